@@ -1,0 +1,276 @@
+package org.gridplan.sim.road;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+/**
+ * The district's road network: nodes (junctions) with positions in metres and undirected road
+ * segments weighted by their length in metres.
+ *
+ * <p>The network is exposed as a JGraphT graph ({@link #graph()}) for analysis, and also kept
+ * in compressed adjacency arrays that {@link ShortestPathTrees} searches without allocating per
+ * step; both describe the same roads. Nodes are numbered {@code 0..nodeCount()-1}. When two
+ * roads join the same pair of nodes, the shorter one is kept.
+ */
+public final class RoadNetwork {
+
+    private final double[] xs;
+    private final double[] ys;
+    private final List<Road> roads;
+    private final int[] offsets;
+    private final int[] targets;
+    private final double[] lengths;
+    private final NodeIndex index;
+    private Graph<Integer, DefaultWeightedEdge> graph;
+
+    /**
+     * Creates a network.
+     *
+     * @param xs    node eastings in metres
+     * @param ys    node northings in metres, same length as {@code xs}
+     * @param roads segments between existing nodes
+     * @throws IllegalArgumentException if arrays differ in length, there are no nodes, or a road
+     *                                  names a node that does not exist
+     */
+    public RoadNetwork(double[] xs, double[] ys, List<Road> roads) {
+        if (xs.length != ys.length) {
+            throw new IllegalArgumentException("node coordinate arrays differ in length: " + xs.length + " vs " + ys.length);
+        }
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("road network has no nodes");
+        }
+        for (int i = 0; i < xs.length; i++) {
+            if (!Double.isFinite(xs[i]) || !Double.isFinite(ys[i])) {
+                throw new IllegalArgumentException("road node " + i + ": position is not finite");
+            }
+        }
+        this.xs = xs.clone();
+        this.ys = ys.clone();
+        int n = xs.length;
+        for (Road r : roads) {
+            if (r.from() >= n || r.to() >= n) {
+                throw new IllegalArgumentException("road " + r.from() + "-" + r.to() + " names a node outside 0.." + (n - 1));
+            }
+        }
+        this.roads = List.copyOf(roads);
+
+        int[] degree = new int[n];
+        for (Road r : this.roads) {
+            degree[r.from()]++;
+            degree[r.to()]++;
+        }
+        offsets = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] = offsets[i] + degree[i];
+        }
+        targets = new int[offsets[n]];
+        lengths = new double[offsets[n]];
+        int[] fill = Arrays.copyOf(offsets, n);
+        for (Road r : this.roads) {
+            targets[fill[r.from()]] = r.to();
+            lengths[fill[r.from()]++] = r.metres();
+            targets[fill[r.to()]] = r.from();
+            lengths[fill[r.to()]++] = r.metres();
+        }
+        index = new NodeIndex(this.xs, this.ys);
+    }
+
+    /** Number of nodes. */
+    public int nodeCount() {
+        return xs.length;
+    }
+
+    /** Easting of node {@code i} in metres. */
+    public double x(int i) {
+        return xs[i];
+    }
+
+    /** Northing of node {@code i} in metres. */
+    public double y(int i) {
+        return ys[i];
+    }
+
+    /** The road segments, in the order given. */
+    public List<Road> roads() {
+        return roads;
+    }
+
+    /** Index of the node nearest to a point (Euclidean); ties go to the lower index. */
+    public int nearestNode(double x, double y) {
+        return index.nearest(x, y);
+    }
+
+    /**
+     * A read-only JGraphT view of the network: vertices are node indices, edge weights are
+     * metres. Built on first use.
+     */
+    public synchronized Graph<Integer, DefaultWeightedEdge> graph() {
+        if (graph == null) {
+            SimpleWeightedGraph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+            for (int i = 0; i < nodeCount(); i++) {
+                g.addVertex(i);
+            }
+            for (Road r : roads) {
+                DefaultWeightedEdge e = g.getEdge(r.from(), r.to());
+                if (e == null) {
+                    g.setEdgeWeight(g.addEdge(r.from(), r.to()), r.metres());
+                } else if (r.metres() < g.getEdgeWeight(e)) {
+                    g.setEdgeWeight(e, r.metres());
+                }
+            }
+            graph = new AsUnmodifiableGraph<>(g);
+        }
+        return graph;
+    }
+
+    /** Nodes that can be reached from node 0 (the whole network when it is connected). */
+    public int componentSizeOfNodeZero() {
+        boolean[] seen = new boolean[nodeCount()];
+        int[] stack = new int[nodeCount()];
+        int top = 0;
+        int count = 0;
+        stack[top++] = 0;
+        seen[0] = true;
+        while (top > 0) {
+            int u = stack[--top];
+            count++;
+            for (int k = offsets[u]; k < offsets[u + 1]; k++) {
+                int v = targets[k];
+                if (!seen[v]) {
+                    seen[v] = true;
+                    stack[top++] = v;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Whether every node can be reached from every other. */
+    public boolean isConnected() {
+        return componentSizeOfNodeZero() == nodeCount();
+    }
+
+    int[] offsets() {
+        return offsets;
+    }
+
+    int[] targets() {
+        return targets;
+    }
+
+    double[] lengths() {
+        return lengths;
+    }
+
+    /** A uniform bucket grid over node positions for nearest-node queries. */
+    private static final class NodeIndex {
+        private final double[] xs;
+        private final double[] ys;
+        private final double minX;
+        private final double minY;
+        private final double cell;
+        private final int cols;
+        private final int rows;
+        private final int[] start;
+        private final int[] items;
+
+        NodeIndex(double[] xs, double[] ys) {
+            this.xs = xs;
+            this.ys = ys;
+            double x0 = Double.POSITIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY;
+            double x1 = Double.NEGATIVE_INFINITY;
+            double y1 = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < xs.length; i++) {
+                x0 = Math.min(x0, xs[i]);
+                y0 = Math.min(y0, ys[i]);
+                x1 = Math.max(x1, xs[i]);
+                y1 = Math.max(y1, ys[i]);
+            }
+            minX = x0;
+            minY = y0;
+            double w = Math.max(x1 - x0, 1);
+            double h = Math.max(y1 - y0, 1);
+            // About two nodes per cell keeps the ring search short.
+            cell = Math.max(Math.sqrt(w * h * 2 / xs.length), 1e-6);
+            cols = (int) Math.min(Math.floor(w / cell) + 1, 4096);
+            rows = (int) Math.min(Math.floor(h / cell) + 1, 4096);
+            int[] counts = new int[cols * rows + 1];
+            int[] cellOf = new int[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                cellOf[i] = cellIndex(col(xs[i]), row(ys[i]));
+                counts[cellOf[i] + 1]++;
+            }
+            for (int c = 0; c < cols * rows; c++) {
+                counts[c + 1] += counts[c];
+            }
+            start = counts;
+            items = new int[xs.length];
+            int[] fill = Arrays.copyOf(counts, cols * rows);
+            for (int i = 0; i < xs.length; i++) {
+                items[fill[cellOf[i]]++] = i;
+            }
+        }
+
+        private int col(double x) {
+            return Math.max(0, Math.min(cols - 1, (int) ((x - minX) / cell)));
+        }
+
+        private int row(double y) {
+            return Math.max(0, Math.min(rows - 1, (int) ((y - minY) / cell)));
+        }
+
+        private int cellIndex(int c, int r) {
+            return r * cols + c;
+        }
+
+        int nearest(double x, double y) {
+            int c0 = col(x);
+            int r0 = row(y);
+            int best = -1;
+            double bestD = Double.POSITIVE_INFINITY;
+            int maxRing = Math.max(cols, rows);
+            for (int ring = 0; ring <= maxRing; ring++) {
+                // Any point in ring k is at least (k - 1) * cell away; stop once that exceeds the best.
+                if (best >= 0 && (ring - 1) * cell > Math.sqrt(bestD)) {
+                    break;
+                }
+                for (int r = r0 - ring; r <= r0 + ring; r++) {
+                    if (r < 0 || r >= rows) {
+                        continue;
+                    }
+                    boolean edgeRow = r == r0 - ring || r == r0 + ring;
+                    for (int c = c0 - ring; c <= c0 + ring; c += edgeRow ? 1 : 2 * ring) {
+                        if (c >= 0 && c < cols) {
+                            int cellId = cellIndex(c, r);
+                            for (int k = start[cellId]; k < start[cellId + 1]; k++) {
+                                int i = items[k];
+                                double dx = xs[i] - x;
+                                double dy = ys[i] - y;
+                                double d = dx * dx + dy * dy;
+                                if (d < bestD || (d == bestD && i < best)) {
+                                    bestD = d;
+                                    best = i;
+                                }
+                            }
+                        }
+                        if (ring == 0) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Builds a network from a list of roads; convenience for tests and generators. */
+    public static RoadNetwork of(double[] xs, double[] ys, Road... roads) {
+        return new RoadNetwork(xs, ys, new ArrayList<>(List.of(roads)));
+    }
+}
