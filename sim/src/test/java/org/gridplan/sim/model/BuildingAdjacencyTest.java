@@ -197,6 +197,16 @@ class BuildingAdjacencyTest {
     }
 
     @Test
+    void two_buildings_at_one_position_and_a_third_elsewhere_are_all_adjacent() {
+        BuildingAdjacency adjacency = TestCities.of(building("T/1", 7, 7), building("A", 300, 7),
+                building("T/2", 7, 7)).adjacency();
+
+        assertThat(adjacency.neighbours(0)).containsExactly(1, 2);
+        assertThat(adjacency.neighbours(1)).containsExactly(0, 2);
+        assertThat(adjacency.neighbours(2)).containsExactly(0, 1);
+    }
+
+    @Test
     void collinear_buildings_form_a_path() {
         BuildingAdjacency adjacency = TestCities.of(building("A", 0, 0), building("C", 200, 0),
                 building("B", 100, 0), building("D", 300, 0)).adjacency();
