@@ -2,9 +2,11 @@ package org.gridplan.sim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.gridplan.sim.model.TestCities.building;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -98,7 +100,7 @@ class CityTest {
 
     @Test
     void building_list_is_a_copy_of_the_input() {
-        List<Building> input = new java.util.ArrayList<>(List.of(building("A", 0, 0)));
+        List<Building> input = new ArrayList<>(List.of(building("A", 0, 0)));
         City city = new City("c", input, TestCities.lattice(2, 2, 100), List.of());
         input.add(building("B", 10, 0));
 
@@ -132,9 +134,9 @@ class CityTest {
         assertThat(split.buildings()).filteredOn(b -> b.id().startsWith("T/"))
                 .extracting(Building::id, Building::households, Building::units)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("T/1", 401, 2),
-                        org.assertj.core.groups.Tuple.tuple("T/2", 400, 2),
-                        org.assertj.core.groups.Tuple.tuple("T/3", 400, 2));
+                        tuple("T/1", 401, 2),
+                        tuple("T/2", 400, 2),
+                        tuple("T/3", 400, 2));
     }
 
     @Test
@@ -151,7 +153,7 @@ class CityTest {
 
         assertThat(split.buildings()).filteredOn(b -> b.id().startsWith("T/"))
                 .extracting(Building::households, Building::units)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(306, 1), org.assertj.core.groups.Tuple.tuple(306, 1));
+                .containsExactly(tuple(306, 1), tuple(306, 1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.gridplan.sim.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.gridplan.sim.model.TestCities.byColumn;
 import static org.gridplan.sim.model.TestCities.id;
 
@@ -279,9 +280,9 @@ class LayoutValidatorTest {
 
         assertThat(LayoutValidator.validate(city, layout, URBAN)).extracting(Violation::subject, Violation::rule)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("G", Rule.TOO_MANY_HOUSEHOLDS),
-                        org.assertj.core.groups.Tuple.tuple("G", Rule.NOT_CONTIGUOUS),
-                        org.assertj.core.groups.Tuple.tuple("G", Rule.CROSSES_COMMUNITY));
+                        tuple("G", Rule.TOO_MANY_HOUSEHOLDS),
+                        tuple("G", Rule.NOT_CONTIGUOUS),
+                        tuple("G", Rule.CROSSES_COMMUNITY));
     }
 
     // --- rules --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.gridplan.sim.road;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -76,7 +77,7 @@ final class RandomRoads {
         int n = network.nodeCount();
         double[][] d = new double[n][n];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(d[i], Double.POSITIVE_INFINITY);
+            Arrays.fill(d[i], Double.POSITIVE_INFINITY);
             d[i][i] = 0;
         }
         for (Road r : network.roads()) {

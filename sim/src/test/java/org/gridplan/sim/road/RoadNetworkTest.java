@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import org.gridplan.sim.model.TestCities;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class RoadNetworkTest {
 
     @Test
     void a_lattice_is_connected() {
-        RoadNetwork network = org.gridplan.sim.model.TestCities.lattice(4, 3, 100);
+        RoadNetwork network = TestCities.lattice(4, 3, 100);
 
         assertThat(network.isConnected()).isTrue();
         assertThat(network.componentSizeOfNodeZero()).isEqualTo(12);
