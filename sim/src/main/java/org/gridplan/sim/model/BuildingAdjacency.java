@@ -39,7 +39,9 @@ public final class BuildingAdjacency {
         List<Coordinate> sites = new ArrayList<>();
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {
-            Coordinate c = new Coordinate(buildings.get(i).x(), buildings.get(i).y());
+            // Adding 0.0 turns -0.0 into 0.0: Coordinate.equals treats them as one position but
+            // hashCode does not, and a position split in two would leave a building isolated.
+            Coordinate c = new Coordinate(buildings.get(i).x() + 0.0, buildings.get(i).y() + 0.0);
             Integer g = groupOf.get(c);
             if (g == null) {
                 g = sites.size();
