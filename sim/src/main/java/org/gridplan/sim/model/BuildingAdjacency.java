@@ -18,8 +18,8 @@ import org.locationtech.jts.triangulate.DelaunayTriangulationBuilder;
  * they are joined by an edge of the Delaunay triangulation of building positions (computed with
  * JTS). This is the usual contiguity for point data in regionalisation (Thiessen-polygon
  * contiguity), it needs no parcel outlines, and it is connected for any set of buildings.
- * Buildings at the same position (sub-buildings of a split tower) are adjacent to each other and
- * share the neighbours of that position.
+ * Buildings at the same position, to the millimetre (sub-buildings of a split tower), are
+ * adjacent to each other and share the neighbours of that position.
  */
 public final class BuildingAdjacency {
 
@@ -39,9 +39,11 @@ public final class BuildingAdjacency {
         List<Coordinate> sites = new ArrayList<>();
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {
-            // Adding 0.0 turns -0.0 into 0.0: Coordinate.equals treats them as one position but
-            // hashCode does not, and a position split in two would leave a building isolated.
-            Coordinate c = new Coordinate(buildings.get(i).x() + 0.0, buildings.get(i).y() + 0.0);
+            // Positions are snapped to the millimetre: points a rounding error apart make the
+            // triangulation fail, and no two real buildings are a millimetre apart. Adding 0.0
+            // turns -0.0 into 0.0: Coordinate.equals treats them as one position but hashCode
+            // does not, and a position split in two would leave a building isolated.
+            Coordinate c = new Coordinate(snap(buildings.get(i).x()), snap(buildings.get(i).y()));
             Integer g = groupOf.get(c);
             if (g == null) {
                 g = sites.size();
@@ -116,6 +118,10 @@ public final class BuildingAdjacency {
             System.arraycopy(lists[i], 0, nbrs, offsets[i], lists[i].length);
         }
         return new BuildingAdjacency(offsets, nbrs);
+    }
+
+    private static double snap(double metres) {
+        return Math.rint(metres * 1000) / 1000 + 0.0;
     }
 
     /** Number of buildings. */

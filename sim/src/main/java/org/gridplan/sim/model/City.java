@@ -193,6 +193,11 @@ public final class City {
             int[] units = share(Math.max(b.units(), parts), parts);
             int[] households = share(b.households(), parts);
             for (int k = 0; k < parts; k++) {
+                if (buildingIndex.containsKey(b.id() + "/" + (k + 1))) {
+                    throw new IllegalArgumentException("cannot split building " + b.id() + " (" + b.households()
+                            + " households > max " + maxHouseholds + "): sub-building id " + b.id() + "/" + (k + 1)
+                            + " is already used");
+                }
                 out.add(new Building(b.id() + "/" + (k + 1), b.x(), b.y(), households[k], units[k],
                         b.street(), b.community()));
             }

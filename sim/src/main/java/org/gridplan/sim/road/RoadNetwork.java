@@ -102,6 +102,9 @@ public final class RoadNetwork {
 
     /** Index of the node nearest to a point (Euclidean); ties go to the lower index. */
     public int nearestNode(double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new IllegalArgumentException("position (" + x + ", " + y + ") is not finite");
+        }
         return index.nearest(x, y);
     }
 

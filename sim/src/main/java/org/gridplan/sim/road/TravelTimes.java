@@ -8,8 +8,8 @@ import org.gridplan.sim.model.City;
  * Shortest-path travel distances and times between the buildings and sites of a city.
  *
  * <p>A trip walks straight from its start to the start's access node, follows the shortest road
- * path to the end's access node, and walks straight on to the end; a trip to the same building is
- * zero. Road distances come from {@link ShortestPathTrees}: one cached single-source tree per road
+ * path to the end's access node, and walks straight on to the end; between two buildings on the
+ * same access node it walks straight across, and a trip to the same building is zero. Road distances come from {@link ShortestPathTrees}: one cached single-source tree per road
  * node (never an all-pairs matrix over buildings), so memory stays bounded for a district of
  * 500,000 households. {@link #warm} precomputes the trees a simulation or optimiser will need
  * (e.g. one per grid base and per branch site) in parallel.
@@ -55,6 +55,12 @@ public final class TravelTimes {
     public double buildingMetresOrInfinity(int from, int to) {
         if (from == to) {
             return 0;
+        }
+        if (city.accessNode(from) == city.accessNode(to)) {
+            // Neighbours on one block face walk straight across rather than out to the junction
+            // and back; parts of a split tower are then zero apart. Keeps the triangle inequality.
+            double straight = city.buildings().get(from).distanceTo(city.buildings().get(to));
+            return Math.min(straight, city.accessMetres(from) + city.accessMetres(to));
         }
         return city.accessMetres(from) + trees.metres(city.accessNode(from), city.accessNode(to)) + city.accessMetres(to);
     }

@@ -258,4 +258,15 @@ class BuildingAdjacencyTest {
             }
         }
     }
+
+    @Test
+    void buildings_a_rounding_error_apart_are_one_position() {
+        double x = 500_000.123;
+        City city = TestCities.of(TestCities.building("A", x, 100), TestCities.building("B", Math.nextUp(x), 100),
+                TestCities.building("C", x + 50, 100), TestCities.building("D", x, 150));
+        BuildingAdjacency adjacency = city.adjacency();
+
+        assertThat(adjacency.neighbours(0)).contains(1);
+        assertThat(adjacency.components(new int[] {0, 1, 2, 3})).hasSize(1);
+    }
 }

@@ -260,4 +260,11 @@ class CityTest {
         assertThatThrownBy(() -> new Site("", 0, 0)).hasMessage("site id is blank");
         assertThatThrownBy(() -> new Site("P", 0, Double.NaN)).hasMessage("site P: position (0.0, NaN) is not finite");
     }
+
+    @Test
+    void split_that_would_reuse_an_existing_id_is_refused() {
+        City city = TestCities.of(new Building("T", 0, 0, 900, 9, "S1", "C1"), new Building("T/2", 50, 0, 10, 1, "S1", "C1"));
+        assertThatThrownBy(() -> city.splitOversized(500)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot split building T (900 households > max 500): sub-building id T/2 is already used");
+    }
 }

@@ -77,6 +77,9 @@ class TravelTimesTest {
                 } else {
                     reachable++;
                     double want = access(network, a.x(), a.y()) + roadMetres + access(network, b.x(), b.y());
+                    if (na == RandomRoads.bruteNearest(network, b.x(), b.y())) {
+                        want = Math.min(want, Math.hypot(a.x() - b.x(), a.y() - b.y()));
+                    }
                     assertThat(metres).as("seed %d: %d→%d", seed, i, j).hasValueCloseTo(want, within(TOLERANCE));
                     assertThat(times.buildingMetresOrInfinity(i, j)).isCloseTo(want, within(TOLERANCE));
                 }
@@ -164,12 +167,23 @@ class TravelTimesTest {
     }
 
     @Test
-    void two_buildings_on_one_access_node_are_both_access_walks_apart() {
+    void two_buildings_on_one_access_node_walk_straight_across() {
         City city = TestCities.of(TestCities.building("A", 10, 40), TestCities.building("B", 40, 10));
         TravelTimes times = new TravelTimes(city);
 
         assertThat(city.accessNode(0)).isEqualTo(city.accessNode(1));
-        assertThat(times.buildingMetres(0, 1)).hasValueCloseTo(2 * Math.hypot(10, 40), within(1e-9));
+        assertThat(times.buildingMetres(0, 1)).hasValueCloseTo(Math.hypot(30, 30), within(1e-9));
+    }
+
+    @Test
+    void parts_of_a_split_tower_are_zero_apart() {
+        City city = TestCities.of(new Building("T", 10, 40, 900, 9, "S1", "C1"), TestCities.building("B", 40, 10))
+                .splitOversized(500);
+        TravelTimes times = new TravelTimes(city);
+
+        assertThat(city.buildings().get(0).id()).isEqualTo("T/1");
+        assertThat(times.buildingMetres(0, 1)).hasValue(0.0);
+        assertThat(times.buildingMetres(0, 2)).hasValueCloseTo(Math.hypot(30, 30), within(1e-9));
     }
 
     @Test
