@@ -1,10 +1,14 @@
 package org.gridplan.scenarios.cli;
 
 import java.io.PrintWriter;
+import java.util.IntSummaryStatistics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.layout.LayoutInfeasibleException;
 import org.gridplan.sim.io.GeoJson;
+import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.model.LayoutRules;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "layout",
         description = "Generate grid layouts of a city and validate layouts against the rules.",
         mixinStandardHelpOptions = true,
-        subcommands = {LayoutCommand.Validate.class})
+        subcommands = {LayoutCommand.Generate.class, LayoutCommand.Validate.class})
 final class LayoutCommand implements Runnable {
 
     @Spec
@@ -30,6 +34,98 @@ final class LayoutCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code gridplan layout generate}. */
+    @Command(name = "generate",
+            description = {"Partition every community of a city into contiguous grids whose households fall within",
+                "the bounds, aiming at --target households per grid, and write the layout. Buildings larger",
+                "than the maximum are split into unit-level sub-buildings (written as a new city file)",
+                "unless --no-split is given."},
+            mixinStandardHelpOptions = true,
+            sortOptions = false,
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:layout written", "2:bad input, or no valid layout exists (the message says which "
+                    + "community or building and why)"})
+    static final class Generate implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--city", required = true, paramLabel = "CITY.geojson", description = "The city to divide.")
+        Path city;
+
+        @Option(names = "--target", paramLabel = "HOUSEHOLDS", defaultValue = "400",
+                description = "Households per grid to aim at, within the bounds (default: ${DEFAULT-VALUE}).")
+        int target;
+
+        @Option(names = "--out", required = true, paramLabel = "LAYOUT.geojson", description = "Where to write the layout.")
+        Path out;
+
+        @Option(names = "--name", description = "Layout name (default: grid-<target>).")
+        String name;
+
+        @Option(names = "--no-split", description = "Stop with an error instead of splitting buildings larger than the maximum.")
+        boolean noSplit;
+
+        @Option(names = "--city-out", paramLabel = "CITY.geojson",
+                description = "Where to write the city with split buildings, when any are split "
+                        + "(default: the layout file name with -city before .geojson).")
+        Path cityOut;
+
+        @Mixin
+        RulesOptions rulesOptions;
+
+        @Override
+        public Integer call() {
+            LayoutRules rules = rulesOptions.rules();
+            if (rulesOptions.rural && spec.commandLine().getParseResult().matchedOption("--target") == null) {
+                target = LayoutRules.RURAL_TARGET;
+            }
+            LayoutGenerator.Spec layoutSpec = LayoutGenerator.Spec.of(rules, target).withSplitOversized(!noSplit);
+            if (name != null) {
+                layoutSpec = layoutSpec.withName(name);
+            }
+            City c = GeoJson.readCity(city);
+            long start = System.nanoTime();
+            LayoutGenerator.Result result;
+            try {
+                result = new LayoutGenerator(layoutSpec).generate(c);
+            } catch (LayoutInfeasibleException e) {
+                throw new InputException(city, e.getMessage());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter w = spec.commandLine().getOut();
+            Path splitCity = null;
+            if (!result.splits().isEmpty()) {
+                splitCity = cityOut != null ? cityOut : sibling(out, "-city");
+                GeoJson.writeCity(result.city(), splitCity);
+            }
+            GeoJson.writeLayout(result.city(), result.layout(), out);
+            Map<String, Integer> households = result.layout().householdsByGrid(result.city());
+            IntSummaryStatistics stats = households.values().stream().mapToInt(Integer::intValue).summaryStatistics();
+            w.printf("layout %s: %,d grids in %d communities, households per grid min %d, mean %.0f, max %d"
+                            + " (rules %d-%d) -> %s (%.1f s)%n",
+                    result.layout().name(), stats.getCount(),
+                    result.layout().communityOfGrid().values().stream().distinct().count(),
+                    stats.getMin(), stats.getAverage(), stats.getMax(), rules.minHouseholds(), rules.maxHouseholds(),
+                    out, seconds);
+            for (LayoutGenerator.SplitBuilding s : result.splits()) {
+                w.printf("  split building %s (%d households > max %d) into %s%n", s.id(), s.households(),
+                        rules.maxHouseholds(), String.join(", ", s.parts()));
+            }
+            if (splitCity != null) {
+                w.printf("  the layout refers to the split buildings: use the city written to %s with it%n", splitCity);
+            }
+            w.flush();
+            return 0;
+        }
+
+        private static Path sibling(Path file, String suffix) {
+            String n = file.getFileName().toString();
+            String stem = n.endsWith(".geojson") ? n.substring(0, n.length() - 8) : n;
+            return file.resolveSibling(stem + suffix + ".geojson");
+        }
     }
 
     /** {@code gridplan layout validate}. */
