@@ -34,6 +34,10 @@ final class PeelingPartition {
     static final int STRATEGIES = 5;
     /** Seed candidates tried per region before the partition fails. */
     static final int SEEDS_PER_REGION = 6;
+    /** Most compaction sweeps over all buildings after a division is found. */
+    static final int COMPACTION_SWEEPS = 20;
+    /** Most buildings the stranding test adds before it gives a building the benefit of the doubt. */
+    private static final int COMPLETION_STEPS = 32;
 
     private final int n;
     private final int[] households;
@@ -53,6 +57,12 @@ final class PeelingPartition {
     private final int[] frontier;
     private final int[] component;
     private final int[] stack;
+    private final int[] checked;
+    private final int[] tried;
+    private final int[] candidates;
+    private final BoundarySearch search;
+    private int checkMark;
+    private int setMark;
 
     /**
      * A partitioner over a connected graph in compressed form.
@@ -87,6 +97,10 @@ final class PeelingPartition {
         frontier = new int[n];
         component = new int[n];
         stack = new int[n];
+        checked = new int[n];
+        tried = new int[n];
+        candidates = new int[n];
+        search = new BoundarySearch(households, xs, ys, offsets, neighbours, min, max);
     }
 
     /** Total households. */
@@ -106,20 +120,31 @@ final class PeelingPartition {
         Arrays.fill(region, -1);
         Arrays.fill(remaining, true);
         long left = total;
+        boolean soft = false;
         for (int r = 0; r < k - 1; r++) {
             int regionsLeft = k - r;
             long lo = Math.max(min, left - (long) (regionsLeft - 1) * max);
             long hi = Math.min(max, left - (long) (regionsLeft - 1) * min);
+            if (lo > hi) {
+                // Only after a region fell short: aim for the bounds and leave the rest to the repair.
+                lo = min;
+                hi = max;
+            }
             double aim = left / (double) regionsLeft;
+            int[] seeds = seeds(strategy);
             int[] grown = null;
-            for (int seed : seeds(strategy)) {
-                grown = grow(seed, lo, hi, aim);
+            for (int seed : seeds) {
+                grown = grow(seed, lo, hi, aim, regionsLeft > 2, false);
                 if (grown != null) {
                     break;
                 }
             }
             if (grown == null) {
-                return null;
+                grown = grow(seeds[0], lo, hi, aim, regionsLeft > 2, true);
+                if (grown == null) {
+                    return null;
+                }
+                soft = true;
             }
             for (int v : grown) {
                 region[v] = r;
@@ -132,6 +157,10 @@ final class PeelingPartition {
                 region[v] = k - 1;
             }
         }
+        if (soft && !search.repair(region, k, total / (double) k)) {
+            return null;
+        }
+        search.compact(region, k, COMPACTION_SWEEPS);
         return region;
     }
 
@@ -185,7 +214,7 @@ final class PeelingPartition {
      * Grows a region from {@code seed} and returns the prefix of its growth closest to
      * {@code aim} within {@code [lo, hi]}, or {@code null} when no prefix falls in the window.
      */
-    private int[] grow(int seed, long lo, long hi, double aim) {
+    private int[] grow(int seed, long lo, long hi, double aim, boolean checkStranding, boolean soft) {
         int length = 0;
         int frontierSize = 0;
         long sum = 0;
@@ -195,8 +224,8 @@ final class PeelingPartition {
         while (next >= 0) {
             int v = next;
             long forcedSum = cutOff(v);
+            int before = length;
             if (forcedSum >= 0 && sum + households[v] + forcedSum <= hi) {
-                int before = length;
                 sequence[length++] = v;
                 inRegion[v] = true;
                 sum += households[v];
@@ -209,6 +238,15 @@ final class PeelingPartition {
                         }
                     }
                 }
+            }
+            if (length > before && checkStranding && strands(before, length)) {
+                for (int t = before; t < length; t++) {
+                    inRegion[sequence[t]] = false;
+                    sum -= households[sequence[t]];
+                }
+                length = before;
+            }
+            if (length > before) {
                 for (int t = before; t < length; t++) {
                     int u = sequence[t];
                     for (int e = offsets[u]; e < offsets[u + 1]; e++) {
@@ -255,6 +293,9 @@ final class PeelingPartition {
                 inFrontier[next] = false;
             }
         }
+        if (bestLength < 0 && soft && length > 0) {
+            bestLength = length;
+        }
         int[] out = bestLength < 0 ? null : Arrays.copyOf(sequence, bestLength);
         for (int t = 0; t < length; t++) {
             inRegion[sequence[t]] = false;
@@ -264,6 +305,99 @@ final class PeelingPartition {
         }
         Arrays.fill(rejected, false);
         return out;
+    }
+
+    /**
+     * Whether the buildings just added ({@code sequence[from..to)}) leave a remaining building
+     * nearby (within two steps) that can no longer be part of any grid within bounds, like a
+     * 299-household tower whose one small neighbour was taken. Only meaningful while more than
+     * one region is still to be grown after this one; the last region is the whole remainder.
+     */
+    private boolean strands(int from, int to) {
+        checkMark++;
+        for (int t = from; t < to; t++) {
+            int a = sequence[t];
+            for (int e = offsets[a]; e < offsets[a + 1]; e++) {
+                int u = neighbours[e];
+                if (!available(u) || checked[u] == checkMark) {
+                    continue;
+                }
+                checked[u] = checkMark;
+                if (!canComplete(u)) {
+                    return true;
+                }
+                for (int f = offsets[u]; f < offsets[u + 1]; f++) {
+                    int u2 = neighbours[f];
+                    if (available(u2) && checked[u2] != checkMark) {
+                        checked[u2] = checkMark;
+                        if (!canComplete(u2)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean available(int u) {
+        return remaining[u] && !inRegion[u];
+    }
+
+    /**
+     * Whether {@code u} can still form a grid within bounds from the available buildings: true
+     * when it fits alone, with one neighbour, or when adding the lightest adjacent building
+     * until the minimum is reached stays within the maximum. A quick test that can say no to a
+     * building that could in fact be placed; it is used only to steer growth.
+     */
+    private boolean canComplete(int u) {
+        long sum = households[u];
+        if (sum >= min) {
+            return sum <= max;
+        }
+        for (int e = offsets[u]; e < offsets[u + 1]; e++) {
+            int h = neighbours[e];
+            if (available(h) && sum + households[h] >= min && sum + households[h] <= max) {
+                return true;
+            }
+        }
+        setMark++;
+        int size = 0;
+        tried[u] = setMark;
+        for (int e = offsets[u]; e < offsets[u + 1]; e++) {
+            int h = neighbours[e];
+            if (available(h) && tried[h] != setMark) {
+                tried[h] = setMark;
+                candidates[size++] = h;
+            }
+        }
+        for (int step = 0; step < COMPLETION_STEPS; step++) {
+            int at = -1;
+            for (int t = 0; t < size; t++) {
+                int c = candidates[t];
+                if (at < 0 || households[c] < households[candidates[at]]
+                        || (households[c] == households[candidates[at]] && c < candidates[at])) {
+                    at = t;
+                }
+            }
+            if (at < 0) {
+                return false;
+            }
+            int c = candidates[at];
+            candidates[at] = candidates[--size];
+            sum += households[c];
+            if (sum >= min) {
+                return sum <= max;
+            }
+            for (int e = offsets[c]; e < offsets[c + 1]; e++) {
+                int h = neighbours[e];
+                if (available(h) && tried[h] != setMark) {
+                    tried[h] = setMark;
+                    candidates[size++] = h;
+                }
+            }
+        }
+        return true;
     }
 
     /**

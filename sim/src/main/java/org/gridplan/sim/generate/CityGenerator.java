@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.BuildingAdjacency;
 import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.LayoutRules;
 import org.gridplan.sim.model.Site;
 import org.gridplan.sim.road.Road;
 import org.gridplan.sim.road.RoadClass;
@@ -67,6 +68,14 @@ import org.gridplan.sim.road.RoadNetwork;
  *       {@link City#adjacency()}. Should the buildings of a community fall apart (a part cut
  *       off by the Delaunay triangulation at the edge of its rectangle), the smaller parts join
  *       the neighbouring community they share most adjacencies with, taking its street.</li>
+ *   <li><b>Placeability.</b> Every building must be able to join a contiguous group of
+ *       {@value LayoutRules#URBAN_MIN}–{@value LayoutRules#URBAN_MAX} households inside its
+ *       community (the urban grid standard), or no layout could exist. Random mixing
+ *       occasionally breaks this, typically a 280-household tower at the edge of its community
+ *       whose only neighbours there are two other towers; such a building swaps households and
+ *       units with the nearest low- or mid-rise building of its community for which both
+ *       positions and their neighbours stay placeable. Positions, ids and community totals do
+ *       not change.</li>
  * </ol>
  *
  * <p>A 500,000-household district has about 7,800 buildings and 2,300 road junctions; it is
@@ -416,8 +425,7 @@ public final class CityGenerator {
                     buildingRandom, buildings);
         }
         List<Site> sites = sites(lattice, siteRandom);
-        City city = new City(spec.name(), buildings, roads, sites);
-        return joinCutOffParts(city);
+        return finish(new City(spec.name(), buildings, roads, sites));
     }
 
     // ---------------------------------------------------------------- lattice and roads
@@ -821,20 +829,55 @@ public final class CityGenerator {
         return out;
     }
 
-    // ---------------------------------------------------------------- contiguity
+    // ---------------------------------------------------------------- contiguity and placeability
+
+    /**
+     * Makes every community contiguous and every building placeable (see the class comment),
+     * returning {@code city} itself when nothing had to change. Adjacency depends on positions
+     * only, so it is computed once and stays valid while buildings change community or swap
+     * households.
+     */
+    private static City finish(City city) {
+        BuildingAdjacency adjacency = city.adjacency();
+        List<Building> buildings = city.buildings();
+        int n = buildings.size();
+        String[] community = new String[n];
+        int[] households = new int[n];
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            Building b = buildings.get(i);
+            community[i] = b.community();
+            households[i] = b.households();
+            xs[i] = b.x();
+            ys[i] = b.y();
+        }
+        boolean joined = joinCutOffParts(adjacency, community);
+        boolean swapped = new Placeability(adjacency, community, households, xs, ys).ensure();
+        if (!joined && !swapped) {
+            return city;
+        }
+        Map<String, String> streetOf = city.streetOfCommunity();
+        List<Building> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Building b = buildings.get(i);
+            if (community[i].equals(b.community()) && households[i] == b.households()) {
+                out.add(b);
+            } else {
+                int h = households[i];
+                out.add(new Building(b.id(), b.x(), b.y(), h, BuildingType.of(h).orElseThrow().units(h),
+                        streetOf.get(community[i]), community[i]));
+            }
+        }
+        return new City(city.name(), out, city.roads(), city.sites());
+    }
 
     /**
      * Moves parts of communities that are cut off on the adjacency graph into the neighbouring
      * community they share most adjacencies with (ties to the smaller id), until every community
-     * is contiguous. Adjacency depends on positions only, so it is computed once.
+     * is contiguous; returns whether anything moved.
      */
-    private static City joinCutOffParts(City city) {
-        BuildingAdjacency adjacency = city.adjacency();
-        List<Building> buildings = city.buildings();
-        String[] community = new String[buildings.size()];
-        for (int i = 0; i < community.length; i++) {
-            community[i] = buildings.get(i).community();
-        }
+    private static boolean joinCutOffParts(BuildingAdjacency adjacency, String[] community) {
         boolean changedAny = false;
         for (int round = 0; round < 8; round++) {
             Map<String, List<Integer>> byCommunity = new TreeMap<>();
@@ -875,18 +918,213 @@ public final class CityGenerator {
             }
             changedAny = true;
         }
-        if (!changedAny) {
-            return city;
+        return changedAny;
+    }
+
+    /**
+     * Whether each building can be part of a contiguous group of {@link LayoutRules#URBAN_MIN}
+     * to {@link LayoutRules#URBAN_MAX} households inside its community, and swaps of households
+     * that make it so.
+     */
+    private static final class Placeability {
+        /** Groups a search may extend before it gives the building the benefit of the doubt. */
+        private static final int SEARCH_BUDGET = 20_000;
+        /** Swap partners tried per unplaceable building, nearest first. */
+        private static final int PARTNERS = 64;
+
+        private final BuildingAdjacency adjacency;
+        private final String[] community;
+        private final int[] households;
+        private final double[] xs;
+        private final double[] ys;
+        private final int min = LayoutRules.URBAN_MIN;
+        private final int max = LayoutRules.URBAN_MAX;
+        private final boolean[] seen;
+        private int budget;
+
+        Placeability(BuildingAdjacency adjacency, String[] community, int[] households, double[] xs, double[] ys) {
+            this.adjacency = adjacency;
+            this.community = community;
+            this.households = households;
+            this.xs = xs;
+            this.ys = ys;
+            this.seen = new boolean[households.length];
         }
-        Map<String, String> streetOf = city.streetOfCommunity();
-        List<Building> out = new ArrayList<>(buildings.size());
-        for (int i = 0; i < community.length; i++) {
-            Building b = buildings.get(i);
-            out.add(community[i].equals(b.community()) ? b
-                    : new Building(b.id(), b.x(), b.y(), b.households(), b.units(), streetOf.get(community[i]),
-                    community[i]));
+
+        /**
+         * Swaps households until every building is placeable where a swap can do it (a few
+         * passes, since a swap can in rare cases spoil a building two steps away); returns
+         * whether any swap was made.
+         */
+        boolean ensure() {
+            boolean swappedAny = false;
+            for (int pass = 0; pass < 3; pass++) {
+                boolean swapped = false;
+                for (int v = 0; v < households.length; v++) {
+                    if (!placeable(v) && swapWithPartner(v)) {
+                        swapped = true;
+                    }
+                }
+                if (!swapped) {
+                    break;
+                }
+                swappedAny = true;
+            }
+            return swappedAny;
         }
-        return new City(city.name(), out, city.roads(), city.sites());
+
+        /**
+         * Swaps {@code v}'s households with those of the nearest low- or mid-rise building of its
+         * community (ties to the lower index) for which the swap leaves both positions and their
+         * neighbours placeable; returns false, leaving everything as it was, when none does.
+         */
+        private boolean swapWithPartner(int v) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int q = 0; q < households.length; q++) {
+                if (q != v && community[q].equals(community[v])
+                        && households[q] <= BuildingType.MID_RISE.maxHouseholds()) {
+                    candidates.add(q);
+                }
+            }
+            candidates.sort(Comparator.comparingDouble((Integer q) -> Math.hypot(xs[q] - xs[v], ys[q] - ys[v]))
+                    .thenComparingInt(q -> q));
+            for (int t = 0; t < Math.min(PARTNERS, candidates.size()); t++) {
+                int q = candidates.get(t);
+                swap(v, q);
+                if (placeableAround(v) && placeableAround(q)) {
+                    return true;
+                }
+                swap(v, q);
+            }
+            return false;
+        }
+
+        private void swap(int a, int b) {
+            int t = households[a];
+            households[a] = households[b];
+            households[b] = t;
+        }
+
+        /** Whether {@code v} and its neighbours in the same community are placeable. */
+        private boolean placeableAround(int v) {
+            if (!placeable(v)) {
+                return false;
+            }
+            for (int k = 0; k < adjacency.degree(v); k++) {
+                int u = adjacency.neighbour(v, k);
+                if (community[u].equals(community[v]) && !placeable(u)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether some connected group of buildings of {@code v}'s community containing
+         * {@code v} has {@code min..max} households. Each connected group is enumerated at most
+         * once (extension sets with exclusion), lightest extension first, pruned above
+         * {@code max}; when the budget runs out the answer is yes.
+         */
+        boolean placeable(int v) {
+            if (households[v] >= min) {
+                return households[v] <= max;
+            }
+            if (greedyGroup(v)) {
+                return true;
+            }
+            budget = SEARCH_BUDGET;
+            seen[v] = true;
+            List<Integer> extension = neighboursNotSeen(v);
+            boolean found = extend(households[v], extension);
+            seen[v] = false;
+            for (int u : extension) {
+                seen[u] = false;
+            }
+            return found || budget <= 0;
+        }
+
+        /**
+         * Whether growing from {@code v} by the heaviest adjacent building that still fits under
+         * {@code max} reaches {@code min}: the quick answer for almost every building.
+         */
+        private boolean greedyGroup(int v) {
+            List<Integer> group = new ArrayList<>();
+            List<Integer> frontier = new ArrayList<>();
+            group.add(v);
+            seen[v] = true;
+            frontier.addAll(neighboursNotSeen(v));
+            long sum = households[v];
+            boolean found = false;
+            while (true) {
+                int best = -1;
+                for (int t = 0; t < frontier.size(); t++) {
+                    int u = frontier.get(t);
+                    if (sum + households[u] <= max && (best < 0 || households[u] > households[frontier.get(best)])) {
+                        best = t;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                int u = frontier.remove(best);
+                group.add(u);
+                sum += households[u];
+                if (sum >= min) {
+                    found = true;
+                    break;
+                }
+                frontier.addAll(neighboursNotSeen(u));
+            }
+            for (int u : group) {
+                seen[u] = false;
+            }
+            for (int u : frontier) {
+                seen[u] = false;
+            }
+            return found;
+        }
+
+        /** Neighbours of {@code u} in its community not yet seen, now marked seen. */
+        private List<Integer> neighboursNotSeen(int u) {
+            List<Integer> out = new ArrayList<>();
+            for (int k = 0; k < adjacency.degree(u); k++) {
+                int w = adjacency.neighbour(u, k);
+                if (!seen[w] && community[w].equals(community[u])) {
+                    seen[w] = true;
+                    out.add(w);
+                }
+            }
+            return out;
+        }
+
+        private boolean extend(long sum, List<Integer> extension) {
+            List<Integer> rest = new ArrayList<>(extension);
+            rest.sort(Comparator.comparingInt((Integer u) -> households[u]).thenComparingInt(u -> u));
+            while (!rest.isEmpty()) {
+                if (--budget <= 0) {
+                    return false;
+                }
+                int u = rest.remove(0);
+                long s = sum + households[u];
+                if (s > max) {
+                    continue;
+                }
+                if (s >= min) {
+                    return true;
+                }
+                List<Integer> added = neighboursNotSeen(u);
+                List<Integer> next = new ArrayList<>(rest);
+                next.addAll(added);
+                boolean found = extend(s, next);
+                for (int w : added) {
+                    seen[w] = false;
+                }
+                if (found) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- helpers
