@@ -36,12 +36,15 @@ import org.gridplan.sim.model.Violation;
  *       the target pulled in to {@code [min + (max - min) / 8, max - (max - min) / 8]} (325–475
  *       for the urban 300–500): a mean right at a bound would need every grid exactly at that
  *       bound, which whole buildings rarely allow.</li>
- *   <li><b>Division.</b> Regions are peeled one at a time off the edge of what remains, each
+ *   <li><b>Division.</b> Grids are peeled one at a time off the edge of what remains, each
  *       grown from a seed to the nearest adjacent buildings and rolled back to the size closest
- *       to the remaining mean, while the remainder is kept connected and divisible (see
- *       {@link PeelingPartition}); every grid is contiguous by construction. Seeds come from the
- *       edge farthest from the remainder's centre, then, should that fail, from sweeps starting
- *       at the west, east, south and north.</li>
+ *       to the remaining mean, while the remainder is kept connected and divisible and no
+ *       building nearby is left without a possible grid (see {@code PeelingPartition}); every
+ *       grid is contiguous by construction. Seeds come from the edge farthest from the
+ *       remainder's centre, then, should that fail, from sweeps starting at the west, east,
+ *       south and north. Where whole buildings make a grid fall short, a local search moves
+ *       buildings across grid boundaries until every grid is within bounds; finally boundary
+ *       moves make grids more compact (see {@code BoundarySearch}).</li>
  *   <li><b>Check.</b> The layout is checked with {@link LayoutValidator} before it is returned;
  *       a violation there is a bug and raises {@link IllegalStateException} listing it.</li>
  * </ol>
@@ -49,8 +52,9 @@ import org.gridplan.sim.model.Violation;
  * <p>Grids never cross communities (whatever {@link LayoutRules#allowCrossCommunity()} says)
  * and are named {@code <community>-G<nn>}, numbered within their community in order of their
  * first building in the city (e.g. {@code C07-G03}). The result is a pure function of the city
- * and the {@link Spec}. A 500,000-household district (about 1,250 grids) takes well under a
- * second once the city's adjacency is built.
+ * and the {@link Spec}; a generator holds no state between calls and may be shared between
+ * threads. A 500,000-household district (about 1,250 grids) takes well under a second once the
+ * city's adjacency is built.
  */
 public final class LayoutGenerator {
 

@@ -6,23 +6,31 @@ import java.util.Arrays;
  * Divides one connected set of buildings into {@code k} contiguous regions whose households lie
  * within [min, max], by peeling regions off the edge of what is left.
  *
- * <p>Each region but the last starts at a seed on the edge of the remaining buildings and grows
- * by the remaining building nearest (straight-line) to its seed among those adjacent to it. A
- * building whose removal would cut the remainder in two is only taken together with every piece
- * but the heaviest, so the remainder stays connected after every step (no enclaves). Every step
- * is a valid cut, so after growing past the region's aim the generator rolls back to the step
- * whose households come closest to the aim within the window
- * {@code [max(min, R - (left-1) max), min(max, R - (left-1) min)]}, where {@code R} households
- * remain for {@code left} regions; the window guarantees that what remains can still be divided.
- * The aim is {@code R / left}, so sizes stay balanced. The last region is the remainder, which
- * is connected and within bounds by construction.
+ * <p><b>Growth.</b> Each region but the last starts at a seed on the edge of the remaining
+ * buildings and grows by the remaining building nearest (straight-line) to its seed among those
+ * adjacent to it. Three kinds of step are refused: one that would take the region above the
+ * top of its window; one that would leave a remaining building nearby unable to be part of any
+ * region within bounds (a 299-household tower whose one small neighbour was taken: see
+ * {@link #canComplete}); and a building whose removal would cut the remainder in two, unless
+ * it is taken together with every piece but the heaviest, so the remainder stays connected after
+ * every step (no enclaves).
  *
- * <p>A region fails when no prefix of its growth falls in the window (a large building jumps
- * over it); then the next seed candidate is tried, and after {@link #SEEDS_PER_REGION} of them
- * the whole partition fails and the caller tries another {@link #STRATEGIES strategy} or
+ * <p><b>Rollback.</b> Every accepted step leaves a valid cut, so once the region has grown past
+ * its aim it is rolled back to the step whose households come closest to the aim within the
+ * window {@code [max(min, R - (left-1) max), min(max, R - (left-1) min)]}, where {@code R}
+ * households remain for {@code left} regions; the window guarantees that what remains can still
+ * be divided. The aim is {@code R / left}, so sizes stay balanced, and the last region is the
+ * remainder, connected and within bounds by construction.
+ *
+ * <p><b>When growth falls short.</b> If no prefix falls in the window (large buildings jump over
+ * it), the next of {@link #SEEDS_PER_REGION} seed candidates is tried. If all fail, the first
+ * seed's whole growth is kept although it falls short, peeling goes on, and the result is
+ * handed to {@link BoundarySearch#repair}; the division fails only if the repair cannot bring
+ * every region within bounds, and the caller then tries another {@link #STRATEGIES strategy} or
  * another {@code k}. Strategies differ in where seeds come from: strategy 0 peels from the
  * building farthest from the centroid of the remainder, strategies 1–4 sweep from the west,
- * east, south and north edge.
+ * east, south and north edge. A division found is made more compact with
+ * {@link BoundarySearch#compact}.
  *
  * <p>Work per region is {@code O(n × steps)} for {@code n} buildings (one connectivity search
  * per step), which for a community of a few hundred buildings is well under a millisecond.
@@ -101,11 +109,6 @@ final class PeelingPartition {
         tried = new int[n];
         candidates = new int[n];
         search = new BoundarySearch(households, xs, ys, offsets, neighbours, min, max);
-    }
-
-    /** Total households. */
-    long total() {
-        return total;
     }
 
     /**

@@ -26,8 +26,10 @@ class LayoutGeneratorTest {
 
     // ------------------------------------------------------------------ generated cities
 
+    // 100,000 / seed 6 has a tower at the edge of C12 whose only neighbours there were towers
+    // until the generator swapped it inward; without that swap C12 cannot be divided.
     @ParameterizedTest
-    @CsvSource({"20000, 1", "20000, 2", "60000, 3", "100000, 4"})
+    @CsvSource({"20000, 1", "20000, 2", "60000, 3", "100000, 6"})
     void layouts_of_generated_cities_are_valid_for_targets_300_400_and_500(int households, long seed) {
         City city = new CityGenerator(CityGenerator.Spec.of(households, seed)).generate();
         double previousMean = 0;
@@ -197,6 +199,8 @@ class LayoutGeneratorTest {
     @Test
     void each_part_of_a_community_cut_in_two_is_divided_on_its_own() {
         City city = splitCommunity(35);
+        assertThat(city.adjacency().components(city.buildingsByCommunity().get("C01").stream()
+                .mapToInt(Integer::intValue).toArray())).hasSize(2);
         Result result = new LayoutGenerator(Spec.of(400)).generate(city);
         GridLayout layout = result.layout();
 
