@@ -32,7 +32,8 @@ import org.gridplan.sim.road.RoadNetwork;
  * <p>What is generated, in order:
  * <ol>
  *   <li><b>Extent.</b> A 4:3 (east–west : north–south) rectangle whose area is the households
- *       divided by {@link Spec#householdsPerKm2()}.</li>
+ *       divided by {@link Spec#householdsPerKm2()}; its width and height over the mean block
+ *       width (150 m), rounded, give the number of block columns and rows.</li>
  *   <li><b>Lattice.</b> Block columns and rows whose widths are drawn uniformly from
  *       {@value #MIN_BLOCK_METRES}–{@value #MAX_BLOCK_METRES} m, with junctions jittered by up to
  *       ±{@value #NODE_JITTER_METRES} m on each axis. Every link between neighbouring junctions
@@ -63,7 +64,8 @@ import org.gridplan.sim.road.RoadNetwork;
  *       positions are distinct. Ids are {@code B000001, B000002, …} in that order.</li>
  *   <li><b>Sites.</b> {@link Spec#sites()} candidate branch sites at distinct road junctions
  *       (block corners), one drawn at random in each of a near-square grid of strata over the
- *       district (surplus strata dropped at random), ids {@code P001, P002, …}.</li>
+ *       district (surplus strata dropped at random; a stratum without a free junction takes the
+ *       free one nearest its centre), ids {@code P001, P002, …}.</li>
  *   <li><b>Contiguity.</b> Every community must be contiguous on
  *       {@link City#adjacency()}. Should the buildings of a community fall apart (a part cut
  *       off by the Delaunay triangulation at the edge of its rectangle), the smaller parts join
@@ -808,10 +810,20 @@ public final class CityGenerator {
             if (!chosen[s]) {
                 continue;
             }
-            int size = start[s + 1] - start[s];
-            int v = size > 0 ? members[start[s] + random.nextInt(size)] : -1;
-            if (v < 0) {
-                // A stratum smaller than a block: take the free junction nearest its centre.
+            int free = 0;
+            for (int t = start[s]; t < start[s + 1]; t++) {
+                free += taken[members[t]] ? 0 : 1;
+            }
+            int v = -1;
+            if (free > 0) {
+                int pick = random.nextInt(free);
+                for (int t = start[s]; t < start[s + 1] && v < 0; t++) {
+                    if (!taken[members[t]] && pick-- == 0) {
+                        v = members[t];
+                    }
+                }
+            } else {
+                // No free junction in the stratum (strata smaller than blocks): the nearest free one.
                 double cx = (s % gx + 0.5) * lattice.width / gx;
                 double cy = (s / gx + 0.5) * lattice.height / gy;
                 double best = Double.POSITIVE_INFINITY;

@@ -287,6 +287,19 @@ class CityGeneratorTest {
     }
 
     @Test
+    void sites_denser_than_junctions_still_stand_at_distinct_junctions() {
+        City city = new CityGenerator(Spec.of(20_000, 19).withSites(100)).generate();
+
+        assertThat(city.sites()).hasSize(100);
+        Set<Integer> nodes = new HashSet<>();
+        for (int s = 0; s < city.sites().size(); s++) {
+            assertThat(city.siteAccessMetres(s)).isZero();
+            assertThat(nodes.add(city.siteAccessNode(s))).as("site %s shares a junction", city.sites().get(s).id())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void rejects_households_outside_20000_to_500000() {
         assertThatThrownBy(() -> Spec.of(19_999, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("target households 19999 outside 20000..500000");
