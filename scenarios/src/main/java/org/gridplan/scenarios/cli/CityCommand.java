@@ -112,10 +112,11 @@ final class CityCommand implements Runnable {
             GeoJson.writeCity(city, out);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter w = spec.commandLine().getOut();
-            w.printf("city %s: %,d households in %,d buildings (%s), %d streets, %d communities,%n"
+            long streetCount = city.streetOfCommunity().values().stream().distinct().count();
+            w.printf("city %s: %,d households in %,d buildings (%s), %d street%s, %d communities,%n"
                             + "  %,d road nodes, %,d road segments, %d candidate sites -> %s (%.1f s)%n",
                     city.name(), city.households(), city.buildings().size(), mix(city),
-                    city.streetOfCommunity().values().stream().distinct().count(), city.streetOfCommunity().size(),
+                    streetCount, streetCount == 1 ? "" : "s", city.streetOfCommunity().size(),
                     city.roads().nodeCount(), city.roads().roads().size(), city.sites().size(), out, seconds);
             w.flush();
             return 0;
