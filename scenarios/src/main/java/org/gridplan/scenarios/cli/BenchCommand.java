@@ -37,9 +37,7 @@ final class BenchCommand implements Runnable {
 
     /** {@code gridplan bench foundation}: city, layout, validation and travel-time set-up. */
     @Command(name = "foundation",
-            description = {"Time the groundwork for a large district: city generation, layout generation,",
-                "layout validation, and the travel-time set-up (one shortest-path tree per grid base and",
-                "per candidate site). Prints wall time and peak heap per phase."},
+            description = "Time the groundwork for a large district: city generation, layout generation, layout validation, and the travel-time set-up (one shortest-path tree per grid base and per candidate site). Prints wall time and peak heap per phase.",
             mixinStandardHelpOptions = true)
     static final class Foundation implements Callable<Integer> {
 

@@ -31,10 +31,7 @@ final class CityCommand implements Runnable {
 
     /** {@code gridplan city generate}. */
     @Command(name = "generate",
-            description = {"Generate a synthetic district, deterministic by seed: an irregular street lattice with",
-                "missing links and arterials, streets and communities as compact regions, buildings of",
-                "three kinds (old low-rise 6-24 households, mid-rise 24-60, high-rise 100-300) and",
-                "candidate branch sites. Unset options take defaults derived from --households."},
+            description = "Generate a synthetic district, deterministic by seed: an irregular street lattice with missing links and arterials, streets and communities as compact regions, buildings of three kinds (old low-rise 6-24 households, mid-rise 25-60, high-rise 100-300) and candidate branch sites. Unset options take defaults derived from --households.",
             mixinStandardHelpOptions = true,
             sortOptions = false)
     static final class Generate implements Callable<Integer> {

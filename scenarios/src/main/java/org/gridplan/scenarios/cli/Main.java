@@ -16,11 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gridplan",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {
-            "Simulation and capacity planning for urban grid-governance layouts.",
-            "Generate or import a district, draw grid layouts, check them against the rules.",
-            ""
-        },
+        description = "Simulation and capacity planning for urban grid-governance layouts. Generate or import a district, draw grid layouts, check them against the rules.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'gridplan COMMAND --help' for the options of a command.",
             "Exit codes: 0 ok, 1 the check found problems, 2 bad input or usage."},
