@@ -103,6 +103,20 @@ class GenerateCommandsIT {
         assertThat(r.err()).startsWith("error: towers.geojson: community C1");
     }
 
+    @Test
+    void malformed_city_exits_two_naming_the_line_and_writes_nothing() throws IOException {
+        Path city = dir.resolve("broken.geojson");
+        Files.writeString(city, "{\"type\": \"FeatureCollection\",\n \"features\": [ {\"type\": \"Feature\",, ]}");
+        Path layout = dir.resolve("layout.geojson");
+        CliRunner r = CliRunner.run("layout", "generate", "--city", city.toString(), "--out", layout.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: broken.geojson: malformed JSON at line 2, column");
+        assertThat(layout).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(city);
+        }
+    }
+
     /** One community: a 612-household tower and ten 40-household buildings along a street. */
     private Path towerCity() {
         int n = 11;
