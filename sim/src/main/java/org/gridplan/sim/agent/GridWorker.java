@@ -158,8 +158,9 @@ public final class GridWorker {
     public void endShift() {
         double now = ctx.now();
         addDuty(dutyFrom, now);
+        boolean free = available();
         onDuty = false;
-        if (available()) {
+        if (free) {
             stopMoving();
             state = WorkerState.OFF_SHIFT;
             position = base;
