@@ -79,6 +79,7 @@ public final class GridSimulation extends SimState {
     private final GridLayout layout;
     private final SimulationConfig config;
     private final transient TravelTimes travel;
+    private final transient RoadDistances roads;
     private final double speed;
     private final double horizon;
     private final double warmUp;
@@ -378,6 +379,9 @@ public final class GridSimulation extends SimState {
         validateCoverage();
         if (this.travel != null) {
             warmAndCheckRoads();
+            roads = new RoadDistances(city, this.travel, defs.stream().mapToInt(d -> city.accessNode(d.base)).toArray());
+        } else {
+            roads = null;
         }
     }
 
@@ -598,7 +602,7 @@ public final class GridSimulation extends SimState {
             if (travel == null) {
                 return w;
             }
-            double d = metres(building, worker.position());
+            double d = straightLine(building, worker.position());
             if (d < bestD) {
                 bestD = d;
                 best = w;
@@ -613,9 +617,16 @@ public final class GridSimulation extends SimState {
         inc.worker[i] = w;
     }
 
-    /** Road metres between buildings; the tree is rooted at {@code target} (distances are symmetric). */
+    /** Road metres between buildings (symmetric); 0 when travel is off. */
     private double metres(int target, int from) {
-        return travel == null ? 0 : travel.buildingMetresOrInfinity(target, from);
+        return roads == null ? 0 : roads.buildingMetres(target, from);
+    }
+
+    /** Squared straight-line distance between buildings, for ranking candidates cheaply. */
+    private double straightLine(int a, int b) {
+        double dx = city.buildings().get(a).x() - city.buildings().get(b).x();
+        double dy = city.buildings().get(a).y() - city.buildings().get(b).y();
+        return dx * dx + dy * dy;
     }
 
     private int takeQueued(GridWorker worker) {

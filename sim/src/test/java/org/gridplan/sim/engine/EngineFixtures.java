@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
@@ -31,6 +32,11 @@ final class EngineFixtures {
      * a building is {@code community.apply(column)}, all in street S1.
      */
     static City lattice(int cols, int rows, double spacing, int households, IntFunction<String> community) {
+        return lattice(cols, rows, spacing, households, (c, r) -> community.apply(c));
+    }
+
+    /** As above with the community a function of column and row. */
+    static City lattice(int cols, int rows, double spacing, int households, BiFunction<Integer, Integer, String> community) {
         int n = cols * rows;
         double[] xs = new double[n];
         double[] ys = new double[n];
@@ -47,7 +53,7 @@ final class EngineFixtures {
                 if (r > 0) {
                     roads.add(new Road(i - cols, i, spacing, RoadClass.LOCAL));
                 }
-                buildings.add(new Building("B" + i, xs[i], ys[i], households, 2, "S1", community.apply(c)));
+                buildings.add(new Building("B" + i, xs[i], ys[i], households, 2, "S1", community.apply(c, r)));
             }
         }
         return new City("lattice", buildings, new RoadNetwork(xs, ys, roads), List.of());

@@ -117,7 +117,7 @@ class GridSimulationTest {
         // Zero travel: an incident that found the worker free closes 20 + 60 + 600 + 30 minutes after its report.
         closed.stream().filter(i -> i.arrived() == i.known())
                 .forEach(i -> assertThat(i.closed() - i.known()).isCloseTo(710, offset(1e-6)));
-        assertThat(r.district().escalations()).containsEntry(EscalationLevel.STREET, (long) r.district().reached());
+        assertThat(r.district().escalations()).containsEntry(EscalationLevel.STREET, r.district().reached());
         assertThat(r.district().onSpotShare()).isZero();
     }
 
