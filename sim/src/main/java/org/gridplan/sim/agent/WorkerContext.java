@@ -1,0 +1,53 @@
+package org.gridplan.sim.agent;
+
+import sim.engine.Steppable;
+
+/**
+ * What a {@link GridWorker} may ask of the simulation it lives in; implemented by the engine so a
+ * worker never casts the {@code SimState} or reaches into other objects. Buildings are city
+ * indices, incidents are the engine's incident numbers, times are minutes.
+ */
+public interface WorkerContext {
+
+    /** The current simulation time. */
+    double now();
+
+    /** Runs {@code event} once at {@code time} (not before now). */
+    void scheduleAt(double time, Steppable event);
+
+    /** Road distance in metres between two buildings; 0 when travel is off. */
+    double metres(int fromBuilding, int toBuilding);
+
+    /** Minutes to travel {@code metres}. */
+    double minutesFor(double metres);
+
+    /** Removes and returns the oldest waiting incident {@code worker} may serve, or -1. */
+    int takeQueued(GridWorker worker);
+
+    /** The building of an incident. */
+    int buildingOf(int incident);
+
+    /** The on-site service time of an incident, minutes. */
+    double serviceMinutes(int incident);
+
+    /** A worker has reached an incident (first arrival), after travelling {@code metres}. */
+    void arrived(GridWorker worker, int incident, double metres);
+
+    /** A worker has finished on site: resolved, or reported to the command center. */
+    void handled(GridWorker worker, int incident);
+
+    /** Whether {@code worker} should patrol now (patrol on, full-time, daily visits left). */
+    boolean mayPatrol(GridWorker worker);
+
+    /** The next building {@code worker} visits on patrol. */
+    int nextPatrolBuilding(GridWorker worker);
+
+    /** Minutes of one patrol visit. */
+    double patrolVisitMinutes();
+
+    /**
+     * {@code worker} is visiting {@code building} on patrol: records the visit and reveals latent
+     * incidents there. Returns one revealed incident for the worker to handle at once, or -1.
+     */
+    int visited(GridWorker worker, int building);
+}
