@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridplan.scenarios.batch.PhaseMeter;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.sim.engine.EngineBenchmark;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "Benchmarks: measure speed and memory on this machine (figures for BENCHMARKS.md).",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Foundation.class})
+        subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -106,6 +107,55 @@ final class BenchCommand implements Runnable {
                 nodes[k++] = city.siteAccessNode(s);
             }
             return nodes;
+        }
+    }
+
+    /** {@code gridplan bench engine}: one simulated year of a large district. */
+    @Command(name = "engine",
+            description = "Time one simulated year of a generated district with the default configuration (one "
+                    + "full-time worker per grid plus part-time staff, default demand), then a bare MASON schedule "
+                    + "loop of the same number of events, and print both with their ratio and the peak heap. "
+                    + "The simulation runs on one thread; pin the JVM to one core with taskset to measure that.",
+            mixinStandardHelpOptions = true)
+    static final class Engine implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--households", defaultValue = "500000", paramLabel = "N",
+                description = "District size (default: ${DEFAULT-VALUE}).")
+        int households;
+
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--target", defaultValue = "400", paramLabel = "HOUSEHOLDS",
+                description = "Households per grid (default: ${DEFAULT-VALUE}).")
+        int target;
+
+        @Option(names = "--part-time", defaultValue = "2", paramLabel = "N",
+                description = "Part-time workers per community (default: ${DEFAULT-VALUE}).")
+        int partTime;
+
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+                description = "Runs in the same JVM, seeds seed..seed+N-1; the first includes JIT warm-up "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "machine: %d cores available, max heap %.0f MiB, Java %s%n",
+                    rt.availableProcessors(), rt.maxMemory() / 1048576.0, System.getProperty("java.version"));
+            City city = new CityGenerator(CityGenerator.Spec.of(households, seed)).generate();
+            LayoutGenerator.Result result = new LayoutGenerator(LayoutGenerator.Spec.of(target)).generate(city);
+            for (int k = 0; k < repeat; k++) {
+                out.printf("run %d:%n%s%n", k + 1, EngineBenchmark.run(result.city(), result.layout(), partTime, seed + k)
+                        .indent(2).stripTrailing());
+                out.flush();
+            }
+            return 0;
         }
     }
 }

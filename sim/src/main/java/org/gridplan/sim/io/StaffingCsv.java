@@ -1,0 +1,165 @@
+package org.gridplan.sim.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+
+/**
+ * Reads and writes a staffing plan as CSV, one worker a row, so a planner can keep it in a
+ * spreadsheet.
+ *
+ * <p>Columns (header row required, in any order): {@code id}, {@code type} ({@code full-time},
+ * {@code part-time} or {@code professional}), {@code grid}; optional {@code base} (the id of the
+ * building the worker starts from; default the grid's building nearest its household-weighted
+ * centre) and {@code shift} ({@code weekday-day} 08:30–17:30 Mon–Fri, {@code part-time}
+ * 09:00–13:00 Mon–Sat, or {@code always}; default {@code part-time} for part-time workers and
+ * {@code weekday-day} for the others). Errors name the file, the line and the column.
+ */
+public final class StaffingCsv {
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final List<ShiftPattern> SHIFTS = List.of(ShiftPattern.WEEKDAY_DAY, ShiftPattern.PART_TIME,
+            ShiftPattern.ALWAYS);
+
+    private StaffingCsv() {
+    }
+
+    /**
+     * Reads a staffing plan for a city and layout; grids and base buildings must exist.
+     *
+     * @throws InputException naming the file, line and column of the first problem
+     */
+    public static Staffing read(Path file, City city, GridLayout layout) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+        Map<String, String> defaultBase = Staffing.baseBuildings(city, layout);
+        List<WorkerSpec> workers = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class)
+                        .with(schema).with(CsvParser.Feature.TRIM_SPACES).readValues(in)) {
+            List<String> header = null;
+            while (rows.hasNextValue()) {
+                int line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
+                if (header == null) {
+                    header = ((CsvSchema) rows.getParserSchema()).getColumnNames();
+                    for (String required : List.of("id", "type", "grid")) {
+                        if (!header.contains(required)) {
+                            throw new InputException(file, "line 1: missing column '" + required
+                                    + "' (columns: id, type, grid, base, shift)");
+                        }
+                    }
+                }
+                String where = "line " + line;
+                String id = required(file, where, row, "id");
+                if (!ids.add(id)) {
+                    throw new InputException(file, where + ", column 'id': worker " + id + " is listed twice");
+                }
+                WorkerType type = type(file, where, required(file, where, row, "type"));
+                String grid = required(file, where, row, "grid");
+                if (!layout.communityOfGrid().containsKey(grid)) {
+                    throw new InputException(file, where + ", column 'grid': worker " + id + " is assigned to grid "
+                            + grid + ", which layout " + layout.name() + " does not have");
+                }
+                String base = row.getOrDefault("base", "");
+                if (base == null || base.isBlank()) {
+                    base = defaultBase.get(grid);
+                } else if (city.indexOf(base).isEmpty()) {
+                    throw new InputException(file, where + ", column 'base': building " + base + " is not in city "
+                            + city.name());
+                }
+                String shiftName = row.getOrDefault("shift", "");
+                ShiftPattern shift = shiftName == null || shiftName.isBlank()
+                        ? (type == WorkerType.PART_TIME ? ShiftPattern.PART_TIME : ShiftPattern.WEEKDAY_DAY)
+                        : shift(file, where, shiftName);
+                workers.add(new WorkerSpec(id, type, grid, base, shift));
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "file not found (" + file + ")");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InputException(file, "malformed CSV" + (at == null ? "" : " at line " + at.getLineNr())
+                    + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof JsonProcessingException j) {
+                throw new InputException(file, "malformed CSV at line " + j.getLocation().getLineNr() + ": "
+                        + j.getOriginalMessage(), e);
+            }
+            throw e;
+        }
+        if (workers.isEmpty()) {
+            throw new InputException(file, "no workers (expected a header row and one row per worker)");
+        }
+        return Staffing.of(workers);
+    }
+
+    /** Writes a plan's workers (pools are not part of this format), atomically. */
+    public static void write(Staffing staffing, Path file) {
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write("id,type,grid,base,shift\n");
+            for (WorkerSpec s : staffing.workers()) {
+                w.write(String.join(",", s.id(), typeKey(s.type()), s.grid(), s.baseBuilding(), s.shift().name()));
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    private static String required(Path file, String where, Map<String, String> row, String column) {
+        String v = row.get(column);
+        if (v == null || v.isBlank()) {
+            throw new InputException(file, where + ", column '" + column + "': missing value");
+        }
+        return v;
+    }
+
+    /** The file key of a worker type: {@code full-time}, {@code part-time}, {@code professional}. */
+    public static String typeKey(WorkerType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static WorkerType type(Path file, String where, String key) {
+        for (WorkerType t : WorkerType.values()) {
+            if (typeKey(t).equalsIgnoreCase(key)) {
+                return t;
+            }
+        }
+        throw new InputException(file, where + ", column 'type': unknown worker type '" + key
+                + "' (expected full-time, part-time or professional)");
+    }
+
+    private static ShiftPattern shift(Path file, String where, String name) {
+        for (ShiftPattern s : SHIFTS) {
+            if (s.name().equalsIgnoreCase(name)) {
+                return s;
+            }
+        }
+        throw new InputException(file, where + ", column 'shift': unknown shift '" + name
+                + "' (expected weekday-day, part-time or always)");
+    }
+}
