@@ -26,6 +26,7 @@ import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.demand.IncidentCategory;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.road.RoadDistances;
 import org.gridplan.sim.road.TravelTimes;
 import sim.engine.SimState;
 import sim.engine.Steppable;

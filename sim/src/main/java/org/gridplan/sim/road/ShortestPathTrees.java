@@ -14,8 +14,7 @@ import java.util.Map;
  * at), so one tree per source node, shared by every building attached to that node, answers them
  * with bounded memory. A tree over n nodes costs {@code 4 n} bytes.
  *
- * <p>The search runs on the network's compressed adjacency arrays with a binary heap of
- * primitives (lazy deletion), so one tree over 10,000 nodes takes well under a millisecond.
+ * <p>The search runs on the network's compressed adjacency arrays with a {@link NodeHeap}, so one tree over 10,000 nodes takes well under a millisecond.
  * Thread-safe: concurrent callers may compute the same tree twice, never a wrong one.
  */
 public final class ShortestPathTrees {
@@ -100,42 +99,13 @@ public final class ShortestPathTrees {
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         boolean[] done = new boolean[n];
-        // Binary min-heap with lazy deletion; at most one entry per edge relaxation.
-        int heapCap = Math.max(16, targets.length + 1);
-        double[] hKey = new double[heapCap];
-        int[] hNode = new int[heapCap];
-        int size = 0;
+        NodeHeap heap = new NodeHeap(targets.length + 1);
         dist[source] = 0;
-        hKey[0] = 0;
-        hNode[0] = source;
-        size = 1;
-        while (size > 0) {
-            double d = hKey[0];
-            int u = hNode[0];
-            size--;
-            if (size > 0) {
-                double k = hKey[size];
-                int node = hNode[size];
-                int i = 0;
-                while (true) {
-                    int c = 2 * i + 1;
-                    if (c >= size) {
-                        break;
-                    }
-                    if (c + 1 < size && (hKey[c + 1] < hKey[c] || (hKey[c + 1] == hKey[c] && hNode[c + 1] < hNode[c]))) {
-                        c++;
-                    }
-                    if (hKey[c] < k || (hKey[c] == k && hNode[c] < node)) {
-                        hKey[i] = hKey[c];
-                        hNode[i] = hNode[c];
-                        i = c;
-                    } else {
-                        break;
-                    }
-                }
-                hKey[i] = k;
-                hNode[i] = node;
-            }
+        heap.push(0, source);
+        while (!heap.isEmpty()) {
+            double d = heap.peekKey();
+            int u = heap.peekNode();
+            heap.pop();
             if (done[u]) {
                 continue;
             }
@@ -145,23 +115,7 @@ public final class ShortestPathTrees {
                 double nd = d + lengths[e];
                 if (nd < dist[v]) {
                     dist[v] = nd;
-                    if (size == hKey.length) {
-                        hKey = Arrays.copyOf(hKey, size * 2);
-                        hNode = Arrays.copyOf(hNode, size * 2);
-                    }
-                    int i = size++;
-                    while (i > 0) {
-                        int p = (i - 1) >>> 1;
-                        if (hKey[p] > nd || (hKey[p] == nd && hNode[p] > v)) {
-                            hKey[i] = hKey[p];
-                            hNode[i] = hNode[p];
-                            i = p;
-                        } else {
-                            break;
-                        }
-                    }
-                    hKey[i] = nd;
-                    hNode[i] = v;
+                    heap.push(nd, v);
                 }
             }
         }

@@ -53,16 +53,24 @@ public final class TravelTimes {
 
     /** As {@link #buildingMetres} but infinite when unreachable, for loops that should not allocate. */
     public double buildingMetresOrInfinity(int from, int to) {
+        return trip(city, from, to, trees.metres(city.accessNode(from), city.accessNode(to)));
+    }
+
+    /**
+     * The trip rule shared by every distance source: access walk + road metres between the access
+     * nodes + access walk; zero to the same building; and between buildings on one access node the
+     * straight walk across when it is shorter (neighbours on one block face do not go out to the
+     * junction and back, and parts of a split tower are zero apart). Keeps the triangle inequality.
+     */
+    static double trip(City city, int from, int to, double roadMetres) {
         if (from == to) {
             return 0;
         }
+        double viaRoad = city.accessMetres(from) + roadMetres + city.accessMetres(to);
         if (city.accessNode(from) == city.accessNode(to)) {
-            // Neighbours on one block face walk straight across rather than out to the junction
-            // and back; parts of a split tower are then zero apart. Keeps the triangle inequality.
-            double straight = city.buildings().get(from).distanceTo(city.buildings().get(to));
-            return Math.min(straight, city.accessMetres(from) + city.accessMetres(to));
+            return Math.min(viaRoad, city.buildings().get(from).distanceTo(city.buildings().get(to)));
         }
-        return city.accessMetres(from) + trees.metres(city.accessNode(from), city.accessNode(to)) + city.accessMetres(to);
+        return viaRoad;
     }
 
     /** Road distance in metres from site {@code site} to building {@code building}; empty when unreachable. */

@@ -1,4 +1,4 @@
-package org.gridplan.sim.engine;
+package org.gridplan.sim.road;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -7,10 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
-import org.gridplan.sim.road.Road;
-import org.gridplan.sim.road.RoadClass;
-import org.gridplan.sim.road.RoadNetwork;
-import org.gridplan.sim.road.TravelTimes;
 import org.junit.jupiter.api.Test;
 
 class RoadDistancesTest {

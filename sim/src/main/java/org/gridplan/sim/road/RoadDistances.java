@@ -1,12 +1,9 @@
-package org.gridplan.sim.engine;
+package org.gridplan.sim.road;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.gridplan.sim.model.City;
-import org.gridplan.sim.road.Road;
-import org.gridplan.sim.road.RoadNetwork;
-import org.gridplan.sim.road.TravelTimes;
 
 /**
  * Road distances between buildings for one run, answered without a full shortest-path tree per
@@ -19,13 +16,12 @@ import org.gridplan.sim.road.TravelTimes;
  * with the straight-line heuristic (scaled down if some road is shorter than its chord, so it stays
  * admissible and the distance exact), which explores only the few blocks between the two
  * buildings, and the answer is memoised per node pair: a grid's patrol keeps revisiting the same
- * few dozen pairs. Distances follow {@link TravelTimes}: access walk + road path + access walk.
+ * few dozen pairs. Trips follow the same rule as {@link TravelTimes}.
  */
-final class RoadDistances {
+public final class RoadDistances {
 
     private final City city;
-    private final double[] xs;
-    private final double[] ys;
+    private final RoadNetwork net;
     private final int[] offsets;
     private final int[] targets;
     private final double[] lengths;
@@ -37,44 +33,28 @@ final class RoadDistances {
     private final double[] g;
     private final int[] stamp;
     private final boolean[] closed;
+    private final NodeHeap heap;
     private int search;
-    private double[] heapKey = new double[64];
-    private int[] heapNode = new int[64];
 
-    RoadDistances(City city, TravelTimes travel, int[] rootNodes) {
+    /**
+     * Distances over {@code travel}'s city, with full trees (warmed in parallel) for the given
+     * root nodes, e.g. the access nodes of the workers' bases. Not thread-safe: one per run.
+     */
+    public RoadDistances(City city, TravelTimes travel, int[] rootNodes) {
         this.city = city;
-        RoadNetwork net = city.roads();
+        this.net = city.roads();
         int n = net.nodeCount();
-        xs = new double[n];
-        ys = new double[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = net.x(i);
-            ys[i] = net.y(i);
-        }
-        int[] degree = new int[n];
+        offsets = net.offsets();
+        targets = net.targets();
+        lengths = net.lengths();
         double minRatio = 1;
         for (Road r : net.roads()) {
-            degree[r.from()]++;
-            degree[r.to()]++;
-            double chord = Math.hypot(xs[r.from()] - xs[r.to()], ys[r.from()] - ys[r.to()]);
+            double chord = Math.hypot(net.x(r.from()) - net.x(r.to()), net.y(r.from()) - net.y(r.to()));
             if (chord > 0) {
                 minRatio = Math.min(minRatio, r.metres() / chord);
             }
         }
         heuristicScale = minRatio;
-        offsets = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            offsets[i + 1] = offsets[i] + degree[i];
-        }
-        targets = new int[offsets[n]];
-        lengths = new double[offsets[n]];
-        int[] fill = Arrays.copyOf(offsets, n);
-        for (Road r : net.roads()) {
-            targets[fill[r.from()]] = r.to();
-            lengths[fill[r.from()]++] = r.metres();
-            targets[fill[r.to()]] = r.from();
-            lengths[fill[r.to()]++] = r.metres();
-        }
         travel.warm(rootNodes);
         for (int node : rootNodes) {
             rooted.computeIfAbsent(node, travel.trees()::from);
@@ -82,17 +62,16 @@ final class RoadDistances {
         g = new double[n];
         stamp = new int[n];
         closed = new boolean[n];
+        heap = new NodeHeap(64);
     }
 
     /** Road metres between buildings {@code a} and {@code b}; infinite when not joined. */
-    double buildingMetres(int a, int b) {
-        if (a == b) {
-            return 0;
-        }
-        return city.accessMetres(a) + nodeMetres(city.accessNode(a), city.accessNode(b)) + city.accessMetres(b);
+    public double buildingMetres(int a, int b) {
+        return a == b ? 0 : TravelTimes.trip(city, a, b, nodeMetres(city.accessNode(a), city.accessNode(b)));
     }
 
-    double nodeMetres(int u, int v) {
+    /** Road metres between two nodes; infinite when not joined. */
+    public double nodeMetres(int u, int v) {
         if (u == v) {
             return 0;
         }
@@ -114,7 +93,7 @@ final class RoadDistances {
     }
 
     private double h(int u, int goal) {
-        return heuristicScale * Math.hypot(xs[u] - xs[goal], ys[u] - ys[goal]);
+        return heuristicScale * Math.hypot(net.x(u) - net.x(goal), net.y(u) - net.y(goal));
     }
 
     private double astar(int source, int goal) {
@@ -123,14 +102,14 @@ final class RoadDistances {
             Arrays.fill(stamp, 0);
             search = 1;
         }
-        int size = 0;
+        heap.clear();
         g[source] = 0;
         stamp[source] = search;
         closed[source] = false;
-        size = push(size, h(source, goal), source);
-        while (size > 0) {
-            int u = heapNode[0];
-            size = pop(size);
+        heap.push(h(source, goal), source);
+        while (!heap.isEmpty()) {
+            int u = heap.peekNode();
+            heap.pop();
             if (closed[u] && stamp[u] == search) {
                 continue;
             }
@@ -146,64 +125,14 @@ final class RoadDistances {
                     stamp[v] = search;
                     closed[v] = false;
                     g[v] = nd;
-                    size = push(size, nd + h(v, goal), v);
+                    heap.push(nd + h(v, goal), v);
                 } else if (!closed[v] && nd < g[v]) {
                     g[v] = nd;
-                    size = push(size, nd + h(v, goal), v);
+                    heap.push(nd + h(v, goal), v);
                 }
             }
         }
         return Double.POSITIVE_INFINITY;
-    }
-
-    private int push(int size, double key, int node) {
-        if (size == heapKey.length) {
-            heapKey = Arrays.copyOf(heapKey, size * 2);
-            heapNode = Arrays.copyOf(heapNode, size * 2);
-        }
-        int i = size;
-        while (i > 0) {
-            int p = (i - 1) >>> 1;
-            if (heapKey[p] > key || (heapKey[p] == key && heapNode[p] > node)) {
-                heapKey[i] = heapKey[p];
-                heapNode[i] = heapNode[p];
-                i = p;
-            } else {
-                break;
-            }
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-        return size + 1;
-    }
-
-    private int pop(int size) {
-        size--;
-        if (size == 0) {
-            return 0;
-        }
-        double key = heapKey[size];
-        int node = heapNode[size];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= size) {
-                break;
-            }
-            if (c + 1 < size && (heapKey[c + 1] < heapKey[c] || (heapKey[c + 1] == heapKey[c] && heapNode[c + 1] < heapNode[c]))) {
-                c++;
-            }
-            if (heapKey[c] < key || (heapKey[c] == key && heapNode[c] < node)) {
-                heapKey[i] = heapKey[c];
-                heapNode[i] = heapNode[c];
-                i = c;
-            } else {
-                break;
-            }
-        }
-        heapKey[i] = key;
-        heapNode[i] = node;
-        return size;
     }
 
     /** Open-addressing map from long keys to doubles; NaN for absent. */
