@@ -113,12 +113,8 @@ public final class GridSimulation extends SimState {
     private final double[] segMultiplier;
 
     // Run state, rebuilt by start().
-    private transient MersenneTwisterFast demandRandom;
-    private transient RealDistribution[] serviceDist;
-    private transient RealDistribution[] latentDist;
-    private transient RealDistribution[] handoffDist;
-    private transient RealDistribution[] handlingDist;
-    private transient RealDistribution replyDist;
+    private transient DemandDraws baseDraws;
+    private transient DemandDraws surgeDraws;
     private transient RealDistribution patrolDist;
     private transient GridWorker[] workers;
     private transient IntQueue[] queues;
@@ -407,23 +403,8 @@ public final class GridSimulation extends SimState {
         super.start();
         long seed = config.seed();
         random = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x6f707321});
-        demandRandom = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x64656d31});
-        MersenneRandomGenerator demandRng = new MersenneRandomGenerator(demandRandom);
-        int nc = categories.size();
-        serviceDist = new RealDistribution[nc];
-        latentDist = new RealDistribution[nc];
-        for (int c = 0; c < nc; c++) {
-            serviceDist[c] = categories.get(c).service().distribution(demandRng);
-            latentDist[c] = categories.get(c).latentPeriod().distribution(demandRng);
-        }
-        EscalationLevel[] levels = EscalationLevel.values();
-        handoffDist = new RealDistribution[levels.length];
-        handlingDist = new RealDistribution[levels.length];
-        for (EscalationLevel l : levels) {
-            handoffDist[l.ordinal()] = config.escalation().timing(l).handoff().distribution(demandRng);
-            handlingDist[l.ordinal()] = config.escalation().timing(l).handling().distribution(demandRng);
-        }
-        replyDist = config.escalation().reply().distribution(demandRng);
+        baseDraws = new DemandDraws(seed, 0x64656d31);
+        surgeDraws = new DemandDraws(seed, 0x73757267);
         patrolDist = config.patrol().visit().distribution(new MersenneRandomGenerator(random));
 
         context = new Context();
@@ -455,9 +436,11 @@ public final class GridSimulation extends SimState {
                 at(d.from, new DutyClock(w));
             }
         }
-        double first = nextCandidate(0);
-        if (first < horizon) {
-            at(first, new Source());
+        for (DemandDraws draws : List.of(baseDraws, surgeDraws)) {
+            double first = nextCandidate(0, draws);
+            if (first < horizon) {
+                at(first, new Source(draws));
+            }
         }
         at(0, 1, new BacklogSampler());
         schedule.scheduleOnce(horizon, Integer.MAX_VALUE, new Stop());
@@ -465,15 +448,23 @@ public final class GridSimulation extends SimState {
 
     // ---------------------------------------------------------------- arrivals
 
-    /** The next candidate time of the thinned stream after {@code t}; infinite if none. */
-    private double nextCandidate(double t) {
+    /**
+     * The next candidate time after {@code t} of a thinned stream; infinite if none. The base
+     * stream runs at the profile's peak rate throughout; the surge stream runs at the peak rate
+     * times (multiplier - 1) inside surge windows and not at all elsewhere, so adding or resizing a
+     * surge never changes the base stream's incidents.
+     */
+    private double nextCandidate(double t, DemandDraws draws) {
         double base = maxTotal * totalHouseholds;
+        if (draws == baseDraws) {
+            return base > 0 ? t - Math.log(1.0 - draws.rng.nextDouble()) / base : Double.POSITIVE_INFINITY;
+        }
         int k = segmentOf(t);
         while (true) {
             double end = k + 1 < segStart.length ? segStart[k + 1] : Double.POSITIVE_INFINITY;
-            double bound = base * segMultiplier[k];
+            double bound = base * (segMultiplier[k] - 1);
             if (bound > 0) {
-                double next = t - Math.log(1.0 - demandRandom.nextDouble()) / bound;
+                double next = t - Math.log(1.0 - draws.rng.nextDouble()) / bound;
                 if (next < end) {
                     return next;
                 }
@@ -495,23 +486,31 @@ public final class GridSimulation extends SimState {
         return (int) (Math.floorMod((long) Math.floor(t / 60), 168L));
     }
 
-    private void candidate() {
-        double now = schedule.getTime();
-        int h = hourOfWeek(now);
-        double u = demandRandom.nextDouble() * maxTotal;
-        if (u < catTotal[h]) {
-            double[] cum = catCum[h];
-            int c = 0;
-            while (c < cum.length - 1 && u >= cum[c]) {
-                c++;
+    /**
+     * Tests the stream's candidates from time {@code t} on (a candidate time not yet tested) until
+     * one is accepted, and schedules that arrival; rejected candidates are not schedule events.
+     * Each candidate draws its acceptance, then building and category, then (at its arrival) its
+     * attributes, then the next candidate time: the same draws in the same order whatever else
+     * happens in the run.
+     */
+    private void scan(double t, DemandDraws draws) {
+        while (t < horizon) {
+            int h = hourOfWeek(t);
+            double u = draws.rng.nextDouble() * maxTotal;
+            if (u < catTotal[h]) {
+                double[] cum = catCum[h];
+                int c = 0;
+                while (c < cum.length - 1 && u >= cum[c]) {
+                    c++;
+                }
+                int b = upperBound(cumHouseholds, draws.rng.nextLong(totalHouseholds));
+                if (t > schedule.getTime()) {
+                    at(t, new Arrival(draws, b, c));
+                    return;
+                }
+                occur(t, b, c, draws);
             }
-            long r = demandRandom.nextLong(totalHouseholds);
-            int b = upperBound(cumHouseholds, r);
-            occur(now, b, c);
-        }
-        double next = nextCandidate(now);
-        if (next < horizon) {
-            at(next, new Source());
+            t = nextCandidate(t, draws);
         }
     }
 
@@ -530,27 +529,27 @@ public final class GridSimulation extends SimState {
         return lo;
     }
 
-    private void occur(double now, int building, int c) {
+    private void occur(double now, int building, int c, DemandDraws draws) {
         IncidentCategory cat = categories.get(c);
         int i = inc.add();
         inc.building[i] = building;
         inc.grid[i] = buildingGrid[building];
         inc.category[i] = c;
         inc.occurred[i] = now;
-        inc.service[i] = serviceDist[c].sample();
-        inc.onSpot[i] = demandRandom.nextDouble() < cat.onSpotProbability();
+        inc.service[i] = draws.service[c].sample();
+        inc.onSpot[i] = draws.rng.nextDouble() < cat.onSpotProbability();
         if (!inc.onSpot[i]) {
             int l = cat.escalation().ordinal();
-            inc.handoff[i] = handoffDist[l].sample();
-            inc.handling[i] = handlingDist[l].sample();
-            inc.reply[i] = replyDist.sample();
+            inc.handoff[i] = draws.handoff[l].sample();
+            inc.handling[i] = draws.handling[l].sample();
+            inc.reply[i] = draws.reply.sample();
         }
         open++;
         if (cat.discovery() == DiscoveryMode.RESIDENT_REPORT) {
             inc.known[i] = now;
             dispatch(i);
         } else {
-            double latent = latentDist[c].sample();
+            double latent = draws.latent[c].sample();
             inc.state[i] = LATENT;
             inc.latentNext[i] = latentHead[building];
             latentHead[building] = i;
@@ -1021,13 +1020,74 @@ public final class GridSimulation extends SimState {
         }
     }
 
-    /** The thinned arrival stream: one pending candidate at a time. */
+    /** A thinned arrival stream's first candidate. */
     private final class Source implements Steppable {
         private static final long serialVersionUID = 1L;
+        private final transient DemandDraws draws;
+
+        Source(DemandDraws draws) {
+            this.draws = draws;
+        }
 
         @Override
         public void step(SimState state) {
-            candidate();
+            scan(schedule.getTime(), draws);
+        }
+    }
+
+    /** An accepted arrival whose building and category are already drawn. */
+    private final class Arrival implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final transient DemandDraws draws;
+        private final int building;
+        private final int category;
+
+        Arrival(DemandDraws draws, int building, int category) {
+            this.draws = draws;
+            this.building = building;
+            this.category = category;
+        }
+
+        @Override
+        public void step(SimState state) {
+            double now = schedule.getTime();
+            occur(now, building, category, draws);
+            scan(nextCandidate(now, draws), draws);
+        }
+    }
+
+    /**
+     * The generator and distributions that draw incidents: their time, building, category and every
+     * attribute (service, latent period, on-the-spot outcome, escalation delays). Seeded from the
+     * run seed alone, so the same seed gives the same incidents under every layout and staffing
+     * plan (common random numbers); surge arrivals come from a second, independent set.
+     */
+    private final class DemandDraws {
+        final MersenneTwisterFast rng;
+        final RealDistribution[] service;
+        final RealDistribution[] latent;
+        final RealDistribution[] handoff;
+        final RealDistribution[] handling;
+        final RealDistribution reply;
+
+        DemandDraws(long seed, int tag) {
+            rng = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), tag});
+            MersenneRandomGenerator g = new MersenneRandomGenerator(rng);
+            int nc = categories.size();
+            service = new RealDistribution[nc];
+            latent = new RealDistribution[nc];
+            for (int c = 0; c < nc; c++) {
+                service[c] = categories.get(c).service().distribution(g);
+                latent[c] = categories.get(c).latentPeriod().distribution(g);
+            }
+            EscalationLevel[] levels = EscalationLevel.values();
+            handoff = new RealDistribution[levels.length];
+            handling = new RealDistribution[levels.length];
+            for (EscalationLevel l : levels) {
+                handoff[l.ordinal()] = config.escalation().timing(l).handoff().distribution(g);
+                handling[l.ordinal()] = config.escalation().timing(l).handling().distribution(g);
+            }
+            reply = config.escalation().reply().distribution(g);
         }
     }
 

@@ -32,6 +32,20 @@ public final class Queueing {
     }
 
     /**
+     * The {@code p}-quantile of the waiting time in an M/M/c queue served first come, first
+     * served: {@code P(W > t) = C(c, a) e^{-(c mu - lambda) t}}, so the quantile is 0 when the
+     * probability of waiting is at most {@code 1 - p}, else {@code ln(C / (1 - p)) / (c mu - lambda)}.
+     * Minutes when rates are per minute.
+     */
+    public static double mmcWaitQuantile(double lambda, double mu, int c, double p) {
+        double waitProbability = erlangC(c, lambda / mu);
+        if (waitProbability <= 1 - p) {
+            return 0;
+        }
+        return Math.log(waitProbability / (1 - p)) / (c * mu - lambda);
+    }
+
+    /**
      * Mean wait in queue of M/G/1 by the Pollaczek–Khinchine formula: λ·E[S²] / (2(1 − ρ)),
      * ρ = λ·E[S] &lt; 1.
      */

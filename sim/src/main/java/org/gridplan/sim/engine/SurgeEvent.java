@@ -7,8 +7,10 @@ package org.gridplan.sim.engine;
  *
  * @param startDay         start of the window, days from the start of the run, zero or more
  * @param durationDays     length of the window in days, positive
- * @param rateMultiplier   multiplier on all rates in the window, positive (overlapping surges
- *                         multiply)
+ * @param rateMultiplier   multiplier on all rates in the window, at least 1 (overlapping surges
+ *                         multiply); the extra demand arrives as a separate stream, so the
+ *                         incidents of the same run without the surge are kept unchanged and
+ *                         surge sizes can be compared under common random numbers
  * @param emergencyWorkers extra workers on duty for the window, zero or more; based at grid bases
  *                         spread evenly over the grids
  */
@@ -21,8 +23,9 @@ public record SurgeEvent(double startDay, double durationDays, double rateMultip
         if (!(durationDays > 0) || !Double.isFinite(durationDays)) {
             throw new ConfigException("surge.durationDays", durationDays + " must be positive");
         }
-        if (!(rateMultiplier > 0) || !Double.isFinite(rateMultiplier)) {
-            throw new ConfigException("surge.rateMultiplier", rateMultiplier + " must be positive");
+        if (!(rateMultiplier >= 1) || !Double.isFinite(rateMultiplier)) {
+            throw new ConfigException("surge.rateMultiplier", rateMultiplier
+                    + " must be at least 1 (a surge adds demand; scale demand down with demand.scale)");
         }
         if (emergencyWorkers < 0) {
             throw new ConfigException("surge.emergencyWorkers", emergencyWorkers + " < 0");
