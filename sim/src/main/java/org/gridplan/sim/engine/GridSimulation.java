@@ -103,6 +103,7 @@ public final class GridSimulation extends SimState {
     private final int[][] poolOfGrid;
     private final int[][] servedGrids;
     private final int[] emergencyWorkers;
+    private final int[][] emergencyOfGrid;
 
     // Demand.
     private final List<IncidentCategory> categories;
@@ -357,6 +358,8 @@ public final class GridSimulation extends SimState {
             }
         }
         emergencyWorkers = emergency.stream().mapToInt(Integer::intValue).toArray();
+        emergencyOfGrid = new int[nGrids][];
+        Arrays.fill(emergencyOfGrid, emergencyWorkers);
 
         servedGrids = new int[defs.size()][];
         int[] all = allGrids(nGrids);
@@ -375,6 +378,7 @@ public final class GridSimulation extends SimState {
 
         validateCoverage();
         if (this.travel != null) {
+            keepReachable();
             warmAndCheckRoads();
             roads = new RoadDistances(city, this.travel, defs.stream().mapToInt(d -> city.accessNode(d.base)).toArray());
         } else {
@@ -578,8 +582,8 @@ public final class GridSimulation extends SimState {
                 }
             }
         }
-        if (w < 0 && emergencyWorkers.length > 0) {
-            w = nearestAvailable(emergencyWorkers, b);
+        if (w < 0 && emergencyOfGrid[g].length > 0) {
+            w = nearestAvailable(emergencyOfGrid[g], b);
         }
         if (w >= 0) {
             markAssigned(i, w);
@@ -713,7 +717,10 @@ public final class GridSimulation extends SimState {
 
     private void at(double time, int ordering, Steppable event) {
         events++;
-        schedule.scheduleOnce(time, ordering, event);
+        if (!schedule.scheduleOnce(time, ordering, event)) {
+            throw new IllegalStateException("event " + event.getClass().getSimpleName() + " at minute " + time
+                    + " cannot be scheduled (now " + schedule.getTime() + ")");
+        }
     }
 
     // ---------------------------------------------------------------- setup checks
@@ -725,6 +732,42 @@ public final class GridSimulation extends SimState {
                 throw new ConfigException("staffing.workers", String.format(java.util.Locale.ROOT,
                         "grid %s has demand (%.1f incidents a year over %d households) but no full-time or "
                                 + "professional worker", gridIds[g], rate * gridHouseholds[g], gridHouseholds[g]));
+            }
+        }
+    }
+
+    /**
+     * Backup workers serve only the grids they can reach by road: a neighbour's worker, a
+     * part-time, pool or emergency worker whose base is cut off from a grid (a road network in
+     * pieces, as imported GIS data can be) is left out of that grid's fallbacks instead of being
+     * sent on a trip that never arrives. A grid's own workers must reach it (checked next).
+     */
+    private void keepReachable() {
+        int[] component = city.roads().components();
+        int[] gridComponent = new int[gridIds.length];
+        for (int g = 0; g < gridIds.length; g++) {
+            gridComponent[g] = -1;
+            for (int k = 0; k < gridBuildings[g].length; k++) {
+                int c = component[city.accessNode(gridBuildings[g][k])];
+                gridComponent[g] = k == 0 ? c : gridComponent[g] == c ? c : -2;
+            }
+        }
+        java.util.function.BiPredicate<Integer, Integer> reaches = (w, g) ->
+                gridComponent[g] >= 0 && component[city.accessNode(defs.get(w).base)] == gridComponent[g];
+        for (int g = 0; g < gridIds.length; g++) {
+            final int grid = g;
+            neighbourPrimaries[g] = Arrays.stream(neighbourPrimaries[g]).filter(w -> reaches.test(w, grid)).toArray();
+            partTimeOfGrid[g] = Arrays.stream(partTimeOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
+            poolOfGrid[g] = Arrays.stream(poolOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
+            emergencyOfGrid[g] = Arrays.stream(emergencyOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
+        }
+        for (int w = 0; w < servedGrids.length; w++) {
+            final int worker = w;
+            if (defs.get(w).role != WorkerRole.PRIMARY) {
+                servedGrids[w] = Arrays.stream(servedGrids[w]).filter(g -> reaches.test(worker, g)).toArray();
+            } else {
+                int own = defs.get(w).grid;
+                servedGrids[w] = Arrays.stream(servedGrids[w]).filter(g -> g == own || reaches.test(worker, g)).toArray();
             }
         }
     }
@@ -900,6 +943,18 @@ public final class GridSimulation extends SimState {
                         + inc.closed[i]);
             }
             closedSeen += closed ? 1 : 0;
+        }
+        int waiting = 0;
+        for (int i = 0; i < inc.size; i++) {
+            waiting += inc.state[i] == WAITING ? 1 : 0;
+        }
+        int queued = 0;
+        for (IntQueue q : queues) {
+            queued += q.size();
+        }
+        if (waiting != queuedTotal || queued != queuedTotal) {
+            throw new IllegalStateException("waiting incidents lost: " + waiting + " waiting, " + queued
+                    + " in grid queues, " + queuedTotal + " counted");
         }
         if (closedSeen != closedCount || closedCount + open != inc.size) {
             throw new IllegalStateException("incidents not conserved: generated " + inc.size + ", closed " + closedCount

@@ -153,6 +153,38 @@ public final class RoadNetwork {
         return count;
     }
 
+    /**
+     * The connected component of every node: nodes joined by roads share a label, labels numbered
+     * from 0 in order of their lowest node. A fresh array.
+     */
+    public int[] components() {
+        int n = nodeCount();
+        int[] label = new int[n];
+        java.util.Arrays.fill(label, -1);
+        int[] stack = new int[n];
+        int next = 0;
+        for (int start = 0; start < n; start++) {
+            if (label[start] >= 0) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = start;
+            label[start] = next;
+            while (top > 0) {
+                int u = stack[--top];
+                for (int k = offsets[u]; k < offsets[u + 1]; k++) {
+                    int v = targets[k];
+                    if (label[v] < 0) {
+                        label[v] = next;
+                        stack[top++] = v;
+                    }
+                }
+            }
+            next++;
+        }
+        return label;
+    }
+
     /** Whether every node can be reached from every other. */
     public boolean isConnected() {
         return componentSizeOfNodeZero() == nodeCount();
