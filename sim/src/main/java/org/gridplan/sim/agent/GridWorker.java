@@ -22,6 +22,7 @@ public final class GridWorker {
     private static final int ARRIVE_PATROL = 2;
     private static final int VISIT_DONE = 3;
     private static final int ARRIVE_BASE = 4;
+    private static final int PATROL_AGAIN = 5;
 
     private final int index;
     private final String id;
@@ -258,7 +259,20 @@ public final class GridWorker {
             }
             position = base;
         }
+        idleAtBase();
+    }
+
+    /**
+     * Waits at base. A worker stopped only by the daily patrol cap wakes when the next day's visits
+     * are allowed, if it is on duty then (a round-the-clock worker would otherwise idle forever, as
+     * no shift start would call it back); any job sent meanwhile replaces the wake-up.
+     */
+    private void idleAtBase() {
         state = WorkerState.IDLE;
+        double resume = ctx.patrolResumes(this);
+        if (resume < Double.POSITIVE_INFINITY) {
+            ctx.scheduleAt(resume, new Event(PATROL_AGAIN, ++token));
+        }
     }
 
     private void arrivePatrol() {
@@ -293,7 +307,7 @@ public final class GridWorker {
         addTravel(moveMetres);
         moveMetres = 0;
         position = base;
-        state = WorkerState.IDLE;
+        idleAtBase();
     }
 
     private void addTravel(double metres) {
@@ -332,6 +346,11 @@ public final class GridWorker {
                 case ARRIVE_PATROL -> arrivePatrol();
                 case VISIT_DONE -> becomeFree();
                 case ARRIVE_BASE -> arriveBase();
+                case PATROL_AGAIN -> {
+                    if (state == WorkerState.IDLE) {
+                        becomeFree();
+                    }
+                }
                 default -> throw new IllegalStateException("unknown event " + kind);
             }
         }

@@ -39,6 +39,12 @@ public interface WorkerContext {
     /** Whether {@code worker} should patrol now (patrol on, full-time, daily visits left). */
     boolean mayPatrol(GridWorker worker);
 
+    /**
+     * When {@code worker}, idle because it reached its daily patrol cap, may patrol again: the next
+     * midnight if it is on duty then and before the horizon; infinite when it need not be woken.
+     */
+    double patrolResumes(GridWorker worker);
+
     /** The next building {@code worker} visits on patrol. */
     int nextPatrolBuilding(GridWorker worker);
 

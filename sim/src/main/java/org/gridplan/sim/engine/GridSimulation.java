@@ -1291,6 +1291,20 @@ public final class GridSimulation extends SimState {
         }
 
         @Override
+        public double patrolResumes(GridWorker worker) {
+            double now = now();
+            long day = (long) Math.floor(now / 1440);
+            boolean patrols = config.patrol().enabled() && worker.type() == WorkerType.FULL_TIME
+                    && worker.role() == WorkerRole.PRIMARY && gridBuildings[worker.grid()].length > 0;
+            if (!patrols || worker.visitsToday(day) < config.patrol().maxVisitsPerDay()) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double midnight = (day + 1) * 1440.0;
+            return midnight < horizon && defs.get(worker.index()).shift().onDuty(midnight)
+                    ? midnight : Double.POSITIVE_INFINITY;
+        }
+
+        @Override
         public int nextPatrolBuilding(GridWorker worker) {
             int g = worker.grid();
             long r = random.nextLong(gridHouseholds[g]);

@@ -238,6 +238,26 @@ class GridSimulationTest {
     }
 
     @Test
+    void round_the_clock_workers_patrol_every_day_up_to_the_cap() {
+        // No demand, 28 days, at most 4 visits a day: a worker always on duty and one on 24-hour
+        // Monday-Saturday duty must both resume patrol each day, not stop once the first day's cap is hit.
+        ShiftPattern monToSat = new ShiftPattern("mon-sat-24h", 0, 1440,
+                java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.SATURDAY));
+        Staffing staffing = Staffing.of(List.of(
+                new WorkerSpec("A", WorkerType.FULL_TIME, "C1-N", "B0", ShiftPattern.ALWAYS),
+                new WorkerSpec("S", WorkerType.FULL_TIME, "C1-S", "B12", monToSat),
+                new WorkerSpec("C2N", WorkerType.FULL_TIME, "C2-N", "B3", ShiftPattern.WEEKDAY_DAY),
+                new WorkerSpec("C2S", WorkerType.FULL_TIME, "C2-S", "B15", ShiftPattern.WEEKDAY_DAY)));
+        SimulationConfig config = defaults(28).warmUpDays(0).demand(DemandCatalog.defaults().withScale(0))
+                .patrol(PatrolConfig.of(TimeDistribution.deterministic(30), 4)).build();
+
+        RunResult r = GridSimulation.run(CITY, LAYOUT, staffing, config);
+
+        assertThat(r.worker("A").patrolVisits()).isEqualTo(28 * 4);
+        assertThat(r.worker("S").patrolVisits()).isEqualTo(24 * 4);
+    }
+
+    @Test
     void patrol_discovers_latent_incidents_which_are_reached_at_once() {
         IncidentCategory hazards = EngineFixtures.poisson("hazards", 20.0 / 1440, 2400, TimeDistribution.deterministic(15))
                 .withPatrolDiscovery(TimeDistribution.deterministic(60 * 1440));
