@@ -886,6 +886,8 @@ public final class GridSimulation extends SimState {
         long onSpot = 0;
         long within5 = 0;
         long within15 = 0;
+        long judged5 = 0;
+        long judged15 = 0;
         long[] esc = new long[EscalationLevel.values().length];
         for (int k = from; k < to; k++) {
             int i = ids[k];
@@ -897,6 +899,12 @@ public final class GridSimulation extends SimState {
                 resp[nr++] = r;
                 within5 += r <= 5 ? 1 : 0;
                 within15 += r <= 15 ? 1 : 0;
+                judged5++;
+                judged15++;
+            } else if (inc.state[i] != LATENT && !Double.isNaN(inc.known[i])) {
+                // Still unreached at the end: a miss once the target time has passed, else undecided.
+                judged5 += horizon - inc.known[i] > 5 ? 1 : 0;
+                judged15 += horizon - inc.known[i] > 15 ? 1 : 0;
             }
             if (!Double.isNaN(inc.handled[i])) {
                 handledCount++;
@@ -917,8 +925,8 @@ public final class GridSimulation extends SimState {
         int count = to - from;
         return new IncidentKpis(count, patrol, nr, ncl, count - ncl, Stats.of(resp, nr), Stats.of(clos, ncl),
                 handledCount == 0 ? Double.NaN : (double) onSpot / handledCount,
-                Collections.unmodifiableMap(escalations), nr == 0 ? Double.NaN : (double) within5 / nr,
-                nr == 0 ? Double.NaN : (double) within15 / nr);
+                Collections.unmodifiableMap(escalations), judged5 == 0 ? Double.NaN : (double) within5 / judged5,
+                judged15 == 0 ? Double.NaN : (double) within15 / judged15);
     }
 
     private IncidentRecord record(int i) {

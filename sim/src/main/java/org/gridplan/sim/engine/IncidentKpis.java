@@ -12,13 +12,15 @@ import org.gridplan.sim.demand.EscalationLevel;
  * @param closed           of which closed (reply given) by the end
  * @param open             of which still open at the end
  * @param response         report or discovery → first arrival of a worker, minutes, over reached
- *                         incidents
+ *                         incidents (an overloaded run leaves some unreached: compare
+ *                         {@code reached} with {@code incidents})
  * @param closure          report or discovery → reply, minutes, over closed incidents
  * @param onSpotShare      share of handled incidents resolved on the spot
  * @param escalations      handled incidents escalated, per level
- * @param within5Share     share of reached incidents reached within 5 minutes (the 5-minute
+ * @param within5Share     share of known incidents reached within 5 minutes, an incident still
+ *                         unreached at the end counting as a miss once known for 5 minutes (the 5-minute
  *                         party-mass service circle, Sanya)
- * @param within15Share    share reached within 15 minutes (the 15-minute public service circle,
+ * @param within15Share    the same within 15 minutes (the 15-minute public service circle,
  *                         Hetang district)
  */
 public record IncidentKpis(long incidents, long patrolDiscovered, long reached, long closed, long open, Stats response,

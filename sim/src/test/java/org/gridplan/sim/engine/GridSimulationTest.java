@@ -238,6 +238,26 @@ class GridSimulationTest {
     }
 
     @Test
+    void incidents_left_unreached_count_as_misses_in_the_service_circle_shares() {
+        // One worker, demand at twice its capacity for two days: a growing queue that is never cleared.
+        City city = EngineFixtures.oneBuilding(1000);
+        DemandCatalog demand = DemandCatalog.of(EngineFixtures.poisson("calls", 0.2, 1000,
+                TimeDistribution.exponential(10)));
+        SimulationConfig config = EngineFixtures.queueing(demand, 2, 0, 3).collectIncidentLog(true).build();
+        RunResult r = GridSimulation.run(city, EngineFixtures.oneGrid(city),
+                EngineFixtures.staffing(EngineFixtures.always("G1", "B0", 1)), config);
+
+        double end = 2 * 1440;
+        List<IncidentRecord> log = r.incidents();
+        long reachedIn15 = log.stream().filter(i -> !Double.isNaN(i.arrived()) && i.arrived() - i.known() <= 15).count();
+        long reached = log.stream().filter(i -> !Double.isNaN(i.arrived())).count();
+        long missed = log.stream().filter(i -> Double.isNaN(i.arrived()) && end - i.known() > 15).count();
+        assertThat(missed).isGreaterThan(100);
+        assertThat(r.district().within15Share()).isCloseTo((double) reachedIn15 / (reached + missed), offset(1e-12))
+                .isLessThan((double) reachedIn15 / reached);
+    }
+
+    @Test
     void round_the_clock_workers_patrol_every_day_up_to_the_cap() {
         // No demand, 28 days, at most 4 visits a day: a worker always on duty and one on 24-hour
         // Monday-Saturday duty must both resume patrol each day, not stop once the first day's cap is hit.
