@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.gridplan.sim.agent.BranchPool;
 import org.gridplan.sim.agent.GridWorker;
@@ -349,8 +350,10 @@ public final class GridSimulation extends SimState {
         List<Integer> emergency = new ArrayList<>();
         for (int s = 0; s < config.surges().size(); s++) {
             SurgeEvent surge = config.surges().get(s);
+            int[] housed = IntStream.range(0, nGrids).filter(g -> gridBuildings[g].length > 0).toArray();
             for (int k = 0; k < surge.emergencyWorkers(); k++) {
-                int g = (int) ((long) k * nGrids / surge.emergencyWorkers());
+                // Spread over the grids that have buildings (a layout may list an empty grid).
+                int g = housed[(int) ((long) k * housed.length / surge.emergencyWorkers())];
                 int base = primaryOfGrid[g].length > 0 ? defs.get(primaryOfGrid[g][0]).base : gridBuildings[g][0];
                 emergency.add(defs.size());
                 defs.add(new WorkerDef("EM" + (s + 1) + "-" + (k + 1), WorkerType.PROFESSIONAL, WorkerRole.EMERGENCY, g,

@@ -14,7 +14,8 @@ import org.gridplan.sim.road.TravelMode;
  * @param horizonDays       simulated days, positive (day 0 is a Monday)
  * @param warmUpDays        days at the start whose incidents do not count in KPIs, in
  *                          [0, horizonDays)
- * @param seed              the run seed; MASON keeps its low 32 bits
+ * @param seed              the run seed; all 64 bits seed the run's generators (demand, surge and
+ *                          operational streams, each a Mersenne Twister keyed by seed and stream)
  * @param demand            incident categories and overall scale
  * @param dispatch          fallbacks when a grid's own workers are busy
  * @param travel            road travel at a mode's speed, or none
