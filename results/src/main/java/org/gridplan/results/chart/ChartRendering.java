@@ -20,10 +20,11 @@ public final class ChartRendering {
 
     /**
      * The CSS font stack written into SVG text: the Chinese sans-serif faces common on Linux,
-     * macOS and Windows, then the generic family.
+     * macOS and Windows, then the generic family. Unquoted (each name is a run of CSS
+     * identifiers), because JFreeSVG writes it into a single-quoted {@code style} attribute.
      */
-    public static final String SVG_FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', "
-            + "'PingFang SC', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif";
+    public static final String SVG_FONT_FAMILY = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, "
+            + "PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
 
     private ChartRendering() {
     }

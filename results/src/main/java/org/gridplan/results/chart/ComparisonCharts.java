@@ -46,6 +46,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
@@ -166,8 +167,8 @@ public final class ComparisonCharts {
     }
 
     /**
-     * Box plot of response time per layout over the pooled incidents: quartiles, median, mean,
-     * whiskers at the 5th and 95th percentiles (nearest rank). Outliers are not drawn: with
+     * Box plot of response time per layout over the pooled incidents: quartiles, median (the mean
+     * is in the dataset but not drawn), whiskers at the 5th and 95th percentiles (nearest rank). Outliers are not drawn: with
      * thousands of incidents they would hide the boxes.
      */
     public JFreeChart responseBoxPlot() {
@@ -188,7 +189,8 @@ public final class ComparisonCharts {
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
         renderer.setFillBox(true);
-        renderer.setMeanVisible(true);
+        // The mean is drawn as a disc as wide as the box, which hides the median; the table has it.
+        renderer.setMeanVisible(false);
         renderer.setMedianVisible(true);
         renderer.setMaxOutlierVisible(false);
         renderer.setMinOutlierVisible(false);
@@ -386,8 +388,11 @@ public final class ComparisonCharts {
         x.setAutoRangeIncludesZero(false);
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);
-        XYPlot plot = new XYPlot(dataset, x, new NumberAxis(ChartText.TRADEOFF_Y.in(lang)), renderer);
+        NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = chart(ChartText.TRADEOFF_TITLE.in(lang), plot);
+        renderer.setDrawSeriesLineAsPath(true);
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             Color c = palette.color((String) dataset.getSeriesKey(s));
             renderer.setSeriesPaint(s, c);
@@ -463,7 +468,7 @@ public final class ComparisonCharts {
             Color fill = v == null ? NO_DATA : (Color) scale.getPaint(v);
             missing |= v == null;
             Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
-            plot.addAnnotation(new XYShapeAnnotation(shape, border, Color.WHITE, fill), false);
+            renderer.addAnnotation(new XYShapeAnnotation(shape, border, Color.WHITE, fill), Layer.BACKGROUND);
         }
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesShape(0, diamond(5));
@@ -572,6 +577,7 @@ public final class ComparisonCharts {
     }
 
     private void colourSeries(XYSeriesCollection dataset, XYLineAndShapeRenderer renderer) {
+        renderer.setDrawSeriesLineAsPath(true);
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             renderer.setSeriesPaint(s, palette.color((String) dataset.getSeriesKey(s)));
             renderer.setSeriesStroke(s, new BasicStroke(2f));
