@@ -205,7 +205,8 @@ public final class ComparisonCharts {
             renderer.setSeriesPaint(r, palette.color((String) dataset.getRowKey(r)));
             renderer.setSeriesOutlinePaint(r, Color.BLACK);
         }
-        renderer.setArtifactPaint(Color.BLACK);
+        // The median line in white shows on every layout colour, the grey baseline's included.
+        renderer.setArtifactPaint(Color.WHITE);
         return chart;
     }
 

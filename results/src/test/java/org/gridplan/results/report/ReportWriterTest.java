@@ -149,7 +149,8 @@ class ReportWriterTest {
         assertThat(html.contains("intervals unavailable (1 replication)")).isTrue();
         assertThat(html.contains("NaN")).isFalse();
         assertThat(html.contains("Infinity")).isFalse();
-        assertThat(html).containsPattern("Layout grid-400 differs from current on p90 response by -[23]\\.[0-9] min in the single replication; intervals unavailable \\(1 replication\\)");
+        assertThat(html).containsPattern("Layout grid-400 differs from current on p90 response by -[23]\\.[0-9] min "
+                + "in the single replication; intervals unavailable \\(1 replication\\)");
         assertThat(html).contains("Value of the single replication; intervals unavailable (1 replication).");
         assertThat(html.contains("<small>(")).isFalse();
         assertThat(html.contains("<td class=\"top\">")).isFalse();
