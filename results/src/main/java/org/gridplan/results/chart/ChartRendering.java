@@ -38,8 +38,16 @@ public final class ChartRendering {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(idPrefix);
         g.setFontFunction(family -> SVG_FONT_FAMILY);
+        // Hundredths of a pixel are finer than any screen; full doubles would double the page size.
+        g.setGeomDoubleConverter(ChartRendering::hundredths);
+        g.setTransformDoubleConverter(ChartRendering::hundredths);
         chart.draw(g, new Rectangle(width, height));
         return g.getSVGElement(idPrefix + "svg", true, new ViewBox(0, 0, width, height), null, null);
+    }
+
+    private static String hundredths(double d) {
+        double r = Math.round(d * 100) / 100.0;
+        return r == (long) r ? Long.toString((long) r) : Double.toString(r);
     }
 
     /** The chart as an {@code <svg>} element, ids prefixed with its name. */
