@@ -150,7 +150,7 @@ public final class SyntheticBatch {
     }
 
     private static RunDetail detail(City city, GridLayout layout, int rep, double p90, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed * 31 + rep);
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + rep + 1_000L * layout.gridCount());
         int n = 2_000;
         double[] response = new double[n];
         double scale = p90 / 2.4;
