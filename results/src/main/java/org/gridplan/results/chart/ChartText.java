@@ -1,0 +1,89 @@
+package org.gridplan.results.chart;
+
+import java.util.Locale;
+import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.Unit;
+
+/** The labels of the charts in English and Chinese; patterns take {@link String#format} arguments. */
+public enum ChartText {
+    CDF_TITLE("Response time: share of incidents reached within t", "响应时间累计分布"),
+    CDF_X("response time (minutes)", "响应时间（分钟）"),
+    CDF_Y("incidents reached (%)", "已到达事件占比（%）"),
+    BOX_TITLE("Response time by layout", "各方案响应时间分布"),
+    BOX_SUBTITLE("box: quartiles; line: median; whiskers: 5th–95th percentile",
+            "箱体：四分位数；横线：中位数；须线：第5–95百分位"),
+    BOX_CATEGORY("all incidents", "全部事件"),
+    BARS_TITLE_MINUTES("Response times, mean of replications with 95% CI", "响应时间（各次重复的均值及95%置信区间）"),
+    BARS_TITLE_HOURS("Closure time, mean of replications with 95% CI", "办结时间（均值及95%置信区间）"),
+    BARS_TITLE_PERCENT("Service shares and utilisation, mean with 95% CI", "服务达标率与人员利用率（均值及95%置信区间）"),
+    BARS_NO_CI("intervals unavailable (1 replication)", "置信区间不可用（仅1次重复）"),
+    UTIL_TITLE("Worker utilisation", "网格员利用率分布"),
+    UTIL_X("utilisation (busy ÷ duty time)", "利用率（忙碌时间 ÷ 在岗时间）"),
+    UTIL_Y("workers (%)", "人员占比（%）"),
+    BACKLOG_TITLE("Open incidents over time", "未办结事件数随时间变化"),
+    BACKLOG_X_HOURS("time (hours)", "时间（小时）"),
+    BACKLOG_X_DAYS("time (days)", "时间（天）"),
+    BACKLOG_Y("open incidents", "未办结事件（件）"),
+    BACKLOG_SUBTITLE("mean of %d replication(s)", "%d 次重复的均值"),
+    TRADEOFF_TITLE("Staffing level vs. p90 response (band: 95% CI)", "人员配置与 P90 响应时间（阴影：95%置信区间）"),
+    TRADEOFF_Y("p90 response (minutes)", "P90 响应时间（分钟）"),
+    MAP_TITLE("%s: %s by grid", "%s：各网格%s"),
+    MAP_X("east (km)", "东（公里）"),
+    MAP_Y("north (km)", "北（公里）"),
+    MAP_SITES("branch sites", "党群服务站点"),
+    MAP_CANDIDATES("candidate branch sites", "候选服务站点"),
+    MAP_NO_DATA("no data", "无数据"),
+    KPI_MEAN_RESPONSE("mean response", "平均响应时间"),
+    KPI_P50_RESPONSE("p50 response", "P50 响应时间"),
+    KPI_P90_RESPONSE("p90 response", "P90 响应时间"),
+    KPI_P95_RESPONSE("p95 response", "P95 响应时间"),
+    KPI_MEAN_CLOSURE("mean closure", "平均办结时间"),
+    KPI_UTILISATION("utilisation", "人员利用率"),
+    KPI_ON_SPOT_SHARE("resolved on the spot", "就地解决率"),
+    KPI_WITHIN_5_SHARE("reached within 5 min", "5分钟到达率"),
+    KPI_WITHIN_15_SHARE("reached within 15 min", "15分钟到达率"),
+    UNIT_MINUTES("minutes", "分钟"),
+    UNIT_HOURS("hours", "小时"),
+    UNIT_PERCENT("%", "%"),
+    UNIT_MINUTES_SHORT("min", "分钟"),
+    UNIT_HOURS_SHORT("h", "小时");
+
+    private final String en;
+    private final String zh;
+
+    ChartText(String en, String zh) {
+        this.en = en;
+        this.zh = zh;
+    }
+
+    /** The text in {@code lang}, formatted with {@code args}. */
+    public String in(Lang lang, Object... args) {
+        String pattern = lang == Lang.ZH ? zh : en;
+        return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    }
+
+    /** The name of {@code kpi}, e.g. "p90 response". */
+    public static String kpi(Kpi kpi, Lang lang) {
+        return valueOf("KPI_" + kpi.name()).in(lang);
+    }
+
+    /** The unit's name for axis labels, e.g. "minutes". */
+    public static String unit(Unit unit, Lang lang) {
+        return valueOf("UNIT_" + unit.name()).in(lang);
+    }
+
+    /** The unit's symbol after a number, e.g. "min", "h", "%". */
+    public static String unitSymbol(Unit unit, Lang lang) {
+        return switch (unit) {
+            case MINUTES -> UNIT_MINUTES_SHORT.in(lang);
+            case HOURS -> UNIT_HOURS_SHORT.in(lang);
+            case PERCENT -> UNIT_PERCENT.in(lang);
+        };
+    }
+
+    /** The KPI's name with its unit, for an axis or a legend: "p90 response (minutes)". */
+    public static String kpiWithUnit(Kpi kpi, Lang lang) {
+        return lang == Lang.ZH ? kpi(kpi, lang) + "（" + unit(kpi.unit(), lang) + "）"
+                : kpi(kpi, lang) + " (" + unit(kpi.unit(), lang) + ")";
+    }
+}

@@ -1,0 +1,593 @@
+package org.gridplan.results.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.ComparisonStatistics;
+import org.gridplan.results.stats.Interval;
+import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.MapData;
+import org.gridplan.results.stats.PooledPercentiles;
+import org.gridplan.results.stats.RunDetail;
+import org.gridplan.results.stats.Summary;
+import org.gridplan.results.stats.Unit;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.model.Site;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.locationtech.jts.awt.ShapeWriter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The charts of a layout comparison, built from its statistics. Distributions (CDF, box plot,
+ * utilisation, backlog) and maps are drawn at the data's reference sweep point; every series is
+ * keyed by layout name and coloured by the same {@link LayoutPalette}.
+ */
+public final class ComparisonCharts {
+
+    /** Width of the standard charts, pixels. */
+    public static final int WIDTH = 900;
+    /** Height of the standard charts, pixels. */
+    public static final int HEIGHT = 480;
+    /** Most points drawn per series: enough for a smooth line, few enough for a small page. */
+    public static final int MAX_POINTS = 600;
+    /** Utilisation histogram bin width, percent; the last bin holds 100% and above (overtime). */
+    public static final int UTIL_BIN_PERCENT = 10;
+    /** Colour of grids a map has no value for. */
+    public static final Color NO_DATA = new Color(0xD9D9D9);
+
+    private final ComparisonStatistics stats;
+    private final ComparisonData data;
+    private final Lang lang;
+    private final LayoutPalette palette;
+
+    /** Charts of {@code stats} labelled in {@code lang}. */
+    public ComparisonCharts(ComparisonStatistics stats, Lang lang) {
+        this.stats = stats;
+        this.data = stats.data();
+        this.lang = lang;
+        this.palette = new LayoutPalette(data.layouts(), data.baseline());
+    }
+
+    /** The layout colours every chart uses. */
+    public LayoutPalette palette() {
+        return palette;
+    }
+
+    /** The standard charts in report order: distributions, KPI bars, workload, backlog, trade-off. */
+    public List<NamedChart> all() {
+        List<NamedChart> out = new ArrayList<>();
+        out.add(new NamedChart("response-cdf", responseCdf(), WIDTH, HEIGHT));
+        out.add(new NamedChart("response-box", responseBoxPlot(), WIDTH, HEIGHT));
+        out.add(new NamedChart("kpi-minutes", kpiBars(Unit.MINUTES), WIDTH, HEIGHT));
+        out.add(new NamedChart("kpi-hours", kpiBars(Unit.HOURS), WIDTH, 400));
+        out.add(new NamedChart("kpi-percent", kpiBars(Unit.PERCENT), WIDTH, HEIGHT));
+        out.add(new NamedChart("utilisation", utilisationHistogram(), WIDTH, HEIGHT));
+        out.add(new NamedChart("backlog", backlog(), WIDTH, HEIGHT));
+        staffingTradeoff().ifPresent(c -> out.add(new NamedChart("staffing-tradeoff", c, WIDTH, HEIGHT)));
+        return out;
+    }
+
+    /** A map per layout of the data's map geometry, coloured by {@code kpi} on one shared scale. */
+    public List<NamedChart> maps(Kpi kpi) {
+        List<NamedChart> out = new ArrayList<>();
+        if (data.map().isEmpty()) {
+            return out;
+        }
+        int k = 0;
+        for (String layout : data.map().get().layouts().keySet()) {
+            if (data.layouts().contains(layout)) {
+                Dimension size = mapSize(WIDTH);
+                out.add(new NamedChart("map-" + (++k), districtMap(layout, kpi), size.width, size.height));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Empirical CDF of response time per layout: the share of incidents (all replications pooled)
+     * reached within t minutes. The time axis stops at the largest 99th percentile, so the tail
+     * does not squeeze the body of the curves.
+     */
+    public JFreeChart responseCdf() {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        double xMax = 0;
+        for (String layout : data.layouts()) {
+            double[] sorted = stats.pooledResponse(layout, data.referencePoint());
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                continue;
+            }
+            XYSeries series = new XYSeries(layout, true, true);
+            int n = sorted.length;
+            int m = Math.min(n, MAX_POINTS);
+            series.add(sorted[0], 0.0);
+            for (int j = 0; j < m; j++) {
+                int k = m == 1 ? n - 1 : (int) Math.round((double) j * (n - 1) / (m - 1));
+                series.addOrUpdate(sorted[k], 100.0 * (k + 1) / n);
+            }
+            dataset.addSeries(series);
+            xMax = Math.max(xMax, PooledPercentiles.rank(sorted, 0.99));
+        }
+        NumberAxis x = new NumberAxis(ChartText.CDF_X.in(lang));
+        NumberAxis y = new NumberAxis(ChartText.CDF_Y.in(lang));
+        y.setRange(0, 100);
+        if (xMax > 0) {
+            x.setRange(0, xMax * 1.05);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        JFreeChart chart = chart(ChartText.CDF_TITLE.in(lang), plot);
+        colourSeries(dataset, renderer);
+        return chart;
+    }
+
+    /**
+     * Box plot of response time per layout over the pooled incidents: quartiles, median (the mean
+     * is in the dataset but not drawn), whiskers at the 5th and 95th percentiles (nearest rank). Outliers are not drawn: with
+     * thousands of incidents they would hide the boxes.
+     */
+    public JFreeChart responseBoxPlot() {
+        DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
+        String category = ChartText.BOX_CATEGORY.in(lang);
+        for (String layout : data.layouts()) {
+            double[] sorted = stats.pooledResponse(layout, data.referencePoint());
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                continue;
+            }
+            double mean = Arrays.stream(sorted).average().orElseThrow();
+            double p5 = PooledPercentiles.rank(sorted, 0.05);
+            double p95 = PooledPercentiles.rank(sorted, 0.95);
+            dataset.add(new BoxAndWhiskerItem(mean, PooledPercentiles.rank(sorted, 0.5),
+                    PooledPercentiles.rank(sorted, 0.25), PooledPercentiles.rank(sorted, 0.75), p5, p95, p5, p95,
+                    List.of()), layout, category);
+        }
+        BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+        renderer.setFillBox(true);
+        // The mean is drawn as a disc as wide as the box, which hides the median; the table has it.
+        renderer.setMeanVisible(false);
+        renderer.setMedianVisible(true);
+        renderer.setMaxOutlierVisible(false);
+        renderer.setMinOutlierVisible(false);
+        renderer.setUseOutlinePaintForWhiskers(false);
+        renderer.setMaximumBarWidth(0.12);
+        renderer.setWhiskerWidth(0.6);
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null),
+                new NumberAxis(ChartText.CDF_X.in(lang)), renderer);
+        JFreeChart chart = chart(ChartText.BOX_TITLE.in(lang), plot);
+        chart.addSubtitle(subtitle(ChartText.BOX_SUBTITLE.in(lang)));
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            renderer.setSeriesPaint(r, palette.color((String) dataset.getRowKey(r)));
+            renderer.setSeriesOutlinePaint(r, Color.BLACK);
+        }
+        // The median line in white shows on every layout colour, the grey baseline's included.
+        renderer.setArtifactPaint(Color.WHITE);
+        return chart;
+    }
+
+    /**
+     * Bars of the mean of every KPI displayed in {@code unit}, one bar per layout, with error bars
+     * spanning the 95% confidence interval (none with one replication, and the subtitle says so).
+     * The error bar uses the renderer's "standard deviation" slot for the interval's half-width:
+     * a Student t interval is symmetric about the mean.
+     */
+    public JFreeChart kpiBars(Unit unit) {
+        DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
+        for (String layout : data.layouts()) {
+            for (Kpi kpi : Kpi.values()) {
+                if (kpi.unit() != unit) {
+                    continue;
+                }
+                Summary s = stats.summary(layout, data.referencePoint(), kpi);
+                if (s.mean().isEmpty()) {
+                    continue;
+                }
+                Double half = s.ci().map(Interval::halfWidth).map(unit::display).orElse(null);
+                dataset.add(Double.valueOf(unit.display(s.mean().getAsDouble())), half, layout,
+                        ChartText.kpi(kpi, lang));
+            }
+        }
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        renderer.setItemMargin(0.05);
+        renderer.setShadowVisible(false);
+        NumberAxis y = new NumberAxis(ChartText.unit(unit, lang));
+        if (unit == Unit.PERCENT) {
+            y.setRange(0, 105);
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), y, renderer);
+        ChartText title = switch (unit) {
+            case MINUTES -> ChartText.BARS_TITLE_MINUTES;
+            case HOURS -> ChartText.BARS_TITLE_HOURS;
+            case PERCENT -> ChartText.BARS_TITLE_PERCENT;
+        };
+        JFreeChart chart = chart(title.in(lang), plot);
+        if (data.maxReplications() < 2) {
+            chart.addSubtitle(subtitle(ChartText.BARS_NO_CI.in(lang)));
+        }
+        colourRows(dataset, renderer);
+        renderer.setShadowVisible(false);
+        return chart;
+    }
+
+    /**
+     * Histogram of worker utilisation per layout, pooled over replications: the share of each
+     * layout's workers in each {@link #UTIL_BIN_PERCENT}% bin, so layouts with different staff
+     * numbers compare.
+     */
+    public JFreeChart utilisationHistogram() {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        int bins = 100 / UTIL_BIN_PERCENT + 1;
+        String[] labels = new String[bins];
+        for (int b = 0; b < bins - 1; b++) {
+            labels[b] = (b * UTIL_BIN_PERCENT) + "–" + ((b + 1) * UTIL_BIN_PERCENT);
+        }
+        labels[bins - 1] = "≥100";
+        for (String layout : data.layouts()) {
+            List<RunDetail> details = data.details(layout, data.referencePoint());
+            int[] counts = new int[bins];
+            int n = 0;
+            for (RunDetail d : details) {
+                for (double u : d.workerUtilisation()) {
+                    int b = (int) Math.floor(u * 100 / UTIL_BIN_PERCENT);
+                    counts[Math.max(0, Math.min(bins - 1, b))]++;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            for (int b = 0; b < bins; b++) {
+                dataset.addValue(100.0 * counts[b] / n, layout, labels[b]);
+            }
+        }
+        BarRenderer renderer = new BarRenderer();
+        renderer.setItemMargin(0.02);
+        CategoryAxis x = new CategoryAxis(ChartText.UTIL_X.in(lang) + " (%)");
+        CategoryPlot plot = new CategoryPlot(dataset, x, new NumberAxis(ChartText.UTIL_Y.in(lang)), renderer);
+        JFreeChart chart = chart(ChartText.UTIL_TITLE.in(lang), plot);
+        colourRows(dataset, renderer);
+        renderer.setShadowVisible(false);
+        return chart;
+    }
+
+    /**
+     * Open incidents over the run per layout (warm-up included), the mean over replications at
+     * each sample time; averaged in buckets down to {@link #MAX_POINTS} points. Time in hours for
+     * runs up to three days, else in days.
+     */
+    public JFreeChart backlog() {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        double lastHour = 0;
+        int replications = 0;
+        Map<String, double[][]> means = new LinkedHashMap<>();
+        for (String layout : data.layouts()) {
+            List<RunDetail> details = data.details(layout, data.referencePoint());
+            int len = Integer.MAX_VALUE;
+            for (RunDetail d : details) {
+                len = Math.min(len, d.backlogHours().length);
+            }
+            if (details.isEmpty() || len == 0) {
+                continue;
+            }
+            double[] hours = Arrays.copyOf(details.get(0).backlogHours(), len);
+            double[] open = new double[len];
+            for (RunDetail d : details) {
+                double[] o = d.backlogOpen();
+                for (int k = 0; k < len; k++) {
+                    open[k] += o[k] / details.size();
+                }
+            }
+            means.put(layout, new double[][] {hours, open});
+            lastHour = Math.max(lastHour, hours[len - 1]);
+            replications = Math.max(replications, details.size());
+        }
+        boolean days = lastHour > 72;
+        for (Map.Entry<String, double[][]> e : means.entrySet()) {
+            double[] hours = e.getValue()[0];
+            double[] open = e.getValue()[1];
+            XYSeries series = new XYSeries(e.getKey(), true, false);
+            int bucket = (int) Math.ceil((double) hours.length / MAX_POINTS);
+            for (int start = 0; start < hours.length; start += bucket) {
+                int end = Math.min(hours.length, start + bucket);
+                double t = 0;
+                double v = 0;
+                for (int k = start; k < end; k++) {
+                    t += hours[k];
+                    v += open[k];
+                }
+                t /= end - start;
+                series.add(days ? t / 24 : t, v / (end - start));
+            }
+            dataset.addSeries(series);
+        }
+        NumberAxis x = new NumberAxis((days ? ChartText.BACKLOG_X_DAYS : ChartText.BACKLOG_X_HOURS).in(lang));
+        x.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        XYPlot plot = new XYPlot(dataset, x, new NumberAxis(ChartText.BACKLOG_Y.in(lang)), renderer);
+        JFreeChart chart = chart(ChartText.BACKLOG_TITLE.in(lang), plot);
+        if (replications > 0) {
+            chart.addSubtitle(subtitle(ChartText.BACKLOG_SUBTITLE.in(lang, replications)));
+        }
+        colourSeries(dataset, renderer);
+        return chart;
+    }
+
+    /**
+     * The trade-off curve of a sweep: the swept parameter (e.g. staffing level) against the mean
+     * p90 response time per layout, with its 95% interval as a band; empty when the data has
+     * fewer than two sweep points.
+     */
+    public Optional<JFreeChart> staffingTradeoff() {
+        List<Double> points = data.sweepPoints();
+        if (points.size() < 2) {
+            return Optional.empty();
+        }
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        for (String layout : data.layouts()) {
+            YIntervalSeries series = new YIntervalSeries(layout);
+            for (double p : points) {
+                Summary s = stats.summary(layout, p, Kpi.P90_RESPONSE);
+                if (s.mean().isPresent()) {
+                    double mean = s.mean().getAsDouble();
+                    Interval ci = s.ci().orElse(new Interval(mean, mean));
+                    series.add(p, mean, ci.lower(), ci.upper());
+                }
+            }
+            if (series.getItemCount() > 0) {
+                dataset.addSeries(series);
+            }
+        }
+        String param = data.scenario().sweepParameter();
+        NumberAxis x = new NumberAxis(param.isBlank() ? "sweep" : param);
+        x.setAutoRangeIncludesZero(false);
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.2f);
+        NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        JFreeChart chart = chart(ChartText.TRADEOFF_TITLE.in(lang), plot);
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            Color c = palette.color((String) dataset.getSeriesKey(s));
+            renderer.setSeriesPaint(s, c);
+            renderer.setSeriesFillPaint(s, c);
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        return Optional.of(chart);
+    }
+
+    /** Size of a map chart {@code width} pixels wide whose plot keeps the district's proportions. */
+    public Dimension mapSize(int width) {
+        Envelope env = mapEnvelope();
+        double ratio = env.getWidth() > 0 ? env.getHeight() / env.getWidth() : 1;
+        int height = (int) Math.round((width - 190) * ratio) + 130;
+        return new Dimension(width, Math.max(320, Math.min(1600, height)));
+    }
+
+    /**
+     * A map of the district under {@code layout}: grid outlines ({@link GridOutlines}) filled by
+     * the grid's {@code kpi} (mean over replications) on a colour scale shared by all layouts,
+     * with a legend, and the branch sites marked. Axes are kilometres from the south-west corner.
+     *
+     * @throws IllegalStateException when the data has no map geometry for {@code layout}
+     */
+    public JFreeChart districtMap(String layout, Kpi kpi) {
+        MapData map = data.map().orElseThrow(() -> new IllegalStateException("the data has no map geometry"));
+        GridLayout gridLayout = map.layouts().get(layout);
+        if (gridLayout == null) {
+            throw new IllegalStateException("the map data has no layout " + layout);
+        }
+        City city = map.city();
+        Envelope env = mapEnvelope();
+        AffineTransform toKm = new AffineTransform();
+        toKm.scale(0.001, 0.001);
+        toKm.translate(-env.getMinX(), -env.getMinY());
+
+        double[] range = mapRange(kpi);
+        KpiColourScale scale = new KpiColourScale(kpi, range[0], range[1]);
+        Map<String, Double> values = gridValues(layout, kpi);
+        XYSeries sites = new XYSeries(ChartText.MAP_SITES.in(lang));
+        List<String> chosen = map.branchSites().get(layout);
+        List<Site> shown = new ArrayList<>();
+        if (chosen == null) {
+            shown.addAll(city.sites());
+            sites.setKey(ChartText.MAP_CANDIDATES.in(lang));
+        } else {
+            for (String id : chosen) {
+                shown.add(city.sites().get(city.siteIndexOf(id).orElseThrow()));
+            }
+        }
+        for (Site s : shown) {
+            sites.add((s.x() - env.getMinX()) / 1000, (s.y() - env.getMinY()) / 1000);
+        }
+        XYSeriesCollection dataset = new XYSeriesCollection(sites);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        NumberAxis x = new NumberAxis(ChartText.MAP_X.in(lang));
+        NumberAxis y = new NumberAxis(ChartText.MAP_Y.in(lang));
+        x.setRange(0, env.getWidth() / 1000);
+        y.setRange(0, env.getHeight() / 1000);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        String title = ChartText.MAP_TITLE.in(lang, layout, ChartText.kpi(kpi, lang));
+        JFreeChart chart = chart(title, plot);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+
+        ShapeWriter writer = new ShapeWriter();
+        BasicStroke border = new BasicStroke(0.6f);
+        boolean missing = false;
+        for (Map.Entry<String, Geometry> e : GridOutlines.of(city, gridLayout).entrySet()) {
+            Double v = values.get(e.getKey());
+            Color fill = v == null ? NO_DATA : (Color) scale.getPaint(v);
+            missing |= v == null;
+            Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
+            renderer.addAnnotation(new XYShapeAnnotation(shape, border, Color.WHITE, fill), Layer.BACKGROUND);
+        }
+        renderer.setSeriesPaint(0, Color.BLACK);
+        renderer.setSeriesShape(0, diamond(5));
+        renderer.setSeriesOutlinePaint(0, Color.WHITE);
+
+        NumberAxis scaleAxis = new NumberAxis(ChartText.kpiWithUnit(kpi, lang));
+        scaleAxis.setRange(range[0], range[1]);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+        legend.setStripWidth(14);
+        legend.setSubdivisionCount(64);
+        chart.addSubtitle(legend);
+        legend.getAxis().setLabelFont(chart.getXYPlot().getDomainAxis().getLabelFont());
+        legend.getAxis().setTickLabelFont(chart.getXYPlot().getDomainAxis().getTickLabelFont());
+        LegendItemCollection items = new LegendItemCollection();
+        items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        if (missing) {
+            items.add(new LegendItem(ChartText.MAP_NO_DATA.in(lang), null, null, null,
+                    new Rectangle2D.Double(-5, -5, 10, 10), NO_DATA));
+        }
+        plot.setFixedLegendItems(items);
+        renderer.setSeriesPaint(0, Color.BLACK);
+        return chart;
+    }
+
+    /** Grid id → mean of {@code kpi} over the replications at the reference point, display unit. */
+    public Map<String, Double> gridValues(String layout, Kpi kpi) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (RunDetail d : data.details(layout, data.referencePoint())) {
+            d.gridKpis().forEach((grid, m) -> {
+                Double v = m.get(kpi);
+                if (v != null) {
+                    double[] s = sums.computeIfAbsent(grid, g -> new double[2]);
+                    s[0] += v;
+                    s[1]++;
+                }
+            });
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        sums.forEach((g, s) -> out.put(g, kpi.unit().display(s[0] / s[1])));
+        return out;
+    }
+
+    /** The colour scale range of {@code kpi} maps: the smallest to largest grid value of any layout. */
+    double[] mapRange(Kpi kpi) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (String layout : data.layouts()) {
+            for (double v : gridValues(layout, kpi).values()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            return new double[] {0, 1};
+        }
+        if (hi - lo < 1e-9) {
+            return new double[] {lo - 0.5, hi + 0.5};
+        }
+        return new double[] {lo, hi};
+    }
+
+    private Envelope mapEnvelope() {
+        Envelope env = new Envelope();
+        data.map().ifPresent(m -> {
+            m.city().buildings().forEach(b -> env.expandToInclude(b.x(), b.y()));
+            m.city().sites().forEach(s -> env.expandToInclude(s.x(), s.y()));
+        });
+        env.expandBy(GridOutlines.MARGIN_METRES);
+        return env;
+    }
+
+    private static Shape diamond(double r) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(0, -r);
+        p.lineTo(r, 0);
+        p.lineTo(0, r);
+        p.lineTo(-r, 0);
+        p.closePath();
+        return p;
+    }
+
+    private JFreeChart chart(String title, Plot plot) {
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setFrame(BlockBorder.NONE);
+        }
+        plot.setNoDataMessage(lang == Lang.ZH ? "无数据" : "no data");
+        if (plot instanceof CategoryPlot cp) {
+            cp.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+            cp.getDomainAxis().setMaximumCategoryLabelLines(2);
+        }
+        return chart;
+    }
+
+    private TextTitle subtitle(String text) {
+        TextTitle t = new TextTitle(text);
+        t.setFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+        t.setPaint(new Color(0x555555));
+        return t;
+    }
+
+    private void colourSeries(XYSeriesCollection dataset, XYLineAndShapeRenderer renderer) {
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            renderer.setSeriesPaint(s, palette.color((String) dataset.getSeriesKey(s)));
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+    }
+
+    private void colourRows(CategoryDataset dataset, BarRenderer renderer) {
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            renderer.setSeriesPaint(r, palette.color((String) dataset.getRowKey(r)));
+        }
+    }
+}

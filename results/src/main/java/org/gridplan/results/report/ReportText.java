@@ -1,0 +1,104 @@
+package org.gridplan.results.report;
+
+import java.util.Locale;
+import org.gridplan.results.chart.Lang;
+
+/** The report's words in English and Chinese; patterns take {@link String#format} arguments. */
+enum ReportText {
+    TITLE("Layout comparison: %s", "网格划分方案比选：%s"),
+    SUBTITLE("District %s · %s households · %d layouts compared under common random numbers",
+            "%s · %s 户 · %d 个方案在相同随机事件流下比较"),
+    SUMMARY("Scenario", "情景概况"),
+    SCENARIO("scenario", "情景"),
+    CITY("district", "城区"),
+    HOUSEHOLDS("households", "户数"),
+    LAYOUTS("layouts (grids)", "方案（网格数）"),
+    BASELINE("baseline", "基准方案"),
+    REPLICATIONS("replications per layout", "每方案重复次数"),
+    SEED("master seed", "主随机种子"),
+    SWEEP("sweep", "参数扫描"),
+    SWEEP_NONE("none", "无"),
+    REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
+    VERDICT("Verdict", "结论"),
+    HEADLINE("Headline comparison", "主要指标对比"),
+    HEADLINE_NOTE("Mean over %d replications with its 95%% confidence interval (Student t) in brackets; "
+            + "the best layout on each indicator is highlighted where the intervals tell it apart.",
+            "表中为 %d 次重复的均值，括号内为95%%置信区间（t分布）；置信区间能区分时，最优方案高亮显示。"),
+    HEADLINE_NOTE_ONE("Value of the single replication; intervals unavailable (1 replication).",
+            "表中为单次模拟结果；置信区间不可用（仅1次重复）。"),
+    INDICATOR("indicator", "指标"),
+    POOLED("%s, all incidents pooled", "%s（全部事件合并）"),
+    DIFF("Difference from %s (paired by replication)", "与%s的差值（按重复配对）"),
+    DIFF_NOTE("Candidate minus baseline, with its 95%% confidence interval. Green: significantly better; "
+            + "red: significantly worse; grey: not distinguishable.",
+            "差值 = 候选方案 − 基准方案，括号内为95%%置信区间。绿色：显著更好；红色：显著更差；灰色：无显著差异。"),
+    BETTER("better", "更好"),
+    WORSE("worse", "更差"),
+    SAME("not distinguishable", "无显著差异"),
+    NA("intervals unavailable (1 replication)", "置信区间不可用（仅1次重复）"),
+    CHANGED("changed", "有变化"),
+    CHARTS("Charts", "图表"),
+    MAPS("District maps", "网格地图"),
+    MAPS_NOTE("Grids coloured by %s on one scale for every layout (darker is worse); ◆ marks branch sites.",
+            "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点。"),
+    MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
+    JUSTIFICATIONS("Why this plan", "方案依据"),
+    JUSTIFICATIONS_NONE("No justifications were recorded.", "未记录方案依据。"),
+    TRADEOFF_NONE("The batch has a single sweep point, so there is no staffing trade-off curve.",
+            "本批次只有一个扫描点，无人员配置权衡曲线。"),
+    METHOD("How to read this report", "阅读说明"),
+    METHOD_TEXT("Every layout was simulated with the same incidents in each replication (common random numbers), "
+            + "so differences between layouts are paired by replication. Confidence intervals are 95%% Student t "
+            + "intervals across replications; a difference whose interval contains 0 is reported as not "
+            + "distinguishable. Percentiles are nearest-rank. Response time runs from report or discovery to the "
+            + "first arrival of a worker; closure time to the reply to the resident.",
+            "每次重复中各方案面对完全相同的事件（公共随机数），因此方案之间的差异按重复配对比较。置信区间为跨重复的95%%"
+            + " t 分布区间；差值区间包含0时判定为无显著差异。百分位数采用最近秩法。响应时间指从上报或发现到网格员首次到场；"
+            + "办结时间指到答复居民为止。"),
+    VERDICT_CUT("Layout %s cuts %s by %s %s (95%% CI %s–%s) versus %s.",
+            "方案 %1$s 比 %7$s 的%2$s缩短 %3$s %4$s（95%% 置信区间 %5$s–%6$s）。"),
+    VERDICT_LOWER("Layout %s lowers %s by %s %s (95%% CI %s–%s) versus %s.",
+            "方案 %1$s 比 %7$s 的%2$s降低 %3$s %4$s（95%% 置信区间 %5$s–%6$s）。"),
+    VERDICT_RAISE("Layout %s raises %s by %s %s (95%% CI %s–%s) versus %s.",
+            "方案 %1$s 比 %7$s 的%2$s增加 %3$s %4$s（95%% 置信区间 %5$s–%6$s）。"),
+    VERDICT_SAME("Layout %s is not distinguishable from %s on %s: difference %s %s (95%% CI %s to %s).",
+            "方案 %s 与 %s 的%s无显著差异：差值 %s %s（95%% 置信区间 %s 至 %s）。"),
+    VERDICT_NA("Layout %s differs from %s on %s by %s %s in the single replication; intervals unavailable "
+            + "(1 replication), so the difference may be chance.",
+            "方案 %s 与 %s 的%s相差 %s %s（单次模拟）；置信区间不可用（仅1次重复），差异可能来自随机波动。"),
+    VERDICT_NONE("Layout %s has no replication paired with %s on %s.", "方案 %s 与 %s 没有可配对的%s结果。"),
+    VERDICT_ONLY("Only one layout was simulated (%s): nothing to compare.", "只模拟了一个方案（%s），无可比较。"),
+    BEST("Best on %s: %s.", "%s最优：%s。"),
+    BEST_TIED("Best on %s: %s (not distinguishable from each other).", "%s最优：%s（彼此无显著差异）。"),
+    BEST_NA("Lowest point estimate on %s: %s; intervals unavailable (1 replication).",
+            "%s点估计最优：%s；置信区间不可用（仅1次重复）。"),
+    AND(" and ", "、"),
+    POINTS_UNIT("percentage points", "个百分点"),
+    CAP_RESPONSE_CDF("Read across at 90%: the layout whose curve reaches 90% furthest left has the shortest p90 "
+            + "response time.", "在90%处横向读取：曲线越早到达90%，P90 响应时间越短。"),
+    CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response.", "箱体越低越窄，响应越快越均衡。"),
+    CAP_KPI_MINUTES("Response time indicators; black bars span the 95% confidence interval.",
+            "响应时间指标；黑色误差线为95%置信区间。"),
+    CAP_KPI_HOURS("Closure time from report to the reply to the resident.", "从上报到答复居民的办结时间。"),
+    CAP_KPI_PERCENT("Shares of incidents within the 5- and 15-minute service circles, resolved on the spot, and "
+            + "the share of duty time workers were busy.", "5分钟、15分钟服务圈内到达率、就地解决率，以及人员在岗忙碌时间占比。"),
+    CAP_UTILISATION("How busy workers are: bars far right mean overloaded workers.", "人员忙闲分布：越靠右表示负荷越重。"),
+    CAP_BACKLOG("Open incidents over the simulated period; a surge shows as a peak, and the slope after it as the "
+            + "recovery.", "模拟期内未办结事件数；突发事件表现为峰值，其后的下降为恢复过程。"),
+    CAP_STAFFING_TRADEOFF("How p90 response falls as staff are added; where a curve flattens, more staff buys "
+            + "little.", "P90 响应时间随人员增加而下降；曲线变平处，增加人员收效甚微。");
+
+    private final String en;
+    private final String zh;
+
+    ReportText(String en, String zh) {
+        this.en = en;
+        this.zh = zh;
+    }
+
+    /** The text in {@code lang}, formatted with {@code args} (none: the pattern as it is). */
+    String in(Lang lang, Object... args) {
+        String pattern = lang == Lang.ZH ? zh : en;
+        return args.length == 0 ? pattern.replace("%%", "%") : String.format(Locale.ROOT, pattern, args);
+    }
+}

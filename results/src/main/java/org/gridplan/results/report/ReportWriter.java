@@ -1,0 +1,451 @@
+package org.gridplan.results.report;
+
+import java.awt.Color;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.gridplan.results.chart.ChartRendering;
+import org.gridplan.results.chart.ChartText;
+import org.gridplan.results.chart.ComparisonCharts;
+import org.gridplan.results.chart.Lang;
+import org.gridplan.results.chart.LayoutPalette;
+import org.gridplan.results.chart.NamedChart;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.ComparisonStatistics;
+import org.gridplan.results.stats.Interval;
+import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.PairedComparison;
+import org.gridplan.results.stats.PooledPercentiles;
+import org.gridplan.results.stats.Ranking;
+import org.gridplan.results.stats.ScenarioSummary;
+import org.gridplan.results.stats.Summary;
+import org.gridplan.results.stats.Unit;
+import org.gridplan.sim.io.AtomicFiles;
+
+/**
+ * Writes the comparison report: one self-contained HTML file (inline CSS and SVG, no scripts, no
+ * external files or network) for district officials.
+ *
+ * <pre>{@code
+ * ComparisonData data = ComparisonData.builder(summary)
+ *         .add("current", 1.0, 0, resultCurrentRep0)
+ *         .add("grid-400", 1.0, 0, resultGrid400Rep0)
+ *         ...
+ *         .map(MapData.of(city, List.of(current, grid400)))
+ *         .build();
+ * new ReportWriter(ReportOptions.of(Lang.ZH)).write(data, Path.of("out/report.html"));
+ * }</pre>
+ *
+ * <p>Every name from the data (scenario, city, layouts, justifications) is HTML-escaped; a value
+ * that cannot be computed prints as a dash, never as NaN.
+ */
+public final class ReportWriter {
+
+    private static final String DASH = "—";
+
+    private final ReportOptions options;
+    private final Lang lang;
+
+    /** A writer with {@code options}. */
+    public ReportWriter(ReportOptions options) {
+        this.options = options;
+        this.lang = options.lang();
+    }
+
+    /** Writes the report to {@code target} atomically (a reader never sees half a file). */
+    public void write(ComparisonData data, Path target) {
+        String html = html(data);
+        AtomicFiles.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes every chart and map as {@code <id>.svg} and {@code <id>.png} into {@code dir}. */
+    public void writeCharts(ComparisonData data, Path dir) {
+        ComparisonCharts charts = new ComparisonCharts(new ComparisonStatistics(data), lang);
+        for (NamedChart c : charts.all()) {
+            ChartRendering.write(c, dir);
+        }
+        for (NamedChart c : charts.maps(options.mapKpi())) {
+            ChartRendering.write(c, dir);
+        }
+    }
+
+    /** The report as an HTML document. */
+    public String html(ComparisonData data) {
+        ComparisonStatistics stats = new ComparisonStatistics(data);
+        ComparisonCharts charts = new ComparisonCharts(stats, lang);
+        ScenarioSummary sc = data.scenario();
+        StringBuilder h = new StringBuilder(1 << 20);
+        String title = ReportText.TITLE.in(lang, sc.name());
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(Html.esc(title)).append("</title>\n<style>\n").append(CSS)
+                .append(swatchCss(charts.palette())).append("</style>\n</head>\n<body>\n<main>\n");
+        h.append("<header>\n<h1>").append(Html.esc(title)).append("</h1>\n<p class=\"sub\">")
+                .append(Html.esc(ReportText.SUBTITLE.in(lang, sc.city(), String.format(Locale.ROOT, "%,d",
+                        sc.households()), data.layouts().size())))
+                .append("</p>\n</header>\n");
+        verdict(h, data, stats);
+        summary(h, data);
+        headline(h, data, stats, charts.palette());
+        differences(h, data, stats);
+        chartsSection(h, data, charts);
+        maps(h, data, charts);
+        justifications(h, data);
+        h.append("<section id=\"method\">\n<h2>").append(ReportText.METHOD.in(lang)).append("</h2>\n<p>")
+                .append(Html.esc(ReportText.METHOD_TEXT.in(lang))).append("</p>\n</section>\n");
+        h.append("</main>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** The verdict sentences, one per candidate layout, against the baseline on the verdict KPI. */
+    public List<String> verdicts(ComparisonData data) {
+        ComparisonStatistics stats = new ComparisonStatistics(data);
+        List<String> out = new ArrayList<>();
+        Kpi kpi = options.verdictKpi();
+        List<PairedComparison> comparisons = stats.againstBaseline(data.referencePoint(), kpi);
+        if (comparisons.isEmpty()) {
+            out.add(ReportText.VERDICT_ONLY.in(lang, data.baseline()));
+        }
+        for (PairedComparison c : comparisons) {
+            out.add(verdict(c));
+        }
+        return out;
+    }
+
+    /** The sentence for one paired comparison. */
+    String verdict(PairedComparison c) {
+        Kpi kpi = c.kpi();
+        String name = ChartText.kpi(kpi, lang);
+        String unit = diffUnit(kpi.unit());
+        if (c.difference().isEmpty()) {
+            return ReportText.VERDICT_NONE.in(lang, c.candidate(), c.baseline(), name);
+        }
+        double d = kpi.unit().display(c.difference().getAsDouble());
+        if (c.ci().isEmpty()) {
+            return ReportText.VERDICT_NA.in(lang, c.candidate(), c.baseline(), name, signed(d), unit);
+        }
+        Interval ci = c.ci().get();
+        double lo = kpi.unit().display(ci.lower());
+        double hi = kpi.unit().display(ci.upper());
+        return switch (c.outcome()) {
+            case LOWER -> (kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? ReportText.VERDICT_CUT
+                    : ReportText.VERDICT_LOWER).in(lang, c.candidate(), name, num(-d), unit, num(-hi), num(-lo),
+                            c.baseline());
+            case HIGHER -> ReportText.VERDICT_RAISE.in(lang, c.candidate(), name, num(d), unit, num(lo), num(hi),
+                    c.baseline());
+            default -> ReportText.VERDICT_SAME.in(lang, c.candidate(), c.baseline(), name, signed(d), unit,
+                    signed(lo), signed(hi));
+        };
+    }
+
+    private String diffUnit(Unit unit) {
+        return unit == Unit.PERCENT ? ReportText.POINTS_UNIT.in(lang) : ChartText.unitSymbol(unit, lang);
+    }
+
+    private void verdict(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        Kpi kpi = options.verdictKpi();
+        h.append("<section id=\"verdict\" class=\"verdict\">\n<h2>").append(ReportText.VERDICT.in(lang))
+                .append("</h2>\n");
+        List<PairedComparison> comparisons = stats.againstBaseline(data.referencePoint(), kpi);
+        List<String> sentences = verdicts(data);
+        for (int i = 0; i < sentences.size(); i++) {
+            String cls = "na";
+            if (i < comparisons.size()) {
+                PairedComparison c = comparisons.get(i);
+                cls = c.improves() ? "better" : c.worsens() ? "worse"
+                        : c.outcome() == PairedComparison.Outcome.NOT_DISTINGUISHABLE ? "same" : "na";
+            }
+            h.append("<p class=\"v ").append(cls).append("\">").append(Html.esc(sentences.get(i))).append("</p>\n");
+        }
+        Ranking r = stats.ranking(data.referencePoint(), kpi);
+        if (!r.places().isEmpty() && data.layouts().size() > 1) {
+            int best = r.places().get(0).rank();
+            List<String> top = new ArrayList<>();
+            for (Ranking.Place p : r.places()) {
+                if (p.rank() == best) {
+                    top.add(p.layout());
+                }
+            }
+            String names = String.join(ReportText.AND.in(lang), top);
+            String name = ChartText.kpi(kpi, lang);
+            String line = !r.intervalsAvailable() ? ReportText.BEST_NA.in(lang, name, r.places().get(0).layout())
+                    : top.size() > 1 ? ReportText.BEST_TIED.in(lang, name, names) : ReportText.BEST.in(lang, name, names);
+            h.append("<p class=\"best\">").append(Html.esc(line)).append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private void summary(StringBuilder h, ComparisonData data) {
+        ScenarioSummary sc = data.scenario();
+        h.append("<section id=\"summary\">\n<h2>").append(ReportText.SUMMARY.in(lang)).append("</h2>\n<table class=\"kv\">\n");
+        row(h, ReportText.SCENARIO, Html.esc(sc.name()));
+        row(h, ReportText.CITY, Html.esc(sc.city()));
+        row(h, ReportText.HOUSEHOLDS, String.format(Locale.ROOT, "%,d", sc.households()));
+        StringBuilder layouts = new StringBuilder();
+        for (String l : data.layouts()) {
+            if (layouts.length() > 0) {
+                layouts.append(", ");
+            }
+            layouts.append(swatch(data, l)).append(Html.esc(l));
+            Integer grids = sc.gridsPerLayout().get(l);
+            if (grids != null) {
+                layouts.append(" (").append(grids).append(")");
+            }
+        }
+        row(h, ReportText.LAYOUTS, layouts.toString());
+        row(h, ReportText.BASELINE, Html.esc(data.baseline()));
+        row(h, ReportText.REPLICATIONS, Integer.toString(sc.replications()));
+        row(h, ReportText.SEED, Long.toString(sc.seed()));
+        List<Double> points = data.sweepPoints();
+        if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
+            StringBuilder sweep = new StringBuilder(Html.esc(sc.sweepParameter())).append(": ");
+            for (int i = 0; i < points.size(); i++) {
+                sweep.append(i == 0 ? "" : ", ").append(point(points.get(i)));
+            }
+            row(h, ReportText.SWEEP, sweep.toString());
+            row(h, ReportText.REFERENCE, Html.esc(sc.sweepParameter()) + " = " + point(data.referencePoint()));
+        } else {
+            row(h, ReportText.SWEEP, ReportText.SWEEP_NONE.in(lang));
+        }
+        h.append("</table>\n</section>\n");
+    }
+
+    private void row(StringBuilder h, ReportText key, String valueHtml) {
+        h.append("<tr><th>").append(Html.esc(key.in(lang))).append("</th><td>").append(valueHtml).append("</td></tr>\n");
+    }
+
+    private void headline(StringBuilder h, ComparisonData data, ComparisonStatistics stats, LayoutPalette palette) {
+        double p = data.referencePoint();
+        boolean intervals = data.maxReplications() > 1;
+        h.append("<section id=\"headline\">\n<h2>").append(ReportText.HEADLINE.in(lang)).append("</h2>\n<p class=\"note\">")
+                .append(Html.esc(intervals ? ReportText.HEADLINE_NOTE.in(lang, data.maxReplications())
+                        : ReportText.HEADLINE_NOTE_ONE.in(lang)))
+                .append("</p>\n<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>")
+                .append(ReportText.INDICATOR.in(lang)).append("</th>");
+        for (String l : data.layouts()) {
+            h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Kpi kpi : Kpi.values()) {
+            Ranking r = stats.ranking(p, kpi);
+            List<String> best = bestLayouts(r, data.layouts().size());
+            h.append("<tr><th>").append(Html.esc(ChartText.kpiWithUnit(kpi, lang))).append("</th>");
+            for (String l : data.layouts()) {
+                Summary s = stats.summary(l, p, kpi);
+                h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean())));
+                s.ci().ifPresent(ci -> h.append(" <small>(").append(num(kpi.unit().display(ci.lower()))).append("–")
+                        .append(num(kpi.unit().display(ci.upper()))).append(")</small>"));
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        String[] pooledNames = {ChartText.kpi(Kpi.P50_RESPONSE, lang), ChartText.kpi(Kpi.P90_RESPONSE, lang),
+            ChartText.kpi(Kpi.P95_RESPONSE, lang)};
+        for (int k = 0; k < 3; k++) {
+            h.append("<tr><th>").append(Html.esc(ReportText.POOLED.in(lang, pooledNames[k]) + " ("
+                    + ChartText.unit(Unit.MINUTES, lang) + ")")).append("</th>");
+            for (String l : data.layouts()) {
+                Optional<PooledPercentiles> pp = stats.pooled(l, p);
+                int kk = k;
+                h.append("<td>").append(pp.map(x -> num(kk == 0 ? x.p50() : kk == 1 ? x.p90() : x.p95())).orElse(DASH))
+                        .append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private static List<String> bestLayouts(Ranking r, int layouts) {
+        List<String> out = new ArrayList<>();
+        if (!r.intervalsAvailable() || r.places().isEmpty() || layouts < 2
+                || r.kpi().direction() == Kpi.Direction.NEUTRAL) {
+            return out;
+        }
+        int top = r.places().get(0).rank();
+        for (Ranking.Place place : r.places()) {
+            if (place.rank() == top) {
+                out.add(place.layout());
+            }
+        }
+        // When every layout shares first place, nothing stands out.
+        return out.size() == r.places().size() ? List.of() : out;
+    }
+
+    private void differences(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        List<String> candidates = new ArrayList<>(data.layouts());
+        candidates.remove(data.baseline());
+        if (candidates.isEmpty()) {
+            return;
+        }
+        double p = data.referencePoint();
+        h.append("<section id=\"differences\">\n<h2>").append(Html.esc(ReportText.DIFF.in(lang, data.baseline())))
+                .append("</h2>\n<p class=\"note\">").append(Html.esc(ReportText.DIFF_NOTE.in(lang)))
+                .append("</p>\n<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>")
+                .append(ReportText.INDICATOR.in(lang)).append("</th>");
+        for (String l : candidates) {
+            h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append(" − ").append(Html.esc(data.baseline()))
+                    .append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (Kpi kpi : Kpi.values()) {
+            h.append("<tr><th>").append(Html.esc(ChartText.kpi(kpi, lang))).append(" (")
+                    .append(Html.esc(diffUnit(kpi.unit()))).append(")</th>");
+            for (String l : candidates) {
+                PairedComparison c = stats.compare(l, data.baseline(), p, kpi);
+                String cls;
+                String word;
+                if (c.improves()) {
+                    cls = "better";
+                    word = ReportText.BETTER.in(lang);
+                } else if (c.worsens()) {
+                    cls = "worse";
+                    word = ReportText.WORSE.in(lang);
+                } else if (c.outcome() == PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
+                    cls = "same";
+                    word = ReportText.SAME.in(lang);
+                } else if (c.outcome() == PairedComparison.Outcome.UNAVAILABLE) {
+                    cls = "na";
+                    word = ReportText.NA.in(lang);
+                } else {
+                    cls = "changed";
+                    word = ReportText.CHANGED.in(lang);
+                }
+                h.append("<td class=\"").append(cls).append("\">").append(c.difference().isPresent()
+                        ? signed(kpi.unit().display(c.difference().getAsDouble())) : DASH);
+                c.ci().ifPresent(ci -> h.append(" <small>(").append(signed(kpi.unit().display(ci.lower())))
+                        .append(lang == Lang.ZH ? " 至 " : " to ").append(signed(kpi.unit().display(ci.upper())))
+                        .append(")</small>"));
+                h.append("<br><span class=\"w\">").append(Html.esc(word)).append("</span></td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    private void chartsSection(StringBuilder h, ComparisonData data, ComparisonCharts charts) {
+        h.append("<section id=\"charts\">\n<h2>").append(ReportText.CHARTS.in(lang)).append("</h2>\n");
+        boolean tradeoff = false;
+        for (NamedChart c : charts.all()) {
+            figure(h, c, caption(c.id()));
+            tradeoff |= c.id().equals("staffing-tradeoff");
+        }
+        if (!tradeoff) {
+            h.append("<p class=\"note\" id=\"no-tradeoff\">").append(Html.esc(ReportText.TRADEOFF_NONE.in(lang)))
+                    .append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private String caption(String chartId) {
+        String key = "CAP_" + chartId.toUpperCase(Locale.ROOT).replace('-', '_');
+        return ReportText.valueOf(key).in(lang);
+    }
+
+    private void maps(StringBuilder h, ComparisonData data, ComparisonCharts charts) {
+        h.append("<section id=\"maps\">\n<h2>").append(ReportText.MAPS.in(lang)).append("</h2>\n");
+        List<NamedChart> maps = charts.maps(options.mapKpi());
+        if (maps.isEmpty()) {
+            h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NONE.in(lang))).append("</p>\n");
+        } else {
+            h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NOTE.in(lang,
+                    ChartText.kpi(options.mapKpi(), lang)))).append("</p>\n<div class=\"maps\">\n");
+            for (NamedChart c : maps) {
+                figure(h, c, c.title());
+            }
+            h.append("</div>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private void figure(StringBuilder h, NamedChart c, String caption) {
+        h.append("<figure id=\"").append(c.id()).append("\">\n").append(ChartRendering.svg(c))
+                .append("\n<figcaption>").append(Html.esc(caption)).append("</figcaption>\n</figure>\n");
+    }
+
+    private void justifications(StringBuilder h, ComparisonData data) {
+        h.append("<section id=\"justifications\">\n<h2>").append(ReportText.JUSTIFICATIONS.in(lang)).append("</h2>\n");
+        if (data.justifications().isEmpty()) {
+            h.append("<p class=\"note\">").append(Html.esc(ReportText.JUSTIFICATIONS_NONE.in(lang))).append("</p>\n");
+        } else {
+            h.append("<ul>\n");
+            for (String j : data.justifications()) {
+                h.append("<li>").append(Html.esc(j)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static String swatch(ComparisonData data, String layout) {
+        return "<span class=\"sw s" + data.layouts().indexOf(layout) + "\"></span>";
+    }
+
+    private static String swatchCss(LayoutPalette palette) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, Color> e : palette.colours().entrySet()) {
+            sb.append(".s").append(i++).append("{background:").append(LayoutPalette.css(e.getValue())).append("}\n");
+        }
+        return sb.toString();
+    }
+
+    private static double display(Kpi kpi, OptionalDouble stored) {
+        return stored.isPresent() ? kpi.unit().display(stored.getAsDouble()) : Double.NaN;
+    }
+
+    /** One decimal, or a dash for a value that does not exist. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return DASH;
+        }
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.equals("-0.0") ? "0.0" : s;
+    }
+
+    /** One decimal with its sign, or a dash. */
+    static String signed(double v) {
+        if (!Double.isFinite(v)) {
+            return DASH;
+        }
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return v > 0 && !s.equals("0.0") ? "+" + s : s.equals("-0.0") ? "0.0" : s;
+    }
+
+    private static String point(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static final String CSS = """
+            body{margin:0;background:#f6f6f3;color:#1a1a1a;font:16px/1.5 'Noto Sans CJK SC','Noto Sans SC',\
+            'Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif}
+            main{max-width:1000px;margin:0 auto;padding:24px 28px 48px;background:#fff}
+            h1{font-size:28px;margin:0 0 4px}
+            h2{font-size:21px;margin:32px 0 10px;border-bottom:2px solid #e4e4e0;padding-bottom:4px}
+            .sub,.note{color:#555}
+            .note{font-size:14px}
+            .verdict{background:#fbfbf8;border:1px solid #e4e4e0;border-radius:6px;padding:4px 18px 10px}
+            .verdict h2{border:0;margin-top:12px}
+            .v{font-size:19px;margin:8px 0;padding:8px 12px;border-left:6px solid #999;background:#fff}
+            .v.better{border-color:#1a9850}.v.worse{border-color:#d73027}.v.same{border-color:#999}.v.na{border-color:#e6a700}
+            .best{font-weight:bold;margin:10px 0 4px}
+            table{border-collapse:collapse;font-size:15px}
+            .kv th{text-align:left;font-weight:normal;color:#555;padding:3px 18px 3px 0}
+            .grid th,.grid td{border:1px solid #ddd;padding:6px 9px;text-align:right;vertical-align:top}
+            .grid thead th{background:#f0f0ec;text-align:center}
+            .grid tbody th{text-align:left;font-weight:normal}
+            .grid td small{color:#555;white-space:nowrap}
+            td.top{background:#e3f2e1;font-weight:bold}
+            td.better{background:#e3f2e1}td.worse{background:#fbe3e0}td.same{background:#f2f2f2}td.na{background:#fff6db}
+            .w{font-size:12px;color:#444}
+            .scroll{overflow-x:auto}
+            .sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
+            figure{margin:18px 0 26px}
+            figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
+            figcaption{font-size:14px;color:#444;margin-top:6px}
+            """;
+}

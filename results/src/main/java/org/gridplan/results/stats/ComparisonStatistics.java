@@ -1,0 +1,158 @@
+package org.gridplan.results.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Statistics of a {@link ComparisonData}: summaries per layout, sweep point and KPI, pooled
+ * response-time percentiles, paired comparisons under common random numbers and rankings.
+ */
+public final class ComparisonStatistics {
+
+    private final ComparisonData data;
+
+    /** Statistics over {@code data}. */
+    public ComparisonStatistics(ComparisonData data) {
+        this.data = data;
+    }
+
+    /** The data these statistics are computed from. */
+    public ComparisonData data() {
+        return data;
+    }
+
+    /** Mean, standard deviation and 95% interval of {@code kpi} across the replications. */
+    public Summary summary(String layout, double sweepPoint, Kpi kpi) {
+        return Summary.of(data.runs(layout, sweepPoint).stream().mapToDouble(r -> r.value(kpi)).toArray());
+    }
+
+    /**
+     * Response-time percentiles over the incidents of every replication of {@code layout} at
+     * {@code sweepPoint}, pooled; empty when no run kept response samples.
+     */
+    public Optional<PooledPercentiles> pooled(String layout, double sweepPoint) {
+        return PooledPercentiles.of(pooledResponse(layout, sweepPoint));
+    }
+
+    /** Every response sample of {@code layout} at {@code sweepPoint}, minutes, unsorted. */
+    public double[] pooledResponse(String layout, double sweepPoint) {
+        List<RunDetail> details = data.details(layout, sweepPoint);
+        int n = 0;
+        List<double[]> parts = new ArrayList<>();
+        for (RunDetail d : details) {
+            double[] part = d.responseMinutes();
+            parts.add(part);
+            n += part.length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    /**
+     * {@code candidate} against {@code baseline} on {@code kpi} at {@code sweepPoint}, paired by
+     * replication number; replications missing from either layout, or without a finite value in
+     * either, are left out.
+     */
+    public PairedComparison compare(String candidate, String baseline, double sweepPoint, Kpi kpi) {
+        Map<Integer, Double> base = new HashMap<>();
+        for (RunKpis r : data.runs(baseline, sweepPoint)) {
+            base.put(r.replication(), r.value(kpi));
+        }
+        List<Double> diffs = new ArrayList<>();
+        for (RunKpis r : data.runs(candidate, sweepPoint)) {
+            Double b = base.get(r.replication());
+            double a = r.value(kpi);
+            if (b != null && Double.isFinite(b) && Double.isFinite(a)) {
+                diffs.add(a - b);
+            }
+        }
+        int n = diffs.size();
+        Summary s = Summary.of(diffs.stream().mapToDouble(Double::doubleValue).toArray());
+        if (n < 2) {
+            return new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(), Optional.empty(),
+                    OptionalDouble.empty(), PairedComparison.Outcome.UNAVAILABLE);
+        }
+        double mean = s.mean().getAsDouble();
+        double se = s.sd().getAsDouble() / Math.sqrt(n);
+        double p;
+        if (se == 0) {
+            p = mean == 0 ? 1 : 0;
+        } else {
+            double t = Math.abs(mean / se);
+            p = 2 * (1 - new TDistribution(null, n - 1).cumulativeProbability(t));
+        }
+        Interval ci = s.ci().get();
+        PairedComparison.Outcome outcome = ci.lower() > 0 ? PairedComparison.Outcome.HIGHER
+                : ci.upper() < 0 ? PairedComparison.Outcome.LOWER : PairedComparison.Outcome.NOT_DISTINGUISHABLE;
+        return new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(), Optional.of(ci),
+                OptionalDouble.of(p), outcome);
+    }
+
+    /** Every other layout against the baseline on {@code kpi} at {@code sweepPoint}, in layout order. */
+    public List<PairedComparison> againstBaseline(double sweepPoint, Kpi kpi) {
+        List<PairedComparison> out = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            if (!layout.equals(data.baseline()) && !data.runs(layout, sweepPoint).isEmpty()) {
+                out.add(compare(layout, data.baseline(), sweepPoint, kpi));
+            }
+        }
+        return out;
+    }
+
+    /** The layouts ranked on {@code kpi} at {@code sweepPoint}; layouts without a mean are left out. */
+    public Ranking ranking(double sweepPoint, Kpi kpi) {
+        record Entry(String layout, double mean) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            OptionalDouble mean = summary(layout, sweepPoint, kpi).mean();
+            if (mean.isPresent()) {
+                entries.add(new Entry(layout, mean.getAsDouble()));
+            }
+        }
+        Comparator<Entry> order = Comparator.comparingDouble(Entry::mean);
+        if (kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER) {
+            order = order.reversed();
+        }
+        entries.sort(order);
+        boolean intervals = true;
+        int[] ranks = new int[entries.size()];
+        int leader = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            if (i == 0) {
+                ranks[i] = 1;
+                continue;
+            }
+            PairedComparison c = compare(entries.get(i).layout(), entries.get(leader).layout(), sweepPoint, kpi);
+            if (c.outcome() == PairedComparison.Outcome.UNAVAILABLE) {
+                intervals = false;
+            }
+            if (c.outcome() == PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
+                ranks[i] = ranks[leader];
+            } else {
+                ranks[i] = i + 1;
+                leader = i;
+            }
+        }
+        List<Ranking.Place> places = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            boolean tied = false;
+            for (int j = 0; j < entries.size(); j++) {
+                tied |= j != i && ranks[j] == ranks[i];
+            }
+            places.add(new Ranking.Place(entries.get(i).layout(), ranks[i], entries.get(i).mean(), tied));
+        }
+        return new Ranking(kpi, sweepPoint, places, intervals && data.maxReplications() > 1);
+    }
+}

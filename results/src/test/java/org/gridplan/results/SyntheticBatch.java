@@ -1,0 +1,189 @@
+package org.gridplan.results;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.MapData;
+import org.gridplan.results.stats.RunDetail;
+import org.gridplan.results.stats.RunKpis;
+import org.gridplan.results.stats.ScenarioSummary;
+import org.gridplan.sim.model.Building;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.model.Site;
+import org.gridplan.sim.road.Road;
+import org.gridplan.sim.road.RoadClass;
+import org.gridplan.sim.road.RoadNetwork;
+
+/**
+ * A synthetic batch for report tests and the sample report: a small district of
+ * {@code COLS × ROWS} buildings 60 m apart in four communities, three layouts (a coarse
+ * {@code current} and finer {@code grid-400} and {@code grid-300}), and made-up KPIs with a
+ * layout effect, a staffing effect and replication noise shared by all layouts (common random
+ * numbers). Deterministic by seed.
+ */
+public final class SyntheticBatch {
+
+    public static final int COLS = 24;
+    public static final int ROWS = 16;
+    public static final double SPACING = 60;
+    /** Layout name → grid block size in buildings (columns, rows). */
+    public static final Map<String, int[]> LAYOUTS = new LinkedHashMap<>();
+
+    static {
+        LAYOUTS.put("current", new int[] {12, 8});
+        LAYOUTS.put("grid-400", new int[] {6, 4});
+        LAYOUTS.put("grid-300", new int[] {4, 4});
+    }
+
+    /** p90 response effect of each layout, minutes. */
+    private static final Map<String, Double> EFFECT = Map.of("current", 0.0, "grid-400", -3.1, "grid-300", -2.9);
+
+    private SyntheticBatch() {
+    }
+
+    /** The district. */
+    public static City city() {
+        double[] xs = new double[(COLS + 1) * (ROWS + 1)];
+        double[] ys = new double[xs.length];
+        List<Road> roads = new ArrayList<>();
+        for (int r = 0; r <= ROWS; r++) {
+            for (int c = 0; c <= COLS; c++) {
+                int i = r * (COLS + 1) + c;
+                xs[i] = c * SPACING;
+                ys[i] = r * SPACING;
+                if (c < COLS) {
+                    roads.add(new Road(i, i + 1, SPACING, RoadClass.LOCAL));
+                }
+                if (r < ROWS) {
+                    roads.add(new Road(i, i + COLS + 1, SPACING, RoadClass.LOCAL));
+                }
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(7);
+        List<Building> buildings = new ArrayList<>();
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < COLS; c++) {
+                String community = "C" + (c < COLS / 2 ? 1 : 2) + (r < ROWS / 2 ? "S" : "N");
+                buildings.add(new Building(id(c, r), c * SPACING + 30 + rnd.nextDouble(-12, 12),
+                        r * SPACING + 30 + rnd.nextDouble(-12, 12), 20 + rnd.nextInt(60), 2, "S1", community));
+            }
+        }
+        List<Site> sites = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            sites.add(new Site("site-" + k, (2 + 4 * k) * SPACING, (k % 2 == 0 ? 4 : 12) * SPACING));
+        }
+        return new City("Synthetic district", buildings, new RoadNetwork(xs, ys, roads), sites);
+    }
+
+    static String id(int c, int r) {
+        return "B" + c + "-" + r;
+    }
+
+    /** The layout {@code name} of {@link #LAYOUTS}: rectangular blocks of buildings. */
+    public static GridLayout layout(City city, String name) {
+        int[] block = LAYOUTS.get(name);
+        Map<String, String> grid = new LinkedHashMap<>();
+        for (int r = 0; r < ROWS; r++) {
+            for (int c = 0; c < COLS; c++) {
+                grid.put(id(c, r), String.format("G%02d-%02d", c / block[0], r / block[1]));
+            }
+        }
+        return GridLayout.fromAssignment(name, city, grid);
+    }
+
+    /**
+     * The batch: every layout at staffing levels {@code 1, 1.5, 2} (full-time workers per grid)
+     * with {@code replications} replications, details (samples, backlog, grids) at level 1.
+     */
+    public static ComparisonData data(int replications, long seed) {
+        City city = city();
+        Map<String, Integer> grids = new LinkedHashMap<>();
+        List<GridLayout> layouts = new ArrayList<>();
+        for (String name : LAYOUTS.keySet()) {
+            GridLayout l = layout(city, name);
+            layouts.add(l);
+            grids.put(name, l.gridCount());
+        }
+        ScenarioSummary summary = new ScenarioSummary("Grid redraw 2025", city.name(), city.households(), grids,
+                replications, seed, "full-time workers per grid");
+        ComparisonData.Builder b = ComparisonData.builder(summary).baseline("current").referencePoint(1.0);
+        double[] levels = {1.0, 1.5, 2.0};
+        for (int rep = 0; rep < replications; rep++) {
+            SplittableRandom common = new SplittableRandom(seed * 1_000 + rep);
+            double noise = common.nextGaussian() * 1.0;
+            for (GridLayout layout : layouts) {
+                String name = layout.name();
+                for (double level : levels) {
+                    double p90 = 24 + EFFECT.get(name) + noise - 6 * (level - 1)
+                            + new SplittableRandom(seed * 7_919 + rep * 31 + name.hashCode()).nextGaussian() * 0.3;
+                    b.add(new RunKpis(name, level, rep, kpis(p90, level)));
+                    if (level == 1.0) {
+                        b.add(detail(city, layout, rep, p90, seed));
+                    }
+                }
+            }
+        }
+        return b.map(MapData.of(city, layouts))
+                .justifications(List.of("Every grid has one full-time worker (Jidong county standard).",
+                        "Branch site-2 is within 15 minutes of 96% of households."))
+                .build();
+    }
+
+    private static Map<Kpi, Double> kpis(double p90, double level) {
+        Map<Kpi, Double> m = new EnumMap<>(Kpi.class);
+        m.put(Kpi.MEAN_RESPONSE, p90 * 0.45);
+        m.put(Kpi.P50_RESPONSE, p90 * 0.35);
+        m.put(Kpi.P90_RESPONSE, p90);
+        m.put(Kpi.P95_RESPONSE, p90 * 1.3);
+        m.put(Kpi.MEAN_CLOSURE, 1_800 + p90 * 20);
+        m.put(Kpi.UTILISATION, 0.55 / level);
+        m.put(Kpi.ON_SPOT_SHARE, 0.62);
+        m.put(Kpi.WITHIN_5_SHARE, Math.max(0, 0.5 - p90 / 100));
+        m.put(Kpi.WITHIN_15_SHARE, Math.min(1, 1.2 - p90 / 60));
+        return m;
+    }
+
+    private static RunDetail detail(City city, GridLayout layout, int rep, double p90, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 31 + rep + 1_000L * layout.gridCount());
+        int n = 2_000;
+        double[] response = new double[n];
+        double scale = p90 / 2.4;
+        for (int i = 0; i < n; i++) {
+            response[i] = scale * Math.exp(0.7 * rnd.nextGaussian());
+        }
+        int workers = layout.gridCount() + 8;
+        double[] util = new double[workers];
+        for (int i = 0; i < workers; i++) {
+            util[i] = Math.max(0.02, 0.5 + 0.25 * rnd.nextGaussian() + (layout.gridCount() < 8 ? 0.3 : 0));
+        }
+        int samples = 24 * 60;
+        double[] hours = new double[samples];
+        double[] open = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            hours[k] = k;
+            double surge = k >= 24 * 30 && k < 24 * 33 ? 60 : 0;
+            double recovery = k >= 24 * 33 ? 60 * Math.exp(-(k - 24 * 33) / (layout.gridCount() < 8 ? 96.0 : 48.0))
+                    : 0;
+            open[k] = 40 + 8 * Math.sin(2 * Math.PI * k / 24) + surge + recovery + 3 * rnd.nextGaussian();
+        }
+        Map<String, Map<Kpi, Double>> gridKpis = new LinkedHashMap<>();
+        layout.buildingsByGrid(city).forEach((grid, members) -> {
+            double x = 0;
+            for (int i : members) {
+                x += city.buildings().get(i).x();
+            }
+            x /= members.size();
+            Map<Kpi, Double> m = new EnumMap<>(Kpi.class);
+            m.put(Kpi.P90_RESPONSE, p90 * (0.7 + 0.6 * x / (COLS * SPACING)) + rnd.nextGaussian());
+            m.put(Kpi.MEAN_RESPONSE, m.get(Kpi.P90_RESPONSE) * 0.45);
+            gridKpis.put(grid, m);
+        });
+        return new RunDetail(layout.name(), 1.0, rep, response, util, hours, open, gridKpis);
+    }
+}

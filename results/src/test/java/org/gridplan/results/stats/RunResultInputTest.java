@@ -1,0 +1,94 @@
+package org.gridplan.results.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.gridplan.sim.agent.WorkerRole;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.demand.DiscoveryMode;
+import org.gridplan.sim.engine.BacklogSeries;
+import org.gridplan.sim.engine.GridKpis;
+import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.IncidentRecord;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.Stats;
+import org.gridplan.sim.engine.WorkerKpis;
+import org.junit.jupiter.api.Test;
+
+/** The builder takes a {@link RunResult} apart into KPIs and distributions. */
+class RunResultInputTest {
+
+    private static IncidentKpis kpis(double meanResponse, double p90) {
+        return new IncidentKpis(10, 2, 9, 8, 2, new Stats(9, meanResponse, 7, p90, 20, 30),
+                new Stats(8, 600, 500, 900, 1000, 1200), 0.6, Map.of(), 0.3, 0.8);
+    }
+
+    private static IncidentRecord incident(int n, String grid, double occurred, double known, double arrived) {
+        return new IncidentRecord(n, "disputes", grid, "B1", DiscoveryMode.RESIDENT_REPORT, false, "w1", occurred,
+                known, known, arrived, arrived + 10, null, Double.NaN, Double.NaN, arrived + 20, 100);
+    }
+
+    static RunResult result() {
+        List<WorkerKpis> workers = List.of(
+                new WorkerKpis("w1", WorkerType.FULL_TIME, WorkerRole.PRIMARY, "G1", 5, 120, 480, 0.25, 0, 3, 3, false),
+                new WorkerKpis("w2", WorkerType.FULL_TIME, WorkerRole.PRIMARY, "G2", 5, 360, 480, 0.75, 0, 3, 3, false),
+                new WorkerKpis("p1", WorkerType.PART_TIME, WorkerRole.PART_TIME, "G2", 1, 0, 0, Double.NaN, 0, 0, 0,
+                        true));
+        // Warm-up 1 day = 1,440 minutes: incident 1 occurred in the warm-up, incident 4 was never reached.
+        List<IncidentRecord> log = List.of(incident(1, "G1", 100, 100, 110), incident(2, "G1", 1500, 1500, 1512.5),
+                incident(3, "G2", 1600, 1605, 1609), incident(4, "G2", 1700, 1700, Double.NaN));
+        return new RunResult("city", "grid-400", 7, 2, 1, 4, 100, kpis(12, 25),
+                List.of(new GridKpis("G1", "C1", 400, kpis(10, 20)), new GridKpis("G2", "C1", 380, kpis(14, 28))),
+                workers, 0.5, new BacklogSeries(30, List.of(0, 2, 5, 1), List.of(0, 1, 1, 0)), List.of(), log);
+    }
+
+    @Test
+    void district_kpis_come_from_the_district_and_utilisation_from_busy_over_duty() {
+        RunKpis k = RunKpis.of("grid-400", 1.0, 3, result());
+        assertThat(k.value(Kpi.MEAN_RESPONSE)).isEqualTo(12.0);
+        assertThat(k.value(Kpi.P50_RESPONSE)).isEqualTo(7.0);
+        assertThat(k.value(Kpi.P90_RESPONSE)).isEqualTo(25.0);
+        assertThat(k.value(Kpi.P95_RESPONSE)).isEqualTo(20.0);
+        assertThat(k.value(Kpi.MEAN_CLOSURE)).isEqualTo(600.0);
+        assertThat(k.value(Kpi.ON_SPOT_SHARE)).isEqualTo(0.6);
+        assertThat(k.value(Kpi.WITHIN_5_SHARE)).isEqualTo(0.3);
+        assertThat(k.value(Kpi.WITHIN_15_SHARE)).isEqualTo(0.8);
+        // (120 + 360) / (480 + 480); the part-timer had no duty.
+        assertThat(k.value(Kpi.UTILISATION)).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void detail_takes_response_samples_after_warm_up_and_backlog_in_hours() {
+        RunDetail d = RunDetail.of("grid-400", 1.0, 3, result());
+        // Incident 2: 1512.5 − 1500 = 12.5; incident 3: 1609 − 1605 = 4 (from report, not occurrence).
+        assertThat(d.responseMinutes()).containsExactly(12.5, 4.0);
+        assertThat(d.workerUtilisation()).containsExactly(0.25, 0.75);
+        assertThat(d.backlogHours()).containsExactly(0.0, 0.5, 1.0, 1.5);
+        assertThat(d.backlogOpen()).containsExactly(0.0, 2.0, 5.0, 1.0);
+        assertThat(d.gridKpis().get("G1").get(Kpi.P90_RESPONSE)).isEqualTo(20.0);
+        assertThat(d.gridKpis().get("G1").get(Kpi.UTILISATION)).isCloseTo(0.25, within(1e-12));
+        assertThat(d.gridKpis().get("G2").get(Kpi.UTILISATION)).isCloseTo(0.75, within(1e-12));
+    }
+
+    @Test
+    void builder_add_records_kpis_and_detail_and_takes_first_layout_as_baseline() {
+        ComparisonData data = ComparisonData.builder(new ScenarioSummary("s", "city", 780, Map.of(), 1, 7, ""))
+                .add("current", 1.0, 0, result()).add("grid-400", 1.0, 0, result()).build();
+        assertThat(data.baseline()).isEqualTo("current");
+        assertThat(data.layouts()).containsExactly("current", "grid-400");
+        assertThat(data.referencePoint()).isEqualTo(1.0);
+        assertThat(data.runs()).hasSize(2);
+        assertThat(data.details("grid-400", 1.0)).hasSize(1);
+    }
+
+    @Test
+    void detail_arrays_cannot_be_changed_from_outside() {
+        double[] samples = {1, 2};
+        RunDetail d = new RunDetail("a", 1, 0, samples, new double[0], new double[0], new double[0], Map.of());
+        samples[0] = 99;
+        d.responseMinutes()[1] = 99;
+        assertThat(d.responseMinutes()).containsExactly(1.0, 2.0);
+    }
+}
