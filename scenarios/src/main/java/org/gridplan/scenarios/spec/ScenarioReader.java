@@ -634,7 +634,8 @@ public final class ScenarioReader {
         double horizon = f.number("horizonDays", 365, 0, true, 3650);
         double warmUp = f.number("warmUpDays", 7, 0, false, 3650);
         if (warmUp >= horizon) {
-            problems.add(f.lineOf("warmUpDays"), "warmUpDays", Fields.fmt(warmUp)
+            problems.add(f.has("warmUpDays") ? f.lineOf("warmUpDays") : f.lineOf("horizonDays"), "warmUpDays",
+                    Fields.fmt(warmUp)
                     + " must be less than horizonDays " + Fields.fmt(horizon));
         }
         StaffingSpec staffing = staffing(f);
