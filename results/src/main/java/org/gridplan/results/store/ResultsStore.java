@@ -1,0 +1,495 @@
+package org.gridplan.results.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.engine.GridKpis;
+import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.IncidentRecord;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.WorkerKpis;
+
+/**
+ * The results database of one batch: a DuckDB file with the tables
+ * <ul>
+ *   <li>{@code batch}: one row, the scenario name and hash and the number of runs;</li>
+ *   <li>{@code runs}: one row per run attempted (run id, layout, sweep point and its values as JSON,
+ *       replication, seed, status, error, wall seconds, finish time);</li>
+ *   <li>{@code district_kpis}, {@code grid_kpis}, {@code worker_kpis}: the KPIs of every successful
+ *       run, keyed by run id and repeating layout, point and replication for easy querying;</li>
+ *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it.</li>
+ * </ul>
+ * Durations are minutes, distances metres; a KPI with nothing to measure (no incidents in a grid)
+ * is NULL.
+ *
+ * <p><b>Atomicity.</b> {@link #writeRun} writes a run's row and all its KPI rows in one
+ * transaction, so after a crash or a kill the database holds each run completely or not at all
+ * (DuckDB's write-ahead log replays committed transactions on the next open and drops the rest).
+ * A failed run is recorded with its error and replaced when the run succeeds on resume.
+ *
+ * <p>Not thread-safe: one thread (the batch's writer) uses a store at a time. DuckDB lets one
+ * process open a database file for writing, so a second process gets an error on {@link #open}.
+ */
+public final class ResultsStore implements AutoCloseable {
+
+    /** The tables in export order. */
+    public static final List<String> TABLES = List.of("batch", "runs", "district_kpis", "grid_kpis", "worker_kpis",
+            "incidents");
+
+    private static final String RUN_KEY = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
+
+    private static final List<String> SCHEMA = List.of(
+            "CREATE TABLE IF NOT EXISTS batch (scenario VARCHAR, scenario_hash VARCHAR, total_runs INTEGER, "
+                    + "created TIMESTAMP)",
+            "CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, layout VARCHAR, point INTEGER, sweep VARCHAR, "
+                    + "replication INTEGER, seed BIGINT, status VARCHAR, error VARCHAR, seconds DOUBLE, "
+                    + "finished TIMESTAMP)",
+            "CREATE TABLE IF NOT EXISTS district_kpis (" + RUN_KEY + ", incidents BIGINT, generated BIGINT, "
+                    + "patrol_discovered BIGINT, reached BIGINT, closed BIGINT, open BIGINT, "
+                    + "response_mean DOUBLE, response_p50 DOUBLE, response_p90 DOUBLE, response_p95 DOUBLE, "
+                    + "response_max DOUBLE, closure_mean DOUBLE, closure_p50 DOUBLE, closure_p90 DOUBLE, "
+                    + "on_spot_share DOUBLE, escalated_community BIGINT, escalated_street BIGINT, "
+                    + "escalated_department BIGINT, within5_share DOUBLE, within15_share DOUBLE, "
+                    + "utilisation DOUBLE, full_time_utilisation DOUBLE, visit_target_share DOUBLE, "
+                    + "backlog_open_mean DOUBLE, backlog_waiting_mean DOUBLE, workers INTEGER, grids INTEGER, "
+                    + "events BIGINT)",
+            "CREATE TABLE IF NOT EXISTS grid_kpis (" + RUN_KEY + ", grid VARCHAR, community VARCHAR, "
+                    + "households INTEGER, incidents BIGINT, reached BIGINT, closed BIGINT, response_mean DOUBLE, "
+                    + "response_p90 DOUBLE, closure_mean DOUBLE, on_spot_share DOUBLE, within15_share DOUBLE)",
+            "CREATE TABLE IF NOT EXISTS worker_kpis (" + RUN_KEY + ", worker VARCHAR, type VARCHAR, role VARCHAR, "
+                    + "grid VARCHAR, served BIGINT, busy_minutes DOUBLE, duty_minutes DOUBLE, utilisation DOUBLE, "
+                    + "travel_metres DOUBLE, patrol_visits BIGINT, visits_per_month DOUBLE, "
+                    + "meets_visit_target BOOLEAN)",
+            "CREATE TABLE IF NOT EXISTS incidents (" + RUN_KEY + ", number INTEGER, category VARCHAR, "
+                    + "grid VARCHAR, building VARCHAR, discovery VARCHAR, found_on_patrol BOOLEAN, worker VARCHAR, "
+                    + "occurred DOUBLE, known DOUBLE, assigned DOUBLE, arrived DOUBLE, handled DOUBLE, "
+                    + "escalation VARCHAR, work_order DOUBLE, level_done DOUBLE, closed DOUBLE, "
+                    + "travel_metres DOUBLE)");
+
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final Set<Integer> failed = new HashSet<>();
+
+    private ResultsStore(Path file, DuckDBConnection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens the database {@code file}, creating it and its tables if it does not exist.
+     *
+     * @throws SQLException when DuckDB cannot open it (e.g. another process has it open)
+     */
+    public static ResultsStore open(Path file) throws SQLException {
+        Objects.requireNonNull(file, "file");
+        DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        ResultsStore store = new ResultsStore(file, c);
+        try (Statement st = c.createStatement()) {
+            for (String ddl : SCHEMA) {
+                st.execute(ddl);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT run_id FROM runs WHERE status = '" + RunRecord.FAILED + "'")) {
+                while (rs.next()) {
+                    store.failed.add(rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        c.setAutoCommit(false);
+        return store;
+    }
+
+    /** Opens an existing database read-only, for queries and export while nothing writes it. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        if (!Files.isRegularFile(file)) {
+            throw new SQLException(file + " does not exist");
+        }
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The batch this database belongs to; empty for a new database. */
+    public Optional<BatchInfo> batchInfo() throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT scenario, scenario_hash, total_runs FROM batch")) {
+            Optional<BatchInfo> out = rs.next() ? Optional.of(new BatchInfo(rs.getString(1), rs.getString(2),
+                    rs.getInt(3))) : Optional.empty();
+            connection.commit();
+            return out;
+        }
+    }
+
+    /**
+     * Records {@code info} in a new database, or checks that an existing one belongs to the same
+     * batch.
+     *
+     * @throws StoreMismatchException when the database holds another scenario (hash) or another
+     *                                number of runs
+     */
+    public void claim(BatchInfo info) throws SQLException {
+        Optional<BatchInfo> existing = batchInfo();
+        if (existing.isPresent()) {
+            BatchInfo e = existing.get();
+            if (!e.scenarioHash().equals(info.scenarioHash()) || e.totalRuns() != info.totalRuns()) {
+                throw new StoreMismatchException(file.getFileName() + " holds a batch of scenario '" + e.scenarioName()
+                        + "' (hash " + shortHash(e.scenarioHash()) + ", " + e.totalRuns() + " runs), but the scenario "
+                        + "now has hash " + shortHash(info.scenarioHash()) + " (" + info.totalRuns() + " runs): the "
+                        + "scenario file, a file it refers to, or an override has changed since the batch started. "
+                        + "Resuming would mix results of two scenarios; use another --out directory, or delete "
+                        + file + " to start over.");
+            }
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, info.scenarioName());
+            ps.setString(2, info.scenarioHash());
+            ps.setInt(3, info.totalRuns());
+            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) : hash;
+    }
+
+    /** Ids of the runs stored with status {@link RunRecord#OK}: the ones a resume skips. */
+    public Set<Integer> completedRunIds() throws SQLException {
+        Set<Integer> out = new HashSet<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT run_id FROM runs WHERE status = '" + RunRecord.OK + "'")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        connection.commit();
+        return out;
+    }
+
+    /** Number of rows in {@code runs} with the given status. */
+    public int count(String status) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM runs WHERE status = ?")) {
+            ps.setString(1, status);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int n = rs.getInt(1);
+                connection.commit();
+                return n;
+            }
+        }
+    }
+
+    /**
+     * Writes one run in one transaction: its {@code runs} row and, when {@code result} is present,
+     * its district, grid and worker KPIs and (with {@code withIncidents}) its incidents. A failed
+     * record of the same run id is replaced.
+     *
+     * @param record        the run row
+     * @param result        the run's result; empty for a failed run
+     * @param withIncidents whether to store the result's incident log
+     */
+    public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents) throws SQLException {
+        int id = record.runId();
+        try {
+            if (failed.contains(id)) {
+                for (String t : List.of("runs", "district_kpis", "grid_kpis", "worker_kpis", "incidents")) {
+                    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
+                        ps.setInt(1, id);
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setInt(1, id);
+                ps.setString(2, record.layout());
+                ps.setInt(3, record.point());
+                ps.setString(4, record.sweep());
+                ps.setInt(5, record.replication());
+                ps.setLong(6, record.seed());
+                ps.setString(7, record.status());
+                ps.setString(8, record.error());
+                ps.setDouble(9, record.seconds());
+                ps.setTimestamp(10, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            if (result.isPresent()) {
+                writeKpis(record, result.get(), withIncidents);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        if (record.status().equals(RunRecord.FAILED)) {
+            failed.add(id);
+        } else {
+            failed.remove(id);
+        }
+    }
+
+    private void writeKpis(RunRecord r, RunResult result, boolean withIncidents) throws SQLException {
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "district_kpis")) {
+            IncidentKpis d = result.district();
+            a.beginRow();
+            key(a, r);
+            a.append(d.incidents());
+            a.append(result.generated());
+            a.append(d.patrolDiscovered());
+            a.append(d.reached());
+            a.append(d.closed());
+            a.append(d.open());
+            num(a, d.response().mean());
+            num(a, d.response().p50());
+            num(a, d.response().p90());
+            num(a, d.response().p95());
+            num(a, d.response().max());
+            num(a, d.closure().mean());
+            num(a, d.closure().p50());
+            num(a, d.closure().p90());
+            num(a, d.onSpotShare());
+            Map<EscalationLevel, Long> esc = d.escalations();
+            a.append(esc.getOrDefault(EscalationLevel.COMMUNITY, 0L));
+            a.append(esc.getOrDefault(EscalationLevel.STREET, 0L));
+            a.append(esc.getOrDefault(EscalationLevel.DEPARTMENT, 0L));
+            num(a, d.within5Share());
+            num(a, d.within15Share());
+            num(a, pooledUtilisation(result.workers()));
+            num(a, fullTimeUtilisation(result.workers()));
+            num(a, result.visitTargetShare());
+            double from = result.warmUpDays() * 1440;
+            double to = result.horizonDays() * 1440;
+            num(a, result.backlog().mean(result.backlog().open(), from, to));
+            num(a, result.backlog().mean(result.backlog().waiting(), from, to));
+            a.append(result.workers().size());
+            a.append(result.grids().size());
+            a.append(result.events());
+            a.endRow();
+        }
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "grid_kpis")) {
+            for (GridKpis g : result.grids()) {
+                IncidentKpis k = g.kpis();
+                a.beginRow();
+                key(a, r);
+                a.append(g.grid());
+                a.append(g.community());
+                a.append(g.households());
+                a.append(k.incidents());
+                a.append(k.reached());
+                a.append(k.closed());
+                num(a, k.response().mean());
+                num(a, k.response().p90());
+                num(a, k.closure().mean());
+                num(a, k.onSpotShare());
+                num(a, k.within15Share());
+                a.endRow();
+            }
+        }
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "worker_kpis")) {
+            for (WorkerKpis w : result.workers()) {
+                a.beginRow();
+                key(a, r);
+                a.append(w.id());
+                a.append(lower(w.type().name()));
+                a.append(lower(w.role().name()));
+                a.append(w.grid());
+                a.append(w.served());
+                num(a, w.busyMinutes());
+                num(a, w.dutyMinutes());
+                num(a, w.utilisation());
+                num(a, w.travelMetres());
+                a.append(w.patrolVisits());
+                num(a, w.visitsPerMonth());
+                a.append(w.meetsVisitTarget());
+                a.endRow();
+            }
+        }
+        if (withIncidents && !result.incidents().isEmpty()) {
+            try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incidents")) {
+                for (IncidentRecord i : result.incidents()) {
+                    a.beginRow();
+                    key(a, r);
+                    a.append(i.number());
+                    a.append(i.category());
+                    a.append(i.grid());
+                    a.append(i.building());
+                    a.append(lower(i.discovery().name()));
+                    a.append(i.foundOnPatrol());
+                    a.append(i.worker() == null || i.worker().isEmpty() ? null : i.worker());
+                    num(a, i.occurred());
+                    num(a, i.known());
+                    num(a, i.assigned());
+                    num(a, i.arrived());
+                    num(a, i.handled());
+                    a.append(i.escalation() == null ? null : lower(i.escalation().name()));
+                    num(a, i.workOrder());
+                    num(a, i.levelDone());
+                    num(a, i.closed());
+                    num(a, i.travelMetres());
+                    a.endRow();
+                }
+            }
+        }
+    }
+
+    /**
+     * Busy ÷ duty minutes summed over every worker with duty; NaN with no duty at all. The
+     * workload share of the whole staff, weighting workers by their hours.
+     */
+    public static double pooledUtilisation(List<WorkerKpis> workers) {
+        double busy = 0;
+        double duty = 0;
+        for (WorkerKpis w : workers) {
+            if (w.dutyMinutes() > 0) {
+                busy += w.busyMinutes();
+                duty += w.dutyMinutes();
+            }
+        }
+        return duty > 0 ? busy / duty : Double.NaN;
+    }
+
+    private static double fullTimeUtilisation(List<WorkerKpis> workers) {
+        double sum = 0;
+        int n = 0;
+        for (WorkerKpis w : workers) {
+            if (w.type() == WorkerType.FULL_TIME && Double.isFinite(w.utilisation())) {
+                sum += w.utilisation();
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static void key(DuckDBAppender a, RunRecord r) throws SQLException {
+        a.append(r.runId());
+        a.append(r.layout());
+        a.append(r.point());
+        a.append(r.replication());
+    }
+
+    /** Appends a double, NULL for NaN (nothing to measure). */
+    private static void num(DuckDBAppender a, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            a.append((String) null);
+        } else {
+            a.append(v);
+        }
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The headline district KPIs of every successful run, by run id. */
+    public List<DistrictRow> districtRows() throws SQLException {
+        return districtRows(connection);
+    }
+
+    /** As {@link #districtRows()} over any connection to a results database. */
+    public static List<DistrictRow> districtRows(Connection c) throws SQLException {
+        List<DistrictRow> out = new ArrayList<>();
+        String sql = "SELECT d.run_id, d.layout, d.point, r.sweep, d.replication, d.response_mean, d.response_p90, "
+                + "d.closure_mean, d.utilisation FROM district_kpis d JOIN runs r USING (run_id) "
+                + "WHERE r.status = 'ok' ORDER BY d.run_id";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new DistrictRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                        dbl(rs, 6), dbl(rs, 7), dbl(rs, 8), dbl(rs, 9)));
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        return out;
+    }
+
+    private static double dbl(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    /** Exports every table of this database to {@code dir} (see {@link #export(Connection, Path, ExportFormat)}). */
+    public List<Path> export(Path dir, ExportFormat format) throws SQLException {
+        List<Path> out = export(connection, dir, format);
+        connection.commit();
+        return out;
+    }
+
+    /**
+     * Exports every table of a results database to {@code dir/<table>.<format>} with DuckDB's
+     * {@code COPY}, rows ordered by run id (and grid, worker or incident number), replacing
+     * existing files. The directory is created if needed.
+     *
+     * @return the files written, in {@link #TABLES} order
+     */
+    public static List<Path> export(Connection c, Path dir, ExportFormat format) throws SQLException {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        List<Path> out = new ArrayList<>();
+        for (String table : TABLES) {
+            String order = switch (table) {
+                case "batch" -> "scenario";
+                case "grid_kpis" -> "run_id, grid";
+                case "worker_kpis" -> "run_id, worker";
+                case "incidents" -> "run_id, number";
+                default -> "run_id";
+            };
+            Path target = dir.resolve(table + "." + format.key()).toAbsolutePath();
+            String options = format == ExportFormat.CSV ? "(HEADER, DELIMITER ',')" : "(FORMAT PARQUET)";
+            try (Statement st = c.createStatement()) {
+                st.execute("COPY (SELECT * FROM " + table + " ORDER BY " + order + ") TO '"
+                        + target.toString().replace("'", "''") + "' " + options);
+            }
+            out.add(target);
+        }
+        return out;
+    }
+
+    /** Direct access for queries (tests, reports); do not change the schema through it. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,117 @@
+package org.gridplan.results.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridplan.sim.agent.WorkerRole;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.engine.BacklogSeries;
+import org.gridplan.sim.engine.GridKpis;
+import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.Stats;
+import org.gridplan.sim.engine.WorkerKpis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static final BatchInfo INFO = new BatchInfo("s", "abc123", 4);
+
+    static RunResult result(double responseMean) {
+        IncidentKpis k = new IncidentKpis(10, 2, 9, 8, 2, new Stats(9, responseMean, 10, 20, 25, 30),
+                new Stats(8, 100, 90, 200, 250, 300), 0.6, Map.of(EscalationLevel.COMMUNITY, 3L), 0.5, 0.8);
+        IncidentKpis empty = new IncidentKpis(0, 0, 0, 0, 0, Stats.EMPTY, Stats.EMPTY, Double.NaN,
+                Map.of(), Double.NaN, Double.NaN);
+        return new RunResult("c", "grid-400", 7, 30, 3, 12, 1000, k,
+                List.of(new GridKpis("C1-G01", "C1", 400, k), new GridKpis("C1-G02", "C1", 350, empty)),
+                List.of(new WorkerKpis("FT-C1-G01", WorkerType.FULL_TIME, WorkerRole.PRIMARY, "C1-G01", 9, 300, 1000,
+                        0.3, 5000, 20, 22, false)),
+                0.0, new BacklogSeries(60, List.of(1, 2, 3), List.of(0, 1, 0)), List.of(), List.of());
+    }
+
+    static RunRecord ok(int id) {
+        return new RunRecord(id, "grid-400", 0, "{}", id, 100 + id, RunRecord.OK, "", 0.1);
+    }
+
+    @Test
+    void writes_a_run_with_its_kpis_and_stores_nan_as_null() throws SQLException {
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.duckdb"))) {
+            store.claim(INFO);
+            store.writeRun(ok(0), Optional.of(result(12.5)), false);
+            assertThat(store.completedRunIds()).containsExactly(0);
+            assertThat(store.districtRows()).singleElement()
+                    .satisfies(r -> assertThat(r.responseMean()).isEqualTo(12.5))
+                    .satisfies(r -> assertThat(r.utilisation()).isEqualTo(0.3));
+            try (Statement st = store.connection().createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*), count(response_mean) FROM grid_kpis")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                assertThat(rs.getInt(2)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void a_failed_run_is_replaced_when_it_succeeds_later() throws SQLException {
+        Path file = dir.resolve("r.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(new RunRecord(1, "grid-400", 0, "{}", 1, 101, RunRecord.FAILED, "boom", 0.1),
+                    Optional.empty(), false);
+            assertThat(store.completedRunIds()).isEmpty();
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(ok(1), Optional.of(result(3)), false);
+            assertThat(store.count(RunRecord.OK)).isEqualTo(1);
+            assertThat(store.count(RunRecord.FAILED)).isZero();
+        }
+    }
+
+    @Test
+    void refuses_a_database_of_another_scenario() throws SQLException {
+        Path file = dir.resolve("r.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            assertThatThrownBy(() -> store.claim(new BatchInfo("s", "def456", 4)))
+                    .isInstanceOf(StoreMismatchException.class)
+                    .hasMessageContaining("abc123").hasMessageContaining("def456").hasMessageContaining("changed");
+        }
+    }
+
+    @Test
+    void exports_every_table_to_csv_and_parquet() throws Exception {
+        Path file = dir.resolve("r.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(ok(0), Optional.of(result(12.5)), false);
+            store.writeRun(ok(1), Optional.of(result(13.5)), false);
+            List<Path> csv = store.export(dir.resolve("csv"), ExportFormat.CSV);
+            assertThat(csv).hasSize(ResultsStore.TABLES.size()).allMatch(Files::isRegularFile);
+            assertThat(Files.readAllLines(dir.resolve("csv/district_kpis.csv"))).hasSize(3);
+            store.export(dir.resolve("pq"), ExportFormat.PARQUET);
+            try (Statement st = store.connection().createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('"
+                            + dir.resolve("pq/grid_kpis.parquet").toAbsolutePath() + "')")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(4);
+            }
+            store.connection().commit();
+        }
+    }
+}

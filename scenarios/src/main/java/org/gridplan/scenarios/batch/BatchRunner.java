@@ -1,0 +1,197 @@
+package org.gridplan.scenarios.batch;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gridplan.results.store.BatchInfo;
+import org.gridplan.results.store.ResultsStore;
+import org.gridplan.results.store.RunRecord;
+import org.gridplan.scenarios.spec.Scenario;
+import org.gridplan.scenarios.spec.SweepPoint;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.engine.GridSimulation;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.model.GridLayout;
+
+/**
+ * Runs a scenario's batch: every layout × sweep point × replication not yet in the results
+ * database, in parallel, each committed by a single writer thread as soon as it is done.
+ *
+ * <p><b>Parallelism.</b> Runs are simulated on {@code threads} worker threads (each run is
+ * single-threaded; runs share only the immutable city and layouts and the thread-safe travel-time
+ * cache). Finished runs go through a small bounded queue to one writer thread that owns the
+ * {@link ResultsStore}, so the database sees one writer and memory holds at most a few results
+ * at a time however long the batch.
+ *
+ * <p><b>Determinism.</b> A run's result is a pure function of the scenario, its layout, sweep
+ * point and run seed ({@link Seeds}); the thread count only changes the order in which runs are
+ * committed, never their values.
+ *
+ * <p><b>Resume.</b> Runs already stored with status ok are skipped; the database must belong to the
+ * same scenario hash ({@link ResultsStore#claim}). A run that throws is stored as failed with its
+ * message and the batch goes on; it is tried again on the next resume.
+ */
+public final class BatchRunner {
+
+    private static final int MAX_ERRORS = 5;
+
+    private final StaffingPlanner planner;
+    private final int threads;
+    private final BatchProgress progress;
+
+    /**
+     * @param planner  builds each layout's staffing
+     * @param threads  simulation threads, at least 1
+     * @param progress told of each committed run
+     */
+    public BatchRunner(StaffingPlanner planner, int threads, BatchProgress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads " + threads + " < 1");
+        }
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.threads = threads;
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /** A finished run on its way to the writer; a null spec ends the queue. */
+    private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result) {
+    }
+
+    /**
+     * Runs the runs of {@code scenario} missing from {@code store} and commits each.
+     *
+     * @throws SQLException when the database cannot be written (the batch stops; what was
+     *                      committed stays)
+     */
+    public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store) throws SQLException {
+        long start = System.nanoTime();
+        store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()));
+        Set<Integer> stored = store.completedRunIds();
+        List<RunSpec> todo = new ArrayList<>();
+        for (RunSpec r : RunSpec.all(scenario)) {
+            if (!stored.contains(r.runId())) {
+                todo.add(r);
+            }
+        }
+        int total = scenario.runCount();
+        int resumed = total - todo.size();
+        progress.started(total, resumed);
+        boolean incidents = scenario.outputs().incidents();
+
+        BlockingQueue<Done> queue = new ArrayBlockingQueue<>(2 * threads + 2);
+        AtomicBoolean aborted = new AtomicBoolean();
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        SQLException[] writerError = new SQLException[1];
+
+        Thread writer = new Thread(() -> {
+            int done = resumed;
+            while (true) {
+                Done d;
+                try {
+                    d = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (d.spec() == null) {
+                    return;
+                }
+                if (aborted.get()) {
+                    continue;
+                }
+                try {
+                    store.writeRun(d.record(), d.result(), incidents);
+                    if (d.result().isPresent()) {
+                        ran.incrementAndGet();
+                    }
+                    progress.committed(++done, total);
+                } catch (SQLException | RuntimeException e) {
+                    writerError[0] = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+                    aborted.set(true);
+                }
+            }
+        }, "gridplan-results-writer");
+        writer.start();
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gridplan-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (RunSpec spec : todo) {
+                pool.execute(() -> {
+                    if (aborted.get()) {
+                        return;
+                    }
+                    Done d = simulate(scenario, inputs, spec, incidents);
+                    if (d.result().isEmpty()) {
+                        failed.incrementAndGet();
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add("run " + spec.runId() + ": " + d.record().error());
+                        }
+                    }
+                    try {
+                        while (!aborted.get() && !queue.offer(d, 100, TimeUnit.MILLISECONDS)) {
+                            // The writer is behind; wait rather than hold more results in memory.
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // Runs in progress.
+            }
+            queue.put(new Done(null, null, Optional.empty()));
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+            aborted.set(true);
+            throw new SQLException("interrupted", e);
+        } finally {
+            progress.finished();
+        }
+        if (writerError[0] != null) {
+            throw writerError[0];
+        }
+        return new BatchOutcome(total, resumed, ran.get(), failed.get(), errors, (System.nanoTime() - start) / 1e9,
+                threads);
+    }
+
+    private Done simulate(Scenario scenario, ScenarioInputs inputs, RunSpec spec, boolean incidents) {
+        long t0 = System.nanoTime();
+        GridLayout layout = inputs.layouts().get(spec.layout());
+        SweepPoint point = scenario.points().get(spec.point());
+        String name = scenario.layouts().get(spec.layout()).name();
+        try {
+            Staffing staffing = planner.plan(inputs.city(), layout, point.settings().staffing(), scenario.optimise());
+            SimulationConfig config = point.settings().config(spec.seed(), incidents);
+            RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
+                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result));
+        } catch (RuntimeException e) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
+                    spec.seed(), RunRecord.FAILED, message, seconds), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.gridplan.scenarios.batch;
+
+import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.StaffingSpec;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+
+/**
+ * Turns a scenario's staffing request into the staffing plan of one layout: the hook where an
+ * optimizer (branch siting, worker → grid assignment) plugs into the batch runner.
+ *
+ * <p>The batch runner calls {@link #plan} once per layout and sweep point, from several threads at
+ * once; an implementation must be thread-safe and deterministic (the same arguments give an equal
+ * plan), since results must not depend on the number of threads. The default,
+ * {@link FieldStandardStaffing}, optimises nothing.
+ */
+public interface StaffingPlanner {
+
+    /**
+     * What this planner can optimise; the scenario reader refuses {@code optimise} requests beyond
+     * it, so a request is never silently ignored.
+     */
+    Optimise capabilities();
+
+    /**
+     * The staffing plan for {@code layout} of {@code city}.
+     *
+     * @param spec     the workers asked for
+     * @param optimise what the scenario asks to optimise, within {@link #capabilities()}
+     */
+    Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise);
+}

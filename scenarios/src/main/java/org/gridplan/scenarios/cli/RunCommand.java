@@ -1,0 +1,124 @@
+package org.gridplan.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gridplan.results.store.ExportFormat;
+import org.gridplan.results.store.ResultsStore;
+import org.gridplan.results.store.StoreMismatchException;
+import org.gridplan.scenarios.batch.BatchOutcome;
+import org.gridplan.scenarios.batch.BatchProgress;
+import org.gridplan.scenarios.batch.BatchRunner;
+import org.gridplan.scenarios.batch.ConsoleProgress;
+import org.gridplan.scenarios.batch.FieldStandardStaffing;
+import org.gridplan.scenarios.batch.ScenarioInputs;
+import org.gridplan.scenarios.batch.StaffingPlanner;
+import org.gridplan.scenarios.spec.Scenario;
+import org.gridplan.scenarios.spec.ScenarioException;
+import org.gridplan.scenarios.spec.ScenarioReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gridplan run}: runs a scenario's batch into a results database and prints the KPI table. */
+@Command(name = "run",
+        description = "Run a scenario file: every layout × sweep point × replication, in parallel, into a results "
+                + "database (DuckDB) in the output folder, then print a KPI table per layout with 95% intervals. "
+                + "Running the same command again resumes an interrupted batch; a changed scenario is refused.",
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+
+    /** Name of the results database inside the output folder. */
+    static final String DATABASE = "results.duckdb";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SCENARIO.yaml", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder for " + DATABASE + " and exports (default: runs/<scenario name>).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Simulation threads (default: the number of cores, ${sys:gridplan.cores}).")
+    Integer threads;
+
+    @Mixin
+    ScenarioOptions overrides;
+
+    static {
+        System.setProperty("gridplan.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        StaffingPlanner planner = new FieldStandardStaffing();
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            err.println("error: --threads " + n + " must be at least 1");
+            err.flush();
+            return Main.EXIT_BAD_INPUT;
+        }
+        Scenario scenario;
+        try {
+            scenario = new ScenarioReader(planner.capabilities()).read(file, overrides.overrides());
+        } catch (ScenarioException e) {
+            return ValidateCommand.report(err, e);
+        }
+        // Inputs are loaded before anything is written: a bad city or layout file leaves no output.
+        ScenarioInputs inputs = ScenarioInputs.load(scenario);
+        Path dir = out != null ? out : Path.of("runs", scenario.name());
+        Path db = dir.resolve(DATABASE);
+        BatchOutcome outcome;
+        try {
+            Files.createDirectories(dir);
+            try (ResultsStore store = ResultsStore.open(db)) {
+                stdout.printf(Locale.ROOT, "scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
+                                + "%d threads%n", scenario.name(), scenario.layouts().size(), scenario.points().size(),
+                        scenario.replications(), scenario.runCount(), n);
+                stdout.flush();
+                BatchProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal());
+                outcome = new BatchRunner(planner, n, progress).run(scenario, inputs, store);
+                stdout.printf(Locale.ROOT, "%d runs done in %.1f s (%d resumed, %d failed); results in %s%n%n",
+                        outcome.ran(), outcome.seconds(), outcome.resumed(), outcome.failed(), db);
+                KpiTable.print(stdout, scenario, store.districtRows());
+                if (outcome.complete()) {
+                    for (ExportFormat f : scenario.outputs().export()) {
+                        List<Path> files = store.export(dir.resolve("export"), f);
+                        stdout.printf(Locale.ROOT, "exported %d tables as %s to %s%n", files.size(), f.key(),
+                                dir.resolve("export"));
+                    }
+                }
+            }
+        } catch (StoreMismatchException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return Main.EXIT_BAD_INPUT;
+        } catch (SQLException e) {
+            err.println("error: results database " + db + ": " + e.getMessage());
+            err.flush();
+            return Main.EXIT_BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println("error: cannot create " + dir + ": " + e.getMessage());
+            err.flush();
+            return Main.EXIT_BAD_INPUT;
+        }
+        for (String e : outcome.errors()) {
+            err.println("error: " + e);
+        }
+        err.flush();
+        return outcome.complete() ? 0 : Main.EXIT_FINDINGS;
+    }
+}

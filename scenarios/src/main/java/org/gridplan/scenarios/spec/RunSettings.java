@@ -1,0 +1,66 @@
+package org.gridplan.scenarios.spec;
+
+import java.util.List;
+import java.util.Objects;
+import org.gridplan.sim.engine.DispatchPolicy;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.engine.SurgeEvent;
+import org.gridplan.sim.engine.TravelModel;
+
+/**
+ * The settings of the runs at one sweep point: everything a sweep may vary.
+ *
+ * @param staffing    the staffing plan to build per layout
+ * @param demand      the demand catalog
+ * @param dispatch    the dispatch fallbacks
+ * @param surges      surge windows, may be empty
+ * @param horizonDays simulated days, in (0, 3650]
+ * @param warmUpDays  days left out of KPIs, in [0, horizonDays)
+ * @param travel      how workers travel
+ */
+public record RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPolicy dispatch, List<SurgeSpec> surges,
+        double horizonDays, double warmUpDays, TravelModel travel) {
+
+    public RunSettings {
+        Objects.requireNonNull(staffing, "staffing");
+        Objects.requireNonNull(demand, "demand");
+        Objects.requireNonNull(dispatch, "dispatch");
+        Objects.requireNonNull(travel, "travel");
+        surges = List.copyOf(surges);
+    }
+
+    /**
+     * The engine configuration of a run at these settings with the given run seed; the incident
+     * log is collected when {@code incidentLog}.
+     */
+    public SimulationConfig config(long runSeed, boolean incidentLog) {
+        return SimulationConfig.builder()
+                .horizonDays(horizonDays)
+                .warmUpDays(warmUpDays)
+                .seed(runSeed)
+                .demand(demand.catalog())
+                .dispatch(dispatch)
+                .travel(travel)
+                .surges(surges.stream().map(s -> s.event(staffing.emergencyPool())).toList())
+                .collectIncidentLog(incidentLog)
+                .build();
+    }
+
+    /**
+     * A surge window of a scenario.
+     *
+     * @param startDay         start, days from the start of the run, in [0, horizonDays)
+     * @param durationDays     length in days, positive
+     * @param rateMultiplier   multiplier on every incident rate in the window, positive
+     * @param emergencyWorkers emergency workers on duty in the window; absent means
+     *                         {@code staffing.emergencyPool}
+     */
+    public record SurgeSpec(double startDay, double durationDays, double rateMultiplier,
+            java.util.OptionalInt emergencyWorkers) {
+
+        /** The engine's surge event, taking {@code pool} workers when this surge names none. */
+        public SurgeEvent event(int pool) {
+            return new SurgeEvent(startDay, durationDays, rateMultiplier, emergencyWorkers.orElse(pool));
+        }
+    }
+}

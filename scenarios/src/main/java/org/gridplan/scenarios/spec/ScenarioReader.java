@@ -1,0 +1,796 @@
+package org.gridplan.scenarios.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.gridplan.results.store.ExportFormat;
+import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
+import org.gridplan.scenarios.spec.Scenario.CityFile;
+import org.gridplan.scenarios.spec.Scenario.CitySource;
+import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
+import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
+import org.gridplan.scenarios.spec.Scenario.LayoutFile;
+import org.gridplan.scenarios.spec.Scenario.LayoutSource;
+import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.Scenario.Outputs;
+import org.gridplan.scenarios.spec.Scenario.Overrides;
+import org.gridplan.scenarios.spec.Scenario.SweepMode;
+import org.gridplan.scenarios.spec.YamlNode.Entry;
+import org.gridplan.scenarios.spec.YamlNode.ListNode;
+import org.gridplan.scenarios.spec.YamlNode.MapNode;
+import org.gridplan.scenarios.spec.YamlNode.Scalar;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.engine.DispatchPolicy;
+import org.gridplan.sim.engine.DispatchPolicy.Fallback;
+import org.gridplan.sim.engine.TravelModel;
+import org.gridplan.sim.generate.CityGenerator;
+import org.gridplan.sim.model.LayoutRules;
+import org.gridplan.sim.road.TravelMode;
+
+/**
+ * Reads and checks a YAML scenario file into a {@link Scenario}, expanding its sweep.
+ *
+ * <p>Every field is checked before anything runs: unknown keys, wrong types, values out of range,
+ * inconsistent values (a warm-up longer than the horizon, a layout target outside its bounds) and
+ * missing files. All problems found are reported together in a {@link ScenarioException}, each as
+ * {@code file:line field.path: problem}. Swept values are checked by substituting each point's
+ * values into the document and reading it again, so a swept value meets exactly the rules of the
+ * field it replaces, and its error points at the line of the value in the sweep.
+ *
+ * <p>The schema is documented field by field in {@code docs/scenario-reference.md}.
+ */
+public final class ScenarioReader {
+
+    /** Top-level fields a sweep may vary; everything under them can be swept. */
+    public static final List<String> SWEEPABLE = List.of("staffing", "demand", "dispatch", "surges", "horizonDays",
+            "warmUpDays", "travel");
+
+    /** Most sweep points a scenario may expand to. */
+    public static final int MAX_POINTS = 10_000;
+
+    /** Most runs a batch may hold. */
+    public static final int MAX_RUNS = 10_000_000;
+
+    private static final Map<String, ShiftPattern> SHIFTS = new LinkedHashMap<>();
+    private static final Map<String, Fallback> FALLBACKS = new LinkedHashMap<>();
+    private static final Map<String, EscalationLevel> LEVELS = new LinkedHashMap<>();
+    private static final Map<String, Optional<TravelMode>> TRAVEL = new LinkedHashMap<>();
+    private static final Map<String, SweepMode> MODES = new LinkedHashMap<>();
+    private static final Map<String, ExportFormat> FORMATS = new LinkedHashMap<>();
+
+    static {
+        SHIFTS.put("weekday-day", ShiftPattern.WEEKDAY_DAY);
+        SHIFTS.put("part-time", ShiftPattern.PART_TIME);
+        SHIFTS.put("always", ShiftPattern.ALWAYS);
+        FALLBACKS.put("neighbour-grid", Fallback.NEIGHBOUR_GRID);
+        FALLBACKS.put("part-time", Fallback.PART_TIME);
+        FALLBACKS.put("branch-pool", Fallback.BRANCH_POOL);
+        for (EscalationLevel l : EscalationLevel.values()) {
+            LEVELS.put(l.name().toLowerCase(Locale.ROOT), l);
+        }
+        TRAVEL.put("ebike", Optional.of(TravelMode.EBIKE));
+        TRAVEL.put("walk", Optional.of(TravelMode.WALK));
+        TRAVEL.put("none", Optional.empty());
+        MODES.put("factorial", SweepMode.FACTORIAL);
+        MODES.put("zip", SweepMode.ZIP);
+        for (ExportFormat f : ExportFormat.values()) {
+            FORMATS.put(f.key(), f);
+        }
+    }
+
+    private final Optimise available;
+
+    /** A reader for a build with no optimizer: {@code optimise} fields must be false. */
+    public ScenarioReader() {
+        this(Optimise.NONE);
+    }
+
+    /**
+     * A reader accepting the optimisations a staffing planner can do.
+     *
+     * @param available which of {@code optimise.branches} and {@code optimise.workers} may be true
+     */
+    public ScenarioReader(Optimise available) {
+        this.available = available;
+    }
+
+    /** Reads {@code file} as it is. */
+    public Scenario read(Path file) {
+        return read(file, Overrides.NONE);
+    }
+
+    /**
+     * Reads {@code file} with command-line overrides applied before checking.
+     *
+     * @throws ScenarioException listing every problem found
+     */
+    public Scenario read(Path file, Overrides overrides) {
+        String fileName = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(List.of(fileName + ": file not found (" + file.toAbsolutePath() + ")"));
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(fileName + ": cannot read: " + e.getMessage()));
+        }
+        Problems problems = new Problems(fileName);
+        YamlNode rootNode = new YamlReader(problems).read(bytes);
+        if (rootNode == null) {
+            throw new ScenarioException(problems.messages());
+        }
+        if (!(rootNode instanceof MapNode root)) {
+            problems.add(rootNode.line(), "", "a scenario is a mapping of keys to values, not " + rootNode.describe());
+            throw new ScenarioException(problems.messages());
+        }
+        applyOverrides(root, overrides);
+        Path dir = file.toAbsolutePath().getParent();
+        Context cx = new Context(problems, dir);
+
+        Fields f = new Fields(root, "", problems);
+        String name = f.text("name").orElse(stripExtension(fileName));
+        String description = f.text("description").orElse("");
+        long seed = f.longInteger("seed", 1);
+        int replications = f.integer("replications", 10, 1, 100_000);
+        CitySource city = f.get("city").isPresent() ? city(f, cx) : null;
+        if (city == null && f.get("city").isEmpty()) {
+            problems.add(f.line(), "city", "missing (required): give city.generate or city.file");
+        }
+        List<LayoutSource> layouts = layouts(f, cx);
+        Optimise optimise = optimise(f);
+        Outputs outputs = outputs(f);
+        SweepMode[] mode = {SweepMode.FACTORIAL};
+        List<SweepParameter> sweep = sweep(f, mode);
+        for (String key : SWEEPABLE) {
+            f.get(key);
+        }
+        f.finish();
+
+        List<SweepPoint> points = expand(root, sweep, mode[0], problems);
+        if (!points.isEmpty() && (long) points.size() * Math.max(1, layouts.size()) * replications > MAX_RUNS) {
+            problems.add(f.line(), "", "the batch would have more than " + MAX_RUNS + " runs");
+        }
+        if (!problems.isEmpty() || city == null) {
+            throw new ScenarioException(problems.messages());
+        }
+        String hash = hash(bytes, cx.referencedFiles, overrides);
+        return new Scenario(name, description, file, hash, city, layouts, optimise, mode[0], points, replications, seed,
+                outputs);
+    }
+
+    /** Files a scenario refers to and where relative paths start. */
+    private static final class Context {
+        final Problems problems;
+        final Path dir;
+        final List<Path> referencedFiles = new ArrayList<>();
+
+        Context(Problems problems, Path dir) {
+            this.problems = problems;
+            this.dir = dir;
+        }
+
+        Optional<Path> existingFile(Fields f, String key) {
+            Optional<String> text = f.text(key);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Path p = dir.resolve(text.get()).normalize();
+            if (!Files.isRegularFile(p)) {
+                problems.add(f.lineOf(key), f.pathOf(key), "file not found: " + p);
+                return Optional.empty();
+            }
+            referencedFiles.add(p);
+            return Optional.of(p);
+        }
+    }
+
+    private static void applyOverrides(MapNode root, Overrides o) {
+        o.horizonDays().ifPresent(v -> set(root, "horizonDays", new Scalar(YamlNode.COMMAND_LINE, Scalar.Kind.FLOAT,
+                Double.toString(v))));
+        o.warmUpDays().ifPresent(v -> set(root, "warmUpDays", new Scalar(YamlNode.COMMAND_LINE, Scalar.Kind.FLOAT,
+                Double.toString(v))));
+        o.replications().ifPresent(v -> set(root, "replications", new Scalar(YamlNode.COMMAND_LINE,
+                Scalar.Kind.INTEGER, Integer.toString(v))));
+    }
+
+    private static void set(MapNode map, String key, YamlNode value) {
+        Entry old = map.entries().get(key);
+        map.entries().put(key, new Entry(key, old == null ? value.line() : old.keyLine(), value));
+    }
+
+    // ---------------------------------------------------------------- city and layouts
+
+    private static CitySource city(Fields root, Context cx) {
+        Optional<Fields> cf = root.object("city");
+        if (cf.isEmpty()) {
+            return null;
+        }
+        Fields c = cf.get();
+        boolean gen = c.has("generate");
+        boolean file = c.has("file");
+        CitySource out = null;
+        if (gen == file) {
+            cx.problems.add(c.line(), c.path(), "give exactly one of generate or file");
+        }
+        if (gen) {
+            Optional<Fields> g = c.object("generate");
+            if (g.isPresent()) {
+                out = generatedCity(g.get(), cx.problems);
+            }
+        } else if (file) {
+            out = cx.existingFile(c, "file").map(CityFile::new).orElse(null);
+        }
+        c.finish();
+        return out;
+    }
+
+    private static CitySource generatedCity(Fields g, Problems problems) {
+        OptionalInt households = g.optionalInteger("households", CityGenerator.MIN_HOUSEHOLDS,
+                CityGenerator.MAX_HOUSEHOLDS);
+        if (!g.has("households")) {
+            problems.add(g.line(), g.pathOf("households"), "missing (required): households of the district, "
+                    + CityGenerator.MIN_HOUSEHOLDS + " to " + CityGenerator.MAX_HOUSEHOLDS);
+        }
+        long seed = g.longInteger("seed", 1);
+        OptionalInt streets = g.optionalInteger("streets", 1, 1000);
+        OptionalInt communities = g.optionalInteger("communities", 1, 10_000);
+        OptionalInt sites = g.optionalInteger("sites", 0, 10_000);
+        OptionalInt arterials = g.optionalInteger("arterials", 0, 100);
+        OptionalDouble density = g.optionalNumber("householdsPerKm2", 1_000, false, 50_000);
+        OptionalDouble missing = g.optionalNumber("missingLinkShare", 0, false, 0.5);
+        Optional<String> name = g.text("name");
+        g.finish();
+        if (households.isEmpty()) {
+            return null;
+        }
+        CityGenerator.Spec.Builder b = CityGenerator.Spec.builder(households.getAsInt()).seed(seed);
+        streets.ifPresent(b::streets);
+        communities.ifPresent(b::communities);
+        sites.ifPresent(b::sites);
+        arterials.ifPresent(b::arterials);
+        density.ifPresent(b::householdsPerKm2);
+        missing.ifPresent(b::missingLinkShare);
+        name.ifPresent(b::name);
+        try {
+            return new GeneratedCity(b.build());
+        } catch (IllegalArgumentException e) {
+            problems.add(g.line(), g.path(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<LayoutSource> layouts(Fields root, Context cx) {
+        List<LayoutSource> out = new ArrayList<>();
+        if (!root.has("layouts")) {
+            cx.problems.add(root.line(), "layouts", "missing (required): a list of candidate layouts");
+            return out;
+        }
+        Optional<ListNode> list = root.list("layouts");
+        if (list.isEmpty()) {
+            return out;
+        }
+        if (list.get().items().isEmpty()) {
+            cx.problems.add(list.get().line(), "layouts", "is empty; give at least one layout");
+        }
+        Map<String, Integer> names = new HashMap<>();
+        for (int i = 0; i < list.get().items().size(); i++) {
+            String at = "layouts[" + i + "]";
+            Optional<Fields> lf = Fields.of(list.get().items().get(i), at, cx.problems);
+            if (lf.isEmpty()) {
+                continue;
+            }
+            Fields l = lf.get();
+            Optional<String> name = l.text("name");
+            if (name.isEmpty() && !l.has("name")) {
+                cx.problems.add(l.line(), l.pathOf("name"), "missing (required): the layout's name in results");
+            }
+            if (name.isPresent()) {
+                Integer prev = names.putIfAbsent(name.get(), l.lineOf("name"));
+                if (prev != null) {
+                    cx.problems.add(l.lineOf("name"), l.pathOf("name"), "'" + name.get()
+                            + "' is already the name of the layout on line " + prev);
+                }
+            }
+            boolean file = l.has("file");
+            boolean target = l.has("targetHouseholds");
+            if (file == target) {
+                cx.problems.add(l.line(), at, "give exactly one of file or targetHouseholds");
+            }
+            if (file) {
+                Optional<Path> p = cx.existingFile(l, "file");
+                for (String k : List.of("minHouseholds", "maxHouseholds", "allowCrossCommunity")) {
+                    if (l.has(k)) {
+                        cx.problems.add(l.lineOf(k), l.pathOf(k), "applies only to generated layouts "
+                                + "(with targetHouseholds)");
+                    }
+                }
+                if (p.isPresent() && name.isPresent()) {
+                    out.add(new LayoutFile(name.get(), p.get()));
+                }
+            } else {
+                int min = l.integer("minHouseholds", LayoutRules.URBAN_MIN, 1, 100_000);
+                int max = l.integer("maxHouseholds", LayoutRules.URBAN_MAX, 1, 100_000);
+                boolean cross = l.bool("allowCrossCommunity", false);
+                if (max < min) {
+                    cx.problems.add(l.lineOf("maxHouseholds"), l.pathOf("maxHouseholds"), max
+                            + " is below minHouseholds " + min);
+                }
+                Optional<YamlNode> t = l.get("targetHouseholds");
+                Integer value = null;
+                if (t.isPresent()) {
+                    if (t.get() instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
+                        long v = Long.parseLong(s.text().replace("_", ""));
+                        if (v > max) {
+                            cx.problems.add(s.line(), l.pathOf("targetHouseholds"), v
+                                    + " is above the maximum grid size " + max);
+                        } else if (v < min) {
+                            cx.problems.add(s.line(), l.pathOf("targetHouseholds"), v
+                                    + " is below the minimum grid size " + min);
+                        } else {
+                            value = (int) v;
+                        }
+                    } else {
+                        cx.problems.add(t.get().line(), l.pathOf("targetHouseholds"),
+                                "expected a whole number, got " + t.get().describe());
+                    }
+                }
+                if (value != null && name.isPresent() && max >= min) {
+                    LayoutRules rules = new LayoutRules(min, max, cross);
+                    out.add(new GeneratedLayout(name.get(), LayoutGenerator.Spec.of(rules, value).withName(name.get())));
+                }
+            }
+            l.finish();
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- optimise and outputs
+
+    private Optimise optimise(Fields root) {
+        Optional<Fields> of = root.object("optimise");
+        if (of.isEmpty()) {
+            return Optimise.NONE;
+        }
+        Fields o = of.get();
+        boolean branches = o.bool("branches", false);
+        boolean workers = o.bool("workers", false);
+        if (branches && !available.branches()) {
+            o.problems().add(o.lineOf("branches"), o.pathOf("branches"), "true needs the branch-siting optimizer, "
+                    + "which is not available in this build; set it to false (the field-standard plan is simulated)");
+        }
+        if (workers && !available.workers()) {
+            o.problems().add(o.lineOf("workers"), o.pathOf("workers"), "true needs the worker-assignment optimizer, "
+                    + "which is not available in this build; set it to false (the field-standard plan is simulated)");
+        }
+        o.finish();
+        return new Optimise(branches, workers);
+    }
+
+    private static Outputs outputs(Fields root) {
+        Optional<Fields> of = root.object("outputs");
+        if (of.isEmpty()) {
+            return new Outputs(false, List.of());
+        }
+        Fields o = of.get();
+        boolean incidents = o.bool("incidents", false);
+        List<ExportFormat> formats = new ArrayList<>();
+        o.list("export").ifPresent(l -> {
+            for (int i = 0; i < l.items().size(); i++) {
+                Fields.choiceOf(l.items().get(i), o.pathOf("export") + "[" + i + "]", FORMATS, o.problems())
+                        .filter(x -> !formats.contains(x)).ifPresent(formats::add);
+            }
+        });
+        o.finish();
+        return new Outputs(incidents, formats);
+    }
+
+    // ---------------------------------------------------------------- sweep
+
+    /** One swept field: its path, where it is written, and its values. */
+    private record SweepParameter(String path, int line, List<YamlNode> values) {
+    }
+
+    private static List<SweepParameter> sweep(Fields root, SweepMode[] mode) {
+        List<SweepParameter> out = new ArrayList<>();
+        Optional<Fields> sf = root.object("sweep");
+        if (sf.isEmpty()) {
+            return out;
+        }
+        Fields s = sf.get();
+        Problems problems = s.problems();
+        mode[0] = s.choice("mode", SweepMode.FACTORIAL, MODES);
+        Optional<Fields> pf = s.object("parameters");
+        if (pf.isEmpty() && !s.has("parameters")) {
+            problems.add(s.line(), s.pathOf("parameters"), "missing (required): swept field paths and their values");
+        }
+        pf.ifPresent(p -> {
+            for (Entry e : p.entries().values()) {
+                p.get(e.key());
+                String at = p.pathOf(e.key());
+                String first = e.key().split("[.\\[]", 2)[0];
+                if (!SWEEPABLE.contains(first)) {
+                    problems.add(e.keyLine(), at, "cannot be swept (a sweep varies fields under: "
+                            + String.join(", ", SWEEPABLE) + ")");
+                    continue;
+                }
+                if (!(e.value() instanceof ListNode l)) {
+                    problems.add(e.value().line(), at, "expected a list of values, got " + e.value().describe());
+                    continue;
+                }
+                if (l.items().isEmpty()) {
+                    problems.add(l.line(), at, "is empty; give at least one value");
+                    continue;
+                }
+                out.add(new SweepParameter(e.key(), e.keyLine(), l.items()));
+            }
+            if (p.entries().isEmpty()) {
+                problems.add(p.line(), p.path(), "is empty; give at least one swept field");
+            }
+        });
+        s.finish();
+        if (mode[0] == SweepMode.ZIP && out.size() > 1) {
+            int n = out.get(0).values().size();
+            for (SweepParameter p : out) {
+                if (p.values().size() != n) {
+                    problems.add(p.line(), "sweep.parameters." + Problems.child("", p.path()), "has "
+                            + p.values().size() + " values but " + out.get(0).path() + " has " + n
+                            + "; zipped lists need equal lengths");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<SweepPoint> expand(MapNode root, List<SweepParameter> sweep, SweepMode mode,
+            Problems problems) {
+        List<SweepPoint> points = new ArrayList<>();
+        if (sweep.isEmpty()) {
+            RunSettings s = settings(root, problems);
+            if (s != null) {
+                points.add(new SweepPoint(0, Map.of(), s));
+            }
+            return points;
+        }
+        int n;
+        if (mode == SweepMode.ZIP) {
+            n = sweep.stream().mapToInt(p -> p.values().size()).min().orElse(0);
+            if (sweep.stream().anyMatch(p -> p.values().size() != n)) {
+                return points;
+            }
+        } else {
+            long product = 1;
+            for (SweepParameter p : sweep) {
+                product *= p.values().size();
+                if (product > MAX_POINTS) {
+                    problems.add(p.line(), "sweep.parameters", "the sweep expands to more than " + MAX_POINTS
+                            + " points");
+                    return points;
+                }
+            }
+            n = (int) product;
+        }
+        for (int k = 0; k < n; k++) {
+            int[] pick = new int[sweep.size()];
+            if (mode == SweepMode.ZIP) {
+                java.util.Arrays.fill(pick, k);
+            } else {
+                int rest = k;
+                for (int i = sweep.size() - 1; i >= 0; i--) {
+                    int size = sweep.get(i).values().size();
+                    pick[i] = rest % size;
+                    rest /= size;
+                }
+            }
+            MapNode copy = root.copy();
+            Map<String, Object> values = new LinkedHashMap<>();
+            boolean placed = true;
+            for (int i = 0; i < sweep.size(); i++) {
+                SweepParameter p = sweep.get(i);
+                YamlNode v = p.values().get(pick[i]);
+                placed &= place(copy, p, v, problems);
+                values.put(p.path(), plain(v));
+            }
+            if (!placed) {
+                return List.of();
+            }
+            RunSettings s = settings(copy, problems);
+            if (s != null) {
+                points.add(new SweepPoint(k, values, s));
+            }
+        }
+        return points;
+    }
+
+    /** Puts {@code value} at the sweep path in {@code root}, creating mappings on the way. */
+    private static boolean place(MapNode root, SweepParameter p, YamlNode value, Problems problems) {
+        List<Object> segments = new ArrayList<>();
+        for (String part : p.path().split("\\.")) {
+            int b = part.indexOf('[');
+            String key = b < 0 ? part : part.substring(0, b);
+            if (key.isEmpty()) {
+                problems.add(p.line(), "sweep.parameters." + Problems.child("", p.path()), "is not a field path "
+                        + "(write keys joined by dots, list items as [i], e.g. surges[0].rateMultiplier)");
+                return false;
+            }
+            segments.add(key);
+            while (b >= 0) {
+                int e = part.indexOf(']', b);
+                if (e < 0) {
+                    problems.add(p.line(), "sweep.parameters." + Problems.child("", p.path()), "unclosed [");
+                    return false;
+                }
+                try {
+                    segments.add(Integer.parseInt(part.substring(b + 1, e)));
+                } catch (NumberFormatException ex) {
+                    problems.add(p.line(), "sweep.parameters." + Problems.child("", p.path()), "'"
+                            + part.substring(b + 1, e) + "' is not a list index");
+                    return false;
+                }
+                b = part.indexOf('[', e);
+            }
+        }
+        YamlNode node = root;
+        String at = "";
+        for (int i = 0; i < segments.size(); i++) {
+            Object seg = segments.get(i);
+            boolean last = i == segments.size() - 1;
+            if (seg instanceof String key) {
+                if (!(node instanceof MapNode m)) {
+                    problems.add(p.line(), at, "is not a mapping, so the sweep cannot set " + p.path());
+                    return false;
+                }
+                at = Problems.child(at, key);
+                Entry e = m.entries().get(key);
+                if (last) {
+                    m.entries().put(key, new Entry(key, e == null ? value.line() : e.keyLine(), value));
+                    return true;
+                }
+                if (e == null || (e.value() instanceof Scalar s && s.kind() == Scalar.Kind.NULL)) {
+                    YamlNode child = segments.get(i + 1) instanceof Integer
+                            ? new ListNode(value.line(), new ArrayList<>())
+                            : new MapNode(value.line(), new LinkedHashMap<>());
+                    m.entries().put(key, new Entry(key, value.line(), child));
+                    node = child;
+                } else {
+                    node = e.value();
+                }
+            } else {
+                int index = (Integer) seg;
+                if (!(node instanceof ListNode l) || index < 0 || index >= l.items().size()) {
+                    problems.add(p.line(), "sweep.parameters." + Problems.child("", p.path()), at + "[" + index
+                            + "] does not exist in the scenario");
+                    return false;
+                }
+                at = at + "[" + index + "]";
+                if (last) {
+                    List<YamlNode> items = new ArrayList<>(l.items());
+                    items.set(index, value);
+                    // ListNode's list is the copy's own, so it may be changed in place.
+                    l.items().clear();
+                    l.items().addAll(items);
+                    return true;
+                }
+                node = l.items().get(index);
+            }
+        }
+        return true;
+    }
+
+    /** A YAML value as plain Java, for the sweep values' JSON. */
+    private static Object plain(YamlNode v) {
+        if (v instanceof Scalar s) {
+            return switch (s.kind()) {
+                case INTEGER -> {
+                    try {
+                        yield Long.parseLong(s.text().replace("_", ""));
+                    } catch (NumberFormatException e) {
+                        yield s.text();
+                    }
+                }
+                case FLOAT -> {
+                    try {
+                        yield Double.parseDouble(s.text().replace("_", ""));
+                    } catch (NumberFormatException e) {
+                        yield s.text();
+                    }
+                }
+                case BOOLEAN -> Boolean.parseBoolean(s.text());
+                case NULL -> "null";
+                case STRING -> s.text();
+            };
+        }
+        if (v instanceof ListNode l) {
+            return l.items().stream().map(ScenarioReader::plain).toList();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        ((MapNode) v).entries().forEach((k, e) -> m.put(k, plain(e.value())));
+        return m;
+    }
+
+    // ---------------------------------------------------------------- run settings
+
+    /** The sweepable settings of a document; null when a problem was found (reported). */
+    private static RunSettings settings(MapNode root, Problems problems) {
+        int before = problems.messages().size();
+        Fields f = new Fields(root, "", problems);
+        double horizon = f.number("horizonDays", 365, 0, true, 3650);
+        double warmUp = f.number("warmUpDays", 7, 0, false, 3650);
+        if (warmUp >= horizon) {
+            problems.add(f.has("warmUpDays") ? f.lineOf("warmUpDays") : f.lineOf("horizonDays"), "warmUpDays",
+                    Fields.fmt(warmUp)
+                    + " must be less than horizonDays " + Fields.fmt(horizon));
+        }
+        StaffingSpec staffing = staffing(f);
+        DemandSpec demand = demand(f);
+        DispatchPolicy dispatch = dispatch(f);
+        List<SurgeSpec> surges = surges(f, horizon);
+        TravelModel travel = travel(f);
+        if (problems.messages().size() > before || staffing == null) {
+            return null;
+        }
+        return new RunSettings(staffing, demand, dispatch, surges, horizon, warmUp, travel);
+    }
+
+    private static StaffingSpec staffing(Fields root) {
+        Optional<Fields> sf = root.object("staffing");
+        StaffingSpec d = StaffingSpec.defaults();
+        if (sf.isEmpty()) {
+            return root.has("staffing") ? null : d;
+        }
+        Fields s = sf.get();
+        StaffingSpec out = new StaffingSpec(
+                s.integer("fullTimePerGrid", d.fullTimePerGrid(), 1, 10),
+                s.integer("partTimePerCommunity", d.partTimePerCommunity(), 0, 200),
+                s.number("professionalsPerGrid", d.professionalsPerGrid(), 0, false, 5),
+                s.integer("branchPoolPerCommunity", d.branchPoolPerCommunity(), 0, 50),
+                s.integer("emergencyPool", d.emergencyPool(), 0, 100_000),
+                s.choice("fullTimeShift", d.fullTimeShift(), SHIFTS),
+                s.choice("partTimeShift", d.partTimeShift(), SHIFTS),
+                s.choice("poolShift", d.poolShift(), SHIFTS));
+        s.finish();
+        return out;
+    }
+
+    private static DemandSpec demand(Fields root) {
+        Optional<Fields> df = root.object("demand");
+        if (df.isEmpty()) {
+            return DemandSpec.defaults();
+        }
+        Fields d = df.get();
+        double scale = d.number("scale", 1.0, 0, false, 100);
+        Map<String, DemandSpec.CategoryOverride> overrides = new LinkedHashMap<>();
+        d.object("categories").ifPresent(cats -> {
+            List<String> known = DemandSpec.categoryNames();
+            for (Entry e : cats.entries().values()) {
+                cats.get(e.key());
+                if (!known.contains(e.key())) {
+                    cats.problems().add(e.keyLine(), cats.pathOf(e.key()), "unknown category (expected one of: "
+                            + String.join(", ", known) + ")");
+                    continue;
+                }
+                Fields.of(e.value(), cats.pathOf(e.key()), cats.problems()).ifPresent(c -> {
+                    DemandSpec.CategoryOverride o = new DemandSpec.CategoryOverride(
+                            c.optionalNumber("rate", 0, false, 10),
+                            c.optionalNumber("onSpot", 0, false, 1),
+                            c.optionalNumber("serviceMinutes", 0, true, 10_080),
+                            c.has("escalation") ? Optional.ofNullable(c.choice("escalation", null, LEVELS))
+                                    : Optional.empty());
+                    c.finish();
+                    overrides.put(e.key(), o);
+                });
+            }
+        });
+        d.finish();
+        return new DemandSpec(scale, overrides);
+    }
+
+    private static DispatchPolicy dispatch(Fields root) {
+        Optional<Fields> df = root.object("dispatch");
+        if (df.isEmpty()) {
+            return DispatchPolicy.defaults();
+        }
+        Fields d = df.get();
+        List<Fallback> fallbacks = new ArrayList<>(DispatchPolicy.defaults().fallbacks());
+        d.list("fallbacks").ifPresent(l -> {
+            fallbacks.clear();
+            Set<Fallback> seen = EnumSet.noneOf(Fallback.class);
+            for (int i = 0; i < l.items().size(); i++) {
+                String at = d.pathOf("fallbacks") + "[" + i + "]";
+                YamlNode item = l.items().get(i);
+                Fields.choiceOf(item, at, FALLBACKS, d.problems()).ifPresent(fb -> {
+                    if (!seen.add(fb)) {
+                        d.problems().add(item.line(), at, "repeats " + ((Scalar) item).text());
+                    } else {
+                        fallbacks.add(fb);
+                    }
+                });
+            }
+        });
+        d.finish();
+        return new DispatchPolicy(fallbacks);
+    }
+
+    private static List<SurgeSpec> surges(Fields root, double horizon) {
+        List<SurgeSpec> out = new ArrayList<>();
+        root.list("surges").ifPresent(l -> {
+            for (int i = 0; i < l.items().size(); i++) {
+                Fields.of(l.items().get(i), "surges[" + i + "]", root.problems()).ifPresent(s -> {
+                    for (String k : List.of("startDay", "durationDays", "rateMultiplier")) {
+                        if (!s.has(k)) {
+                            s.problems().add(s.line(), s.pathOf(k), "missing (required)");
+                        }
+                    }
+                    OptionalDouble start = s.optionalNumber("startDay", 0, false, 3650);
+                    OptionalDouble duration = s.optionalNumber("durationDays", 0, true, 3650);
+                    OptionalDouble multiplier = s.optionalNumber("rateMultiplier", 0, true, 1000);
+                    OptionalInt workers = s.optionalInteger("emergencyWorkers", 0, 100_000);
+                    s.finish();
+                    if (start.isPresent() && start.getAsDouble() >= horizon) {
+                        s.problems().add(s.lineOf("startDay"), s.pathOf("startDay"), Fields.fmt(start.getAsDouble())
+                                + " is not before the end of the run (horizonDays " + Fields.fmt(horizon) + ")");
+                    } else if (start.isPresent() && duration.isPresent() && multiplier.isPresent()) {
+                        out.add(new SurgeSpec(start.getAsDouble(), duration.getAsDouble(), multiplier.getAsDouble(),
+                                workers));
+                    }
+                });
+            }
+        });
+        return out;
+    }
+
+    private static TravelModel travel(Fields root) {
+        Optional<Fields> tf = root.object("travel");
+        if (tf.isEmpty()) {
+            return TravelModel.road(TravelMode.EBIKE);
+        }
+        Fields t = tf.get();
+        Optional<TravelMode> mode = t.choice("mode", Optional.of(TravelMode.EBIKE), TRAVEL);
+        t.finish();
+        return new TravelModel(mode);
+    }
+
+    // ---------------------------------------------------------------- hash
+
+    private static String hash(byte[] scenario, List<Path> files, Overrides overrides) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(scenario);
+            for (Path p : files) {
+                md.update((byte) 0);
+                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(Files.readAllBytes(p));
+            }
+            md.update((byte) 0);
+            md.update(overrides.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new ScenarioException(List.of("cannot read a referenced file: " + e.getMessage()));
+        }
+    }
+
+    private static String stripExtension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+}

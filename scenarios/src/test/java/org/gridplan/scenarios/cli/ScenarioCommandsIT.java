@@ -1,0 +1,132 @@
+package org.gridplan.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every example scenario through the command line — quickstart at full size, the others reduced
+ * with overrides — plus validate, export and the refusals (bad scenario, changed scenario).
+ */
+class ScenarioCommandsIT {
+
+    static final Path EXAMPLES = Path.of("examples");
+
+    @TempDir
+    Path dir;
+
+    private static String example(String name) {
+        return EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void every_example_validates() {
+        for (String name : new String[] {"quickstart.yaml", "staffing-sweep.yaml", "typhoon-surge.yaml",
+            "large-district.yaml"}) {
+            CliRunner r = CliRunner.run("validate", example(name));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).contains(": ok — scenario ");
+        }
+    }
+
+    @Test
+    void quickstart_runs_at_full_size_and_prints_a_kpi_table_per_layout() {
+        Path out = dir.resolve("quickstart");
+        CliRunner r = CliRunner.run("run", example("quickstart.yaml"), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("3 layouts × 1 sweep points × 10 replications = 30 runs")
+                .contains("30 runs done").contains("response mean (min)").contains("utilisation (%)")
+                .doesNotContain("NaN").doesNotContain("n/a");
+        for (String layout : new String[] {"current ", "grid-400 ", "grid-300 "}) {
+            assertThat(r.out().lines().filter(l -> l.startsWith(layout))).singleElement().asString()
+                    .contains("  10  ").contains(" ± ");
+        }
+        assertThat(r.err()).contains("progress: 30/30 runs (100%)");
+
+        CliRunner export = CliRunner.run("export", out.toString(), "--format", "parquet");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(out.resolve("export/district_kpis.parquet")).isRegularFile();
+        assertThat(out.resolve("export/grid_kpis.parquet")).isRegularFile();
+    }
+
+    @Test
+    void staffing_sweep_runs_reduced_and_exports_csv() throws IOException {
+        Path out = dir.resolve("sweep");
+        CliRunner r = CliRunner.run("run", example("staffing-sweep.yaml"), "--out", out.toString(), "--days", "15",
+                "--warm-up", "1", "--replications", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 layouts × 9 sweep points × 2 replications = 18 runs").contains("Sweep points:")
+                .contains("staffing.fullTimePerGrid=3 demand.scale=2.0");
+        assertThat(Files.readAllLines(out.resolve("export/runs.csv"))).hasSize(19);
+        assertThat(Files.readAllLines(out.resolve("export/runs.csv")).get(1)).contains("staffing.fullTimePerGrid");
+    }
+
+    @Test
+    void typhoon_surge_runs_reduced_with_its_incident_log() throws IOException {
+        Path out = dir.resolve("typhoon");
+        CliRunner r = CliRunner.run("run", example("typhoon-surge.yaml"), "--out", out.toString(), "--days", "63",
+                "--warm-up", "55", "--replications", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 layouts × 3 sweep points × 2 replications = 12 runs");
+        CliRunner export = CliRunner.run("export", out.resolve(RunCommand.DATABASE).toString(), "--out",
+                dir.resolve("csv").toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.lines(dir.resolve("csv/incidents.csv")).count()).isGreaterThan(100);
+        assertThat(Files.lines(dir.resolve("csv/worker_kpis.csv")).filter(l -> l.contains(",emergency,")).count())
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void large_district_runs_reduced_and_says_intervals_need_two_replications() {
+        CliRunner r = CliRunner.run("run", example("large-district.yaml"), "--out", dir.resolve("large").toString(),
+                "--days", "4", "--warm-up", "1", "--replications", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 runs done").contains("± n/a")
+                .contains("Intervals are unavailable (n/a) with one replication").doesNotContain("NaN");
+    }
+
+    @Test
+    void a_bad_scenario_exits_2_lists_every_problem_and_writes_nothing() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000}
+                layouts:
+                  - {name: a, targetHouseholds: 400}
+                  - {name: b, targetHouseholds: 900}
+                replications: 0
+                """);
+        Path out = dir.resolve("out");
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("error: bad.yaml:5 layouts[1].targetHouseholds: 900 is above the maximum grid size 500")
+                .contains("error: bad.yaml:6 replications: 0 is below the minimum 1").contains("2 problems");
+        assertThat(out).doesNotExist();
+        assertThat(CliRunner.run("validate", file.toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void a_changed_scenario_is_refused_for_resume() throws IOException {
+        Path file = dir.resolve("small.yaml");
+        String yaml = """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """;
+        Files.writeString(file, yaml);
+        Path out = dir.resolve("small");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString()).exitCode()).isZero();
+        Files.writeString(file, yaml.replace("replications: 2", "replications: 3"));
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("has changed since the batch started").contains("another --out");
+    }
+}

@@ -1,0 +1,264 @@
+package org.gridplan.scenarios.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
+import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
+import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.demand.IncidentCategory;
+import org.gridplan.sim.engine.DispatchPolicy.Fallback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+
+    @TempDir
+    Path dir;
+
+    static final String MINIMAL = """
+            city:
+              generate:
+                households: 20000
+            layouts:
+              - name: grid-400
+                targetHouseholds: 400
+            """;
+
+    private Path write(String name, String yaml) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, yaml);
+        return p;
+    }
+
+    private Scenario read(String yaml) throws IOException {
+        return new ScenarioReader().read(write("s.yaml", yaml));
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        Path p = write("bad.yaml", yaml);
+        try {
+            new ScenarioReader().read(p);
+        } catch (ScenarioException e) {
+            return e.problems();
+        }
+        throw new AssertionError("no problems reported");
+    }
+
+    @Test
+    void a_minimal_scenario_takes_every_default() throws IOException {
+        Scenario s = read(MINIMAL);
+        assertThat(s.name()).isEqualTo("s");
+        assertThat(s.seed()).isEqualTo(1);
+        assertThat(s.replications()).isEqualTo(10);
+        assertThat(s.city()).isInstanceOf(GeneratedCity.class);
+        assertThat(((GeneratedCity) s.city()).spec().households()).isEqualTo(20000);
+        assertThat(s.layouts()).singleElement().isInstanceOf(GeneratedLayout.class);
+        assertThat(s.points()).singleElement().satisfies(p -> {
+            assertThat(p.values()).isEmpty();
+            assertThat(p.valuesJson()).isEqualTo("{}");
+            RunSettings r = p.settings();
+            assertThat(r.horizonDays()).isEqualTo(365);
+            assertThat(r.warmUpDays()).isEqualTo(7);
+            assertThat(r.staffing()).isEqualTo(StaffingSpec.defaults());
+            assertThat(r.demand().catalog().totalRatePerHouseholdYear()).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.dispatch().fallbacks()).containsExactly(Fallback.NEIGHBOUR_GRID, Fallback.PART_TIME,
+                    Fallback.BRANCH_POOL);
+            assertThat(r.surges()).isEmpty();
+            assertThat(r.travel().isNone()).isFalse();
+        });
+        assertThat(s.outputs().incidents()).isFalse();
+        assertThat(s.optimise()).isEqualTo(Optimise.NONE);
+        assertThat(s.runCount()).isEqualTo(10);
+        assertThat(s.hash()).hasSize(64);
+    }
+
+    @Test
+    void reads_every_section() throws IOException {
+        Scenario s = read(MINIMAL + """
+                name: full
+                seed: 42
+                replications: 3
+                horizonDays: 30
+                warmUpDays: 2
+                staffing:
+                  fullTimePerGrid: 2
+                  partTimePerCommunity: 0
+                  professionalsPerGrid: 0.5
+                  branchPoolPerCommunity: 3
+                  emergencyPool: 20
+                  fullTimeShift: always
+                demand:
+                  scale: 1.5
+                  categories:
+                    disputes: {rate: 0.06, onSpot: 0.9, serviceMinutes: 90, escalation: street}
+                dispatch:
+                  fallbacks: [branch-pool, part-time]
+                surges:
+                  - {startDay: 10, durationDays: 2, rateMultiplier: 3}
+                  - {startDay: 20, durationDays: 1, rateMultiplier: 2, emergencyWorkers: 5}
+                travel: {mode: walk}
+                outputs: {incidents: true, export: [csv, parquet]}
+                """);
+        RunSettings r = s.points().get(0).settings();
+        assertThat(s.name()).isEqualTo("full");
+        assertThat(s.seed()).isEqualTo(42);
+        assertThat(r.staffing().fullTimePerGrid()).isEqualTo(2);
+        assertThat(r.staffing().professionalsPerGrid()).isEqualTo(0.5);
+        assertThat(r.staffing().fullTimeShift()).isEqualTo(ShiftPattern.ALWAYS);
+        IncidentCategory disputes = r.demand().catalog().categories().get(0);
+        assertThat(disputes.ratePerHouseholdYear()).isEqualTo(0.06);
+        assertThat(disputes.onSpotProbability()).isEqualTo(0.9);
+        assertThat(disputes.service().mean()).isEqualTo(90, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(disputes.escalation()).isEqualTo(EscalationLevel.STREET);
+        assertThat(r.demand().catalog().scale()).isEqualTo(1.5);
+        assertThat(r.dispatch().fallbacks()).containsExactly(Fallback.BRANCH_POOL, Fallback.PART_TIME);
+        var config = r.config(7, true);
+        assertThat(config.surges()).extracting(e -> e.emergencyWorkers()).containsExactly(20, 5);
+        assertThat(config.seed()).isEqualTo(7);
+        assertThat(config.collectIncidentLog()).isTrue();
+        assertThat(r.travel().metresPerMinute()).isEqualTo(72);
+        assertThat(s.outputs().export()).hasSize(2);
+    }
+
+    @Test
+    void rejects_a_layout_target_above_its_maximum_with_file_line_and_path() throws IOException {
+        assertThat(problems("""
+                city:
+                  generate:
+                    households: 20000
+                layouts:
+                  - name: grid-400
+                    targetHouseholds: 400
+                  - name: big
+                    targetHouseholds: 900
+                """)).containsExactly("bad.yaml:8 layouts[1].targetHouseholds: 900 is above the maximum grid size 500");
+    }
+
+    @Test
+    void rejects_an_unknown_key_and_names_the_allowed_ones() throws IOException {
+        assertThat(problems(MINIMAL + "staffing:\n  fullTimePerGird: 2\n"))
+                .singleElement().asString()
+                .startsWith("bad.yaml:8 staffing.fullTimePerGird: unknown key (expected one of: fullTimePerGrid,");
+        assertThat(problems(MINIMAL + "replicatons: 3\n")).singleElement().asString()
+                .startsWith("bad.yaml:7 replicatons: unknown key");
+    }
+
+    @Test
+    void rejects_wrong_types() throws IOException {
+        assertThat(problems(MINIMAL + "replications: many\nhorizonDays: [1]\noutputs: {incidents: 1}\n"))
+                .containsExactly(
+                        "bad.yaml:7 replications: expected a whole number, got text 'many'",
+                        "bad.yaml:9 outputs.incidents: expected true or false, got the whole number 1",
+                        "bad.yaml:8 horizonDays: expected a number, got a list");
+        assertThat(problems(MINIMAL + "travel: {mode: bus}\n")).containsExactly(
+                "bad.yaml:7 travel.mode: 'bus' is not one of: ebike, walk, none");
+    }
+
+    @Test
+    void rejects_values_out_of_range() throws IOException {
+        assertThat(problems(MINIMAL + """
+                replications: 0
+                staffing: {fullTimePerGrid: 0}
+                demand: {scale: -1}
+                """)).containsExactly(
+                "bad.yaml:7 replications: 0 is below the minimum 1",
+                "bad.yaml:8 staffing.fullTimePerGrid: 0 is below the minimum 1",
+                "bad.yaml:9 demand.scale: -1 is below the minimum 0");
+        assertThat(problems(MINIMAL + "horizonDays: 5\nwarmUpDays: 7\n")).containsExactly(
+                "bad.yaml:8 warmUpDays: 7 must be less than horizonDays 5");
+        assertThat(problems("""
+                city:
+                  generate:
+                    households: 900
+                layouts:
+                  - {name: a, targetHouseholds: 400}
+                """)).containsExactly("bad.yaml:3 city.generate.households: 900 is below the minimum 20000");
+    }
+
+    @Test
+    void rejects_missing_files_and_missing_required_fields() throws IOException {
+        assertThat(problems("""
+                city:
+                  file: nowhere.geojson
+                layouts:
+                  - name: surveyed
+                    file: also-nowhere.geojson
+                  - targetHouseholds: 400
+                """)).containsExactly(
+                "bad.yaml:2 city.file: file not found: " + dir.resolve("nowhere.geojson"),
+                "bad.yaml:5 layouts[0].file: file not found: " + dir.resolve("also-nowhere.geojson"),
+                "bad.yaml:6 layouts[1].name: missing (required): the layout's name in results");
+        assertThat(problems("seed: 3\n")).containsExactly(
+                "bad.yaml:1 city: missing (required): give city.generate or city.file",
+                "bad.yaml:1 layouts: missing (required): a list of candidate layouts");
+    }
+
+    @Test
+    void reports_yaml_syntax_errors_and_duplicate_keys_with_their_line() throws IOException {
+        assertThat(problems(MINIMAL + "seed: [1, 2\n")).singleElement().asString().startsWith("bad.yaml:")
+                .contains("YAML syntax error");
+        assertThat(problems(MINIMAL + "seed: 1\nseed: 2\n")).containsExactly(
+                "bad.yaml:8 seed: duplicate key (also on line 7)");
+        assertThat(problems(MINIMAL + """
+                  - name: grid-400
+                    targetHouseholds: 300
+                """)).containsExactly(
+                "bad.yaml:7 layouts[1].name: 'grid-400' is already the name of the layout on line 5");
+    }
+
+    @Test
+    void refuses_an_optimisation_no_planner_can_do_and_accepts_it_when_one_can() throws IOException {
+        assertThat(problems(MINIMAL + "optimise: {workers: true}\n")).singleElement().asString()
+                .startsWith("bad.yaml:7 optimise.workers: true needs the worker-assignment optimizer");
+        Path p = write("opt.yaml", MINIMAL + "optimise: {workers: true}\n");
+        assertThat(new ScenarioReader(new Optimise(false, true)).read(p).optimise().workers()).isTrue();
+    }
+
+    @Test
+    void reports_all_problems_at_once() throws IOException {
+        assertThat(problems("""
+                city:
+                  generate:
+                    households: 20000
+                    colour: red
+                layouts:
+                  - name: a
+                    targetHouseholds: 100
+                replications: -2
+                sweep:
+                  parameters:
+                    seed: [1, 2]
+                """)).hasSize(4);
+    }
+
+    @Test
+    void overrides_replace_file_values_and_change_the_hash() throws IOException {
+        Path p = write("s.yaml", MINIMAL);
+        Scenario plain = new ScenarioReader().read(p);
+        Scenario o = new ScenarioReader().read(p, new Scenario.Overrides(OptionalDouble.of(20), OptionalDouble.of(1),
+                OptionalInt.of(2)));
+        assertThat(o.replications()).isEqualTo(2);
+        assertThat(o.points().get(0).settings().horizonDays()).isEqualTo(20);
+        assertThat(o.hash()).isNotEqualTo(plain.hash());
+        assertThat(new ScenarioReader().read(p).hash()).isEqualTo(plain.hash());
+        assertThatThrownBy(() -> new ScenarioReader().read(p, new Scenario.Overrides(OptionalDouble.of(3),
+                OptionalDouble.empty(), OptionalInt.empty())))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("s.yaml (command-line override) warmUpDays: 7 must be less than horizonDays 3");
+    }
+
+    @Test
+    void a_missing_scenario_file_is_named() {
+        assertThatThrownBy(() -> new ScenarioReader().read(dir.resolve("none.yaml")))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("none.yaml: file not found");
+    }
+}
