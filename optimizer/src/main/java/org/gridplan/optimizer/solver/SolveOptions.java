@@ -1,0 +1,73 @@
+package org.gridplan.optimizer.solver;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * How long and how a branch-siting solve runs.
+ *
+ * @param timeLimit wall-clock limit of the whole solve (positive)
+ * @param unimprovedTimeLimit stop when the best score has not improved for this long
+ * @param seed the solver's random seed; the same problem, seed and step limit give the same plan
+ * @param stepLimit local-search step limit: deterministic, for reproducible tests
+ * @param unimprovedStepLimit stop local search after this many steps without a new best score
+ * @param stopAtTravel stop as soon as the travel objective reaches this value with every hard
+ *     constraint met (for benchmarks with a proven optimum); only with weights that make the soft
+ *     score the pure travel objective ({@code SitingWeights.P_MEDIAN})
+ */
+public record SolveOptions(Duration timeLimit, Optional<Duration> unimprovedTimeLimit, long seed,
+        OptionalInt stepLimit, OptionalInt unimprovedStepLimit, OptionalDouble stopAtTravel) {
+
+    /** Validates. */
+    public SolveOptions {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        Objects.requireNonNull(unimprovedTimeLimit, "unimprovedTimeLimit");
+        Objects.requireNonNull(stepLimit, "stepLimit");
+        Objects.requireNonNull(unimprovedStepLimit, "unimprovedStepLimit");
+        Objects.requireNonNull(stopAtTravel, "stopAtTravel");
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
+        }
+        unimprovedTimeLimit.ifPresent(d -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("unimproved time limit must be positive, got " + d);
+            }
+        });
+    }
+
+    /** A time limit only, seed 1. */
+    public static SolveOptions ofTime(Duration timeLimit) {
+        return new SolveOptions(timeLimit, Optional.empty(), 1L, OptionalInt.empty(), OptionalInt.empty(),
+                OptionalDouble.empty());
+    }
+
+    /** These options with another seed. */
+    public SolveOptions withSeed(long newSeed) {
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, newSeed, stepLimit, unimprovedStepLimit, stopAtTravel);
+    }
+
+    /** These options with an unimproved-time limit. */
+    public SolveOptions withUnimprovedTimeLimit(Duration limit) {
+        return new SolveOptions(timeLimit, Optional.of(limit), seed, stepLimit, unimprovedStepLimit, stopAtTravel);
+    }
+
+    /** These options with a local-search step limit. */
+    public SolveOptions withStepLimit(int steps) {
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, OptionalInt.of(steps), unimprovedStepLimit,
+                stopAtTravel);
+    }
+
+    /** These options with a local-search unimproved-step limit. */
+    public SolveOptions withUnimprovedStepLimit(int steps) {
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, stepLimit, OptionalInt.of(steps), stopAtTravel);
+    }
+
+    /** These options stopping at a known optimal travel objective. */
+    public SolveOptions withStopAtTravel(double travel) {
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, stepLimit, unimprovedStepLimit,
+                OptionalDouble.of(travel));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * How branch siting is solved: the constraint streams, their justifications, the construction
+ * heuristic (greedy add, then nearest feasible assignment), the Teitz–Bart median swap move, the
+ * nearby distance meter and the solver configuration, behind {@link
+ * org.gridplan.optimizer.solver.BranchSitingSolver}.
+ *
+ * <p>Reproducibility: the solver runs single-threaded ({@code moveThreadCount NONE}) in
+ * {@code REPRODUCIBLE} mode with a fixed random seed, so the same problem, seed and step-count
+ * limit give the same plan. A wall-clock limit ends the search after however many steps fit, so
+ * time-limited runs may differ from run to run; tests use step-count limits.
+ */
+package org.gridplan.optimizer.solver;
