@@ -86,7 +86,7 @@ public final class BranchSitingSolver {
 
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(capacitated ? 400 : 100))
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(Integer.getInteger("gp.la", capacitated ? 400 : 100)))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
                 .withTerminationConfig(localSearchTermination);
 

@@ -81,6 +81,11 @@ public class MedianSwapMoveFactory implements MoveIteratorFactory<SitingSolution
                 if (step.open.isEmpty() || (step.open.size() < step.maxBranches && random.nextInt(4) == 0)) {
                     return step.build(null, step.closed.get(random.nextInt(step.closed.size())));
                 }
+                if (!step.capacitated && random.nextInt(4) != 0) {
+                    // fast interchange (Whitaker 1983): a random site to open, the best branch to close for it
+                    BranchSite c = step.closed.get(random.nextInt(step.closed.size()));
+                    return step.build(step.bestToClose(c), c);
+                }
                 BranchSite o = step.open.get(random.nextInt(step.open.size()));
                 return step.build(o, step.pickClosed(o, random));
             }
@@ -127,6 +132,52 @@ public class MedianSwapMoveFactory implements MoveIteratorFactory<SitingSolution
                 }
             }
             capacitated = cap;
+        }
+
+        /**
+         * The open branch whose closing costs least when {@code c} opens, by Whitaker's fast
+         * interchange on weighted travel cost: clients nearer to c move there, the closed branch's
+         * other clients to their second-nearest open site. A guide for choosing the move only; the
+         * move's score comes from the constraint streams.
+         */
+        BranchSite bestToClose(BranchSite c) {
+            if (second == null) {
+                computeSecondNearest();
+            }
+            int ci = c.getIndex();
+            long[] loss = new long[sites.size()];
+            for (DemandAssignment a : assignments) {
+                int i = a.getIndex();
+                long d1 = a.costTo(a.getSite());
+                long dc = a.costTo(ci);
+                if (dc >= d1) {
+                    long w = Math.max(1, a.getTravelWeight());
+                    loss[a.getSite().getIndex()] += w * (Math.min(second[i], dc) - d1);
+                }
+            }
+            BranchSite best = open.get(0);
+            for (BranchSite o : open) {
+                if (loss[o.getIndex()] < loss[best.getIndex()]) {
+                    best = o;
+                }
+            }
+            return best;
+        }
+
+        private long[] second;
+
+        private void computeSecondNearest() {
+            second = new long[assignments.size()];
+            for (DemandAssignment a : assignments) {
+                long d = Long.MAX_VALUE / 4;
+                for (int j : nearest.of(a.getIndex())) {
+                    if (isOpen[j] && j != a.getSite().getIndex()) {
+                        d = a.costTo(j);
+                        break;
+                    }
+                }
+                second[a.getIndex()] = d;
+            }
         }
 
         BranchSite pickClosed(BranchSite o, Random random) {

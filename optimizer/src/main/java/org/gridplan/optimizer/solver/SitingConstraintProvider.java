@@ -53,6 +53,7 @@ public class SitingConstraintProvider implements ConstraintProvider {
     // A branch serves no more households than its capacity; penalised by the excess households.
     Constraint capacity(ConstraintFactory factory) {
         return factory.forEach(DemandAssignment.class)
+                .filter(a -> a.getSite().getCapacity() != BranchSite.UNLIMITED)
                 .groupBy(DemandAssignment::getSite, sumLong(DemandAssignment::getHouseholds))
                 .filter((site, load) -> load > site.getCapacity())
                 .penalizeConfigurableLong((site, load) -> load - site.getCapacity())
