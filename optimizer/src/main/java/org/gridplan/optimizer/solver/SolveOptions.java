@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * How long and how a branch-siting solve runs.
@@ -12,21 +12,22 @@ import java.util.OptionalInt;
  * @param timeLimit wall-clock limit of the whole solve (positive)
  * @param unimprovedTimeLimit stop when the best score has not improved for this long
  * @param seed the solver's random seed; the same problem, seed and step limit give the same plan
- * @param stepLimit local-search step limit: deterministic, for reproducible tests
- * @param unimprovedStepLimit stop local search after this many steps without a new best score
+ * @param evaluationLimit stop after this many move evaluations (score calculations): a
+ *     deterministic limit, for reproducible runs and tests. (A local-search step limit would be
+ *     deterministic too, but late acceptance takes ever more evaluations per step once the search
+ *     has converged, so a step limit does not bound the run time.)
  * @param stopAtTravel stop as soon as the travel objective reaches this value with every hard
  *     constraint met (for benchmarks with a proven optimum); only with weights that make the soft
  *     score the pure travel objective ({@code SitingWeights.P_MEDIAN})
  */
 public record SolveOptions(Duration timeLimit, Optional<Duration> unimprovedTimeLimit, long seed,
-        OptionalInt stepLimit, OptionalInt unimprovedStepLimit, OptionalDouble stopAtTravel) {
+        OptionalLong evaluationLimit, OptionalDouble stopAtTravel) {
 
     /** Validates. */
     public SolveOptions {
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(unimprovedTimeLimit, "unimprovedTimeLimit");
-        Objects.requireNonNull(stepLimit, "stepLimit");
-        Objects.requireNonNull(unimprovedStepLimit, "unimprovedStepLimit");
+        Objects.requireNonNull(evaluationLimit, "evaluationLimit");
         Objects.requireNonNull(stopAtTravel, "stopAtTravel");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
@@ -40,34 +41,26 @@ public record SolveOptions(Duration timeLimit, Optional<Duration> unimprovedTime
 
     /** A time limit only, seed 1. */
     public static SolveOptions ofTime(Duration timeLimit) {
-        return new SolveOptions(timeLimit, Optional.empty(), 1L, OptionalInt.empty(), OptionalInt.empty(),
-                OptionalDouble.empty());
+        return new SolveOptions(timeLimit, Optional.empty(), 1L, OptionalLong.empty(), OptionalDouble.empty());
     }
 
     /** These options with another seed. */
     public SolveOptions withSeed(long newSeed) {
-        return new SolveOptions(timeLimit, unimprovedTimeLimit, newSeed, stepLimit, unimprovedStepLimit, stopAtTravel);
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, newSeed, evaluationLimit, stopAtTravel);
     }
 
     /** These options with an unimproved-time limit. */
     public SolveOptions withUnimprovedTimeLimit(Duration limit) {
-        return new SolveOptions(timeLimit, Optional.of(limit), seed, stepLimit, unimprovedStepLimit, stopAtTravel);
+        return new SolveOptions(timeLimit, Optional.of(limit), seed, evaluationLimit, stopAtTravel);
     }
 
-    /** These options with a local-search step limit. */
-    public SolveOptions withStepLimit(int steps) {
-        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, OptionalInt.of(steps), unimprovedStepLimit,
-                stopAtTravel);
-    }
-
-    /** These options with a local-search unimproved-step limit. */
-    public SolveOptions withUnimprovedStepLimit(int steps) {
-        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, stepLimit, OptionalInt.of(steps), stopAtTravel);
+    /** These options with a move-evaluation limit (deterministic). */
+    public SolveOptions withEvaluationLimit(long evaluations) {
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, OptionalLong.of(evaluations), stopAtTravel);
     }
 
     /** These options stopping at a known optimal travel objective. */
     public SolveOptions withStopAtTravel(double travel) {
-        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, stepLimit, unimprovedStepLimit,
-                OptionalDouble.of(travel));
+        return new SolveOptions(timeLimit, unimprovedTimeLimit, seed, evaluationLimit, OptionalDouble.of(travel));
     }
 }

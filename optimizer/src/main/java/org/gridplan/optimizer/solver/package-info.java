@@ -5,8 +5,8 @@
  * org.gridplan.optimizer.solver.BranchSitingSolver}.
  *
  * <p>Reproducibility: the solver runs single-threaded ({@code moveThreadCount NONE}) in
- * {@code REPRODUCIBLE} mode with a fixed random seed, so the same problem, seed and step-count
- * limit give the same plan. A wall-clock limit ends the search after however many steps fit, so
- * time-limited runs may differ from run to run; tests use step-count limits.
+ * {@code REPRODUCIBLE} mode with a fixed random seed, so the same problem, seed and move-evaluation
+ * limit give the same plan. A wall-clock limit ends the search after however many moves fit, so
+ * time-limited runs may differ from run to run; tests use evaluation limits.
  */
 package org.gridplan.optimizer.solver;
