@@ -11,7 +11,7 @@ import org.gridplan.optimizer.solver.SolveOptions;
  *
  * <p>When the optimum is known the solve stops as soon as it is reached (it is proven, so nothing
  * better exists); otherwise it runs for the time limit or until it has not improved for a
- * fifth of it.
+ * half of it.
  */
 public final class BenchRunner {
 
@@ -21,7 +21,7 @@ public final class BenchRunner {
     /** Solves the instance with the time limit and seed. */
     public static BenchResult run(BenchInstance instance, Duration timeLimit, long seed) {
         SolveOptions options = SolveOptions.ofTime(timeLimit).withSeed(seed)
-                .withUnimprovedTimeLimit(timeLimit.dividedBy(5).isZero() ? timeLimit : timeLimit.dividedBy(5));
+                .withUnimprovedTimeLimit(timeLimit.dividedBy(2).isZero() ? timeLimit : timeLimit.dividedBy(2));
         if (instance.optimum().isPresent()) {
             options = options.withStopAtTravel(instance.optimum().getAsLong());
         }
