@@ -25,6 +25,7 @@ import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
@@ -33,7 +34,10 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 /**
  * Solves branch siting with OptaPlanner: greedy-add construction, then local search with nearby
  * client → branch change moves, client swaps (when branches have a capacity) and Teitz–Bart median
- * swaps, scored by {@link SitingConstraintProvider}.
+ * swaps, scored by {@link SitingConstraintProvider}. Late acceptance (400) searches first; without
+ * capacities, simulated annealing takes over after a fixed evaluation budget (tuned on pmed1–10
+ * and pmedcap01–05: late acceptance alone stalls on pmed7, annealing alone on pmed9 and the
+ * capacitated instances).
  *
  * <p>Reproducible: single-threaded, {@link EnvironmentMode#REPRODUCIBLE}, seeded with
  * {@link SolveOptions#seed()}; with an evaluation limit (and a time limit that is not reached) the
@@ -84,10 +88,27 @@ public final class BranchSitingSolver {
         moves.add(new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(MedianSwapMoveFactory.class)
                 .withFixedProbabilityWeight(capacitated ? 2.0 : 8.0));
 
-        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(moves))
+        UnionMoveSelectorConfig union = new UnionMoveSelectorConfig().withMoveSelectorList(moves);
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(GreedyAddConstruction.class)));
+        phases.add(new ConstructionHeuristicPhaseConfig());
+        LocalSearchPhaseConfig lateAcceptance = new LocalSearchPhaseConfig()
+                .withMoveSelectorConfig(union)
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));
+        phases.add(lateAcceptance);
+        if (!capacitated) {
+            // Late acceptance converges fast but can stall in a deep single-swap optimum (pmed7);
+            // after a fixed budget of evaluations (deterministic, unlike a time budget) simulated
+            // annealing takes over for the rest of the time.
+            long budget = Math.max(20_000L, 25L * problem.demandCount() * problem.maxBranches());
+            lateAcceptance.withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(budget));
+            phases.add(new LocalSearchPhaseConfig()
+                    .withMoveSelectorConfig(union)
+                    .withAcceptorConfig(new LocalSearchAcceptorConfig()
+                            .withSimulatedAnnealingStartingTemperature(startingTemperature(problem)))
+                    .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+        }
 
         return new SolverConfig()
                 .withSolutionClass(SitingSolution.class)
@@ -97,10 +118,31 @@ public final class BranchSitingSolver {
                 .withRandomSeed(options.seed())
                 .withMoveThreadCount(SolverConfig.MOVE_THREAD_COUNT_NONE)
                 .withTerminationConfig(solverTermination)
-                .withPhases(
-                        new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(GreedyAddConstruction.class)),
-                        new ConstructionHeuristicPhaseConfig(),
-                        localSearch);
+                .withPhaseList(phases);
+    }
+
+    /**
+     * The simulated-annealing starting temperature: half the average weighted travel per demand
+     * point of the greedy-add plan, so a move that makes one point travel about half an average
+     * trip farther is accepted with probability 1/e at the start. Scaling by the instance keeps the
+     * same setting right for unit-weight benchmarks and household-weighted districts.
+     */
+    static String startingTemperature(SitingProblem problem) {
+        SitingSolution solution = SitingMapper.toSolution(problem);
+        List<DemandAssignment> assignments = solution.getAssignments();
+        boolean[] open = GreedyAddConstruction.greedyAdd(assignments, problem.siteCount(), problem.maxBranches());
+        long total = 0;
+        for (DemandAssignment a : assignments) {
+            long best = Long.MAX_VALUE;
+            for (int j = 0; j < open.length; j++) {
+                if (open[j]) {
+                    best = Math.min(best, a.costTo(j));
+                }
+            }
+            total += Math.max(1, a.getTravelWeight()) * best;
+        }
+        long soft = Math.max(1, total / (2L * assignments.size()));
+        return HardSoftLongScore.of(0, soft).toString();
     }
 
     /** Client → branch change moves to sites near the client, filtered to open branches. */
