@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class BenchFiles {
         List<String> raw;
         try {
             raw = Files.readAllLines(file, StandardCharsets.US_ASCII);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (IOException e) {
             throw new UncheckedIOException(file.getFileName() + ": cannot read: " + e.getMessage(), e);

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.gridplan.optimizer.model.CandidateSite;
 import org.gridplan.optimizer.model.DemandPoint;
-import org.gridplan.optimizer.model.InfeasibleSitingException;
+import org.gridplan.optimizer.model.InfeasibleProblemException;
 import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.SitingProblem.DistanceUnit;
 import org.gridplan.optimizer.model.SitingWeights;
@@ -106,7 +106,7 @@ public final class CpmpReader {
                     .weights(SitingWeights.P_MEDIAN)
                     .build();
             return new BenchInstance(name, problem, OptionalLong.of(optimum));
-        } catch (InfeasibleSitingException e) {
+        } catch (InfeasibleProblemException e) {
             throw new InputException(file, e.getMessage());
         }
     }

@@ -2,13 +2,14 @@ package org.gridplan.optimizer.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.gridplan.optimizer.model.CandidateSite;
 import org.gridplan.optimizer.model.DemandPoint;
-import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.SitingProblem.DistanceUnit;
+import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.SitingWeights;
 import org.gridplan.optimizer.model.TravelWeighting;
 import org.gridplan.sim.io.InputException;
@@ -66,7 +67,7 @@ public final class PmedReader {
         long inf = Long.MAX_VALUE / 4;
         long[][] d = new long[size][size];
         for (int i = 0; i < size; i++) {
-            java.util.Arrays.fill(d[i], inf);
+            Arrays.fill(d[i], inf);
             d[i][i] = 0;
         }
         for (int k = 1; k < lines.size(); k++) {

@@ -1,6 +1,7 @@
 package org.gridplan.optimizer.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Set;
  * balance objectives).
  *
  * <p>The constructor rejects problems no plan can satisfy with an
- * {@link InfeasibleSitingException} naming the constraint and the shortfall: no candidate sites,
+ * {@link InfeasibleProblemException} naming the constraint and the shortfall: no candidate sites,
  * p larger than the number of sites, capacities that cannot hold the demand (in total, for one
  * point, or for one community that must share a branch).
  *
@@ -62,18 +63,18 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
             throw new IllegalArgumentException(name + ": no demand points: at least 1 is needed");
         }
         if (sites.isEmpty()) {
-            throw new InfeasibleSitingException("candidate sites", 1, name
+            throw new InfeasibleProblemException("candidate sites", 1, name
                     + ": no candidate sites: at least 1 is needed to open a branch (short by 1 site)");
         }
         requireUniqueIds(name, "demand point", demandPoints.stream().map(DemandPoint::id).toList());
         requireUniqueIds(name, "candidate site", sites.stream().map(CandidateSite::id).toList());
         distances = copyAndCheck(name, distances, demandPoints.size(), sites.size());
         if (maxBranches < 1) {
-            throw new InfeasibleSitingException("max branches", 1 - maxBranches, name + ": p = " + maxBranches
+            throw new InfeasibleProblemException("max branches", 1 - maxBranches, name + ": p = " + maxBranches
                     + " branches: at least 1 branch must open");
         }
         if (maxBranches > sites.size()) {
-            throw new InfeasibleSitingException("max branches", maxBranches - sites.size(), String.format(Locale.ROOT,
+            throw new InfeasibleProblemException("max branches", maxBranches - sites.size(), String.format(Locale.ROOT,
                     "%s: p = %,d branches but only %,d candidate sites (short by %,d sites)",
                     name, maxBranches, sites.size(), maxBranches - sites.size()));
         }
@@ -143,7 +144,7 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
             return false;
         }
         return name.equals(other.name) && demandPoints.equals(other.demandPoints) && sites.equals(other.sites)
-                && java.util.Arrays.deepEquals(distances, other.distances) && unit == other.unit
+                && Arrays.deepEquals(distances, other.distances) && unit == other.unit
                 && maxBranches == other.maxBranches && branchCapacity.equals(other.branchCapacity)
                 && communitySharesBranch == other.communitySharesBranch && circles.equals(other.circles)
                 && weighting == other.weighting && weights.equals(other.weights);
@@ -151,7 +152,7 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, demandPoints, sites, java.util.Arrays.deepHashCode(distances), maxBranches);
+        return Objects.hash(name, demandPoints, sites, Arrays.deepHashCode(distances), maxBranches);
     }
 
     @Override
@@ -205,13 +206,13 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
             canHold = Long.MAX_VALUE;
         }
         if (canHold < total) {
-            throw new InfeasibleSitingException("capacity", total - canHold, String.format(Locale.ROOT,
+            throw new InfeasibleProblemException("capacity", total - canHold, String.format(Locale.ROOT,
                     "%s: capacity %,d x %,d = %,d households cannot hold %,d households (short by %,d)",
                     name, p, capacity, canHold, total, total - canHold));
         }
         for (DemandPoint point : points) {
             if (point.households() > capacity) {
-                throw new InfeasibleSitingException("capacity", point.households() - capacity, String.format(Locale.ROOT,
+                throw new InfeasibleProblemException("capacity", point.households() - capacity, String.format(Locale.ROOT,
                         "%s: capacity %,d households of one branch cannot hold demand point %s with %,d households"
                                 + " (short by %,d)", name, capacity, point.id(), point.households(),
                         point.households() - capacity));
@@ -231,7 +232,7 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
             for (String c : order) {
                 long h = byCommunity.get(c);
                 if (h > capacity) {
-                    throw new InfeasibleSitingException("community shares a branch", h - capacity, String.format(
+                    throw new InfeasibleProblemException("community shares a branch", h - capacity, String.format(
                             Locale.ROOT, "%s: community %s must share one branch but its %,d households exceed the"
                                     + " capacity %,d of one branch (short by %,d)", name, c, h, capacity, h - capacity));
                 }

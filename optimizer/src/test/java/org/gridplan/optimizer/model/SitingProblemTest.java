@@ -31,27 +31,27 @@ class SitingProblemTest {
     @Test
     void rejects_problem_without_candidate_sites() {
         assertThatThrownBy(() -> district(3, 100, 0).maxBranches(1).build())
-                .isInstanceOf(InfeasibleSitingException.class)
+                .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessage("test: no candidate sites: at least 1 is needed to open a branch (short by 1 site)")
-                .satisfies(e -> assertThat(((InfeasibleSitingException) e).constraint()).isEqualTo("candidate sites"));
+                .satisfies(e -> assertThat(((InfeasibleProblemException) e).constraint()).isEqualTo("candidate sites"));
     }
 
     @Test
     void rejects_p_larger_than_the_number_of_sites() {
         assertThatThrownBy(() -> district(10, 100, 5).maxBranches(7).build())
-                .isInstanceOf(InfeasibleSitingException.class)
+                .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessage("test: p = 7 branches but only 5 candidate sites (short by 2 sites)")
-                .satisfies(e -> assertThat(((InfeasibleSitingException) e).shortfall()).isEqualTo(2));
+                .satisfies(e -> assertThat(((InfeasibleProblemException) e).shortfall()).isEqualTo(2));
     }
 
     @Test
     void rejects_capacities_that_cannot_hold_the_demand_and_says_by_how_much() {
         // 10 grids x 410 households = 4,100; 3 branches x 1,200 = 3,600
         assertThatThrownBy(() -> district(10, 410, 5).maxBranches(3).branchCapacity(1200).build())
-                .isInstanceOf(InfeasibleSitingException.class)
+                .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessage("test: capacity 3 x 1,200 = 3,600 households cannot hold 4,100 households (short by 500)")
                 .satisfies(e -> {
-                    InfeasibleSitingException ex = (InfeasibleSitingException) e;
+                    InfeasibleProblemException ex = (InfeasibleProblemException) e;
                     assertThat(ex.constraint()).isEqualTo("capacity");
                     assertThat(ex.shortfall()).isEqualTo(500);
                 });
@@ -60,7 +60,7 @@ class SitingProblemTest {
     @Test
     void rejects_a_grid_larger_than_one_branch() {
         assertThatThrownBy(() -> district(2, 1500, 5).maxBranches(3).branchCapacity(1200).build())
-                .isInstanceOf(InfeasibleSitingException.class)
+                .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessageContaining("cannot hold demand point g0 with 1,500 households (short by 300)");
     }
 
@@ -71,7 +71,7 @@ class SitingProblemTest {
                 .sites(List.of(new CandidateSite("s0"), new CandidateSite("s1")))
                 .distances(new double[][] {{1, 2}, {2, 1}}, SitingProblem.DistanceUnit.MINUTES)
                 .maxBranches(2).branchCapacity(1000).communitySharesBranch(true).build())
-                .isInstanceOf(InfeasibleSitingException.class)
+                .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessage("test: community c1 must share one branch but its 1,400 households exceed the capacity"
                         + " 1,000 of one branch (short by 400)");
     }

@@ -3,11 +3,11 @@ package org.gridplan.optimizer.model;
 import java.util.Objects;
 
 /**
- * A siting problem that no plan can satisfy, or that is malformed: the message names the
+ * A planning problem (branch siting, staffing) that no plan can satisfy: the message names the
  * constraint that cannot be met and by how much, e.g. {@code capacity 3 x 1,200 = 3,600
  * households cannot hold 4,100 households (short by 500)}.
  */
-public class InfeasibleSitingException extends IllegalArgumentException {
+public class InfeasibleProblemException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
@@ -21,7 +21,7 @@ public class InfeasibleSitingException extends IllegalArgumentException {
      * @param shortfall by how much it cannot be met, in the constraint's unit (0 when not a count)
      * @param message the full message, naming the constraint and the shortfall
      */
-    public InfeasibleSitingException(String constraint, long shortfall, String message) {
+    public InfeasibleProblemException(String constraint, long shortfall, String message) {
         super(message);
         this.constraint = Objects.requireNonNull(constraint, "constraint");
         this.shortfall = shortfall;
