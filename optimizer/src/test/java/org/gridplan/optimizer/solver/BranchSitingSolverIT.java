@@ -1,6 +1,7 @@
 package org.gridplan.optimizer.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ class BranchSitingSolverIT {
         assertThat(plan.feasible()).isTrue();
         assertThat(plan.openSites()).hasSize(3);
         assertThat(plan.travelObjective()).isCloseTo(bruteForceOptimum(problem),
-                org.assertj.core.data.Offset.offset(0.05 * 45)); // costs are rounded to 1/100 minute
+                offset(0.05 * 45)); // costs are rounded to 1/100 minute
     }
 
     @Test
