@@ -66,6 +66,7 @@ public final class BranchSitingSolver {
     }
 
     /** The solver configuration used for the problem (its size and capacity choose the moves). */
+    @SuppressWarnings("rawtypes") // OptaPlanner's config lists take the raw MoveSelectorConfig / PhaseConfig
     public static SolverConfig solverConfig(SitingProblem problem, SolveOptions options) {
         boolean capacitated = problem.branchCapacity().isPresent();
         TerminationConfig solverTermination = new TerminationConfig().withSpentLimit(options.timeLimit());
