@@ -7,7 +7,7 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 /**
  * The weights of every staffing constraint, in one place a scenario can override. Units of the
  * penalties: households without a full-time worker; milli-erlangs of load beyond a grid's
- * workers; incidents a year × 1/100 minute of expected response; 10⁻⁶ of squared utilisation per
+ * workers (an unstaffed grid: its whole load); incidents a year × 1/100 minute of expected response; 10⁻⁶ of squared utilisation per
  * worker; 1/100 minute of home → grid travel per worker.
  */
 @ConstraintConfiguration(constraintPackage = StaffingConstraintConfiguration.PACKAGE)
@@ -20,6 +20,8 @@ public class StaffingConstraintConfiguration {
     public static final String FULL_TIME_PER_GRID = "Full-time worker per grid";
     /** Hard: a grid's incident load stays below its workers' capacity. */
     public static final String OVERLOADED_GRID = "Grid overloaded";
+    /** Hard: a grid with demand has at least one worker. */
+    public static final String UNSTAFFED_GRID = "Grid unstaffed";
     /** Soft: incident-weighted expected response (travel + Erlang C wait). */
     public static final String EXPECTED_RESPONSE = "Expected response";
     /** Soft: even utilisation across workers. */
@@ -31,6 +33,8 @@ public class StaffingConstraintConfiguration {
     private HardSoftLongScore fullTimePerGrid = HardSoftLongScore.ofHard(1);
     @ConstraintWeight(OVERLOADED_GRID)
     private HardSoftLongScore overloadedGrid = HardSoftLongScore.ofHard(1);
+    @ConstraintWeight(UNSTAFFED_GRID)
+    private HardSoftLongScore unstaffedGrid = HardSoftLongScore.ofHard(1);
     @ConstraintWeight(EXPECTED_RESPONSE)
     private HardSoftLongScore expectedResponse = HardSoftLongScore.ofSoft(1);
     @ConstraintWeight(UTILISATION_BALANCE)
@@ -50,6 +54,11 @@ public class StaffingConstraintConfiguration {
     /** Weight of {@value #OVERLOADED_GRID}. */
     public HardSoftLongScore getOverloadedGrid() {
         return overloadedGrid;
+    }
+
+    /** Weight of {@value #UNSTAFFED_GRID}. */
+    public HardSoftLongScore getUnstaffedGrid() {
+        return unstaffedGrid;
     }
 
     /** Weight of {@value #EXPECTED_RESPONSE}. */

@@ -28,6 +28,7 @@ public class StaffingConstraintProvider implements ConstraintProvider {
         return new Constraint[] {
             fullTimePerGrid(factory),
             overloadedGrid(factory),
+            unstaffedGrid(factory),
             expectedResponse(factory),
             utilisationBalance(factory),
             homeNearGrid(factory)
@@ -71,6 +72,18 @@ public class StaffingConstraintProvider implements ConstraintProvider {
                 .penalizeConfigurableLong((grid, workers) -> 1 + (long) Math.ceil((offeredLoad(grid) - workers) * 1000))
                 .justifyWith((grid, workers, score) -> new GridLoad(grid.getId(), workers, offeredLoad(grid)))
                 .asConstraint(StaffingConstraintConfiguration.OVERLOADED_GRID);
+    }
+
+    // A grid with demand has at least one worker (with none its queue grows without bound); penalised
+    // like an overloaded grid with zero workers, 1 + its offered load in milli-erlangs, so staffing it
+    // always lowers the hard score.
+    Constraint unstaffedGrid(ConstraintFactory factory) {
+        return factory.forEach(StaffingGrid.class)
+                .filter(StaffingGrid::hasDemand)
+                .ifNotExists(WorkerAssignment.class, Joiners.equal(g -> g, WorkerAssignment::getGrid))
+                .penalizeConfigurableLong(g -> 1 + (long) Math.ceil(offeredLoad(g) * 1000))
+                .justifyWith((g, score) -> new GridLoad(g.getId(), 0, offeredLoad(g)))
+                .asConstraint(StaffingConstraintConfiguration.UNSTAFFED_GRID);
     }
 
     // Minimise the district's expected response: per grid, incidents a year x (mean home travel of its

@@ -76,6 +76,30 @@ class StaffingConstraintProviderTest {
                 .penalizesBy(0);
     }
 
+    // unstaffedGrid
+
+    @Test
+    void unstaffedGrid_penalizes_busy_grid_without_workers_by_its_load_in_milli_erlangs() {
+        // "two" has no worker: 1 + 2,000; "half" is staffed; "quiet" has no demand
+        VERIFIER.verifyThat(StaffingConstraintProvider::unstaffedGrid)
+                .given(half, two, quiet, worker("p1", false, half, 1, 1, 1))
+                .penalizesBy(2001);
+    }
+
+    @Test
+    void unstaffedGrid_accepts_grid_with_any_worker() {
+        VERIFIER.verifyThat(StaffingConstraintProvider::unstaffedGrid)
+                .given(two, worker("p1", false, two, 1, 1, 1))
+                .penalizesBy(0);
+    }
+
+    @Test
+    void unstaffedGrid_counts_an_unassigned_worker_as_absent() {
+        VERIFIER.verifyThat(StaffingConstraintProvider::unstaffedGrid)
+                .given(half, worker("f1", true, null, 1, 1, 1))
+                .penalizesBy(501);
+    }
+
     // expectedResponse
 
     @Test
