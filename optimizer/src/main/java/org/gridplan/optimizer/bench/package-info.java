@@ -1,0 +1,7 @@
+/**
+ * Benchmark adapters: readers for published p-median instances with proven optima (OR-Library
+ * pmed, Beasley 1985/1990; Osman &amp; Christofides 1994 capacitated), turning each into a
+ * {@link org.gridplan.optimizer.model.SitingProblem} solved by the same constraint model as a
+ * district, and a runner that reports the value found, the gap to the optimum and the time.
+ */
+package org.gridplan.optimizer.bench;

@@ -1,0 +1,124 @@
+package org.gridplan.optimizer.mapping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridplan.optimizer.domain.BranchSite;
+import org.gridplan.optimizer.domain.DemandAssignment;
+import org.gridplan.optimizer.domain.SitingConstraintConfiguration;
+import org.gridplan.optimizer.domain.SitingParameters;
+import org.gridplan.optimizer.domain.SitingSolution;
+import org.gridplan.optimizer.model.DemandPoint;
+import org.gridplan.optimizer.model.SitingPlan;
+import org.gridplan.optimizer.model.SitingProblem;
+import org.gridplan.optimizer.model.SitingWeights;
+
+/**
+ * Maps a {@link SitingProblem} to a {@link SitingSolution} and a solved solution back to a
+ * {@link SitingPlan}, recomputing the plan's objective from the exact (unrounded) distances.
+ */
+public final class SitingMapper {
+
+    private SitingMapper() {
+    }
+
+    /** An unassigned planning solution for the problem: one entity per demand point and per site. */
+    public static SitingSolution toSolution(SitingProblem problem) {
+        long capacity = problem.branchCapacity().orElse(BranchSite.UNLIMITED);
+        List<BranchSite> sites = new ArrayList<>(problem.siteCount());
+        for (int j = 0; j < problem.siteCount(); j++) {
+            sites.add(new BranchSite(problem.sites().get(j).id(), j, capacity));
+        }
+        double[][] distances = problem.distances();
+        List<DemandAssignment> assignments = new ArrayList<>(problem.demandCount());
+        for (int i = 0; i < problem.demandCount(); i++) {
+            DemandPoint point = problem.demandPoints().get(i);
+            assignments.add(new DemandAssignment(point.id(), i, point.households(), problem.travelWeight(i),
+                    point.community().orElse(null), distances[i]));
+        }
+        long evenLoad = Math.round((double) problem.totalHouseholds() / problem.maxBranches());
+        SitingParameters parameters = new SitingParameters(problem.maxBranches(), problem.communitySharesBranch(),
+                problem.circles().inner(), problem.circles().outer(), evenLoad);
+        return new SitingSolution(problem.name(), sites, assignments, parameters, configuration(problem.weights()));
+    }
+
+    /** The constraint configuration holding the given weights. */
+    public static SitingConstraintConfiguration configuration(SitingWeights w) {
+        return new SitingConstraintConfiguration(
+                new long[] {w.maxBranchesHard(), w.capacityHard(), w.communityHard()},
+                new long[] {w.travelSoft(), w.outsideInnerCircleSoft(), w.outsideOuterCircleSoft(), w.balanceSoft()});
+    }
+
+    /**
+     * The plan a solved solution describes.
+     *
+     * @throws IllegalArgumentException if some demand point is unassigned
+     */
+    public static SitingPlan toPlan(SitingProblem problem, SitingSolution solution) {
+        Map<String, String> siteOfDemand = new HashMap<>();
+        long[] load = new long[problem.siteCount()];
+        boolean[] open = new boolean[problem.siteCount()];
+        double travel = 0;
+        long outsideInner = 0;
+        long outsideOuter = 0;
+        for (DemandAssignment a : solution.getAssignments()) {
+            BranchSite site = a.getSite();
+            if (site == null) {
+                throw new IllegalArgumentException("demand point " + a.getId() + " has no branch");
+            }
+            int i = a.getIndex();
+            int j = site.getIndex();
+            double d = problem.distance(i, j);
+            siteOfDemand.put(a.getId(), site.getId());
+            open[j] = true;
+            load[j] += a.getHouseholds();
+            travel += problem.travelWeight(i) * d;
+            if (d > problem.circles().inner()) {
+                outsideInner += a.getHouseholds();
+            }
+            if (d > problem.circles().outer()) {
+                outsideOuter += a.getHouseholds();
+            }
+        }
+        List<String> openSites = new ArrayList<>();
+        Map<String, Long> householdsPerSite = new LinkedHashMap<>();
+        List<String> violations = new ArrayList<>();
+        for (int j = 0; j < open.length; j++) {
+            if (open[j]) {
+                String id = problem.sites().get(j).id();
+                openSites.add(id);
+                householdsPerSite.put(id, load[j]);
+                if (problem.branchCapacity().isPresent() && load[j] > problem.branchCapacity().getAsLong()) {
+                    violations.add(String.format(Locale.ROOT, "capacity: branch %s serves %,d households, capacity %,d"
+                            + " (over by %,d)", id, load[j], problem.branchCapacity().getAsLong(),
+                            load[j] - problem.branchCapacity().getAsLong()));
+                }
+            }
+        }
+        if (openSites.size() > problem.maxBranches()) {
+            violations.add(String.format(Locale.ROOT, "max branches: %d branches open, p = %d (over by %d)",
+                    openSites.size(), problem.maxBranches(), openSites.size() - problem.maxBranches()));
+        }
+        if (problem.communitySharesBranch()) {
+            Map<String, Map<String, Boolean>> sitesOfCommunity = new LinkedHashMap<>();
+            for (int i = 0; i < problem.demandCount(); i++) {
+                DemandPoint point = problem.demandPoints().get(i);
+                point.community().ifPresent(c -> sitesOfCommunity.computeIfAbsent(c, k -> new LinkedHashMap<>())
+                        .put(siteOfDemand.get(point.id()), Boolean.TRUE));
+            }
+            sitesOfCommunity.forEach((c, s) -> {
+                if (s.size() > 1) {
+                    violations.add("community shares a branch: community " + c + " is split over branches "
+                            + String.join(", ", s.keySet()));
+                }
+            });
+        }
+        long total = problem.totalHouseholds();
+        return new SitingPlan(problem.name(), openSites, siteOfDemand, travel,
+                total == 0 ? 0 : (double) outsideInner / total, total == 0 ? 0 : (double) outsideOuter / total,
+                householdsPerSite, violations.isEmpty(), String.valueOf(solution.getScore()), violations);
+    }
+}

@@ -1,0 +1,101 @@
+package org.gridplan.optimizer.solver;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
+import org.gridplan.optimizer.domain.StaffingGrid;
+import org.gridplan.optimizer.domain.StaffingSolution;
+import org.gridplan.optimizer.domain.WorkerAssignment;
+import org.gridplan.optimizer.mapping.StaffingMapper;
+import org.gridplan.optimizer.model.StaffingPlan;
+import org.gridplan.optimizer.model.StaffingProblem;
+import org.gridplan.optimizer.model.WorkerType;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Solves worker → grid assignment with OptaPlanner on the analytic response model
+ * ({@link StaffingConstraintProvider}): first-fit construction, then late acceptance over change
+ * and swap moves. Seeded and single-threaded; with an evaluation limit the plan is reproducible.
+ */
+public final class StaffingSolver {
+
+    private StaffingSolver() {
+    }
+
+    /** Solves with the default weights. */
+    public static StaffingPlan solve(StaffingProblem problem, SolveOptions options) {
+        return solve(problem, new StaffingConstraintConfiguration(), options);
+    }
+
+    /** Solves with the given weights; {@code stopAtTravel} in the options is not used. */
+    public static StaffingPlan solve(StaffingProblem problem, StaffingConstraintConfiguration weights,
+            SolveOptions options) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
+        options.unimprovedTimeLimit().ifPresent(termination::withUnimprovedSpentLimit);
+        options.evaluationLimit().ifPresent(termination::withScoreCalculationCountLimit);
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(StaffingSolution.class)
+                .withEntityClasses(WorkerAssignment.class)
+                .withConstraintProviderClass(StaffingConstraintProvider.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(options.seed())
+                .withMoveThreadCount(SolverConfig.MOVE_THREAD_COUNT_NONE)
+                .withTerminationConfig(termination)
+                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                        new LocalSearchPhaseConfig()
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                                        new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig()))
+                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
+                                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+        StaffingSolution solved = SolverFactory.<StaffingSolution>create(config).buildSolver()
+                .solve(StaffingMapper.toSolution(problem, weights));
+        return StaffingMapper.toPlan(problem, solved);
+    }
+
+    /**
+     * The baseline the optimiser is measured against: one full-time worker per grid, each grid
+     * taking the nearest free full-time worker (grids in order), every other worker the grid
+     * nearest their home.
+     */
+    public static StaffingPlan baseline(StaffingProblem problem) {
+        Map<String, String> gridOfWorker = new HashMap<>();
+        boolean[] taken = new boolean[problem.workers().size()];
+        List<StaffingGrid> grids = StaffingMapper.toSolution(problem, new StaffingConstraintConfiguration()).getGrids();
+        for (StaffingGrid grid : grids) {
+            int best = -1;
+            for (int w = 0; w < problem.workers().size(); w++) {
+                if (!taken[w] && problem.workers().get(w).type() == WorkerType.FULL_TIME
+                        && (best < 0 || problem.travel(w, grid.getIndex()) < problem.travel(best, grid.getIndex()))) {
+                    best = w;
+                }
+            }
+            if (best >= 0) {
+                taken[best] = true;
+                gridOfWorker.put(problem.workers().get(best).id(), grid.getId());
+            }
+        }
+        for (int w = 0; w < problem.workers().size(); w++) {
+            if (!taken[w]) {
+                int nearest = 0;
+                for (int g = 1; g < grids.size(); g++) {
+                    if (problem.travel(w, g) < problem.travel(w, nearest)) {
+                        nearest = g;
+                    }
+                }
+                gridOfWorker.put(problem.workers().get(w).id(), grids.get(nearest).getId());
+            }
+        }
+        return StaffingMapper.evaluate(problem, gridOfWorker, "baseline");
+    }
+}

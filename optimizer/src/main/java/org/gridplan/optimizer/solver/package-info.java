@@ -1,0 +1,13 @@
+/**
+ * How the problems are solved. Branch siting: the constraint streams, their justifications, the
+ * construction heuristic (greedy add, then nearest feasible assignment), the Teitz–Bart median
+ * swap move, the nearby distance meter and the solver configuration, behind {@link
+ * org.gridplan.optimizer.solver.BranchSitingSolver}. Worker assignment: the constraint streams on
+ * the analytic response model and {@link org.gridplan.optimizer.solver.StaffingSolver}.
+ *
+ * <p>Reproducibility: the solver runs single-threaded ({@code moveThreadCount NONE}) in
+ * {@code REPRODUCIBLE} mode with a fixed random seed, so the same problem, seed and move-evaluation
+ * limit give the same plan. A wall-clock limit ends the search after however many moves fit, so
+ * time-limited runs may differ from run to run; tests use evaluation limits.
+ */
+package org.gridplan.optimizer.solver;

@@ -1,0 +1,47 @@
+package org.gridplan.scenarios.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.gridplan.optimizer.bench.BenchRunner;
+import org.gridplan.optimizer.bench.CpmpReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code gridplan bench cpmp FILE}: solves an Osman-Christofides capacitated p-median instance with the branch-siting
+ * solver and prints one line: instance, value found, optimum and gap when known, time.
+ */
+@Command(name = "cpmp",
+        description = {"Solve an Osman-Christofides capacitated p-median instance (1994) with the",
+            "branch-siting solver (floor of Euclidean distance, capacity Q per median); print the",
+            "instance, the value found, the optimum and gap from the file, and the time.",
+            "Stops early when the optimum is reached."},
+        mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:solved (the line is printed)", "2:bad input (missing or malformed file, invalid option)"})
+public final class BenchCpmpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The instance: 'k opt', 'n p Q', then n lines 'id x y d'.")
+    Path file;
+
+    @Option(names = "--time", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Time limit (default ${DEFAULT-VALUE}; e.g. 500ms, 10s, 2m).")
+    Duration time;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Solver random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().println(BenchRunner.run(CpmpReader.read(file), time, seed).line());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,92 @@
+package org.gridplan.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The bench commands as they will be registered: under a {@code bench} parent of the
+ * {@code gridplan} command line (Main registers them; this test does it itself).
+ */
+class BenchCommandsIT {
+
+    private static final Path BENCH = Path.of("..", "..", "shared", "bench");
+
+    @TempDir
+    Path dir;
+
+    @Command(name = "bench", subcommands = {BenchPmedCommand.class, BenchCpmpCommand.class})
+    static final class Bench implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        CommandLine cl = Main.commandLine(o, e);
+        cl.addSubcommand("bench", new Bench());
+        // settings propagate to the subcommands present when they are set: set them again
+        cl.setOut(o);
+        cl.setErr(e);
+        cl.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void pmed_prints_one_line_with_value_optimum_gap_and_time() {
+        Path file = BENCH.resolve("pmed").resolve("pmed1.txt");
+        assumeTrue(Files.isRegularFile(file), "shared/bench not checked out beside the repository");
+        Run r = run("bench", "pmed", file.toString(), "--time", "20s", "--seed", "3");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).matches("pmed1 found 5819 optimum 5819 gap 0\\.00% time \\d+\\.\\d s\\R");
+    }
+
+    @Test
+    void cpmp_prints_one_line_for_a_small_instance() throws IOException {
+        // 4 points, 2 medians of capacity 10: {1,2} and {3,4}, each pair 1 apart -> optimum 2
+        Path file = Files.writeString(dir.resolve("tiny.txt"), "1 2\r\n4 2 10\r\n1 0 0 5\r\n2 1 0 5\r\n"
+                + "3 50 0 5\r\n4 51 0 5\r\n");
+        Run r = run("bench", "cpmp", file.toString(), "--time", "5s");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).matches("tiny found 2 optimum 2 gap 0\\.00% time \\d+\\.\\d s\\R");
+    }
+
+    @Test
+    void missing_file_is_bad_input() {
+        Run r = run("bench", "pmed", dir.resolve("nope.txt").toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("error: nope.txt: no such file");
+    }
+
+    @Test
+    void malformed_file_names_file_and_line() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.txt"), "1 2\n4 2 10\n1 0 0 5\n2 1 0\n3 50 0 5\n4 51 0 5\n");
+        Run r = run("bench", "cpmp", file.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("error: bad.txt: line 4: expected a point 'id x y d'");
+    }
+
+    @Test
+    void rejects_a_time_that_is_not_a_duration() {
+        Run r = run("bench", "pmed", "x.txt", "--time", "soon");
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("'soon' is not a duration");
+    }
+}
