@@ -35,12 +35,17 @@ public final class BenchCpmpCommand implements Callable<Integer> {
             description = "Time limit (default ${DEFAULT-VALUE}; e.g. 500ms, 10s, 2m).")
     Duration time;
 
+    @Option(names = "--no-stop-at-optimum", negatable = false,
+            description = "Run the whole time budget (or until half of it brings no improvement) even when the "
+                    + "instance's proven optimum is known; by default the solve stops once it reaches it.")
+    boolean noStop;
+
     @Option(names = "--seed", defaultValue = "1", description = "Solver random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().println(BenchRunner.run(CpmpReader.read(file), time, seed).line());
+        spec.commandLine().getOut().println(BenchRunner.run(CpmpReader.read(file), time, seed, !noStop).line());
         spec.commandLine().getOut().flush();
         return 0;
     }
