@@ -10,26 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/**
- * The bench commands as they will be registered: under a {@code bench} parent of the
- * {@code gridplan} command line (Main registers them; this test does it itself).
- */
+/** The published-optima benchmarks through the {@code gridplan bench} command line. */
 class BenchCommandsIT {
 
     private static final Path BENCH = Path.of("..", "..", "shared", "bench");
 
     @TempDir
     Path dir;
-
-    @Command(name = "bench", subcommands = {BenchPmedCommand.class, BenchCpmpCommand.class})
-    static final class Bench implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
 
     private record Run(int code, String out, String err) {
     }
@@ -39,13 +27,7 @@ class BenchCommandsIT {
         StringWriter err = new StringWriter();
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
-        CommandLine cl = Main.commandLine(o, e);
-        cl.addSubcommand("bench", new Bench());
-        // settings propagate to the subcommands present when they are set: set them again
-        cl.setOut(o);
-        cl.setErr(e);
-        cl.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
-        int code = cl.execute(args);
+        int code = Main.commandLine(o, e).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
