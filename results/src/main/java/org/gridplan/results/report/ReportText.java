@@ -44,6 +44,20 @@ enum ReportText {
     MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
     JUSTIFICATIONS("Why this plan", "方案依据"),
     JUSTIFICATIONS_NONE("No justifications were recorded.", "未记录方案依据。"),
+    JUSTIFICATIONS_NOT_OPTIMISED("No plan was optimised in this batch: every layout is staffed by the field "
+            + "standard, so there is no optimised plan to justify.",
+            "本批次未进行方案优化：各方案均按现行标准配置人员，因此没有需要说明依据的优化方案。"),
+    JUSTIFICATIONS_OPTIMISED_NONE("The plan was optimised, but the optimiser recorded no justifications.",
+            "方案已优化，但优化器未记录方案依据。"),
+    RUNS("runs stored", "已完成模拟"),
+    RUNS_VALUE("%d of %d", "%d / %d 次"),
+    RUNS_FAILED("%d failed", "%d 次失败"),
+    INCOMPLETE("Incomplete batch", "批次未完成"),
+    INCOMPLETE_TEXT("Only %d of the batch's %d runs are stored (%d failed). Every figure below covers the stored "
+            + "runs only, so layouts may have fewer replications than planned; run the same 'gridplan run' command "
+            + "again to complete the batch, then rebuild this report.",
+            "本批次计划 %2$d 次模拟，仅完成 %1$d 次（%3$d 次失败）。以下所有结果只基于已完成的模拟，部分方案的重复次数可能少于计划；"
+            + "请再次运行相同的 gridplan run 命令完成批次后重新生成本报告。"),
     TRADEOFF_NONE("The batch has a single sweep point, so there is no staffing trade-off curve.",
             "本批次只有一个扫描点，无人员配置权衡曲线。"),
     METHOD("How to read this report", "阅读说明"),

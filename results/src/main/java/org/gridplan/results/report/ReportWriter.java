@@ -89,6 +89,7 @@ public final class ReportWriter {
                 .append(Html.esc(ReportText.SUBTITLE.in(lang, sc.city(), String.format(Locale.ROOT, "%,d",
                         sc.households()), data.layouts().size())))
                 .append("</p>\n</header>\n");
+        incomplete(h, data);
         verdict(h, data, stats);
         summary(h, data);
         headline(h, data, stats, charts.palette());
@@ -180,6 +181,13 @@ public final class ReportWriter {
         h.append("</section>\n");
     }
 
+    private void incomplete(StringBuilder h, ComparisonData data) {
+        data.status().filter(s -> !s.complete()).ifPresent(s -> h.append(
+                "<section id=\"incomplete\" class=\"warn\">\n<h2>").append(ReportText.INCOMPLETE.in(lang))
+                .append("</h2>\n<p>").append(Html.esc(ReportText.INCOMPLETE_TEXT.in(lang, s.storedRuns(),
+                        s.plannedRuns(), s.failedRuns()))).append("</p>\n</section>\n"));
+    }
+
     private void summary(StringBuilder h, ComparisonData data) {
         ScenarioSummary sc = data.scenario();
         h.append("<section id=\"summary\">\n<h2>").append(ReportText.SUMMARY.in(lang)).append("</h2>\n<table class=\"kv\">\n");
@@ -200,6 +208,8 @@ public final class ReportWriter {
         row(h, ReportText.LAYOUTS, layouts.toString());
         row(h, ReportText.BASELINE, Html.esc(data.baseline()));
         row(h, ReportText.REPLICATIONS, Integer.toString(sc.replications()));
+        data.status().ifPresent(s -> row(h, ReportText.RUNS, Html.esc(ReportText.RUNS_VALUE.in(lang, s.storedRuns(),
+                s.plannedRuns()) + (s.failedRuns() > 0 ? ", " + ReportText.RUNS_FAILED.in(lang, s.failedRuns()) : ""))));
         row(h, ReportText.SEED, Long.toString(sc.seed()));
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
@@ -370,7 +380,9 @@ public final class ReportWriter {
     private void justifications(StringBuilder h, ComparisonData data) {
         h.append("<section id=\"justifications\">\n<h2>").append(ReportText.JUSTIFICATIONS.in(lang)).append("</h2>\n");
         if (data.justifications().isEmpty()) {
-            h.append("<p class=\"note\">").append(Html.esc(ReportText.JUSTIFICATIONS_NONE.in(lang))).append("</p>\n");
+            ReportText none = data.status().map(s -> s.optimised() ? ReportText.JUSTIFICATIONS_OPTIMISED_NONE
+                    : ReportText.JUSTIFICATIONS_NOT_OPTIMISED).orElse(ReportText.JUSTIFICATIONS_NONE);
+            h.append("<p class=\"note\">").append(Html.esc(none.in(lang))).append("</p>\n");
         } else {
             h.append("<ul>\n");
             for (String j : data.justifications()) {
@@ -430,6 +442,8 @@ public final class ReportWriter {
             .note{font-size:14px}
             .verdict{background:#fbfbf8;border:1px solid #e4e4e0;border-radius:6px;padding:4px 18px 10px}
             .verdict h2{border:0;margin-top:12px}
+            .warn{background:#fff6db;border:1px solid #e6a700;border-radius:6px;padding:4px 18px 6px;margin-top:16px}
+            .warn h2{border:0;margin-top:10px;color:#8a5a00}
             .v{font-size:19px;margin:8px 0;padding:8px 12px;border-left:6px solid #999;background:#fff}
             .v.better{border-color:#1a9850}.v.worse{border-color:#d73027}.v.same{border-color:#999}.v.na{border-color:#e6a700}
             .best{font-weight:bold;margin:10px 0 4px}

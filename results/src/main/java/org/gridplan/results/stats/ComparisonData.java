@@ -23,9 +23,12 @@ import org.gridplan.sim.engine.RunResult;
  * @param details        distributions of the runs that have them (any subset)
  * @param map            geometry for the district maps, if any
  * @param justifications the optimised plan's justifications, one sentence each; may be empty
+ * @param status         how complete the stored batch is and whether it was optimised; empty for
+ *                       data that did not come from a results store
  */
 public record ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
-        List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<String> justifications) {
+        List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<String> justifications,
+        Optional<BatchStatus> status) {
 
     public ComparisonData {
         Objects.requireNonNull(scenario, "scenario");
@@ -34,6 +37,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         details = List.copyOf(details);
         Objects.requireNonNull(map, "map");
         justifications = List.copyOf(justifications);
+        Objects.requireNonNull(status, "status");
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to compare");
         }
@@ -122,6 +126,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         private String baseline;
         private Double referencePoint;
         private MapData map;
+        private BatchStatus status;
 
         private Builder(ScenarioSummary scenario) {
             this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -180,13 +185,20 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
             return this;
         }
 
+        /** Sets how complete the stored batch is and whether it was optimised. */
+        public Builder status(BatchStatus status) {
+            this.status = status;
+            return this;
+        }
+
         /** The data; checks that there are runs and that baseline and reference point exist. */
         public ComparisonData build() {
             if (runs.isEmpty()) {
                 throw new IllegalStateException("no runs added");
             }
             return new ComparisonData(scenario, layouts, baseline == null ? layouts.get(0) : baseline,
-                    referencePoint, runs, details, Optional.ofNullable(map), justifications);
+                    referencePoint, runs, details, Optional.ofNullable(map), justifications,
+                    Optional.ofNullable(status));
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.engine.GridKpis;
@@ -36,7 +37,16 @@ import org.gridplan.sim.engine.WorkerKpis;
  *       replication, seed, status, error, wall seconds, finish time);</li>
  *   <li>{@code district_kpis}, {@code grid_kpis}, {@code worker_kpis}: the KPIs of every successful
  *       run, keyed by run id and repeating layout, point and replication for easy querying;</li>
- *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it.</li>
+ *   <li>{@code response_histogram}: the response times of every successful run, rounded to 0.1
+ *       minute, as (time, incidents) bins ({@link ResponseHistogram}): the distributions of the
+ *       report (CDF, box plots, pooled percentiles) at a few kilobytes a run;</li>
+ *   <li>{@code backlog}: open and waiting incidents over every successful run, averaged down to at
+ *       most {@link #BACKLOG_POINTS} points a run;</li>
+ *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it;</li>
+ *   <li>{@code justifications}: the optimised plan's justifications per layout, one sentence a row;</li>
+ *   <li>{@code settings}, {@code layouts}: what the report needs to describe the batch (master seed,
+ *       replications, sweep mode, city file) and each layout's grids and GeoJSON file in the batch
+ *       folder.</li>
  * </ul>
  * Durations are minutes, distances metres; a KPI with nothing to measure (no incidents in a grid)
  * is NULL.
@@ -52,8 +62,15 @@ import org.gridplan.sim.engine.WorkerKpis;
 public final class ResultsStore implements AutoCloseable {
 
     /** The tables in export order. */
-    public static final List<String> TABLES = List.of("batch", "runs", "district_kpis", "grid_kpis", "worker_kpis",
-            "incidents");
+    public static final List<String> TABLES = List.of("batch", "settings", "layouts", "runs", "district_kpis",
+            "grid_kpis", "worker_kpis", "response_histogram", "backlog", "incidents", "justifications");
+
+    /** Most backlog points stored per run; a chart draws no more than this anyway. */
+    public static final int BACKLOG_POINTS = 720;
+
+    /** The tables holding rows of a run, keyed by run id. */
+    private static final List<String> RUN_TABLES = List.of("runs", "district_kpis", "grid_kpis", "worker_kpis",
+            "response_histogram", "backlog", "incidents");
 
     private static final String RUN_KEY = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
 
@@ -83,7 +100,12 @@ public final class ResultsStore implements AutoCloseable {
                     + "grid VARCHAR, building VARCHAR, discovery VARCHAR, found_on_patrol BOOLEAN, worker VARCHAR, "
                     + "occurred DOUBLE, known DOUBLE, assigned DOUBLE, arrived DOUBLE, handled DOUBLE, "
                     + "escalation VARCHAR, work_order DOUBLE, level_done DOUBLE, closed DOUBLE, "
-                    + "travel_metres DOUBLE)");
+                    + "travel_metres DOUBLE)",
+            "CREATE TABLE IF NOT EXISTS response_histogram (" + RUN_KEY + ", minutes DOUBLE, incidents INTEGER)",
+            "CREATE TABLE IF NOT EXISTS backlog (" + RUN_KEY + ", hour DOUBLE, open DOUBLE, waiting DOUBLE)",
+            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR)",
+            "CREATE TABLE IF NOT EXISTS settings (name VARCHAR, value VARCHAR)",
+            "CREATE TABLE IF NOT EXISTS layouts (position INTEGER, layout VARCHAR, grids INTEGER, file VARCHAR)");
 
     private final Path file;
     private final DuckDBConnection connection;
@@ -220,10 +242,25 @@ public final class ResultsStore implements AutoCloseable {
      * @param withIncidents whether to store the result's incident log
      */
     public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents) throws SQLException {
+        writeRun(record, result, withIncidents, result.map(r -> ResponseHistogram.of(r.incidents(),
+                r.warmUpDays() * 24 * 60)).orElse(ResponseHistogram.EMPTY), List.of());
+    }
+
+    /**
+     * Writes one run in one transaction, as {@link #writeRun(RunRecord, Optional, boolean)}, with
+     * its response-time histogram (computed by the caller, so the incident log it comes from need
+     * not be kept) and the justifications of its layout's plan, which replace the layout's stored
+     * ones when not empty.
+     *
+     * @param response       the run's response times; ignored for a failed run
+     * @param justifications the plan's justifications, one sentence each; empty keeps what is stored
+     */
+    public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
+            ResponseHistogram response, List<String> justifications) throws SQLException {
         int id = record.runId();
         try {
             if (failed.contains(id)) {
-                for (String t : List.of("runs", "district_kpis", "grid_kpis", "worker_kpis", "incidents")) {
+                for (String t : RUN_TABLES) {
                     try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
                         ps.setInt(1, id);
                         ps.executeUpdate();
@@ -246,6 +283,11 @@ public final class ResultsStore implements AutoCloseable {
             }
             if (result.isPresent()) {
                 writeKpis(record, result.get(), withIncidents);
+                writeResponse(record, response);
+                writeBacklog(record, result.get());
+                if (!justifications.isEmpty()) {
+                    replaceJustifications(record.layout(), justifications);
+                }
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
@@ -367,6 +409,102 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
+    private void writeResponse(RunRecord r, ResponseHistogram h) throws SQLException {
+        double[] minutes = h.minutes();
+        int[] counts = h.counts();
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "response_histogram")) {
+            for (int i = 0; i < minutes.length; i++) {
+                a.beginRow();
+                key(a, r);
+                a.append(minutes[i]);
+                a.append(counts[i]);
+                a.endRow();
+            }
+        }
+    }
+
+    /** The backlog series averaged over buckets of equal length, at most {@link #BACKLOG_POINTS}. */
+    private void writeBacklog(RunRecord r, RunResult result) throws SQLException {
+        List<Integer> open = result.backlog().open();
+        List<Integer> waiting = result.backlog().waiting();
+        int n = Math.min(open.size(), waiting.size());
+        int bucket = Math.max(1, (n + BACKLOG_POINTS - 1) / BACKLOG_POINTS);
+        double hours = result.backlog().intervalMinutes() / 60;
+        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "backlog")) {
+            for (int start = 0; start < n; start += bucket) {
+                int end = Math.min(n, start + bucket);
+                double t = 0;
+                double o = 0;
+                double w = 0;
+                for (int k = start; k < end; k++) {
+                    t += k * hours;
+                    o += open.get(k);
+                    w += waiting.get(k);
+                }
+                int m = end - start;
+                a.beginRow();
+                key(a, r);
+                a.append(t / m);
+                a.append(o / m);
+                a.append(w / m);
+                a.endRow();
+            }
+        }
+    }
+
+    private void replaceJustifications(String layout, List<String> sentences) throws SQLException {
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM justifications WHERE layout = ?")) {
+            del.setString(1, layout);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO justifications VALUES (?, ?, ?)")) {
+            for (int i = 0; i < sentences.size(); i++) {
+                ps.setString(1, layout);
+                ps.setInt(2, i + 1);
+                ps.setString(3, sentences.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Records what a report needs to describe the batch, replacing what was recorded before, in
+     * one transaction: named settings (e.g. {@code seed}, {@code replications}, {@code sweep_mode},
+     * {@code city_file}) and the layouts in scenario order.
+     */
+    public void describe(Map<String, String> settings, List<StoredLayout> layouts) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DELETE FROM settings");
+            st.execute("DELETE FROM layouts");
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO settings VALUES (?, ?)")) {
+                for (Map.Entry<String, String> e : settings.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO layouts VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < layouts.size(); i++) {
+                    StoredLayout l = layouts.get(i);
+                    ps.setInt(1, i);
+                    ps.setString(2, l.name());
+                    ps.setInt(3, l.grids());
+                    ps.setString(4, l.file());
+                    ps.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
     /**
      * Busy ÷ duty minutes summed over every worker with duty; NaN with no duty at all. The
      * workload share of the whole staff, weighting workers by their hours.
@@ -470,6 +608,11 @@ public final class ResultsStore implements AutoCloseable {
                 case "grid_kpis" -> "run_id, grid";
                 case "worker_kpis" -> "run_id, worker";
                 case "incidents" -> "run_id, number";
+                case "response_histogram" -> "run_id, minutes";
+                case "backlog" -> "run_id, hour";
+                case "justifications" -> "layout, number";
+                case "settings" -> "name";
+                case "layouts" -> "position";
                 default -> "run_id";
             };
             Path target = dir.resolve(table + "." + format.key()).toAbsolutePath();

@@ -1,9 +1,13 @@
 package org.gridplan.scenarios.batch;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,15 +18,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.results.store.BatchInfo;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.results.store.RunRecord;
+import org.gridplan.results.store.StoredLayout;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.SweepPoint;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.model.GridLayout;
 
 /**
@@ -65,8 +72,21 @@ public final class BatchRunner {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** A finished run on its way to the writer; a null spec ends the queue. */
-    private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result) {
+    /** File name of the city in the batch folder. */
+    public static final String CITY_FILE = "city.geojson";
+    /** Folder of the layout files in the batch folder. */
+    public static final String LAYOUT_DIR = "layouts";
+
+    /**
+     * A finished run on its way to the writer, with its response times (the incident log they come
+     * from is dropped unless the scenario stores it) and its plan's justifications; a null spec
+     * ends the queue.
+     */
+    private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result, ResponseHistogram response,
+            List<String> justifications) {
+        Done(RunSpec spec, RunRecord record) {
+            this(spec, record, Optional.empty(), ResponseHistogram.EMPTY, List.of());
+        }
     }
 
     /**
@@ -78,6 +98,7 @@ public final class BatchRunner {
     public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store) throws SQLException {
         long start = System.nanoTime();
         store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()));
+        describe(scenario, inputs, store);
         Set<Integer> stored = store.completedRunIds();
         List<RunSpec> todo = new ArrayList<>();
         for (RunSpec r : RunSpec.all(scenario)) {
@@ -114,7 +135,7 @@ public final class BatchRunner {
                     continue;
                 }
                 try {
-                    store.writeRun(d.record(), d.result(), incidents);
+                    store.writeRun(d.record(), d.result(), incidents, d.response(), d.justifications());
                     if (d.result().isPresent()) {
                         ran.incrementAndGet();
                     }
@@ -158,7 +179,7 @@ public final class BatchRunner {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 // Runs in progress.
             }
-            queue.put(new Done(null, null, Optional.empty()));
+            queue.put(new Done(null, null));
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -182,16 +203,55 @@ public final class BatchRunner {
         String name = scenario.layouts().get(spec.layout()).name();
         try {
             Staffing staffing = planner.plan(inputs.city(), layout, point.settings().staffing(), scenario.optimise());
-            SimulationConfig config = point.settings().config(spec.seed(), incidents);
+            List<String> justifications = planner.justifications(name);
+            // The log is always collected for the response-time histogram, and kept only if asked for.
+            SimulationConfig config = point.settings().config(spec.seed(), true);
             RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();
+            ResponseHistogram response = ResponseHistogram.of(result.incidents(), result.warmUpDays() * 24 * 60);
+            if (!incidents) {
+                result = withoutLog(result);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
-                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result));
+                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications);
         } catch (RuntimeException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
-                    spec.seed(), RunRecord.FAILED, message, seconds), Optional.empty());
+                    spec.seed(), RunRecord.FAILED, message, seconds));
         }
+    }
+
+    private static RunResult withoutLog(RunResult r) {
+        return new RunResult(r.city(), r.layout(), r.seed(), r.horizonDays(), r.warmUpDays(), r.generated(), r.events(),
+                r.district(), r.grids(), r.workers(), r.visitTargetShare(), r.backlog(), r.responseBatchMeans(),
+                List.of());
+    }
+
+    /**
+     * Makes the batch folder self-contained for reports: writes the city and every layout as
+     * GeoJSON beside the database (the same scenario gives the same bytes, so a resume rewrites
+     * them unchanged) and records the settings and layouts a report needs in the database.
+     */
+    private static void describe(Scenario scenario, ScenarioInputs inputs, ResultsStore store) throws SQLException {
+        Path dir = store.file().toAbsolutePath().getParent();
+        GeoJson.writeCity(inputs.city(), dir.resolve(CITY_FILE));
+        List<StoredLayout> layouts = new ArrayList<>();
+        for (int i = 0; i < inputs.layouts().size(); i++) {
+            GridLayout l = inputs.layouts().get(i);
+            String file = LAYOUT_DIR + "/" + (i + 1) + "-" + l.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".geojson";
+            GeoJson.writeLayout(inputs.city(), l, dir.resolve(file));
+            layouts.add(new StoredLayout(scenario.layouts().get(i).name(), l.gridCount(), file));
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("seed", Long.toString(scenario.seed()));
+        settings.put("replications", Integer.toString(scenario.replications()));
+        settings.put("sweep_mode", scenario.sweepMode().name().toLowerCase(Locale.ROOT));
+        settings.put("city_file", CITY_FILE);
+        Scenario.Optimise o = scenario.optimise();
+        settings.put("optimise", o.branches() && o.workers() ? "branches,workers" : o.branches() ? "branches"
+                : o.workers() ? "workers" : "none");
+        settings.put("description", scenario.description());
+        store.describe(settings, layouts);
     }
 }

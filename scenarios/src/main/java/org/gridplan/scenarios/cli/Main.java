@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
 @Command(name = "gridplan",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Simulation and capacity planning for urban grid-governance layouts. Generate or import a district, draw grid layouts, check them against the rules.",
+        description = "Simulation and capacity planning for urban grid-governance layouts. Generate or import a district, draw grid layouts, check them against the rules, run scenario batches and report on them.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'gridplan COMMAND --help' for the options of a command.",
             "Exit codes: 0 ok, 1 the check found problems, 2 bad input or usage."},
-        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when a check (e.g. layout validation) finds problems. */

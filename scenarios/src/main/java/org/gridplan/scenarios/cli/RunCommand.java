@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.store.BatchReportLoader;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.results.store.ResultsStore;
+import org.gridplan.results.store.RunRecord;
 import org.gridplan.results.store.StoreMismatchException;
 import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
@@ -20,6 +23,7 @@ import org.gridplan.scenarios.batch.StaffingPlanner;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
+import org.gridplan.sim.io.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +34,10 @@ import picocli.CommandLine.Spec;
 /** {@code gridplan run}: runs a scenario's batch into a results database and prints the KPI table. */
 @Command(name = "run",
         description = "Run a scenario file: every layout × sweep point × replication, in parallel, into a results "
-                + "database (DuckDB) in the output folder, then print a KPI table per layout with 95% intervals. "
-                + "Running the same command again resumes an interrupted batch; a changed scenario is refused.",
+                + "database (DuckDB) in the output folder, then print a KPI table per layout with 95% intervals and "
+                + "write the comparison report (report.html, see 'gridplan report'). The folder also gets the city "
+                + "and every layout as GeoJSON, so it is self-contained. Running the same command again resumes an "
+                + "interrupted batch; a changed scenario is refused.",
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -52,6 +58,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "Simulation threads (default: the number of cores, ${sys:gridplan.cores}).")
     Integer threads;
+
+    @Option(names = "--no-report", description = "Do not write report.html at the end (also: outputs.report: "
+            + "false in the scenario).")
+    boolean noReport;
 
     @Mixin
     ScenarioOptions overrides;
@@ -99,6 +109,23 @@ final class RunCommand implements Callable<Integer> {
                         List<Path> files = store.export(dir.resolve("export"), f);
                         stdout.printf(Locale.ROOT, "exported %d tables as %s to %s%n", files.size(), f.key(),
                                 dir.resolve("export"));
+                    }
+                }
+                if (!noReport && scenario.outputs().report()) {
+                    long t0 = System.nanoTime();
+                    if (store.count(RunRecord.OK) == 0) {
+                        err.println("error: no run completed, so no report was written");
+                        err.flush();
+                    } else {
+                        try {
+                            ComparisonData data = BatchReportLoader.load(dir, store.connection(), 0);
+                            ReportCommand.write(stdout, err, data, scenario.outputs().reportLanguage(),
+                                    dir.resolve(ReportCommand.REPORT), t0);
+                        } catch (InputException e) {
+                            err.println("error: report: " + e.getMessage());
+                            err.flush();
+                            return Main.EXIT_FINDINGS;
+                        }
                     }
                 }
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.scenarios.layout.LayoutGenerator;
@@ -119,10 +120,19 @@ public record Scenario(String name, String description, Path file, String hash, 
      *                  {@code incidents} table; about 8,000 rows per run-year of a
      *                  40,000-household district)
      * @param export    formats to export every table to when the batch completes; may be empty
+     * @param report    whether {@code gridplan run} writes {@code report.html} into the batch folder
+     *                  at the end
+     * @param reportLanguage the language of that report
      */
-    public record Outputs(boolean incidents, List<ExportFormat> export) {
+    public record Outputs(boolean incidents, List<ExportFormat> export, boolean report, Lang reportLanguage) {
         public Outputs {
             export = List.copyOf(export);
+            Objects.requireNonNull(reportLanguage, "reportLanguage");
+        }
+
+        /** Outputs with the default report (English). */
+        public Outputs(boolean incidents, List<ExportFormat> export) {
+            this(incidents, export, true, Lang.EN);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
@@ -75,6 +76,7 @@ public final class ScenarioReader {
     private static final Map<String, Optional<TravelMode>> TRAVEL = new LinkedHashMap<>();
     private static final Map<String, SweepMode> MODES = new LinkedHashMap<>();
     private static final Map<String, ExportFormat> FORMATS = new LinkedHashMap<>();
+    private static final Map<String, Lang> LANGUAGES = new LinkedHashMap<>();
 
     static {
         SHIFTS.put("weekday-day", ShiftPattern.WEEKDAY_DAY);
@@ -94,6 +96,8 @@ public final class ScenarioReader {
         for (ExportFormat f : ExportFormat.values()) {
             FORMATS.put(f.key(), f);
         }
+        LANGUAGES.put("en", Lang.EN);
+        LANGUAGES.put("zh", Lang.ZH);
     }
 
     private final Optimise available;
@@ -398,8 +402,10 @@ public final class ScenarioReader {
                         .filter(x -> !formats.contains(x)).ifPresent(formats::add);
             }
         });
+        boolean report = o.bool("report", true);
+        Lang language = o.choice("reportLanguage", Lang.EN, LANGUAGES);
         o.finish();
-        return new Outputs(incidents, formats);
+        return new Outputs(incidents, formats, report, language);
     }
 
     // ---------------------------------------------------------------- sweep

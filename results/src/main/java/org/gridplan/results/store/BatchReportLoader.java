@@ -1,0 +1,430 @@
+package org.gridplan.results.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.gridplan.results.stats.BatchStatus;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.MapData;
+import org.gridplan.results.stats.ResponseHistogram;
+import org.gridplan.results.stats.RunDetail;
+import org.gridplan.results.stats.RunKpis;
+import org.gridplan.results.stats.ScenarioSummary;
+import org.gridplan.sim.io.GeoJson;
+import org.gridplan.sim.io.InputException;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+
+/**
+ * Reads a batch folder — the results database and the city and layout GeoJSON files beside it —
+ * into the {@link ComparisonData} of its report.
+ *
+ * <p><b>What goes in.</b> The baseline is the first layout of the scenario. The headline table,
+ * the distributions and the maps are drawn at a reference sweep point (the first one unless
+ * another is asked for). A report compares layouts along one swept quantity: the first numeric
+ * swept field, a {@code staffing.*} field if there is one. With a factorial sweep of several
+ * fields the report holds the points where the other fields are at the reference point's values
+ * (the summary names them); with a zip sweep every point; with no numeric field only the
+ * reference point. Distributions are read only for the reference point's runs, so the memory a
+ * report needs grows with the runs at one point, not with the batch.
+ *
+ * <p>Only successful runs are read. A batch with missing or failed runs is still reported, and
+ * {@link ComparisonData#status()} says how many runs are stored out of how many.
+ */
+public final class BatchReportLoader {
+
+    /** The results database inside a batch folder. */
+    public static final String DATABASE = "results.duckdb";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BatchReportLoader() {
+    }
+
+    /**
+     * Loads the batch in folder {@code dir} at its first sweep point, opening its database
+     * read-only.
+     *
+     * @throws InputException when the folder, its database or a GeoJSON file is missing or holds
+     *                        nothing to report; the message names the file and what is wrong
+     */
+    public static ComparisonData load(Path dir) {
+        return load(dir, 0);
+    }
+
+    /** As {@link #load(Path)} at sweep point {@code point} (0 = the first). */
+    public static ComparisonData load(Path dir, int point) {
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + ": no such batch folder");
+        }
+        Path db = dir.resolve(DATABASE);
+        if (!Files.isRegularFile(db)) {
+            throw new InputException(dir + ": no results database " + DATABASE
+                    + " in this folder (is it the --out folder of 'gridplan run'?)");
+        }
+        try (Connection c = ResultsStore.openReadOnly(db)) {
+            return load(dir, c, point);
+        } catch (SQLException e) {
+            throw new InputException(db + ": cannot read the results database: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * Loads the batch whose database {@code c} is open (e.g. by the batch that just ran) and whose
+     * GeoJSON files are in {@code dir}, at sweep point {@code point}.
+     */
+    public static ComparisonData load(Path dir, Connection c, int point) throws SQLException {
+        Objects.requireNonNull(dir, "dir");
+        Path db = dir.resolve(DATABASE);
+        for (String table : List.of("batch", "settings", "layouts", "runs", "response_histogram", "backlog")) {
+            if (!hasTable(c, table)) {
+                throw new InputException(db + ": table " + table + " is missing: the database was not written by "
+                        + "this version of 'gridplan run'; run the scenario again into a new folder");
+            }
+        }
+        String scenarioName;
+        int totalRuns;
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT scenario, total_runs FROM batch")) {
+            if (!rs.next()) {
+                throw new InputException(db + ": holds no batch (table batch is empty)");
+            }
+            scenarioName = rs.getString(1);
+            totalRuns = rs.getInt(2);
+        }
+        Map<String, String> settings = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name, value FROM settings")) {
+            while (rs.next()) {
+                settings.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        for (String key : List.of("seed", "replications", "city_file")) {
+            if (!settings.containsKey(key)) {
+                throw new InputException(db + ": table settings has no '" + key + "': the batch never started "
+                        + "(run 'gridplan run' on its scenario)");
+            }
+        }
+        List<StoredLayout> layouts = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT layout, grids, file FROM layouts ORDER BY position")) {
+            while (rs.next()) {
+                layouts.add(new StoredLayout(rs.getString(1), rs.getInt(2), rs.getString(3)));
+            }
+        }
+
+        // Runs: how many are stored, and the sweep values of every point.
+        int ok = 0;
+        int failed = 0;
+        Map<Integer, String> sweepJson = new TreeMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT point, sweep, status FROM runs ORDER BY run_id")) {
+            while (rs.next()) {
+                if (RunRecord.OK.equals(rs.getString(3))) {
+                    ok++;
+                    sweepJson.putIfAbsent(rs.getInt(1), rs.getString(2));
+                } else {
+                    failed++;
+                }
+            }
+        }
+        if (ok == 0) {
+            throw new InputException(db + ": no run of batch '" + scenarioName + "' has completed (" + failed
+                    + " failed of " + totalRuns + "), so there is nothing to report");
+        }
+        if (!sweepJson.containsKey(point)) {
+            throw new InputException(db + ": sweep point " + point + " has no stored runs; points with runs: "
+                    + sweepJson.keySet());
+        }
+        Axis axis = axis(sweepJson, point, settings.getOrDefault("sweep_mode", "factorial"));
+
+        Map<String, Integer> grids = new LinkedHashMap<>();
+        for (StoredLayout l : layouts) {
+            grids.put(l.name(), l.grids());
+        }
+        City city = readCity(dir, settings.get("city_file"));
+        ScenarioSummary summary = new ScenarioSummary(scenarioName, city.name(), city.households(), grids,
+                Integer.parseInt(settings.get("replications")), Long.parseLong(settings.get("seed")), axis.label());
+        ComparisonData.Builder b = ComparisonData.builder(summary);
+        readRuns(c, axis, b);
+        readDetails(c, point, axis.x().get(point), b);
+
+        List<GridLayout> mapped = new ArrayList<>();
+        for (StoredLayout l : layouts) {
+            Path file = dir.resolve(l.file());
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(file + ": layout file of '" + l.name() + "' is missing from the batch "
+                        + "folder (table layouts names it)");
+            }
+            mapped.add(GeoJson.readLayout(file, city).withName(l.name()));
+        }
+        b.map(MapData.of(city, mapped));
+
+        List<String> justifications = new ArrayList<>();
+        Map<String, List<String>> byLayout = new LinkedHashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT layout, text FROM justifications ORDER BY layout, number")) {
+            while (rs.next()) {
+                byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        for (StoredLayout l : layouts) {
+            for (String s : byLayout.getOrDefault(l.name(), List.of())) {
+                justifications.add(l.name() + ": " + s);
+            }
+        }
+        b.justifications(justifications);
+        String optimise = settings.getOrDefault("optimise", "none");
+        b.status(new BatchStatus(totalRuns, ok, failed, !optimise.equals("none")));
+        if (!layouts.isEmpty()) {
+            b.baseline(layouts.get(0).name());
+        }
+        b.referencePoint(axis.x().get(point));
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(db + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The swept quantity of a report: each point of the slice → its value on the axis, and the
+     * axis label.
+     */
+    record Axis(Map<Integer, Double> x, String label) {
+    }
+
+    static Axis axis(Map<Integer, String> sweepJson, int reference, String mode) {
+        Map<Integer, Map<String, JsonNode>> values = new TreeMap<>();
+        sweepJson.forEach((p, json) -> values.put(p, parse(json)));
+        Map<String, JsonNode> ref = values.get(reference);
+        if (ref.isEmpty()) {
+            return new Axis(Map.of(reference, 0.0), "");
+        }
+        List<String> params = new ArrayList<>(ref.keySet());
+        String xParam = null;
+        for (String p : params) {
+            boolean numeric = values.values().stream().allMatch(v -> v.containsKey(p) && v.get(p).isNumber());
+            if (numeric && (xParam == null || (!xParam.startsWith("staffing.") && p.startsWith("staffing.")))) {
+                xParam = p;
+            }
+        }
+        if (xParam != null) {
+            List<String> others = new ArrayList<>(params);
+            others.remove(xParam);
+            Map<Integer, Double> x = new LinkedHashMap<>();
+            Set<Double> seen = new HashSet<>();
+            boolean distinct = true;
+            for (Map.Entry<Integer, Map<String, JsonNode>> e : values.entrySet()) {
+                boolean inSlice = mode.equals("zip") || others.stream()
+                        .allMatch(o -> Objects.equals(e.getValue().get(o), ref.get(o)));
+                if (inSlice) {
+                    double v = e.getValue().get(xParam).asDouble();
+                    distinct &= seen.add(v);
+                    x.put(e.getKey(), v);
+                }
+            }
+            if (distinct) {
+                String label = xParam;
+                if (!others.isEmpty()) {
+                    StringBuilder s = new StringBuilder();
+                    for (String o : others) {
+                        s.append(s.length() == 0 ? "" : ", ").append(mode.equals("zip") ? o : o + " = " + text(ref.get(o)));
+                    }
+                    label += mode.equals("zip") ? " (varied together with " + s + ")" : " (at " + s + ")";
+                }
+                return new Axis(x, label);
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        for (String p : params) {
+            s.append(s.length() == 0 ? "" : ", ").append(p).append(" = ").append(text(ref.get(p)));
+        }
+        return new Axis(Map.of(reference, (double) reference), "sweep point (" + s + ")");
+    }
+
+    private static Map<String, JsonNode> parse(String json) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        try {
+            JsonNode n = JSON.readTree(json == null || json.isBlank() ? "{}" : json);
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.put(e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new InputException("runs.sweep: not a JSON object: " + json);
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n) {
+        return n == null ? "-" : n.isTextual() ? n.asText() : n.toString();
+    }
+
+    private static City readCity(Path dir, String file) {
+        Path path = dir.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(path + ": the batch's city file is missing from the batch folder (table "
+                    + "settings names it as city_file)");
+        }
+        return GeoJson.readCity(path);
+    }
+
+    private static final String OK_RUNS = "SELECT run_id FROM runs WHERE status = 'ok'";
+
+    private static void readRuns(Connection c, Axis axis, ComparisonData.Builder b) throws SQLException {
+        String sql = "SELECT layout, point, replication, response_mean, response_p50, response_p90, response_p95, "
+                + "closure_mean, on_spot_share, within5_share, within15_share, utilisation FROM district_kpis "
+                + "WHERE run_id IN (" + OK_RUNS + ") ORDER BY run_id";
+        Kpi[] kpis = {Kpi.MEAN_RESPONSE, Kpi.P50_RESPONSE, Kpi.P90_RESPONSE, Kpi.P95_RESPONSE, Kpi.MEAN_CLOSURE,
+            Kpi.ON_SPOT_SHARE, Kpi.WITHIN_5_SHARE, Kpi.WITHIN_15_SHARE, Kpi.UTILISATION};
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                Double x = axis.x().get(rs.getInt(2));
+                if (x == null) {
+                    continue;
+                }
+                Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+                for (int k = 0; k < kpis.length; k++) {
+                    values.put(kpis[k], dbl(rs, 4 + k));
+                }
+                b.add(new RunKpis(rs.getString(1), x, rs.getInt(3), values));
+            }
+        }
+    }
+
+    /**
+     * The distributions of the runs at sweep point {@code point} (value {@code x} on the axis),
+     * read table by table: response histograms, worker utilisations, backlog series, grid KPIs.
+     */
+    private static void readDetails(Connection c, int point, double x, ComparisonData.Builder b) throws SQLException {
+        record Run(String layout, int replication) {
+        }
+        Map<Integer, Run> runs = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, layout, replication FROM runs "
+                + "WHERE status = 'ok' AND point = ? ORDER BY run_id")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.put(rs.getInt(1), new Run(rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        Map<Integer, List<double[]>> hist = rows(c, "SELECT run_id, minutes, incidents FROM response_histogram "
+                + "WHERE point = ? ORDER BY run_id, minutes", point, 2);
+        Map<Integer, List<double[]>> util = rows(c, "SELECT run_id, utilisation FROM worker_kpis WHERE point = ? "
+                + "AND duty_minutes > 0 AND utilisation IS NOT NULL ORDER BY run_id, worker", point, 1);
+        Map<Integer, List<double[]>> backlog = rows(c, "SELECT run_id, hour, open FROM backlog WHERE point = ? "
+                + "ORDER BY run_id, hour", point, 2);
+        Map<Integer, Map<String, Map<Kpi, Double>>> grids = new HashMap<>();
+        Kpi[] gridKpis = {Kpi.MEAN_RESPONSE, Kpi.P90_RESPONSE, Kpi.MEAN_CLOSURE, Kpi.ON_SPOT_SHARE,
+            Kpi.WITHIN_15_SHARE};
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, response_mean, response_p90, "
+                + "closure_mean, on_spot_share, within15_share FROM grid_kpis WHERE point = ? ORDER BY run_id, grid")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+                    for (int k = 0; k < gridKpis.length; k++) {
+                        values.put(gridKpis[k], dbl(rs, 3 + k));
+                    }
+                    grids.computeIfAbsent(rs.getInt(1), r -> new LinkedHashMap<>()).put(rs.getString(2), values);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, sum(busy_minutes) / sum(duty_minutes) "
+                + "FROM worker_kpis WHERE point = ? AND duty_minutes > 0 GROUP BY run_id, grid")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Kpi, Double> values = grids.getOrDefault(rs.getInt(1), Map.of()).get(rs.getString(2));
+                    if (values != null) {
+                        values.put(Kpi.UTILISATION, dbl(rs, 3));
+                    }
+                }
+            }
+        }
+        for (Map.Entry<Integer, Run> e : runs.entrySet()) {
+            int id = e.getKey();
+            List<double[]> h = hist.getOrDefault(id, List.of());
+            double[] minutes = new double[h.size()];
+            int[] counts = new int[h.size()];
+            for (int i = 0; i < h.size(); i++) {
+                minutes[i] = h.get(i)[0];
+                counts[i] = (int) h.get(i)[1];
+            }
+            double[] utilisation = util.getOrDefault(id, List.of()).stream().mapToDouble(r -> r[0]).toArray();
+            List<double[]> bl = backlog.getOrDefault(id, List.of());
+            double[] hours = bl.stream().mapToDouble(r -> r[0]).toArray();
+            double[] open = bl.stream().mapToDouble(r -> r[1]).toArray();
+            b.add(new RunDetail(e.getValue().layout(), x, e.getValue().replication(),
+                    new ResponseHistogram(minutes, counts).samples(), utilisation, hours, open,
+                    grids.getOrDefault(id, Map.of())));
+        }
+    }
+
+    /** Rows of {@code sql} (run id, then {@code width} numbers) by run id, for one sweep point. */
+    private static Map<Integer, List<double[]>> rows(Connection c, String sql, int point, int width)
+            throws SQLException {
+        Map<Integer, List<double[]>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] row = new double[width];
+                    for (int k = 0; k < width; k++) {
+                        row[k] = rs.getDouble(2 + k);
+                    }
+                    out.computeIfAbsent(rs.getInt(1), r -> new ArrayList<>()).add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double dbl(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,114 @@
+package org.gridplan.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gridplan.results.chart.Lang;
+import org.gridplan.results.report.ReportOptions;
+import org.gridplan.results.report.ReportWriter;
+import org.gridplan.results.stats.BatchStatus;
+import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.store.BatchReportLoader;
+import org.gridplan.sim.io.InputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gridplan report}: writes the comparison report of a batch folder. */
+@Command(name = "report",
+        description = {"Write the comparison report of a batch: one self-contained HTML file (inline charts and "
+                + "maps, no external files or network) with the scenario summary, the headline KPI table with 95% "
+                + "intervals, the verdict on each layout against the first (the baseline), the paired differences, "
+                + "the charts (response-time CDF and box plots, KPI bars, worker utilisation, backlog over time, "
+                + "the trade-off curve of a sweep), a map per layout and the optimised plan's justifications.",
+            "",
+            "A batch with missing or failed runs is reported from the runs it has, and the report and the "
+                + "console say so."},
+        mixinStandardHelpOptions = true,
+        sortOptions = false)
+final class ReportCommand implements Callable<Integer> {
+
+    /** Name of the report inside the batch folder. */
+    static final String REPORT = "report.html";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "BATCH", description = "The batch folder: the --out folder of 'gridplan run', holding "
+            + BatchReportLoader.DATABASE + ", " + "city.geojson and layouts/.")
+    Path batch;
+
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+            description = "Language of every label, table and sentence: en (English) or zh (Chinese) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "The report file to write (default: BATCH/" + REPORT + "); written atomically.")
+    Path out;
+
+    @Option(names = "--point", paramLabel = "N", defaultValue = "0",
+            description = "The sweep point of the headline table, distributions and maps, numbered as in the KPI "
+                    + "table of 'gridplan run' (default: ${DEFAULT-VALUE}, the first).")
+    int point;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Lang language;
+        try {
+            language = Lang.of(lang);
+        } catch (IllegalArgumentException e) {
+            return fail(err, "--lang " + lang + ": expected en or zh");
+        }
+        Path target = out != null ? out : batch.resolve(REPORT);
+        if (Files.isDirectory(target)) {
+            return fail(err, "--out " + target + ": is a folder; give the report's file name, e.g. "
+                    + target.resolve(REPORT));
+        }
+        long t0 = System.nanoTime();
+        ComparisonData data;
+        try {
+            data = BatchReportLoader.load(batch, point);
+        } catch (InputException e) {
+            return fail(err, e.getMessage());
+        }
+        write(spec.commandLine().getOut(), err, data, language, target, t0);
+        return 0;
+    }
+
+    /**
+     * Writes the report of {@code data} to {@code target} and says where, with a warning on
+     * {@code err} when the batch is incomplete.
+     */
+    static void write(PrintWriter out, PrintWriter err, ComparisonData data, Lang lang, Path target, long startNanos) {
+        new ReportWriter(ReportOptions.of(lang)).write(data, target);
+        data.status().filter(s -> !s.complete()).ifPresent(s -> warnIncomplete(err, s));
+        long bytes;
+        try {
+            bytes = Files.size(target);
+        } catch (java.io.IOException e) {
+            bytes = -1;
+        }
+        out.printf(Locale.ROOT, "report: %s (%,d KB, %.1f s)%n", target, (bytes + 1023) / 1024,
+                (System.nanoTime() - startNanos) / 1e9);
+        out.flush();
+    }
+
+    private static void warnIncomplete(PrintWriter err, BatchStatus s) {
+        err.printf(Locale.ROOT, "warning: incomplete batch: %d of %d runs stored (%d failed); the report covers the "
+                + "stored runs only and says so at its top. Run the same 'gridplan run' command again to complete "
+                + "it.%n", s.storedRuns(), s.plannedRuns(), s.failedRuns());
+        err.flush();
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return Main.EXIT_BAD_INPUT;
+    }
+}
