@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.sim.agent.WorkerRole;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.EscalationLevel;
@@ -110,6 +111,76 @@ class ResultsStoreTest {
                             + dir.resolve("pq/grid_kpis.parquet").toAbsolutePath() + "')")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(4);
+            }
+            store.connection().commit();
+        }
+    }
+
+    @Test
+    void stores_the_response_histogram_the_backlog_and_the_justifications_with_the_run() throws SQLException {
+        ResponseHistogram h = ResponseHistogram.of(new double[] {0, 3.04, 2.96, 7.5, Double.NaN});
+        List<Integer> open = new java.util.ArrayList<>();
+        for (int k = 0; k < 2 * ResultsStore.BACKLOG_POINTS + 1; k++) {
+            open.add(k % 2 == 0 ? 4 : 2);
+        }
+        RunResult base = result(12.5);
+        RunResult r = new RunResult(base.city(), base.layout(), base.seed(), base.horizonDays(), base.warmUpDays(),
+                base.generated(), base.events(), base.district(), base.grids(), base.workers(),
+                base.visitTargetShare(), new BacklogSeries(60, open, open), List.of(), List.of());
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.duckdb"))) {
+            store.claim(INFO);
+            store.writeRun(ok(0), Optional.of(r), false, h, List.of("Grid C1-G01 keeps its worker."));
+            store.writeRun(ok(1), Optional.of(r), false, h, List.of());
+            try (Statement st = store.connection().createStatement()) {
+                // 0, 3.0 (twice, 3.04 and 2.96 both round to it), 7.5: three bins of four incidents.
+                try (ResultSet rs = st.executeQuery("SELECT list(minutes ORDER BY minutes), sum(incidents) "
+                        + "FROM response_histogram WHERE run_id = 0")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("[0.0, 3.0, 7.5]");
+                    assertThat(rs.getInt(2)).isEqualTo(4);
+                }
+                // 1,441 hourly points in buckets of 3: 481 points, each the mean of 4, 2, 4 or 2, 4, 2,
+                // but the last, which holds only the final point (4).
+                try (ResultSet rs = st.executeQuery("SELECT count(*), min(open), max(open), min(hour), max(hour) "
+                        + "FROM backlog WHERE run_id = 0")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isEqualTo(481).isLessThanOrEqualTo(ResultsStore.BACKLOG_POINTS);
+                    assertThat(rs.getDouble(2)).isCloseTo(8.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(rs.getDouble(3)).isEqualTo(4.0);
+                    assertThat(rs.getDouble(4)).isEqualTo(1.0);
+                    assertThat(rs.getDouble(5)).isEqualTo(1440.0);
+                }
+                // An empty list (a resumed run whose planner was never asked) keeps what is stored.
+                try (ResultSet rs = st.executeQuery("SELECT layout, number, text FROM justifications")) {
+                    rs.next();
+                    assertThat(rs.getString(1) + rs.getInt(2) + rs.getString(3))
+                            .isEqualTo("grid-4001Grid C1-G01 keeps its worker.");
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+            store.connection().commit();
+        }
+    }
+
+    @Test
+    void a_failed_run_replaced_later_keeps_one_copy_of_its_histogram_and_backlog() throws SQLException {
+        Path file = dir.resolve("r.duckdb");
+        ResponseHistogram h = ResponseHistogram.of(new double[] {1, 2, 2});
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(new RunRecord(1, "grid-400", 0, "{}", 1, 101, RunRecord.FAILED, "boom", 0.1),
+                    Optional.empty(), false, h, List.of());
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(ok(1), Optional.of(result(3)), false, h, List.of());
+            try (Statement st = store.connection().createStatement();
+                    ResultSet rs = st.executeQuery("SELECT (SELECT sum(incidents) FROM response_histogram), "
+                            + "(SELECT count(*) FROM backlog), (SELECT count(*) FROM runs)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(3);
+                assertThat(rs.getInt(2)).isEqualTo(3);
+                assertThat(rs.getInt(3)).isEqualTo(1);
             }
             store.connection().commit();
         }
