@@ -94,15 +94,29 @@ class ResumeIT {
         for (String sql : List.of("SELECT * EXCLUDE (seconds, finished) FROM runs ORDER BY run_id",
                 "SELECT * FROM district_kpis ORDER BY run_id",
                 "SELECT * FROM grid_kpis ORDER BY run_id, grid",
-                "SELECT * FROM worker_kpis ORDER BY run_id, worker")) {
+                "SELECT * FROM worker_kpis ORDER BY run_id, worker",
+                "SELECT * FROM response_histogram ORDER BY run_id, minutes",
+                "SELECT * FROM backlog ORDER BY run_id, hour",
+                "SELECT * FROM settings ORDER BY name",
+                "SELECT * FROM layouts ORDER BY position")) {
             assertThat(rows(a, sql)).as(sql).isEqualTo(rows(b, sql));
         }
+        // Every run has its distributions exactly once: none lost or doubled by the kill.
+        assertThat(count(a, "SELECT count(DISTINCT run_id) FROM response_histogram")).isEqualTo(TOTAL);
+        assertThat(count(a, "SELECT count(*) FROM (SELECT run_id, minutes FROM response_histogram "
+                + "GROUP BY ALL HAVING count(*) > 1)")).isZero();
+        assertThat(count(a, "SELECT count(DISTINCT run_id) FROM backlog")).isEqualTo(TOTAL);
+        // And so is the report written at the end of each.
+        assertThat(Files.readString(killed.resolve("report.html")))
+                .isEqualTo(Files.readString(whole.resolve("report.html")));
         // The KPI tables printed at the end agree too.
         assertThat(table(resumed.out())).isEqualTo(table(uninterrupted.out()));
     }
 
     private static String table(String out) {
-        return out.substring(out.indexOf("layout "));
+        String t = out.substring(out.indexOf("layout "));
+        // The last line names the report, which is in each batch's own folder.
+        return t.substring(0, t.indexOf("report: "));
     }
 
     private static int count(Path db, String sql) throws SQLException {

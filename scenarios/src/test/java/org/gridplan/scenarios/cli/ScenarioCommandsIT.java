@@ -33,9 +33,16 @@ class ScenarioCommandsIT {
         }
     }
 
+    /**
+     * Where the quickstart batch and its report stay after the build, for the browser check
+     * ({@code .ci/run}) and for a person to look at.
+     */
+    static final Path QUICKSTART = Path.of("target", "quickstart-report");
+
     @Test
-    void quickstart_runs_at_full_size_and_prints_a_kpi_table_per_layout() {
-        Path out = dir.resolve("quickstart");
+    void quickstart_runs_at_full_size_and_prints_a_kpi_table_per_layout_and_writes_its_report() throws IOException {
+        Path out = QUICKSTART;
+        deleteRecursively(out);
         CliRunner r = CliRunner.run("run", example("quickstart.yaml"), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("3 layouts × 1 sweep points × 10 replications = 30 runs")
@@ -46,6 +53,17 @@ class ScenarioCommandsIT {
                     .contains("  10  ").contains(" ± ");
         }
         assertThat(r.err()).contains("progress: 30/30 runs (100%)");
+
+        // The report: every chart, the map of every layout, and the verdict on each candidate.
+        assertThat(r.out()).contains("report: " + out.resolve("report.html"));
+        String html = Files.readString(out.resolve("report.html"));
+        for (String id : new String[] {"response-cdf", "response-box", "kpi-minutes", "kpi-hours", "kpi-percent",
+            "utilisation", "backlog", "map-1", "map-2", "map-3"}) {
+            assertThat(html).contains("<figure id=\"" + id + "\">");
+        }
+        assertThat(html).contains("<p class=\"note\" id=\"no-tradeoff\">The batch has a single sweep point")
+                .contains("Layout grid-400 ").contains("Layout grid-300 ").contains("versus current")
+                .contains("<td>30 of 30</td>").doesNotContain("NaN").doesNotContain("<section id=\"incomplete\"");
 
         CliRunner export = CliRunner.run("export", out.toString(), "--format", "parquet");
         assertThat(export.exitCode()).as(export.err()).isZero();
@@ -63,6 +81,10 @@ class ScenarioCommandsIT {
                 .contains("staffing.fullTimePerGrid=3 demand.scale=2.0");
         assertThat(Files.readAllLines(out.resolve("export/runs.csv"))).hasSize(19);
         assertThat(Files.readAllLines(out.resolve("export/runs.csv")).get(1)).contains("staffing.fullTimePerGrid");
+        // The report's trade-off curve runs along the staffing level at the first point's demand scale.
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<figure id=\"staffing-tradeoff\">").doesNotContain("id=\"no-tradeoff\"")
+                .contains("staffing.fullTimePerGrid (at demand.scale = 0.5): 1, 2, 3");
     }
 
     @Test
@@ -78,6 +100,9 @@ class ScenarioCommandsIT {
         assertThat(Files.lines(dir.resolve("csv/incidents.csv")).count()).isGreaterThan(100);
         assertThat(Files.lines(dir.resolve("csv/worker_kpis.csv")).filter(l -> l.contains(",emergency,")).count())
                 .isGreaterThan(0);
+        // A zip sweep: the report's axis is the emergency pool, the surge size varying with it.
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<figure id=\"staffing-tradeoff\">")
+                .contains("staffing.emergencyPool (varied together with surges[0].rateMultiplier): 20, 60, 120");
     }
 
     @Test
@@ -87,6 +112,17 @@ class ScenarioCommandsIT {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("2 runs done").contains("± n/a")
                 .contains("Intervals are unavailable (n/a) with one replication").doesNotContain("NaN");
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var files = Files.walk(p)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
     }
 
     @Test
