@@ -11,6 +11,8 @@
 # Sample reports to check are written by the results tests (SampleReportTest):
 #   mvn -B -q -pl results -am test -Dtest=SampleReportTest -Dsurefire.failIfNoSpecifiedTests=false
 #   results/src/test/browser/check-report.sh results/target/sample-report/report-en.html /tmp/report-en.png
+# and the report of a real batch, the full-size quickstart, by the scenario tests (ScenarioCommandsIT):
+#   results/src/test/browser/check-report.sh scenarios/target/quickstart-report/report.html /tmp/quickstart.png
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then

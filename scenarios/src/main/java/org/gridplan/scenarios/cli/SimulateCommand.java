@@ -131,8 +131,9 @@ final class SimulateCommand implements Callable<Integer> {
                 r.workers().size(), r.seed(), seconds);
         out.printf(Locale.ROOT, "incidents   %,d (%.1f%% found on patrol); reached %,d, closed %,d, open at end %,d%n",
                 d.incidents(), pct(d.patrolDiscovered(), d.incidents()), d.reached(), d.closed(), d.open());
-        out.println("response    " + stats(d.response()));
-        out.println("closure     " + stats(d.closure()));
+        out.println("response    " + stats(d.response(), "minutes", 1));
+        // Closure takes days (a work order, its level, the reply): hours read better than thousands of minutes.
+        out.println("closure     " + stats(d.closure(), "hours", 60));
         out.printf(Locale.ROOT, "reached     %.1f%% within 5 min, %.1f%% within 15 min%n", 100 * d.within5Share(),
                 100 * d.within15Share());
         out.printf(Locale.ROOT, "on the spot %.1f%% resolved; escalated: %s%n", 100 * d.onSpotShare(),
@@ -162,12 +163,13 @@ final class SimulateCommand implements Callable<Integer> {
         return whole == 0 ? 0 : 100.0 * part / whole;
     }
 
-    private static String stats(Stats s) {
+    /** The statistics of durations stored in minutes, shown in {@code unit} ({@code perUnit} minutes each). */
+    private static String stats(Stats s, String unit, double perUnit) {
         if (s.count() == 0) {
             return "no incidents";
         }
-        return String.format(Locale.ROOT, "minutes: mean %.1f, p50 %.1f, p90 %.1f, p95 %.1f, max %.1f", s.mean(),
-                s.p50(), s.p90(), s.p95(), s.max());
+        return String.format(Locale.ROOT, "%s: mean %.1f, p50 %.1f, p90 %.1f, p95 %.1f, max %.1f", unit,
+                s.mean() / perUnit, s.p50() / perUnit, s.p90() / perUnit, s.p95() / perUnit, s.max() / perUnit);
     }
 
 }

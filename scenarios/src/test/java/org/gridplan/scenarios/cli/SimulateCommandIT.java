@@ -47,6 +47,9 @@ class SimulateCommandIT {
                 .contains("target of 30 households a month");
         RunResult result = RunResultJson.fromJson(Files.readString(json));
         assertThat(result.seed()).isEqualTo(3);
+        // Closure takes days, so it is printed in hours.
+        assertThat(r.out()).contains(String.format(java.util.Locale.ROOT, "closure     hours: mean %.1f, p50 %.1f",
+                result.district().closure().mean() / 60, result.district().closure().p50() / 60));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(RunResultJson.CSV_HEADER.strip());
         assertThat(lines).hasSize(result.incidents().size() + 1);
