@@ -115,4 +115,67 @@ class BatchRunnerIT {
             assertThat(o.complete()).isTrue();
         }
     }
+
+    @Test
+    void stores_each_runs_response_histogram_from_its_incidents_and_the_plans_justifications_for_the_report()
+            throws SQLException {
+        Path folder = dir.resolve("justified");
+        StaffingPlanner planner = new StaffingPlanner() {
+            private final FieldStandardStaffing standard = new FieldStandardStaffing();
+
+            @Override
+            public Scenario.Optimise capabilities() {
+                return standard.capabilities();
+            }
+
+            @Override
+            public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
+                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                    Scenario.Optimise optimise) {
+                return standard.plan(city, layout, spec, optimise);
+            }
+
+            @Override
+            public List<String> justifications(String layout) {
+                return layout.equals("grid-320") ? List.of("Every grid keeps one full-time worker.",
+                        "Part-time workers go round-robin.") : List.of();
+            }
+        };
+        Path db = folder.resolve("results.duckdb");
+        try (ResultsStore store = ResultsStore.open(createDirectories(folder).resolve("results.duckdb"))) {
+            assertThat(new BatchRunner(planner, 2, BatchProgress.silent()).run(scenario, inputs, store).complete())
+                    .isTrue();
+        }
+        // The histogram holds every reached incident of the log, each rounded to 0.1 min.
+        List<String> fromLog = rows(db, "SELECT run_id, count(*), round(avg(arrived - known), 1) FROM incidents "
+                + "WHERE arrived IS NOT NULL GROUP BY run_id ORDER BY run_id");
+        List<String> fromHistogram = rows(db, "SELECT run_id, sum(incidents), round(sum(minutes * incidents) / "
+                + "sum(incidents), 1) FROM response_histogram GROUP BY run_id ORDER BY run_id");
+        assertThat(fromHistogram).hasSize(8);
+        for (int k = 0; k < 8; k++) {
+            String[] a = fromLog.get(k).split("\\|");
+            String[] b = fromHistogram.get(k).split("\\|");
+            assertThat(b[1]).isEqualTo(a[1]);
+            assertThat(Double.parseDouble(b[2])).isCloseTo(Double.parseDouble(a[2]),
+                    org.assertj.core.data.Offset.offset(0.11));
+        }
+        assertThat(rows(db, "SELECT layout, number, text FROM justifications ORDER BY number")).containsExactly(
+                "grid-320|1|Every grid keeps one full-time worker.|", "grid-320|2|Part-time workers go round-robin.|");
+
+        var data = org.gridplan.results.store.BatchReportLoader.load(folder);
+        assertThat(data.justifications()).containsExactly("grid-320: Every grid keeps one full-time worker.",
+                "grid-320: Part-time workers go round-robin.");
+        String html = new org.gridplan.results.report.ReportWriter(org.gridplan.results.report.ReportOptions.of(
+                org.gridplan.results.chart.Lang.EN)).html(data);
+        assertThat(html).contains("<li>grid-320: Part-time workers go round-robin.</li>")
+                .doesNotContain("No plan was optimised");
+    }
+
+    private static Path createDirectories(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

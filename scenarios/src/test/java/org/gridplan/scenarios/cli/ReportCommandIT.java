@@ -278,6 +278,28 @@ class ReportCommandIT {
                 .doesNotContain("NaN").doesNotContain("Infinity");
     }
 
+    @Test
+    void run_writes_no_report_when_told_not_to_and_the_scenarios_language_otherwise() throws IOException {
+        Path file = dir.resolve("zh.yaml");
+        Files.writeString(file, SCENARIO.replace("replications: 2", "replications: 1") + "outputs: {reportLanguage: zh}\n");
+        Path skipped = dir.resolve("skipped");
+        CliRunner no = CliRunner.run("run", file.toString(), "--out", skipped.toString(), "--no-report");
+        assertThat(no.exitCode()).as(no.err()).isZero();
+        assertThat(no.out()).doesNotContain("report:");
+        assertThat(skipped.resolve("report.html")).doesNotExist();
+        // The same batch resumed (nothing left to run) writes the report, in the scenario's language.
+        CliRunner zh = CliRunner.run("run", file.toString(), "--out", skipped.toString());
+        assertThat(zh.exitCode()).as(zh.err()).isZero();
+        assertThat(Files.readString(skipped.resolve("report.html"))).contains("<html lang=\"zh-CN\">");
+
+        Path off = dir.resolve("off");
+        Files.writeString(file, SCENARIO.replace("replications: 2", "replications: 1") + "outputs: {report: false}\n");
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", off.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(off.resolve("report.html")).doesNotExist();
+        assertThat(off.resolve("city.geojson")).isRegularFile();
+    }
+
     /** A copy of the batch folder (its database, city and layouts) to damage. */
     private static Path copyOfBatch(String name) throws IOException {
         Path copy = dir.resolve(name);

@@ -76,6 +76,8 @@ class ScenarioReaderTest {
             assertThat(r.travel().isNone()).isFalse();
         });
         assertThat(s.outputs().incidents()).isFalse();
+        assertThat(s.outputs().report()).isTrue();
+        assertThat(s.outputs().reportLanguage()).isEqualTo(org.gridplan.results.chart.Lang.EN);
         assertThat(s.optimise()).isEqualTo(Optimise.NONE);
         assertThat(s.runCount()).isEqualTo(10);
         assertThat(s.hash()).hasSize(64);
@@ -106,7 +108,7 @@ class ScenarioReaderTest {
                   - {startDay: 10, durationDays: 2, rateMultiplier: 3}
                   - {startDay: 20, durationDays: 1, rateMultiplier: 2, emergencyWorkers: 5}
                 travel: {mode: walk}
-                outputs: {incidents: true, export: [csv, parquet]}
+                outputs: {incidents: true, export: [csv, parquet], report: false, reportLanguage: zh}
                 """);
         RunSettings r = s.points().get(0).settings();
         assertThat(s.name()).isEqualTo("full");
@@ -127,6 +129,8 @@ class ScenarioReaderTest {
         assertThat(config.collectIncidentLog()).isTrue();
         assertThat(r.travel().metresPerMinute()).isEqualTo(72);
         assertThat(s.outputs().export()).hasSize(2);
+        assertThat(s.outputs().report()).isFalse();
+        assertThat(s.outputs().reportLanguage()).isEqualTo(org.gridplan.results.chart.Lang.ZH);
     }
 
     @Test
@@ -161,6 +165,9 @@ class ScenarioReaderTest {
                         "bad.yaml:8 horizonDays: expected a number, got a list");
         assertThat(problems(MINIMAL + "travel: {mode: bus}\n")).containsExactly(
                 "bad.yaml:7 travel.mode: 'bus' is not one of: ebike, walk, none");
+        assertThat(problems(MINIMAL + "outputs: {report: maybe, reportLanguage: fr}\n")).containsExactly(
+                "bad.yaml:7 outputs.report: expected true or false, got text 'maybe'",
+                "bad.yaml:7 outputs.reportLanguage: 'fr' is not one of: en, zh");
     }
 
     @Test
