@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridplan report}: writes the comparison report of a batch folder. */
 @Command(name = "report",
         description = {"Write the comparison report of a batch: one self-contained HTML file (inline charts and "
-                + "maps, no external files or network) with the scenario summary, the headline KPI table with 95% "
+                + "maps, no external files or network) with the scenario summary, the headline KPI table with 95%% "
                 + "intervals, the verdict on each layout against the first (the baseline), the paired differences, "
                 + "the charts (response-time CDF and box plots, KPI bars, worker utilisation, backlog over time, "
                 + "the trade-off curve of a sweep), a map per layout and the optimised plan's justifications.",

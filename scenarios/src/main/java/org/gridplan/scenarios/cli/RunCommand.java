@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code gridplan run}: runs a scenario's batch into a results database and prints the KPI table. */
 @Command(name = "run",
         description = "Run a scenario file: every layout × sweep point × replication, in parallel, into a results "
-                + "database (DuckDB) in the output folder, then print a KPI table per layout with 95% intervals and "
+                + "database (DuckDB) in the output folder, then print a KPI table per layout with 95%% intervals and "
                 + "write the comparison report (report.html, see 'gridplan report'). The folder also gets the city "
                 + "and every layout as GeoJSON, so it is self-contained. Running the same command again resumes an "
                 + "interrupted batch; a changed scenario is refused.",

@@ -173,10 +173,25 @@ class ReportCommandIT {
 
     @Test
     void report_help_explains_every_option() {
-        CliRunner r = CliRunner.run("report", "--help");
+        // picocli warns on System.err about a stray % in a description and prints the raw text.
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        CliRunner r;
+        CliRunner run;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRunner.run("report", "--help");
+            run = CliRunner.run("run", "--help");
+        } finally {
+            System.setErr(systemErr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("BATCH").contains("--lang").contains("--out").contains("--point")
-                .contains("self-contained HTML").contains("missing or failed runs");
+                .contains("self-contained HTML").contains("95% intervals").contains("missing or failed runs");
+        assertThat(r.err()).isEmpty();
+        assertThat(run.out()).contains("95% intervals").contains("--no-report");
+        assertThat(run.err()).isEmpty();
     }
 
     @Test
