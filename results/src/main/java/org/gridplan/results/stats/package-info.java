@@ -1,6 +1,8 @@
 /**
  * Statistics over a batch of runs: the immutable comparison input ({@link
- * org.gridplan.results.stats.ComparisonData}, filled from {@code RunResult}s by its builder), per
+ * org.gridplan.results.stats.ComparisonData}, filled from {@code RunResult}s by its builder or read
+ * from a results store), compact response-time histograms ({@link
+ * org.gridplan.results.stats.ResponseHistogram}), per
  * layout and sweep point summaries with Student t confidence intervals, pooled response-time
  * percentiles, paired comparisons of layouts under common random numbers, and rankings.
  *
