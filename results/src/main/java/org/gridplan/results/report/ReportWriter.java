@@ -209,7 +209,7 @@ public final class ReportWriter {
         row(h, ReportText.BASELINE, Html.esc(data.baseline()));
         row(h, ReportText.REPLICATIONS, Integer.toString(sc.replications()));
         data.status().ifPresent(s -> row(h, ReportText.RUNS, Html.esc(ReportText.RUNS_VALUE.in(lang, s.storedRuns(),
-                s.plannedRuns()) + (s.failedRuns() > 0 ? ", " + ReportText.RUNS_FAILED.in(lang, s.failedRuns()) : ""))));
+                s.plannedRuns()) + (s.failedRuns() > 0 ? (lang == Lang.ZH ? "，" : ", ") + ReportText.RUNS_FAILED.in(lang, s.failedRuns()) : ""))));
         row(h, ReportText.SEED, Long.toString(sc.seed()));
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {

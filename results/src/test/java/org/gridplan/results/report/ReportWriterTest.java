@@ -209,4 +209,33 @@ class ReportWriterTest {
         assertThat(Files.readString(dir.resolve("charts/backlog.svg"))).startsWith("<?xml")
                 .contains("xmlns=\"http://www.w3.org/2000/svg\"");
     }
+
+    @Test
+    void an_incomplete_batch_opens_with_a_notice_and_the_justifications_say_whether_anything_was_optimised() {
+        Map<String, double[]> values = Map.of("current", new double[] {10, 11}, "grid-400", new double[] {8, 9});
+        ComparisonData.Builder incomplete = ComparisonData.builder(new ScenarioSummary("s", "city", 1000, Map.of(), 2,
+                1, ""));
+        ComparisonData.Builder complete = ComparisonData.builder(new ScenarioSummary("s", "city", 1000, Map.of(), 2,
+                1, ""));
+        values.forEach((layout, v) -> {
+            for (int r = 0; r < v.length; r++) {
+                incomplete.add(new RunKpis(layout, 1.0, r, Map.of(Kpi.P90_RESPONSE, v[r])));
+                complete.add(new RunKpis(layout, 1.0, r, Map.of(Kpi.P90_RESPONSE, v[r])));
+            }
+        });
+        ReportWriter w = new ReportWriter(ReportOptions.of(Lang.EN));
+        String a = w.html(incomplete.status(new org.gridplan.results.stats.BatchStatus(6, 4, 1, false)).build());
+        assertThat(a).contains("<section id=\"incomplete\" class=\"warn\">\n<h2>Incomplete batch</h2>")
+                .contains("Only 4 of the batch&#39;s 6 runs are stored (1 failed).")
+                .contains("<td>4 of 6, 1 failed</td>")
+                .contains("No plan was optimised in this batch");
+        // The notice comes before the verdict, where a reader starts.
+        assertThat(a.indexOf("id=\"incomplete\"")).isLessThan(a.indexOf("id=\"verdict\""));
+        String b = w.html(complete.status(new org.gridplan.results.stats.BatchStatus(4, 4, 0, true)).build());
+        assertThat(b).doesNotContain("id=\"incomplete\"").contains("<td>4 of 4</td>")
+                .contains("The plan was optimised, but the optimiser recorded no justifications.");
+        String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(incomplete.build());
+        assertThat(zh).contains("本批次计划 6 次模拟，仅完成 4 次（1 次失败）").contains("<td>4 / 6 次，1 次失败</td>")
+                .contains("本批次未进行方案优化");
+    }
 }
