@@ -1,6 +1,7 @@
 package org.gridplan.results.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +13,16 @@ import org.apache.commons.math3.distribution.TDistribution;
 /**
  * Statistics of a {@link ComparisonData}: summaries per layout, sweep point and KPI, pooled
  * response-time percentiles, paired comparisons under common random numbers and rankings.
+ *
+ * <p>The pooled response times of a layout and sweep point are sorted once and kept, since the
+ * report asks for them several times (table, CDF, box plot) and a large batch pools millions of
+ * incidents. Not thread-safe.
  */
 public final class ComparisonStatistics {
 
     private final ComparisonData data;
+    private final Map<String, double[]> sortedPooled = new HashMap<>();
+    private final Map<String, Optional<PooledPercentiles>> percentiles = new HashMap<>();
 
     /** Statistics over {@code data}. */
     public ComparisonStatistics(ComparisonData data) {
@@ -37,11 +44,29 @@ public final class ComparisonStatistics {
      * {@code sweepPoint}, pooled; empty when no run kept response samples.
      */
     public Optional<PooledPercentiles> pooled(String layout, double sweepPoint) {
-        return PooledPercentiles.of(pooledResponse(layout, sweepPoint));
+        return percentiles.computeIfAbsent(layout + "\u0000" + sweepPoint,
+                k -> PooledPercentiles.ofSorted(sorted(layout, sweepPoint)));
     }
 
-    /** Every response sample of {@code layout} at {@code sweepPoint}, minutes, unsorted. */
+    /** Every finite response sample of {@code layout} at {@code sweepPoint}, minutes, ascending. */
     public double[] pooledResponse(String layout, double sweepPoint) {
+        return sorted(layout, sweepPoint).clone();
+    }
+
+    private double[] sorted(String layout, double sweepPoint) {
+        return sortedPooled.computeIfAbsent(layout + "\u0000" + sweepPoint, k -> {
+            double[] all = concatenated(layout, sweepPoint);
+            boolean finite = true;
+            for (double v : all) {
+                finite &= Double.isFinite(v);
+            }
+            double[] out = finite ? all : Arrays.stream(all).filter(Double::isFinite).toArray();
+            Arrays.sort(out);
+            return out;
+        });
+    }
+
+    private double[] concatenated(String layout, double sweepPoint) {
         List<RunDetail> details = data.details(layout, sweepPoint);
         int n = 0;
         List<double[]> parts = new ArrayList<>();

@@ -26,6 +26,15 @@ public record PooledPercentiles(long count, double p50, double p90, double p95) 
                 rank(sorted, 0.95)));
     }
 
+    /** The percentiles of {@code sorted}, ascending and finite, without copying it; empty when it is empty. */
+    static Optional<PooledPercentiles> ofSorted(double[] sorted) {
+        if (sorted.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new PooledPercentiles(sorted.length, rank(sorted, 0.5), rank(sorted, 0.9),
+                rank(sorted, 0.95)));
+    }
+
     /** The nearest-rank {@code p} percentile of an ascending, non-empty array. */
     public static double rank(double[] sorted, double p) {
         int k = (int) Math.ceil(p * sorted.length) - 1;

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -332,11 +333,11 @@ public final class BatchReportLoader {
                 }
             }
         }
-        Map<Integer, List<double[]>> hist = rows(c, "SELECT run_id, minutes, incidents FROM response_histogram "
+        Map<Integer, double[][]> hist = rows(c, "SELECT run_id, minutes, incidents FROM response_histogram "
                 + "WHERE point = ? ORDER BY run_id, minutes", point, 2);
-        Map<Integer, List<double[]>> util = rows(c, "SELECT run_id, utilisation FROM worker_kpis WHERE point = ? "
+        Map<Integer, double[][]> util = rows(c, "SELECT run_id, utilisation FROM worker_kpis WHERE point = ? "
                 + "AND duty_minutes > 0 AND utilisation IS NOT NULL ORDER BY run_id, worker", point, 1);
-        Map<Integer, List<double[]>> backlog = rows(c, "SELECT run_id, hour, open FROM backlog WHERE point = ? "
+        Map<Integer, double[][]> backlog = rows(c, "SELECT run_id, hour, open FROM backlog WHERE point = ? "
                 + "ORDER BY run_id, hour", point, 2);
         Map<Integer, Map<String, Map<Kpi, Double>>> grids = new HashMap<>();
         Kpi[] gridKpis = {Kpi.MEAN_RESPONSE, Kpi.P90_RESPONSE, Kpi.MEAN_CLOSURE, Kpi.ON_SPOT_SHARE,
@@ -368,38 +369,64 @@ public final class BatchReportLoader {
         }
         for (Map.Entry<Integer, Run> e : runs.entrySet()) {
             int id = e.getKey();
-            List<double[]> h = hist.getOrDefault(id, List.of());
-            double[] minutes = new double[h.size()];
-            int[] counts = new int[h.size()];
-            for (int i = 0; i < h.size(); i++) {
-                minutes[i] = h.get(i)[0];
-                counts[i] = (int) h.get(i)[1];
+            double[][] none = {new double[0], new double[0]};
+            double[][] h = hist.getOrDefault(id, none);
+            int[] counts = new int[h[1].length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = (int) h[1][i];
             }
-            double[] utilisation = util.getOrDefault(id, List.of()).stream().mapToDouble(r -> r[0]).toArray();
-            List<double[]> bl = backlog.getOrDefault(id, List.of());
-            double[] hours = bl.stream().mapToDouble(r -> r[0]).toArray();
-            double[] open = bl.stream().mapToDouble(r -> r[1]).toArray();
+            double[][] bl = backlog.getOrDefault(id, none);
             b.add(new RunDetail(e.getValue().layout(), x, e.getValue().replication(),
-                    new ResponseHistogram(minutes, counts).samples(), utilisation, hours, open,
+                    new ResponseHistogram(h[0], counts).samples(), util.getOrDefault(id, none)[0], bl[0], bl[1],
                     grids.getOrDefault(id, Map.of())));
         }
     }
 
-    /** Rows of {@code sql} (run id, then {@code width} numbers) by run id, for one sweep point. */
-    private static Map<Integer, List<double[]>> rows(Connection c, String sql, int point, int width)
+    /**
+     * The columns of {@code sql} (run id, then {@code width} numbers, ordered by run id) by run id,
+     * for one sweep point: {@code out.get(run)[k]} is the k-th number column of the run's rows. Read
+     * into primitive arrays, since a large batch has millions of rows at one point.
+     */
+    private static Map<Integer, double[][]> rows(Connection c, String sql, int point, int width)
             throws SQLException {
-        Map<Integer, List<double[]>> out = new HashMap<>();
+        Map<Integer, double[][]> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, point);
             try (ResultSet rs = ps.executeQuery()) {
+                int run = Integer.MIN_VALUE;
+                double[][] cols = new double[width][64];
+                int n = 0;
                 while (rs.next()) {
-                    double[] row = new double[width];
-                    for (int k = 0; k < width; k++) {
-                        row[k] = rs.getDouble(2 + k);
+                    int id = rs.getInt(1);
+                    if (id != run) {
+                        if (n > 0) {
+                            out.put(run, trim(cols, n));
+                        }
+                        run = id;
+                        n = 0;
                     }
-                    out.computeIfAbsent(rs.getInt(1), r -> new ArrayList<>()).add(row);
+                    if (n == cols[0].length) {
+                        for (int k = 0; k < width; k++) {
+                            cols[k] = Arrays.copyOf(cols[k], 2 * n);
+                        }
+                    }
+                    for (int k = 0; k < width; k++) {
+                        cols[k][n] = rs.getDouble(2 + k);
+                    }
+                    n++;
+                }
+                if (n > 0) {
+                    out.put(run, trim(cols, n));
                 }
             }
+        }
+        return out;
+    }
+
+    private static double[][] trim(double[][] cols, int n) {
+        double[][] out = new double[cols.length][];
+        for (int k = 0; k < cols.length; k++) {
+            out[k] = Arrays.copyOf(cols[k], n);
         }
         return out;
     }
