@@ -39,7 +39,8 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "BATCH", description = "The batch folder: the --out folder of 'gridplan run', holding "
-            + BatchReportLoader.DATABASE + ", " + "city.geojson and layouts/.")
+            + BatchReportLoader.DATABASE + ", " + "city.geojson and layouts/ (or its " + BatchReportLoader.DATABASE
+            + " file).")
     Path batch;
 
     @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
@@ -64,6 +65,9 @@ final class ReportCommand implements Callable<Integer> {
             language = Lang.of(lang);
         } catch (IllegalArgumentException e) {
             return fail(err, "--lang " + lang + ": expected en or zh");
+        }
+        if (Files.isRegularFile(batch) && batch.getFileName().toString().equals(BatchReportLoader.DATABASE)) {
+            batch = batch.toAbsolutePath().getParent();
         }
         Path target = out != null ? out : batch.resolve(REPORT);
         if (Files.isDirectory(target)) {

@@ -172,6 +172,14 @@ class ReportCommandIT {
     }
 
     @Test
+    void report_accepts_the_database_file_for_its_folder() throws IOException {
+        Path target = dir.resolve("from-db.html");
+        CliRunner r = CliRunner.run("report", batch.resolve("results.duckdb").toString(), "--out", target.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(target)).isEqualTo(Files.readString(batch.resolve("report.html")));
+    }
+
+    @Test
     void report_help_explains_every_option() {
         // picocli warns on System.err about a stray % in a description and prints the raw text.
         java.io.PrintStream systemErr = System.err;
