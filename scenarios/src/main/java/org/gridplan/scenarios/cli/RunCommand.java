@@ -92,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", scenario.name());
         Path db = dir.resolve(DATABASE);
         BatchOutcome outcome;
+        boolean reportFailed = false;
         try {
             Files.createDirectories(dir);
             try (ResultsStore store = ResultsStore.open(db)) {
@@ -124,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
                         } catch (InputException e) {
                             err.println("error: report: " + e.getMessage());
                             err.flush();
-                            return Main.EXIT_FINDINGS;
+                            reportFailed = true;
                         }
                     }
                 }
@@ -146,6 +147,6 @@ final class RunCommand implements Callable<Integer> {
             err.println("error: " + e);
         }
         err.flush();
-        return outcome.complete() ? 0 : Main.EXIT_FINDINGS;
+        return outcome.complete() && !reportFailed ? 0 : Main.EXIT_FINDINGS;
     }
 }
