@@ -171,6 +171,43 @@ class BatchRunnerIT {
                 .doesNotContain("No plan was optimised");
     }
 
+    @Test
+    void a_batch_with_failed_runs_is_reported_from_the_runs_that_completed_and_says_so() throws SQLException {
+        Path folder = dir.resolve("failing");
+        StaffingPlanner planner = new StaffingPlanner() {
+            private final FieldStandardStaffing standard = new FieldStandardStaffing();
+
+            @Override
+            public Scenario.Optimise capabilities() {
+                return standard.capabilities();
+            }
+
+            @Override
+            public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
+                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                    Scenario.Optimise optimise) {
+                if (layout.name().equals("grid-320")) {
+                    throw new IllegalStateException("no plan for " + layout.name());
+                }
+                return standard.plan(city, layout, spec, optimise);
+            }
+        };
+        try (ResultsStore store = ResultsStore.open(createDirectories(folder).resolve("results.duckdb"))) {
+            BatchOutcome o = new BatchRunner(planner, 2, BatchProgress.silent()).run(scenario, inputs, store);
+            assertThat(o.failed()).isEqualTo(4);
+        }
+        var data = org.gridplan.results.store.BatchReportLoader.load(folder);
+        assertThat(data.status()).contains(new org.gridplan.results.stats.BatchStatus(8, 4, 4, false));
+        assertThat(data.layouts()).containsExactly("grid-450");
+        // Two sweep points (part-time workers per community 0 and 3) × two replications.
+        assertThat(data.runs()).hasSize(4);
+        assertThat(data.sweepPoints()).containsExactly(0.0, 3.0);
+        String html = new org.gridplan.results.report.ReportWriter(org.gridplan.results.report.ReportOptions.of(
+                org.gridplan.results.chart.Lang.EN)).html(data);
+        assertThat(html).contains("Only 4 of the batch&#39;s 8 runs are stored (4 failed).")
+                .contains("Only one layout was simulated (grid-450)").doesNotContain("NaN");
+    }
+
     private static Path createDirectories(Path p) {
         try {
             return Files.createDirectories(p);
