@@ -11,7 +11,9 @@ import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.model.WorkerType;
+import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.api.solver.event.SolverEventListener;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
@@ -41,6 +43,44 @@ public final class StaffingSolver {
     /** Solves with the given weights; {@code stopAtTravel} in the options is not used. */
     public static StaffingPlan solve(StaffingProblem problem, StaffingConstraintConfiguration weights,
             SolveOptions options) {
+        return StaffingMapper.toPlan(problem, solveSolution(problem, weights, options, Map.of(), e -> { }));
+    }
+
+    /**
+     * Solves from a starting assignment (e.g. the baseline) and returns the solved planning solution
+     * (for score explanations). Local search starts from the start plan, so the solver holds a
+     * feasible plan from the first step when the start is feasible; workers the start leaves out are
+     * placed by the construction heuristic.
+     *
+     * @param start worker id → grid id for any workers; may be empty
+     * @param listener told of every new best solution (progress lines); called on the solver's thread
+     */
+    public static StaffingSolution solveSolution(StaffingProblem problem, StaffingConstraintConfiguration weights,
+            SolveOptions options, Map<String, String> start,
+            SolverEventListener<StaffingSolution> listener) {
+        StaffingSolution solution = StaffingMapper.toSolution(problem, weights);
+        Map<String, StaffingGrid> gridById = new HashMap<>();
+        for (StaffingGrid g : solution.getGrids()) {
+            gridById.put(g.getId(), g);
+        }
+        for (WorkerAssignment w : solution.getWorkers()) {
+            String grid = start.get(w.getId());
+            if (grid != null) {
+                StaffingGrid g = gridById.get(grid);
+                if (g == null) {
+                    throw new IllegalArgumentException("start plan puts worker " + w.getId() + " in unknown grid "
+                            + grid);
+                }
+                w.setGrid(g);
+            }
+        }
+        Solver<StaffingSolution> solver = SolverFactory.<StaffingSolution>create(solverConfig(options)).buildSolver();
+        solver.addEventListener(listener);
+        return solver.solve(solution);
+    }
+
+    /** The solver configuration: construction heuristic for unplaced workers, then late acceptance. */
+    public static SolverConfig solverConfig(SolveOptions options) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
         options.unimprovedTimeLimit().ifPresent(termination::withUnimprovedSpentLimit);
         options.evaluationLimit().ifPresent(termination::withScoreCalculationCountLimit);
@@ -58,9 +98,7 @@ public final class StaffingSolver {
                                         new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig()))
                                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
-        StaffingSolution solved = SolverFactory.<StaffingSolution>create(config).buildSolver()
-                .solve(StaffingMapper.toSolution(problem, weights));
-        return StaffingMapper.toPlan(problem, solved);
+        return config;
     }
 
     /**
