@@ -63,6 +63,7 @@ public final class DistrictProblems {
     private final TravelTimes travel;
     private final TravelMode mode;
     private final List<String> grids;
+    private final Map<String, Integer> gridIndex = new HashMap<>();
     private final List<int[]> members;
     private final long[] households;
     private final String[] community;
@@ -79,6 +80,9 @@ public final class DistrictProblems {
         Map<String, String> bases = Staffing.baseBuildings(city, layout);
         Map<String, List<Integer>> byGrid = layout.buildingsByGrid(city);
         grids = List.copyOf(bases.keySet());
+        for (int g = 0; g < grids.size(); g++) {
+            gridIndex.put(grids.get(g), g);
+        }
         int n = grids.size();
         members = new ArrayList<>(n);
         households = new long[n];
@@ -319,7 +323,6 @@ public final class DistrictProblems {
 
     /** The index of {@code grid} in {@link #grids()}, if it takes part. */
     public Optional<Integer> gridIndex(String grid) {
-        int i = grids.indexOf(grid);
-        return i < 0 ? Optional.empty() : Optional.of(i);
+        return Optional.ofNullable(gridIndex.get(grid));
     }
 }

@@ -11,6 +11,7 @@ import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.model.WorkerType;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.event.SolverEventListener;
@@ -98,6 +99,8 @@ public final class StaffingSolver {
                                         new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig()))
                                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
+        // Bavet, not the Drools-based streams also on the classpath: same scores, about four times faster here.
+        config.getScoreDirectorFactoryConfig().setConstraintStreamImplType(ConstraintStreamImplType.BAVET);
         return config;
     }
 

@@ -30,4 +30,9 @@ public interface StaffingPlanner {
      * @param optimise what the scenario asks to optimise, within {@link #capabilities()}
      */
     Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise);
+
+    /** The optimised plan's justifications for {@code layout} (one sentence each); empty when nothing was optimised. */
+    default java.util.List<String> justifications(String layout) {
+        return java.util.List.of();
+    }
 }

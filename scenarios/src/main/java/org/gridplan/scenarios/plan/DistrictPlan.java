@@ -17,7 +17,7 @@ import org.gridplan.sim.agent.WorkerType;
 
 /**
  * An optimised district plan with its baselines: branches and grid → branch, worker → grid, the
- * analytic KPIs of both, one-sentence justifications and the solve timings (seconds).
+ * analytic KPIs of both, one-sentence justifications (siting, staffing) and the solve timings (seconds).
  *
  * @param sitingFeasibleSeconds from the start (building the problems included) until the siting
  *     solver held a plan meeting every hard constraint; -1 if it never did
@@ -27,14 +27,23 @@ import org.gridplan.sim.agent.WorkerType;
  */
 public record DistrictPlan(DistrictProblems problems, List<DistrictWorker> workers, SitingProblem siting,
         SitingPlan sitingBaseline, SitingPlan sitingPlan, StaffingProblem staffing, StaffingPlan staffingBaseline,
-        StaffingPlan staffingPlan, List<String> justifications, List<String> notes, double setupSeconds,
+        StaffingPlan staffingPlan, List<String> sitingJustifications, List<String> staffingJustifications,
+        List<String> notes, double setupSeconds,
         double sitingFeasibleSeconds, double staffingFeasibleSeconds, double sitingSeconds, double staffingSeconds) {
 
     /** Copies the lists. */
     public DistrictPlan {
         workers = List.copyOf(workers);
-        justifications = List.copyOf(justifications);
+        sitingJustifications = List.copyOf(sitingJustifications);
+        staffingJustifications = List.copyOf(staffingJustifications);
         notes = List.copyOf(notes);
+    }
+
+    /** Every justification: the siting ones, then the staffing ones. */
+    public List<String> justifications() {
+        List<String> all = new ArrayList<>(sitingJustifications);
+        all.addAll(staffingJustifications);
+        return all;
     }
 
     /** The analytic KPIs of a siting and a staffing plan. */

@@ -94,6 +94,15 @@ public final class DistrictPlanner {
      */
     public static DistrictPlan plan(DistrictProblems problems, List<Site> sites, int p, OptionalLong capacity,
             List<DistrictWorker> workers, Settings settings, Consumer<String> log) {
+        return plan(problems, sites, p, capacity, workers, settings, true, log);
+    }
+
+    /**
+     * As {@link #plan(DistrictProblems, List, int, OptionalLong, List, Settings, Consumer)}; with
+     * {@code siteBranches} false the siting solve is skipped and the siting plan is the baseline.
+     */
+    public static DistrictPlan plan(DistrictProblems problems, List<Site> sites, int p, OptionalLong capacity,
+            List<DistrictWorker> workers, Settings settings, boolean siteBranches, Consumer<String> log) {
         String name = problems.layout().name();
         long t0 = System.nanoTime();
         SitingProblem siting = problems.siting(name, sites, p, capacity);
@@ -121,9 +130,25 @@ public final class DistrictPlanner {
             }
             sitingProgress.best(score.toString());
         });
-        SitingSolution sitingSolved = sitingSolver.solve(SitingMapper.toSolution(siting));
+        SitingSolution sitingSolved;
+        if (siteBranches) {
+            sitingSolved = sitingSolver.solve(SitingMapper.toSolution(siting));
+        } else {
+            sitingSolved = SitingMapper.toSolution(siting);
+            Map<String, String> baselineSites = nearestSite(siting);
+            Map<String, org.gridplan.optimizer.domain.BranchSite> byId = new HashMap<>();
+            sitingSolved.getSites().forEach(b -> byId.put(b.getId(), b));
+            Map<String, List<org.gridplan.optimizer.domain.DemandAssignment>> served = new HashMap<>();
+            for (var a : sitingSolved.getAssignments()) {
+                a.setSite(byId.get(baselineSites.get(a.getId())));
+                served.computeIfAbsent(a.getSite().getId(), k -> new ArrayList<>()).add(a);
+            }
+            // The inverse relation (site -> its grids) must agree for the score explanation.
+            sitingSolved.getSites().forEach(b -> b.setAssignments(served.getOrDefault(b.getId(), new ArrayList<>())));
+            sitingFeasible[0] = sitingBaseline.feasible() ? setup + seconds(s0) : -1;
+        }
         double sitingSeconds = seconds(s0);
-        SitingPlan sitingPlan = SitingMapper.toPlan(siting, sitingSolved);
+        SitingPlan sitingPlan = siteBranches ? SitingMapper.toPlan(siting, sitingSolved) : sitingBaseline;
         if (sitingSeconds >= settings.timeLimit().toMillis() / 1000.0 * 0.98) {
             notes.add("siting: the time limit ended the solve before its evaluation budget; the plan may differ on"
                     + " a faster or slower machine");
@@ -161,11 +186,9 @@ public final class DistrictPlanner {
         }
         log.accept(String.format(Locale.ROOT, "staffing: %s in %.1f s", staffingPlan.score(), staffingSeconds));
 
-        List<String> justifications = new ArrayList<>();
-        justifications.addAll(Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline));
-        justifications.addAll(Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline));
         return new DistrictPlan(problems, workers, siting, sitingBaseline, sitingPlan, staffing, staffingBaseline,
-                staffingPlan, justifications, notes, setup, sitingFeasible[0], staffingFeasible, sitingSeconds,
+                staffingPlan, Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline),
+                Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline), notes, setup, sitingFeasible[0], staffingFeasible, sitingSeconds,
                 staffingSeconds);
     }
 
