@@ -2,16 +2,12 @@ package org.gridplan.scenarios.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
-import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
@@ -84,7 +80,7 @@ final class BenchOptimizeCommand implements Callable<Integer> {
         GridLayout layout = result.layout();
         out.printf(Locale.ROOT, "district: %,d households, %,d grids, %,d candidate sites (generated in %.1f s)%n",
                 city.households(), layout.gridCount(), city.sites().size(), (System.nanoTime() - t0) / 1e9);
-        List<DistrictWorker> people = homes(city, workers, seed);
+        List<DistrictWorker> people = DistrictPlanner.residentWorkers(city, workers, seed);
         DistrictProblems problems = DistrictProblems.of(city, layout, new TravelTimes(city), TravelMode.EBIKE,
                 DemandCatalog.defaults());
         long capacity = (long) Math.ceil(city.households() * 1.15 / branches);
@@ -114,28 +110,5 @@ final class BenchOptimizeCommand implements Callable<Integer> {
         plan.notes().forEach(n -> out.println("note: " + n));
         out.flush();
         return 0;
-    }
-
-    /**
-     * {@code n} full-time workers, each living in a building drawn in proportion to households
-     * (cadres are assigned by place of residence, so they live among the households they serve).
-     */
-    static List<DistrictWorker> homes(City city, int n, long seed) {
-        long[] cumulative = new long[city.buildings().size()];
-        long total = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            total += city.buildings().get(i).households();
-            cumulative[i] = total;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        List<DistrictWorker> out = new ArrayList<>();
-        for (int k = 1; k <= n; k++) {
-            long draw = random.nextLong(total);
-            int i = java.util.Arrays.binarySearch(cumulative, draw + 1);
-            int building = i >= 0 ? i : -i - 1;
-            out.add(new DistrictWorker(String.format(Locale.ROOT, "FT-%04d", k), WorkerType.FULL_TIME,
-                    OptionalInt.of(building)));
-        }
-        return out;
     }
 }

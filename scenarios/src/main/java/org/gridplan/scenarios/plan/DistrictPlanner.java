@@ -1,6 +1,11 @@
 package org.gridplan.scenarios.plan;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+import org.gridplan.optimizer.model.WorkerType;
+import org.gridplan.sim.model.City;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +17,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.gridplan.optimizer.domain.BranchSite;
+import org.gridplan.optimizer.domain.DemandAssignment;
 import org.gridplan.optimizer.domain.SitingSolution;
 import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingSolution;
@@ -28,6 +35,7 @@ import org.gridplan.optimizer.solver.SolveOptions;
 import org.gridplan.optimizer.solver.StaffingSolver;
 import org.gridplan.sim.model.Site;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 
@@ -114,11 +122,15 @@ public final class DistrictPlanner {
                 workers.size(), setup));
         List<String> notes = new ArrayList<>();
 
-        SitingPlan sitingBaseline = SitingMapper.evaluate(siting, nearestSite(siting), "baseline");
         SolveOptions sitingOptions = SolveOptions.ofTime(settings.timeLimit()).withSeed(settings.seed())
                 .withEvaluationLimit(settings.sitingEvaluations());
-        Solver<SitingSolution> sitingSolver = SolverFactory.<SitingSolution>create(
-                BranchSitingSolver.solverConfig(siting, sitingOptions)).buildSolver();
+        SolverFactory<SitingSolution> sitingFactory = SolverFactory.create(
+                BranchSitingSolver.solverConfig(siting, sitingOptions));
+        SitingSolution baselineSolution = baselineSolution(siting);
+        SolutionManager.<SitingSolution, HardSoftLongScore>create(sitingFactory).update(baselineSolution);
+        // The baseline's plan carries its score under the same constraint model, to compare with.
+        SitingPlan sitingBaseline = SitingMapper.toPlan(siting, baselineSolution);
+        Solver<SitingSolution> sitingSolver = sitingFactory.buildSolver();
         long s0 = System.nanoTime();
         double[] sitingFeasible = {-1};
         Progress sitingProgress = new Progress("siting", log, s0);
@@ -134,17 +146,7 @@ public final class DistrictPlanner {
         if (siteBranches) {
             sitingSolved = sitingSolver.solve(SitingMapper.toSolution(siting));
         } else {
-            sitingSolved = SitingMapper.toSolution(siting);
-            Map<String, String> baselineSites = nearestSite(siting);
-            Map<String, org.gridplan.optimizer.domain.BranchSite> byId = new HashMap<>();
-            sitingSolved.getSites().forEach(b -> byId.put(b.getId(), b));
-            Map<String, List<org.gridplan.optimizer.domain.DemandAssignment>> served = new HashMap<>();
-            for (var a : sitingSolved.getAssignments()) {
-                a.setSite(byId.get(baselineSites.get(a.getId())));
-                served.computeIfAbsent(a.getSite().getId(), k -> new ArrayList<>()).add(a);
-            }
-            // The inverse relation (site -> its grids) must agree for the score explanation.
-            sitingSolved.getSites().forEach(b -> b.setAssignments(served.getOrDefault(b.getId(), new ArrayList<>())));
+            sitingSolved = baselineSolution;
             sitingFeasible[0] = sitingBaseline.feasible() ? setup + seconds(s0) : -1;
         }
         double sitingSeconds = seconds(s0);
@@ -190,6 +192,21 @@ public final class DistrictPlanner {
                 staffingPlan, Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline),
                 Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline), notes, setup, sitingFeasible[0], staffingFeasible, sitingSeconds,
                 staffingSeconds);
+    }
+
+    /** The nearest-site baseline as a planning solution, its site → grids relation consistent. */
+    private static SitingSolution baselineSolution(SitingProblem siting) {
+        SitingSolution solution = SitingMapper.toSolution(siting);
+        Map<String, String> baselineSites = nearestSite(siting);
+        Map<String, BranchSite> byId = new HashMap<>();
+        solution.getSites().forEach(b -> byId.put(b.getId(), b));
+        Map<String, List<DemandAssignment>> served = new HashMap<>();
+        for (DemandAssignment a : solution.getAssignments()) {
+            a.setSite(byId.get(baselineSites.get(a.getId())));
+            served.computeIfAbsent(a.getSite().getId(), k -> new ArrayList<>()).add(a);
+        }
+        solution.getSites().forEach(b -> b.setAssignments(served.getOrDefault(b.getId(), new ArrayList<>())));
+        return solution;
     }
 
     /**
@@ -271,6 +288,29 @@ public final class DistrictPlanner {
                 log.accept(String.format(Locale.ROOT, "%s: best %s after %.1f s", what, score, (now - start) / 1e9));
             }
         }
+    }
+
+    /**
+     * {@code n} full-time workers {@code FT-0001}, ... each living in a building drawn in proportion
+     * to households (cadres are assigned by place of residence, so they live among the households
+     * they serve), seeded.
+     */
+    public static List<DistrictWorker> residentWorkers(City city, int n, long seed) {
+        long[] cumulative = new long[city.buildings().size()];
+        long total = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            total += city.buildings().get(i).households();
+            cumulative[i] = total;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<DistrictWorker> out = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            long draw = random.nextLong(total);
+            int i = Arrays.binarySearch(cumulative, draw + 1);
+            out.add(new DistrictWorker(String.format(Locale.ROOT, "FT-%04d", k), WorkerType.FULL_TIME,
+                    OptionalInt.of(i >= 0 ? i : -i - 1)));
+        }
+        return out;
     }
 
     /** Workers per grid of a worker → grid map, in grid id order (for KPIs). */
