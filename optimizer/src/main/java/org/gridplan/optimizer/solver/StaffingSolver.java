@@ -16,9 +16,13 @@ import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.event.SolverEventListener;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
+import org.optaplanner.core.config.heuristic.selector.entity.EntitySelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
@@ -32,6 +36,9 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
  * and swap moves. Seeded and single-threaded; with an evaluation limit the plan is reproducible.
  */
 public final class StaffingSolver {
+
+    /** Nearby moves draw from about this many nearest grids or workers (parabolic distribution). */
+    private static final int NEARBY = 40;
 
     private StaffingSolver() {
     }
@@ -80,7 +87,13 @@ public final class StaffingSolver {
         return solver.solve(solution);
     }
 
-    /** The solver configuration: construction heuristic for unplaced workers, then late acceptance. */
+    /**
+     * The solver configuration: construction heuristic for unplaced workers, then late acceptance
+     * over change and swap moves, most of them nearby (grids near the worker's home, workers whose
+     * grid lies near the first one's home): with a thousand grids a random change or swap almost
+     * never helps.
+     */
+    @SuppressWarnings("rawtypes") // OptaPlanner's config lists take the raw MoveSelectorConfig
     public static SolverConfig solverConfig(SolveOptions options) {
         TerminationConfig termination = new TerminationConfig().withSpentLimit(options.timeLimit());
         options.unimprovedTimeLimit().ifPresent(termination::withUnimprovedSpentLimit);
@@ -95,13 +108,39 @@ public final class StaffingSolver {
                 .withTerminationConfig(termination)
                 .withPhases(new ConstructionHeuristicPhaseConfig(),
                         new LocalSearchPhaseConfig()
-                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                                        new ChangeMoveSelectorConfig(), new SwapMoveSelectorConfig()))
+                                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectorList(List.of(
+                                        nearbyChangeMoves().withFixedProbabilityWeight(3.0),
+                                        nearbySwapMoves().withFixedProbabilityWeight(3.0),
+                                        new ChangeMoveSelectorConfig().withFixedProbabilityWeight(1.0),
+                                        new SwapMoveSelectorConfig().withFixedProbabilityWeight(1.0))))
                                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(400))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1)));
         // Bavet, not the Drools-based streams also on the classpath: same scores, about four times faster here.
         config.getScoreDirectorFactoryConfig().setConstraintStreamImplType(ConstraintStreamImplType.BAVET);
         return config;
+    }
+
+    private static ChangeMoveSelectorConfig nearbyChangeMoves() {
+        NearbySelectionConfig nearby = new NearbySelectionConfig()
+                .withOriginEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig("changed"))
+                .withNearbyDistanceMeterClass(WorkerGridDistanceMeter.class)
+                .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
+                .withParabolicDistributionSizeMaximum(NEARBY);
+        return new ChangeMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig(WorkerAssignment.class).withId("changed"))
+                .withValueSelectorConfig(new ValueSelectorConfig().withNearbySelectionConfig(nearby));
+    }
+
+    private static SwapMoveSelectorConfig nearbySwapMoves() {
+        NearbySelectionConfig nearby = new NearbySelectionConfig()
+                .withOriginEntitySelectorConfig(EntitySelectorConfig.newMimicSelectorConfig("swapped"))
+                .withNearbyDistanceMeterClass(WorkerSwapDistanceMeter.class)
+                .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
+                .withParabolicDistributionSizeMaximum(NEARBY);
+        return new SwapMoveSelectorConfig()
+                .withEntitySelectorConfig(new EntitySelectorConfig(WorkerAssignment.class).withId("swapped"))
+                .withSecondaryEntitySelectorConfig(new EntitySelectorConfig(WorkerAssignment.class)
+                        .withNearbySelectionConfig(nearby));
     }
 
     /**

@@ -74,13 +74,13 @@ public final class DistrictPlanner {
         }
 
         /**
-         * Budgets that grow with the problem: 10 evaluations per grid × branch for siting and 150
+         * Budgets that grow with the problem: 10 evaluations per grid × branch for siting and 1,000
          * per worker for staffing (at least 20,000 each); on a shared 2-core machine a 1,256-grid,
-         * 40-branch, 1,800-worker district spends roughly 15 s on each (see BENCHMARKS.md).
+         * 40-branch, 1,800-worker district spends roughly 25 s on each (see BENCHMARKS.md).
          */
         public static Settings scaled(int grids, int branches, int workers, Duration timeLimit, long seed) {
             return new Settings(timeLimit, Math.max(20_000L, 10L * grids * Math.max(1, branches)),
-                    Math.max(20_000L, 150L * workers), seed);
+                    Math.max(20_000L, 1_000L * workers), seed);
         }
     }
 
