@@ -47,6 +47,10 @@ import org.gridplan.sim.road.TravelTimes;
  * <p>The analytic model uses the default incident catalog and e-bike travel (a sweep's demand
  * scale changes every grid's load in proportion, not which grid is busiest).
  *
+ * <p>The workers have no home (a scenario does not say where they live), so only how many serve
+ * each grid matters and the staffing solve gets a smaller budget than {@code gridplan optimize}'s:
+ * 150 evaluations per worker.
+ *
  * <p>Thread-safe and deterministic: one plan per city, layout, staffing and request, computed
  * once (other threads asking for it wait) with seeded solvers that a move-evaluation budget ends,
  * so the plan does not depend on the thread count or the machine's speed. The solves' time cap
@@ -147,7 +151,8 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
                     + " has no candidate sites: at least 1 is needed to open a branch (short by 1 site)");
         }
         return DistrictPlanner.plan(problems, sites, p, OptionalLong.empty(), workers,
-                DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED),
+                DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED)
+                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size())),
                 branches, line -> { });
     }
 

@@ -73,6 +73,11 @@ public final class DistrictPlanner {
             }
         }
 
+        /** These settings with another staffing budget. */
+        public Settings withStaffingEvaluations(long evaluations) {
+            return new Settings(timeLimit, sitingEvaluations, evaluations, seed);
+        }
+
         /**
          * Budgets that grow with the problem: 10 evaluations per grid × branch for siting and 1,000
          * per worker for staffing (at least 20,000 each); on a shared 2-core machine a 1,256-grid,
