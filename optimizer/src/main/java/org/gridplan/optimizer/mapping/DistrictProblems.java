@@ -21,7 +21,6 @@ import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.IncidentCategory;
-import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.model.Site;
@@ -214,8 +213,11 @@ public final class DistrictProblems {
                 double sum = 0;
                 long weight = 0;
                 for (int b : members.get(g)) {
+                    String site = sites.get(j).id();
+                    String grid = grids.get(g);
                     double metres = siteTravel.siteToBuildingMetres(j, b).orElseThrow(() ->
-                            new IllegalArgumentException("candidate site cannot reach grid by road"));
+                            new IllegalArgumentException("candidate site " + site + " cannot reach grid " + grid
+                                    + " by road"));
                     long h = city.buildings().get(b).households();
                     sum += metres * h;
                     weight += h;

@@ -12,6 +12,8 @@ import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.model.WorkerType;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.api.solver.event.SolverEventListener;
@@ -85,6 +87,18 @@ public final class StaffingSolver {
         Solver<StaffingSolution> solver = SolverFactory.<StaffingSolution>create(solverConfig(options)).buildSolver();
         solver.addEventListener(listener);
         return solver.solve(solution);
+    }
+
+    /** The score of an assignment under the constraint model (e.g. of a baseline, to compare). */
+    public static HardSoftLongScore score(StaffingProblem problem, StaffingConstraintConfiguration weights,
+            Map<String, String> gridOfWorker) {
+        StaffingSolution solution = StaffingMapper.toSolution(problem, weights);
+        Map<String, StaffingGrid> gridById = new HashMap<>();
+        solution.getGrids().forEach(g -> gridById.put(g.getId(), g));
+        solution.getWorkers().forEach(w -> w.setGrid(gridById.get(gridOfWorker.get(w.getId()))));
+        return SolutionManager.<StaffingSolution, HardSoftLongScore>create(
+                SolverFactory.create(solverConfig(SolveOptions.ofTime(java.time.Duration.ofSeconds(1)))))
+                .update(solution);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.gridplan.results.stats.MeanInterval;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
 import org.gridplan.scenarios.plan.PlanFiles;
+import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.demand.DemandCatalog;
@@ -163,8 +164,8 @@ final class OptimizeCommand implements Callable<Integer> {
                     err.flush();
                 });
         printKpis(stdout, plan);
-        Staffing baseline = plan.baselineStaffing();
-        Staffing optimised = plan.optimisedStaffing();
+        Staffing baseline = withCsvShifts(plan.baselineStaffing());
+        Staffing optimised = withCsvShifts(plan.optimisedStaffing());
         if (simulate > 0) {
             simulate(stdout, err, c, l, travelTimes, mode, demand, baseline, optimised);
         }
@@ -189,6 +190,17 @@ final class OptimizeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Workers read from a staffing CSV keep their shift. */
+    private Staffing withCsvShifts(Staffing staffing) {
+        if (csvShifts.isEmpty()) {
+            return staffing;
+        }
+        return Staffing.of(staffing.workers().stream()
+                .map(w -> csvShifts.containsKey(w.id()) ? w.withShift(csvShifts.get(w.id())) : w).toList());
+    }
+
+    private final Map<String, ShiftPattern> csvShifts = new LinkedHashMap<>();
+
     private List<DistrictWorker> workers(City c, GridLayout l) {
         if (workers.contains("=")) {
             return counts(workers);
@@ -207,6 +219,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 case PROFESSIONAL -> WorkerType.PROFESSIONAL;
             };
             out.add(new DistrictWorker(w.id(), type, OptionalInt.of(c.indexOf(w.baseBuilding()).orElseThrow())));
+            csvShifts.put(w.id(), w.shift());
         }
         return out;
     }

@@ -163,8 +163,11 @@ public final class DistrictPlanner {
         log.accept(String.format(Locale.ROOT, "siting: %s in %.1f s", sitingPlan.score(), sitingSeconds));
 
         long b0 = System.nanoTime();
-        StaffingPlan staffingBaseline = problems.baseline(staffing, workers);
+        StaffingPlan greedy = problems.baseline(staffing, workers);
         double baselineSeconds = seconds(b0);
+        // The baseline's plan carries its score under the same constraint model, to compare with.
+        StaffingPlan staffingBaseline = StaffingMapper.evaluate(staffing, greedy.gridOfWorker(), StaffingSolver.score(
+                staffing, new StaffingConstraintConfiguration(), greedy.gridOfWorker()).toString());
         if (staffingBaseline.feasible()) {
             log.accept("staffing: the baseline is feasible; solving from it");
         }

@@ -152,6 +152,6 @@ final class Justifications {
         if (ids.size() <= 5) {
             return String.join(", ", ids);
         }
-        return String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more sites";
+        return String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
     }
 }

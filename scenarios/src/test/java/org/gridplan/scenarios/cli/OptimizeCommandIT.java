@@ -82,10 +82,22 @@ class OptimizeCommandIT {
         Path csv = dir.resolve("staff.csv");
         assertThat(CliRunner.run("simulate", "--city", city.toString(), "--layout", layout.toString(), "--days", "8",
                 "--part-time", "0", "--staffing-out", csv.toString()).exitCode()).isZero();
+        // Every worker on the round-the-clock shift: the optimised plan keeps each worker's shift.
+        List<String> rows = Files.readAllLines(csv);
+        int shift = List.of(rows.get(0).split(",")).indexOf("shift");
+        List<String> always = new ArrayList<>(List.of(rows.get(0)));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            cells[shift] = "always";
+            always.add(String.join(",", cells));
+        }
+        Files.write(csv, always);
         Path out = dir.resolve("from-csv");
         CliRunner r = optimize(out, "--workers", csv.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Files.readAllLines(out.resolve("staffing.csv"))).hasSize(grids + 1);
+        List<String> written = Files.readAllLines(out.resolve("staffing.csv"));
+        assertThat(written).hasSize(grids + 1);
+        assertThat(written.subList(1, written.size())).allMatch(row -> row.endsWith(",always"));
     }
 
     @Test
