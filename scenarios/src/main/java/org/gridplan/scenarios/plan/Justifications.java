@@ -113,7 +113,7 @@ final class Justifications {
                 100 * (plan.expectedResponseMinutes() / baseline.expectedResponseMinutes() - 1)));
         List<GridResponseTime> multi = explanation.getJustificationList(GridResponseTime.class).stream()
                 .filter(r -> r.workers() > 1)
-                .sorted(Comparator.comparingDouble(GridResponseTime::waitMinutes).reversed()
+                .sorted(Comparator.comparingInt(GridResponseTime::workers).reversed()
                         .thenComparing(GridResponseTime::gridId))
                 .toList();
         if (!multi.isEmpty()) {
@@ -123,8 +123,7 @@ final class Justifications {
                         "%s %d workers, %.1f min travel + %.2f min wait", r.gridId(), r.workers(), r.travelMinutes(),
                         r.waitMinutes()));
             }
-            out.add(String.format(Locale.ROOT, "%,d grids get more than one worker, where the Erlang C wait is"
-                    + " longest: %s.", multi.size(), grids));
+            out.add(String.format(Locale.ROOT, "%,d grids get more than one worker, e.g. %s.", multi.size(), grids));
         }
         List<GridResponseTime> slowest = explanation.getJustificationList(GridResponseTime.class).stream()
                 .sorted(Comparator.comparingDouble((GridResponseTime r) -> r.travelMinutes() + r.waitMinutes())
@@ -142,8 +141,9 @@ final class Justifications {
         if (!home.isEmpty()) {
             double mean = home.stream().mapToDouble(HomeTravel::minutes).sum() / problem.workers().size();
             HomeTravel far = home.get(0);
-            out.add(String.format(Locale.ROOT, "Workers live %.1f min from their grid's households on average; the"
-                    + " farthest, %s, %.1f min from grid %s.", mean, far.workerId(), far.minutes(), far.gridId()));
+            out.add(String.format(Locale.ROOT, "Workers start %.1f min from their grid's households on average (from"
+                    + " home, or from the grid's base when their home is not known); the farthest, %s, %.1f min from"
+                    + " grid %s.", mean, far.workerId(), far.minutes(), far.gridId()));
         }
         return out;
     }
