@@ -117,7 +117,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--simulate", defaultValue = "0", paramLabel = "N",
             description = "Also simulate N replications of the baseline and of the optimised plan under common "
-                    + "random numbers (the same seeds) and print both: mean and p90 response with 95% intervals "
+                    + "random numbers (the same seeds) and print both: mean and p90 response with 95%% intervals "
                     + "(default ${DEFAULT-VALUE}: no simulation).")
     int simulate;
 
