@@ -143,13 +143,18 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
             }
         }
         List<Site> sites = city.sites();
+        if (sites.isEmpty()) {
+            if (branches) {
+                throw new IllegalArgumentException("optimise.branches: city " + city.name() + " has no candidate"
+                        + " sites: at least 1 is needed to open a branch (short by 1 site)");
+            }
+            // Workers only: the planner still builds a siting baseline, which is then not used; one
+            // stand-in site at the first building keeps it well defined.
+            Building first = city.buildings().get(0);
+            sites = List.of(new Site("none", first.x(), first.y()));
+        }
         int communities = (int) layout.communityOfGrid().values().stream().distinct().count();
         int p = Math.max(1, Math.min(communities, sites.size()));
-        if (sites.isEmpty()) {
-            // No site to open: siting has nothing to choose, and the planner says why when asked to site.
-            throw new IllegalArgumentException("optimise.branches: city " + city.name()
-                    + " has no candidate sites: at least 1 is needed to open a branch (short by 1 site)");
-        }
         return DistrictPlanner.plan(problems, sites, p, OptionalLong.empty(), workers,
                 DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED)
                         .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size())),

@@ -93,4 +93,15 @@ class OptimisingStaffingPlannerTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void places_workers_in_a_city_without_candidate_sites_but_refuses_to_site_branches_there() {
+        City noSites = new City(city.name(), city.buildings(), city.roads(), List.of());
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        assertThat(planner.plan(noSites, layout, SPEC, new Optimise(false, true)).workers())
+                .hasSameSizeAs(new FieldStandardStaffing().plan(noSites, layout, SPEC, Optimise.NONE).workers());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> planner.plan(noSites, layout, SPEC, new Optimise(true, false)))
+                .hasMessageContaining("no candidate sites").hasMessageContaining("short by 1 site");
+    }
 }
