@@ -106,6 +106,11 @@ final class OptimizeCommand implements Callable<Integer> {
                     + "output says so.")
     Duration time;
 
+    @Option(names = "--unimproved", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Also stop a solve once its best plan has not improved for this long (e.g. 10s). Off by "
+                    + "default: it makes the plan depend on the machine's speed.")
+    Duration unimproved;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Solver seed; with --simulate, replication r runs with seed N + r (default "
                     + "${DEFAULT-VALUE}).")
@@ -156,8 +161,9 @@ final class OptimizeCommand implements Callable<Integer> {
                 : Math.max(1, Math.min(candidates.size(), (int) l.communityOfGrid().values().stream().distinct().count()));
         err.printf(Locale.ROOT, "optimize: city %s, layout %s%n", c.name(), l.name());
         err.flush();
-        DistrictPlanner.Settings settings = DistrictPlanner.Settings.scaled(problems.grids().size(), p, people.size(),
+        DistrictPlanner.Settings scaled = DistrictPlanner.Settings.scaled(problems.grids().size(), p, people.size(),
                 time, seed);
+        DistrictPlanner.Settings settings = unimproved == null ? scaled : scaled.withUnimprovedLimit(unimproved);
         DistrictPlan plan = DistrictPlanner.plan(problems, candidates, p,
                 capacity == null ? OptionalLong.empty() : OptionalLong.of(capacity), people, settings, line -> {
                     err.println(line);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -62,12 +63,16 @@ public final class DistrictPlanner {
      * @param sitingEvaluations move evaluations of the siting solve, the deterministic budget
      * @param staffingEvaluations move evaluations of the staffing solve
      * @param seed the solvers' random seed
+     * @param unimprovedLimit when present, a solve also stops once its best score has not improved
+     *     for this long (the plan then depends on the machine's speed)
      */
-    public record Settings(Duration timeLimit, long sitingEvaluations, long staffingEvaluations, long seed) {
+    public record Settings(Duration timeLimit, long sitingEvaluations, long staffingEvaluations, long seed,
+            Optional<Duration> unimprovedLimit) {
 
         /** Validates. */
         public Settings {
             Objects.requireNonNull(timeLimit, "timeLimit");
+            Objects.requireNonNull(unimprovedLimit, "unimprovedLimit");
             if (sitingEvaluations < 1 || staffingEvaluations < 1) {
                 throw new IllegalArgumentException("evaluation budgets must be at least 1");
             }
@@ -75,7 +80,12 @@ public final class DistrictPlanner {
 
         /** These settings with another staffing budget. */
         public Settings withStaffingEvaluations(long evaluations) {
-            return new Settings(timeLimit, sitingEvaluations, evaluations, seed);
+            return new Settings(timeLimit, sitingEvaluations, evaluations, seed, unimprovedLimit);
+        }
+
+        /** These settings stopping each solve after {@code limit} without improvement. */
+        public Settings withUnimprovedLimit(Duration limit) {
+            return new Settings(timeLimit, sitingEvaluations, staffingEvaluations, seed, Optional.of(limit));
         }
 
         /**
@@ -85,7 +95,7 @@ public final class DistrictPlanner {
          */
         public static Settings scaled(int grids, int branches, int workers, Duration timeLimit, long seed) {
             return new Settings(timeLimit, Math.max(20_000L, 10L * grids * Math.max(1, branches)),
-                    Math.max(20_000L, 1_000L * workers), seed);
+                    Math.max(20_000L, 1_000L * workers), seed, Optional.empty());
         }
     }
 
@@ -127,8 +137,7 @@ public final class DistrictPlanner {
                 workers.size(), setup));
         List<String> notes = new ArrayList<>();
 
-        SolveOptions sitingOptions = SolveOptions.ofTime(settings.timeLimit()).withSeed(settings.seed())
-                .withEvaluationLimit(settings.sitingEvaluations());
+        SolveOptions sitingOptions = options(settings, settings.sitingEvaluations());
         SolverFactory<SitingSolution> sitingFactory = SolverFactory.create(
                 BranchSitingSolver.solverConfig(siting, sitingOptions));
         SitingSolution baselineSolution = baselineSolution(siting);
@@ -156,9 +165,9 @@ public final class DistrictPlanner {
         }
         double sitingSeconds = seconds(s0);
         SitingPlan sitingPlan = siteBranches ? SitingMapper.toPlan(siting, sitingSolved) : sitingBaseline;
-        if (sitingSeconds >= settings.timeLimit().toMillis() / 1000.0 * 0.98) {
-            notes.add("siting: the time limit ended the solve before its evaluation budget; the plan may differ on"
-                    + " a faster or slower machine");
+        if (timeMayHaveEnded(settings, sitingSeconds)) {
+            notes.add("siting: a time limit may have ended the solve before its evaluation budget; the plan may"
+                    + " differ on a faster or slower machine");
         }
         log.accept(String.format(Locale.ROOT, "siting: %s in %.1f s", sitingPlan.score(), sitingSeconds));
 
@@ -171,8 +180,7 @@ public final class DistrictPlanner {
         if (staffingBaseline.feasible()) {
             log.accept("staffing: the baseline is feasible; solving from it");
         }
-        SolveOptions staffingOptions = SolveOptions.ofTime(settings.timeLimit()).withSeed(settings.seed())
-                .withEvaluationLimit(settings.staffingEvaluations());
+        SolveOptions staffingOptions = options(settings, settings.staffingEvaluations());
         long w0 = System.nanoTime();
         // Timed like the siting solve: building the problems, then this solve's own time.
         double staffingFeasible = staffingBaseline.feasible() ? setup + baselineSeconds : -1;
@@ -190,16 +198,27 @@ public final class DistrictPlanner {
             staffingFeasible = staffingFeasibleEvent[0];
         }
         StaffingPlan staffingPlan = StaffingMapper.toPlan(staffing, staffingSolved);
-        if (staffingSeconds >= settings.timeLimit().toMillis() / 1000.0 * 0.98) {
-            notes.add("staffing: the time limit ended the solve before its evaluation budget; the plan may differ"
-                    + " on a faster or slower machine");
+        if (timeMayHaveEnded(settings, staffingSeconds)) {
+            notes.add("staffing: a time limit may have ended the solve before its evaluation budget; the plan may"
+                    + " differ on a faster or slower machine");
         }
         log.accept(String.format(Locale.ROOT, "staffing: %s in %.1f s", staffingPlan.score(), staffingSeconds));
 
         return new DistrictPlan(problems, workers, siting, sitingBaseline, sitingPlan, staffing, staffingBaseline,
                 staffingPlan, Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline),
-                Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline), notes, setup, sitingFeasible[0], staffingFeasible, sitingSeconds,
-                staffingSeconds);
+                Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline), notes, setup,
+                sitingFeasible[0], staffingFeasible, sitingSeconds, staffingSeconds);
+    }
+
+    /** Whether a clock rather than the evaluation budget may have ended a solve of this length. */
+    private static boolean timeMayHaveEnded(Settings settings, double seconds) {
+        return seconds >= settings.timeLimit().toMillis() / 1000.0 * 0.98 || settings.unimprovedLimit().isPresent();
+    }
+
+    private static SolveOptions options(Settings settings, long evaluations) {
+        SolveOptions options = SolveOptions.ofTime(settings.timeLimit()).withSeed(settings.seed())
+                .withEvaluationLimit(evaluations);
+        return settings.unimprovedLimit().map(options::withUnimprovedTimeLimit).orElse(options);
     }
 
     /** The nearest-site baseline as a planning solution, its site → grids relation consistent. */

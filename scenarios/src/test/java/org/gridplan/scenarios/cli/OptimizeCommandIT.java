@@ -151,7 +151,7 @@ class OptimizeCommandIT {
         CliRunner r = CliRunner.run("optimize", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--city", "--layout", "--sites", "--workers", "--branches", "--capacity", "--time",
-                "--seed", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline", "plan.json",
+                "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline", "plan.json",
                 "fulltime=1800", "95% intervals");
         assertThat(r.err()).doesNotContain("WARN");
     }
