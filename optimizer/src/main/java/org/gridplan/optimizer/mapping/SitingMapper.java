@@ -58,6 +58,34 @@ public final class SitingMapper {
      * @throws IllegalArgumentException if some demand point is unassigned
      */
     public static SitingPlan toPlan(SitingProblem problem, SitingSolution solution) {
+        return toPlan(problem, solution, String.valueOf(solution.getScore()));
+    }
+
+    /**
+     * The KPIs of any assignment of every demand point to a site (a solved plan or a baseline).
+     *
+     * @param siteOfDemand demand point id → site id, for every demand point
+     * @param label the plan's origin shown as its score, e.g. {@code "baseline"}
+     * @throws IllegalArgumentException if a demand point has no site or an unknown one
+     */
+    public static SitingPlan evaluate(SitingProblem problem, Map<String, String> siteOfDemand, String label) {
+        SitingSolution solution = toSolution(problem);
+        Map<String, BranchSite> byId = new HashMap<>();
+        for (BranchSite site : solution.getSites()) {
+            byId.put(site.getId(), site);
+        }
+        for (DemandAssignment a : solution.getAssignments()) {
+            BranchSite site = byId.get(siteOfDemand.get(a.getId()));
+            if (site == null) {
+                throw new IllegalArgumentException("demand point " + a.getId() + " has no known site: "
+                        + siteOfDemand.get(a.getId()));
+            }
+            a.setSite(site);
+        }
+        return toPlan(problem, solution, label);
+    }
+
+    private static SitingPlan toPlan(SitingProblem problem, SitingSolution solution, String score) {
         Map<String, String> siteOfDemand = new HashMap<>();
         long[] load = new long[problem.siteCount()];
         boolean[] open = new boolean[problem.siteCount()];
@@ -119,6 +147,6 @@ public final class SitingMapper {
         long total = problem.totalHouseholds();
         return new SitingPlan(problem.name(), openSites, siteOfDemand, travel,
                 total == 0 ? 0 : (double) outsideInner / total, total == 0 ? 0 : (double) outsideOuter / total,
-                householdsPerSite, violations.isEmpty(), String.valueOf(solution.getScore()), violations);
+                householdsPerSite, violations.isEmpty(), score, violations);
     }
 }

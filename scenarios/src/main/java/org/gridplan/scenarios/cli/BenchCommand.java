@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "Benchmarks: measure speed and memory on this machine (figures for BENCHMARKS.md).",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class, BenchPmedCommand.class, BenchCpmpCommand.class, BenchBatchCommand.class})
+        subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class, BenchPmedCommand.class, BenchCpmpCommand.class, BenchBatchCommand.class, BenchOptimizeCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

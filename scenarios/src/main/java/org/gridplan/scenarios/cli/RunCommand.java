@@ -17,7 +17,7 @@ import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
 import org.gridplan.scenarios.batch.BatchRunner;
 import org.gridplan.scenarios.batch.ConsoleProgress;
-import org.gridplan.scenarios.batch.FieldStandardStaffing;
+import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.batch.StaffingPlanner;
 import org.gridplan.scenarios.spec.Scenario;
@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        StaffingPlanner planner = new FieldStandardStaffing();
+        StaffingPlanner planner = new OptimisingStaffingPlanner();
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             err.println("error: --threads " + n + " must be at least 1");

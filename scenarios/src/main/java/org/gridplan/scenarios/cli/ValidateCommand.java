@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.gridplan.scenarios.batch.FieldStandardStaffing;
+import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s;
         try {
-            s = new ScenarioReader(new FieldStandardStaffing().capabilities()).read(file, overrides.overrides());
+            s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file, overrides.overrides());
         } catch (ScenarioException e) {
             return report(spec.commandLine().getErr(), e);
         }

@@ -71,4 +71,15 @@ class BenchCommandsIT {
         assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("'soon' is not a duration");
     }
+
+    @Test
+    void bench_optimize_prints_first_feasible_times_and_the_improvement_over_the_baseline() {
+        Run r = run("bench", "optimize", "--households", "20000", "--branches", "3", "--workers", "60", "--time",
+                "60s");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("district: 20,000 households")
+                .containsPattern("siting   \\(p = 3, capacity [\\d,]+\\): first feasible after \\d+\\.\\d\\d s")
+                .containsPattern("staffing \\(60 workers\\): first feasible after \\d+\\.\\d\\d s")
+                .containsPattern("expected response: baseline \\d+\\.\\d+ min, optimised \\d+\\.\\d+ min");
+    }
 }

@@ -1,0 +1,356 @@
+package org.gridplan.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.gridplan.optimizer.mapping.DistrictProblems;
+import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.model.WorkerType;
+import org.gridplan.results.stats.MeanInterval;
+import org.gridplan.scenarios.plan.DistrictPlan;
+import org.gridplan.scenarios.plan.DistrictPlanner;
+import org.gridplan.scenarios.plan.PlanFiles;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.engine.GridSimulation;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.engine.TravelModel;
+import org.gridplan.sim.io.GeoJson;
+import org.gridplan.sim.io.InputException;
+import org.gridplan.sim.io.StaffingCsv;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.model.Site;
+import org.gridplan.sim.road.TravelMode;
+import org.gridplan.sim.road.TravelTimes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gridplan optimize}: sites branches, assigns grids to them and workers to grids, writes the
+ * plan and prints its analytic KPIs against the baseline; optionally simulates both.
+ */
+@Command(name = "optimize",
+        description = {"Optimise a district's plan on the analytic response model: open at most p branches at "
+                + "candidate sites and assign every grid to one (capacitated p-median with 5- and 15-minute "
+                + "service circles and load balance), and assign the workers to grids (every grid with demand "
+                + "gets a full-time worker; minimise the expected response, travel + Erlang C wait; balance "
+                + "utilisation; prefer workers living near their grid).",
+            "",
+            "Baseline: nearest-site siting (every grid to its nearest candidate site, at most p of them open) "
+                + "and one full-time worker per grid (the nearest free one; further workers to the grid "
+                + "nearest their home, or spread evenly over the grids when they have no home).",
+            "",
+            "Writes to --out: plan.json (branches, grid -> branch, worker -> grid, KPIs, justifications), "
+                + "plan.geojson (branches and grids as points), staffing.csv (the optimised workers, for "
+                + "'gridplan simulate --staffing') and baseline-staffing.csv. Nothing is written when the "
+                + "input is bad or no plan can meet a hard constraint. Progress goes to standard error.",
+            ""},
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:plan written", "2:bad input, or a hard constraint no plan can meet (the message names "
+                + "it and the shortfall); nothing written"})
+final class OptimizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--city", required = true, paramLabel = "CITY.geojson",
+            description = "The city, with its candidate branch sites (Points with kind: site).")
+    Path city;
+
+    @Option(names = "--layout", required = true, paramLabel = "LAYOUT.geojson", description = "The grid layout.")
+    Path layout;
+
+    @Option(names = "--sites", paramLabel = "SITES.geojson",
+            description = "Candidate sites to use instead of the city's: a GeoJSON FeatureCollection of Points "
+                    + "with an 'id' (and kind: site, or no kind). Default: the city's sites.")
+    Path sites;
+
+    @Option(names = "--workers", required = true, paramLabel = "COUNTS|STAFFING.csv",
+            description = {"The workers to place, either counts, e.g. 'fulltime=1800' or "
+                    + "'fulltime=1800,parttime=200,professional=50' (workers without a home, each based at "
+                    + "its grid's base building), or a staffing CSV as 'gridplan simulate' reads it (id, type, "
+                    + "grid, base, shift): its workers keep type and shift, their 'base' building is their "
+                    + "home, and the 'grid' column is ignored: the optimiser chooses the grid."})
+    String workers;
+
+    @Option(names = "--branches", paramLabel = "P",
+            description = "p, the most branches to open. Default: one per community (a party-mass service "
+                    + "station per community), at most the number of sites.")
+    Integer branches;
+
+    @Option(names = "--capacity", paramLabel = "HOUSEHOLDS",
+            description = "Households one branch can serve. Default: no capacity.")
+    Long capacity;
+
+    @Option(names = "--time", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Time limit of each solve, siting then staffing (default ${DEFAULT-VALUE}; e.g. 500ms, "
+                    + "10s, 2m). A move-evaluation budget that grows with the problem normally ends a solve "
+                    + "first, so the plan is the same on every machine; when the time limit ends it, the "
+                    + "output says so.")
+    Duration time;
+
+    @Option(names = "--unimproved", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Also stop a solve once its best plan has not improved for this long (e.g. 10s). Off by "
+                    + "default: it makes the plan depend on the machine's speed.")
+    Duration unimproved;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Solver seed; with --simulate, replication r runs with seed N + r (default "
+                    + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "plan", paramLabel = "DIR",
+            description = "Output folder (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--simulate", defaultValue = "0", paramLabel = "N",
+            description = "Also simulate N replications of the baseline and of the optimised plan under common "
+                    + "random numbers (the same seeds) and print both: mean and p90 response with 95%% intervals "
+                    + "(default ${DEFAULT-VALUE}: no simulation).")
+    int simulate;
+
+    @Option(names = "--days", defaultValue = "365", paramLabel = "DAYS",
+            description = "With --simulate: simulated days per replication, 7 of them warm-up (default "
+                    + "${DEFAULT-VALUE}).")
+    double days;
+
+    @Option(names = "--travel", defaultValue = "ebike", paramLabel = "MODE",
+            description = "Travel mode for the model and the simulation: walk (72 m/min) or ebike (250 m/min) "
+                    + "(default ${DEFAULT-VALUE}).")
+    String travel;
+
+    @Option(names = "--demand-scale", defaultValue = "1.0", paramLabel = "FACTOR",
+            description = "Multiplies every incident rate of the default catalog (default ${DEFAULT-VALUE}).")
+    double demandScale;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (simulate < 0 || (branches != null && branches < 1) || (capacity != null && capacity < 0)
+                || !(days > 7) || !(demandScale > 0)) {
+            throw new IllegalArgumentException("--simulate must be 0 or more, --branches at least 1, --capacity 0 or"
+                    + " more, --days more than 7 and --demand-scale positive");
+        }
+        TravelMode mode = TravelMode.fromKey(travel);
+        City c = GeoJson.readCity(city);
+        GridLayout l = GeoJson.readLayout(layout, c);
+        List<Site> candidates = sites == null ? c.sites() : PlanFiles.readSites(sites);
+        List<DistrictWorker> people = workers(c, l);
+        DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
+        TravelTimes travelTimes = new TravelTimes(c);
+        DistrictProblems problems = DistrictProblems.of(c, l, travelTimes, mode, demand);
+        int p = branches != null ? branches
+                : Math.max(1, Math.min(candidates.size(), (int) l.communityOfGrid().values().stream().distinct().count()));
+        err.printf(Locale.ROOT, "optimize: city %s, layout %s%n", c.name(), l.name());
+        err.flush();
+        DistrictPlanner.Settings scaled = DistrictPlanner.Settings.scaled(problems.grids().size(), p, people.size(),
+                time, seed);
+        DistrictPlanner.Settings settings = unimproved == null ? scaled : scaled.withUnimprovedLimit(unimproved);
+        DistrictPlan plan = DistrictPlanner.plan(problems, candidates, p,
+                capacity == null ? OptionalLong.empty() : OptionalLong.of(capacity), people, settings, line -> {
+                    err.println(line);
+                    err.flush();
+                });
+        printKpis(stdout, plan);
+        Staffing baseline = withCsvShifts(plan.baselineStaffing());
+        Staffing optimised = withCsvShifts(plan.optimisedStaffing());
+        if (simulate > 0) {
+            simulate(stdout, err, c, l, travelTimes, mode, demand, baseline, optimised);
+        }
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("city", c.name());
+        inputs.put("layout", l.name());
+        inputs.put("workers", workers);
+        inputs.put("seed", seed);
+        inputs.put("travel", mode.key());
+        inputs.put("demandScale", demandScale);
+        // Every output is written only now that the whole command has succeeded, each atomically.
+        PlanFiles.writeJson(PlanFiles.json(plan, inputs, candidates), out.resolve("plan.json"));
+        PlanFiles.writeGeoJson(plan, candidates, out.resolve("plan.geojson"));
+        StaffingCsv.write(optimised, out.resolve("staffing.csv"));
+        StaffingCsv.write(baseline, out.resolve("baseline-staffing.csv"));
+        for (String note : plan.notes()) {
+            stdout.println("note: " + note);
+        }
+        stdout.printf(Locale.ROOT, "plan written to %s (plan.json, plan.geojson, staffing.csv, baseline-staffing.csv)%n",
+                out);
+        stdout.flush();
+        return 0;
+    }
+
+    /** Workers read from a staffing CSV keep their shift. */
+    private Staffing withCsvShifts(Staffing staffing) {
+        if (csvShifts.isEmpty()) {
+            return staffing;
+        }
+        return Staffing.of(staffing.workers().stream()
+                .map(w -> csvShifts.containsKey(w.id()) ? w.withShift(csvShifts.get(w.id())) : w).toList());
+    }
+
+    private final Map<String, ShiftPattern> csvShifts = new LinkedHashMap<>();
+
+    private List<DistrictWorker> workers(City c, GridLayout l) {
+        if (workers.contains("=")) {
+            return counts(workers);
+        }
+        Path file = Path.of(workers);
+        if (!Files.exists(file)) {
+            throw new InputException(file, "file not found (--workers takes counts such as 'fulltime=1800' or a"
+                    + " staffing CSV)");
+        }
+        Staffing staffing = StaffingCsv.read(file, c, l);
+        List<DistrictWorker> out = new ArrayList<>();
+        for (WorkerSpec w : staffing.workers()) {
+            WorkerType type = switch (w.type()) {
+                case FULL_TIME -> WorkerType.FULL_TIME;
+                case PART_TIME -> WorkerType.PART_TIME;
+                case PROFESSIONAL -> WorkerType.PROFESSIONAL;
+            };
+            out.add(new DistrictWorker(w.id(), type, OptionalInt.of(c.indexOf(w.baseBuilding()).orElseThrow())));
+            csvShifts.put(w.id(), w.shift());
+        }
+        return out;
+    }
+
+    /** Workers from {@code fulltime=N,parttime=N,professional=N}; ids FT-0001, PT-0001, PRO-0001. */
+    static List<DistrictWorker> counts(String text) {
+        Map<WorkerType, Integer> n = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            String key = kv[0].trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            WorkerType type = switch (key) {
+                case "fulltime" -> WorkerType.FULL_TIME;
+                case "parttime" -> WorkerType.PART_TIME;
+                case "professional" -> WorkerType.PROFESSIONAL;
+                default -> throw new IllegalArgumentException("--workers: unknown worker type '" + kv[0].trim()
+                        + "' (fulltime, parttime, professional)");
+            };
+            int count;
+            try {
+                count = Integer.parseInt(kv.length < 2 ? "" : kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--workers: '" + part.trim() + "' needs a whole number, e.g."
+                        + " fulltime=1800");
+            }
+            if (count < 0 || n.put(type, count) != null) {
+                throw new IllegalArgumentException("--workers: '" + part.trim() + "' is negative or repeats a type");
+            }
+        }
+        List<DistrictWorker> out = new ArrayList<>();
+        n.forEach((type, count) -> {
+            String prefix = switch (type) {
+                case FULL_TIME -> "FT-";
+                case PART_TIME -> "PT-";
+                default -> "PRO-";
+            };
+            for (int i = 1; i <= count; i++) {
+                out.add(new DistrictWorker(String.format(Locale.ROOT, "%s%04d", prefix, i), type, OptionalInt.empty()));
+            }
+        });
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--workers: no workers");
+        }
+        return out;
+    }
+
+    private static void printKpis(PrintWriter out, DistrictPlan plan) {
+        DistrictPlan.Kpis b = plan.baselineKpis();
+        DistrictPlan.Kpis o = plan.optimisedKpis();
+        out.printf(Locale.ROOT, "%d branches open (p = %d), %,d grids, %,d workers%n",
+                plan.sitingPlan().openSites().size(), plan.siting().maxBranches(), plan.siting().demandCount(),
+                plan.workers().size());
+        out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", "analytic KPI", "baseline", "optimised", "change");
+        row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f", true);
+        row(out, "households within 5 min of branch", 100 * b.within5Share(), 100 * o.within5Share(), "%.1f%%", false);
+        row(out, "households within 15 min of branch", 100 * b.within15Share(), 100 * o.within15Share(), "%.1f%%",
+                false);
+        row(out, "branch load: max deviation from even", 100 * b.branchLoadSpread(), 100 * o.branchLoadSpread(),
+                "%.1f%%", false);
+        row(out, "worker utilisation: max", 100 * b.maxUtilisation(), 100 * o.maxUtilisation(), "%.2f%%", false);
+        row(out, "worker utilisation: coeff. of variation", b.utilisationSpread(), o.utilisationSpread(), "%.3f",
+                false);
+        out.printf(Locale.ROOT, "feasible: baseline %s, optimised %s%n", yes(plan), plan.sitingPlan().feasible()
+                && plan.staffingPlan().feasible() ? "yes" : "no: " + String.join("; ", violations(plan)));
+        out.printf(Locale.ROOT, "first feasible plan: siting %.2f s, staffing %.2f s (problem built in %.2f s)%n",
+                plan.sitingFeasibleSeconds(), plan.staffingFeasibleSeconds(), plan.setupSeconds());
+        out.println("why:");
+        for (String j : plan.justifications()) {
+            out.println("  " + j);
+        }
+        out.flush();
+    }
+
+    private static String yes(DistrictPlan plan) {
+        List<String> v = new ArrayList<>(plan.sitingBaseline().hardViolations());
+        v.addAll(plan.staffingBaseline().hardViolations());
+        return v.isEmpty() ? "yes" : "no (" + v.size() + " hard violations, e.g. " + v.get(0) + ")";
+    }
+
+    private static List<String> violations(DistrictPlan plan) {
+        List<String> v = new ArrayList<>(plan.sitingPlan().hardViolations());
+        v.addAll(plan.staffingPlan().hardViolations());
+        return v;
+    }
+
+    private static void row(PrintWriter out, String name, double base, double opt, String format, boolean relative) {
+        String change = relative && base != 0 ? String.format(Locale.ROOT, "%+.1f%%", 100 * (opt / base - 1))
+                : String.format(Locale.ROOT, "%+.2f", opt - base);
+        out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", name, String.format(Locale.ROOT, format, base),
+                String.format(Locale.ROOT, format, opt), change);
+    }
+
+    private void simulate(PrintWriter out, PrintWriter err, City c, GridLayout l, TravelTimes travelTimes,
+            TravelMode mode, DemandCatalog demand, Staffing baseline, Staffing optimised) {
+        double[][] mean = new double[2][simulate];
+        double[][] p90 = new double[2][simulate];
+        double[] diff = new double[simulate];
+        Staffing[] plans = {baseline, optimised};
+        for (int r = 0; r < simulate; r++) {
+            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seed + r)
+                    .demand(demand).travel(TravelModel.road(mode)).build();
+            for (int k = 0; k < 2; k++) {
+                RunResult result = new GridSimulation(c, l, plans[k], config, travelTimes).runToEnd();
+                mean[k][r] = result.district().response().mean();
+                p90[k][r] = result.district().response().p90();
+            }
+            diff[r] = mean[1][r] - mean[0][r];
+            err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min%n", r + 1,
+                    simulate, seed + r, mean[0][r], mean[1][r]);
+            err.flush();
+        }
+        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), seeds %d..%d, the same"
+                + " seeds for both plans:%n", simulate, days, seed, seed + simulate - 1);
+        out.printf(Locale.ROOT, "%-12s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI");
+        String[] names = {"baseline", "optimised"};
+        for (int k = 0; k < 2; k++) {
+            out.printf(Locale.ROOT, "%-12s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
+                    interval(MeanInterval.of(p90[k])));
+        }
+        out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(MeanInterval.of(diff)) + " (paired)");
+        out.flush();
+    }
+
+    private static String interval(MeanInterval m) {
+        return m.halfWidth().isPresent()
+                ? String.format(Locale.ROOT, "%.2f ± %.2f", m.mean(), m.halfWidth().getAsDouble())
+                : String.format(Locale.ROOT, "%.2f (one run)", m.mean());
+    }
+}

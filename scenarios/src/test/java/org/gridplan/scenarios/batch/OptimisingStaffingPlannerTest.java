@@ -1,0 +1,107 @@
+package org.gridplan.scenarios.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.StaffingSpec;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.generate.CityGenerator;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OptimisingStaffingPlannerTest {
+
+    static City city;
+    static GridLayout layout;
+    static final StaffingSpec SPEC = new StaffingSpec(1, 2, 0.3, 2, 0, ShiftPattern.WEEKDAY_DAY,
+            ShiftPattern.PART_TIME, ShiftPattern.WEEKDAY_DAY);
+
+    @BeforeAll
+    static void district() {
+        city = new CityGenerator(CityGenerator.Spec.of(20_000, 3)).generate();
+        layout = new LayoutGenerator(LayoutGenerator.Spec.of(400)).generate(city).layout();
+    }
+
+    @Test
+    void can_optimise_branches_and_workers() {
+        assertThat(new OptimisingStaffingPlanner().capabilities()).isEqualTo(new Optimise(true, true));
+    }
+
+    @Test
+    void without_a_request_plans_the_field_standard_and_justifies_nothing() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        assertThat(planner.plan(city, layout, SPEC, Optimise.NONE))
+                .isEqualTo(new FieldStandardStaffing().plan(city, layout, SPEC, Optimise.NONE));
+        assertThat(planner.justifications(layout.name())).isEmpty();
+    }
+
+    @Test
+    void places_workers_keeping_a_full_time_worker_in_every_grid_and_the_part_time_workers_as_they_were() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Staffing field = new FieldStandardStaffing().plan(city, layout, SPEC, Optimise.NONE);
+        Staffing plan = planner.plan(city, layout, SPEC, new Optimise(false, true));
+        assertThat(plan.workers()).hasSameSizeAs(field.workers());
+        Set<String> staffed = plan.workers().stream().filter(w -> w.type() == WorkerType.FULL_TIME)
+                .map(WorkerSpec::grid).collect(Collectors.toSet());
+        assertThat(staffed).containsAll(Staffing.baseBuildings(city, layout).keySet());
+        assertThat(plan.workers().stream().filter(w -> w.type() == WorkerType.PART_TIME).toList())
+                .isEqualTo(field.workers().stream().filter(w -> w.type() == WorkerType.PART_TIME).toList());
+        assertThat(plan.pools()).isEqualTo(field.pools());
+        assertThat(planner.justifications(layout.name())).anyMatch(j -> j.startsWith("Expected response"))
+                .noneMatch(j -> j.contains("branches open at"));
+    }
+
+    @Test
+    void sites_branch_pools_at_open_branches_serving_every_grid_once() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Staffing plan = planner.plan(city, layout, SPEC, new Optimise(true, false));
+        Set<String> siteIds = city.sites().stream().map(s -> "BP-" + s.id()).collect(Collectors.toSet());
+        assertThat(plan.pools()).isNotEmpty().allMatch(p -> siteIds.contains(p.id()) && p.workers() == 2);
+        List<String> served = plan.pools().stream().flatMap(p -> p.grids().stream()).toList();
+        assertThat(new HashSet<>(served)).hasSize(served.size())
+                .isEqualTo(Staffing.baseBuildings(city, layout).keySet());
+        assertThat(planner.justifications(layout.name())).anyMatch(j -> j.contains("branches open at"));
+    }
+
+    @Test
+    void gives_the_same_plan_whatever_the_thread_count() throws Exception {
+        Optimise both = new Optimise(true, true);
+        Staffing alone = new OptimisingStaffingPlanner().plan(city, layout, SPEC, both);
+        OptimisingStaffingPlanner shared = new OptimisingStaffingPlanner();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Staffing>> plans = pool.invokeAll(List.of(() -> shared.plan(city, layout, SPEC, both),
+                    () -> shared.plan(city, layout, SPEC, both), () -> shared.plan(city, layout, SPEC, both),
+                    () -> shared.plan(city, layout, SPEC, both)));
+            for (Future<Staffing> f : plans) {
+                assertThat(f.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void places_workers_in_a_city_without_candidate_sites_but_refuses_to_site_branches_there() {
+        City noSites = new City(city.name(), city.buildings(), city.roads(), List.of());
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        assertThat(planner.plan(noSites, layout, SPEC, new Optimise(false, true)).workers())
+                .hasSameSizeAs(new FieldStandardStaffing().plan(noSites, layout, SPEC, Optimise.NONE).workers());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> planner.plan(noSites, layout, SPEC, new Optimise(true, false)))
+                .hasMessageContaining("no candidate sites").hasMessageContaining("short by 1 site");
+    }
+}

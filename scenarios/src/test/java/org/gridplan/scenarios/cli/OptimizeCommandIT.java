@@ -1,0 +1,158 @@
+package org.gridplan.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptimizeCommandIT {
+
+    @TempDir
+    static Path dir;
+    static Path city;
+    static Path layout;
+    static int grids;
+
+    @BeforeAll
+    static void cityAndLayout() throws IOException {
+        city = dir.resolve("city.geojson");
+        layout = dir.resolve("layout.geojson");
+        assertThat(CliRunner.run("city", "generate", "--households", "20000", "--seed", "5", "--out", city.toString())
+                .exitCode()).isZero();
+        assertThat(CliRunner.run("layout", "generate", "--city", city.toString(), "--out", layout.toString())
+                .exitCode()).isZero();
+        JsonNode l = new ObjectMapper().readTree(layout.toFile());
+        grids = l.path("gridplan").path("grids").size();
+    }
+
+    private static CliRunner optimize(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("optimize", "--city", city.toString(), "--layout",
+                layout.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void writes_the_plan_prints_before_and_after_kpis_and_the_staffing_simulates() throws IOException {
+        Path out = dir.resolve("plan");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + (grids + 6), "--branches", "3", "--simulate", "2",
+                "--days", "30");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("expected mean response (min)").contains("households within 5 min of branch")
+                .contains("branch load: max deviation from even").contains("baseline").contains("optimised")
+                .contains("simulated response, 2 replications").contains("difference").contains("why:");
+        assertThat(r.err()).contains("problem: " + grids + " grids").contains("siting: ").contains("staffing: ");
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.path("branches").path("open").size()).isBetween(1, 3);
+        assertThat(plan.path("branches").path("gridBranch").size()).isEqualTo(grids);
+        assertThat(plan.path("workerGrid").size()).isEqualTo(grids + 6);
+        assertThat(plan.path("kpis").path("optimised").path("expectedResponseMinutes").asDouble())
+                .isLessThanOrEqualTo(plan.path("kpis").path("baseline").path("expectedResponseMinutes").asDouble());
+        JsonNode geo = new ObjectMapper().readTree(out.resolve("plan.geojson").toFile());
+        assertThat(geo.path("features").size()).isEqualTo(grids + plan.path("branches").path("open").size());
+        // The written staffing is what 'simulate' reads.
+        CliRunner sim = CliRunner.run("simulate", "--city", city.toString(), "--layout", layout.toString(),
+                "--staffing", out.resolve("staffing.csv").toString(), "--days", "20");
+        assertThat(sim.exitCode()).as(sim.err()).isZero();
+        assertThat(sim.out()).contains((grids + 6) + " workers");
+    }
+
+    @Test
+    void same_input_writes_the_same_plan() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertThat(optimize(a, "--workers", "fulltime=" + grids + ",professional=4", "--seed", "3").exitCode())
+                .isZero();
+        assertThat(optimize(b, "--workers", "fulltime=" + grids + ",professional=4", "--seed", "3").exitCode())
+                .isZero();
+        assertThat(Files.readString(b.resolve("plan.json"))).isEqualTo(Files.readString(a.resolve("plan.json")));
+        assertThat(Files.readString(b.resolve("staffing.csv"))).isEqualTo(Files.readString(a.resolve("staffing.csv")));
+    }
+
+    @Test
+    void reads_workers_with_homes_from_a_staffing_csv() throws IOException {
+        Path csv = dir.resolve("staff.csv");
+        assertThat(CliRunner.run("simulate", "--city", city.toString(), "--layout", layout.toString(), "--days", "8",
+                "--part-time", "0", "--staffing-out", csv.toString()).exitCode()).isZero();
+        // Every worker on the round-the-clock shift: the optimised plan keeps each worker's shift.
+        List<String> rows = Files.readAllLines(csv);
+        int shift = List.of(rows.get(0).split(",")).indexOf("shift");
+        List<String> always = new ArrayList<>(List.of(rows.get(0)));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",", -1);
+            cells[shift] = "always";
+            always.add(String.join(",", cells));
+        }
+        Files.write(csv, always);
+        Path out = dir.resolve("from-csv");
+        CliRunner r = optimize(out, "--workers", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> written = Files.readAllLines(out.resolve("staffing.csv"));
+        assertThat(written).hasSize(grids + 1);
+        assertThat(written.subList(1, written.size())).allMatch(row -> row.endsWith(",always"));
+    }
+
+    @Test
+    void fewer_full_time_workers_than_grids_exits_2_with_the_shortfall_and_writes_nothing() {
+        Path out = dir.resolve("short");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + (grids - 5));
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("full-time worker").contains("short by 5");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void more_branches_than_sites_exits_2_naming_the_shortfall() {
+        Path out = dir.resolve("too-many");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids, "--branches", "500");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("p = 500 branches but only \\d+ candidate sites \\(short by \\d+ sites\\)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void capacity_that_cannot_hold_the_demand_exits_2_naming_the_shortfall() {
+        Path out = dir.resolve("small");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids, "--branches", "2", "--capacity", "9000");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("capacity 2 x 9,000 = 18,000 households cannot hold 20,000 households"
+                + " (short by 2,000)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void no_candidate_sites_exits_2() throws IOException {
+        Path sites = dir.resolve("no-sites.geojson");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        Path out = dir.resolve("nosites");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids, "--sites", sites.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no candidate sites").contains("short by 1 site");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void bad_worker_counts_exit_2() {
+        CliRunner r = optimize(dir.resolve("bad"), "--workers", "fulltime=lots");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--workers").contains("whole number");
+    }
+
+    @Test
+    void help_explains_every_option() {
+        CliRunner r = CliRunner.run("optimize", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--city", "--layout", "--sites", "--workers", "--branches", "--capacity", "--time",
+                "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline", "plan.json",
+                "fulltime=1800", "95% intervals");
+        assertThat(r.err()).doesNotContain("WARN");
+    }
+}

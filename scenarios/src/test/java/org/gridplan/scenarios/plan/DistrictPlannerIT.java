@@ -1,0 +1,140 @@
+package org.gridplan.scenarios.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.gridplan.optimizer.mapping.DistrictProblems;
+import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.model.InfeasibleProblemException;
+import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.engine.DispatchPolicy;
+import org.gridplan.sim.engine.GridSimulation;
+import org.gridplan.sim.engine.PatrolConfig;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.generate.CityGenerator;
+import org.gridplan.sim.road.TravelMode;
+import org.gridplan.sim.road.TravelTimes;
+import org.junit.jupiter.api.BeforeAll;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The district optimiser end to end on a small generated district (20,000 households, about 50
+ * grids): workers who live among the households (one per grid, the field standard's number),
+ * branch siting over the city's candidate sites.
+ */
+class DistrictPlannerIT {
+
+    static City city;
+    static GridLayout layout;
+    static DistrictProblems problems;
+    static List<DistrictWorker> workers;
+    static DistrictPlan plan;
+
+    @BeforeAll
+    static void plan() {
+        LayoutGenerator.Result r = new LayoutGenerator(LayoutGenerator.Spec.of(400))
+                .generate(new CityGenerator(CityGenerator.Spec.of(20_000, 5)).generate());
+        city = r.city();
+        layout = r.layout();
+        problems = DistrictProblems.of(city, layout, new TravelTimes(city), TravelMode.EBIKE, DemandCatalog.defaults());
+        workers = DistrictPlanner.residentWorkers(city, problems.grids().size(), 3);
+        plan = plan(problems.grids().size() / 8);
+    }
+
+    private static DistrictPlan plan(int p) {
+        return DistrictPlanner.plan(problems, city.sites(), p, OptionalLong.empty(), workers,
+                DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), Duration.ofMinutes(5), 1),
+                line -> { });
+    }
+
+    @Test
+    void plan_is_feasible_and_beats_the_baseline_on_analytic_and_on_simulated_response() {
+        assertThat(plan.sitingPlan().feasible()).isTrue();
+        assertThat(plan.staffingPlan().feasible()).isTrue();
+        assertThat(plan.sitingPlan().openSites()).hasSizeLessThanOrEqualTo(plan.siting().maxBranches());
+        assertThat(plan.optimisedKpis().expectedResponseMinutes())
+                .isLessThan(plan.baselineKpis().expectedResponseMinutes());
+        // Siting weighs travel against the service circles and balance, so it is compared by score.
+        assertThat(HardSoftLongScore.parseScore(plan.sitingPlan().score()))
+                .isGreaterThan(HardSoftLongScore.parseScore(plan.sitingBaseline().score()));
+
+        // Simulated under common random numbers in the regime the model covers (on shift, no patrol,
+        // own-grid dispatch; AnalyticModelIT), three one-year replications.
+        double baseline = 0;
+        double optimised = 0;
+        for (int r = 0; r < 3; r++) {
+            SimulationConfig config = SimulationConfig.builder().seed(21 + r).patrol(PatrolConfig.off())
+                    .dispatch(DispatchPolicy.queueOnly()).build();
+            baseline += simulatedMean(plan.staffing(plan.staffingBaseline().gridOfWorker(), ShiftPattern.ALWAYS,
+                    ShiftPattern.ALWAYS), config);
+            optimised += simulatedMean(plan.staffing(plan.staffingPlan().gridOfWorker(), ShiftPattern.ALWAYS,
+                    ShiftPattern.ALWAYS), config);
+        }
+        System.out.printf("analytic %.3f -> %.3f min, simulated %.3f -> %.3f min%n",
+                plan.baselineKpis().expectedResponseMinutes(), plan.optimisedKpis().expectedResponseMinutes(),
+                baseline / 3, optimised / 3);
+        assertThat(optimised).isLessThan(baseline);
+    }
+
+    private static double simulatedMean(Staffing staffing, SimulationConfig config) {
+        return new GridSimulation(city, layout, staffing, config).runToEnd().district().response().mean();
+    }
+
+    @Test
+    void same_input_gives_the_same_plan() {
+        DistrictPlan again = plan(problems.grids().size() / 8);
+        assertThat(again.sitingPlan().siteOfDemand()).isEqualTo(plan.sitingPlan().siteOfDemand());
+        assertThat(again.staffingPlan().gridOfWorker()).isEqualTo(plan.staffingPlan().gridOfWorker());
+        assertThat(again.justifications()).isEqualTo(plan.justifications());
+    }
+
+    @Test
+    void justifies_the_plan_in_sentences() {
+        assertThat(plan.sitingJustifications()).anyMatch(j -> j.contains("branches open at"));
+        assertThat(plan.staffingJustifications()).anyMatch(j -> j.startsWith("Expected response"));
+    }
+
+    @Test
+    void rejects_no_candidate_sites() {
+        assertThatThrownBy(() -> DistrictPlanner.plan(problems, List.of(), 1, OptionalLong.empty(), workers,
+                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+                .isInstanceOf(InfeasibleProblemException.class)
+                .hasMessageContaining("no candidate sites").hasMessageContaining("short by 1 site");
+    }
+
+    @Test
+    void rejects_more_branches_than_sites_naming_the_shortfall() {
+        int sites = city.sites().size();
+        assertThatThrownBy(() -> plan(sites + 3)).isInstanceOf(InfeasibleProblemException.class)
+                .hasMessageContaining("p = " + (sites + 3)).hasMessageContaining("short by 3 sites");
+    }
+
+    @Test
+    void rejects_capacity_that_cannot_hold_the_households() {
+        long total = city.households();
+        long perBranch = total / 4 - 100;
+        assertThatThrownBy(() -> DistrictPlanner.plan(problems, city.sites(), 4, OptionalLong.of(perBranch), workers,
+                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+                .isInstanceOf(InfeasibleProblemException.class)
+                .hasMessageContaining("capacity").hasMessageContaining("short by " + String.format("%,d",
+                        total - 4 * perBranch));
+    }
+
+    @Test
+    void rejects_fewer_full_time_workers_than_grids_naming_the_shortfall() {
+        List<DistrictWorker> few = workers.subList(0, workers.size() - 2);
+        assertThatThrownBy(() -> DistrictPlanner.plan(problems, city.sites(), 2, OptionalLong.empty(), few,
+                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+                .isInstanceOf(InfeasibleProblemException.class)
+                .hasMessageContaining("full-time").hasMessageContaining("short by 2");
+    }
+}
