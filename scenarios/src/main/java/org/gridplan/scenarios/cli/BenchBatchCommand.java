@@ -19,7 +19,7 @@ import org.gridplan.results.store.ResultsStore;
 import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
 import org.gridplan.scenarios.batch.BatchRunner;
-import org.gridplan.scenarios.batch.FieldStandardStaffing;
+import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -58,10 +58,12 @@ final class BenchBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, SQLException {
         PrintWriter out = spec.commandLine().getOut();
-        Scenario probe = new ScenarioReader().read(scenarioFile);
+        // The planner a user's `gridplan run` uses; it plans each layout once and reuses the plan.
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Scenario probe = new ScenarioReader(planner.capabilities()).read(scenarioFile);
         int perRep = probe.layouts().size() * probe.points().size();
         int reps = Math.max(1, (runs + perRep - 1) / perRep);
-        Scenario scenario = new ScenarioReader().read(scenarioFile, new Scenario.Overrides(
+        Scenario scenario = new ScenarioReader(planner.capabilities()).read(scenarioFile, new Scenario.Overrides(
                 days == null ? OptionalDouble.empty() : OptionalDouble.of(days), OptionalDouble.empty(),
                 OptionalInt.of(reps)));
         Runtime rt = Runtime.getRuntime();
@@ -77,11 +79,11 @@ final class BenchBatchCommand implements Callable<Integer> {
         out.flush();
         Path dir = Files.createTempDirectory("gridplan-bench-batch");
         // JIT warm-up on a small batch first, so the first thread count is not charged for it.
-        Scenario warm = new ScenarioReader().read(scenarioFile, new Scenario.Overrides(
+        Scenario warm = new ScenarioReader(planner.capabilities()).read(scenarioFile, new Scenario.Overrides(
                 days == null ? OptionalDouble.empty() : OptionalDouble.of(days), OptionalDouble.empty(),
                 OptionalInt.of(Math.max(1, 30 / perRep))));
         try (ResultsStore store = ResultsStore.open(dir.resolve("warm-up.duckdb"))) {
-            BatchOutcome w = new BatchRunner(new FieldStandardStaffing(), rt.availableProcessors(),
+            BatchOutcome w = new BatchRunner(planner, rt.availableProcessors(),
                     BatchProgress.silent()).run(warm, inputs, store);
             out.printf(Locale.ROOT, "JIT warm-up: %d runs in %.1f s (not counted)%n", w.ran(), w.seconds());
         }
@@ -92,7 +94,7 @@ final class BenchBatchCommand implements Callable<Integer> {
             resetPeaks();
             BatchOutcome o;
             try (ResultsStore store = ResultsStore.open(db)) {
-                o = new BatchRunner(new FieldStandardStaffing(), n, sampler).run(scenario, inputs, store);
+                o = new BatchRunner(planner, n, sampler).run(scenario, inputs, store);
             }
             long peak = peakHeap();
             double rate = o.ran() / o.seconds();

@@ -82,4 +82,13 @@ class BenchCommandsIT {
                 .containsPattern("staffing \\(60 workers\\): first feasible after \\d+\\.\\d\\d s")
                 .containsPattern("expected response: baseline \\d+\\.\\d+ min, optimised \\d+\\.\\d+ min");
     }
+
+    @Test
+    void bench_batch_runs_the_shipped_quickstart_with_its_optimised_staffing() {
+        Run r = run("bench", "batch", "--scenario", Path.of("examples", "quickstart.yaml").toString(), "--runs", "6",
+                "--days", "10", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("scenario quickstart: 40,000 households")
+                .containsPattern("threads 1: 6 runs in \\d+\\.\\d s = \\d+\\.\\d\\d runs/s, speed-up 1\\.00×");
+    }
 }
