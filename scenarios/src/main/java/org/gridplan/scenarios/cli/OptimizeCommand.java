@@ -144,10 +144,21 @@ final class OptimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (simulate < 0 || (branches != null && branches < 1) || (capacity != null && capacity < 0)
-                || !(days > 7) || !(demandScale > 0)) {
-            throw new IllegalArgumentException("--simulate must be 0 or more, --branches at least 1, --capacity 0 or"
-                    + " more, --days more than 7 and --demand-scale positive");
+        if (simulate < 0) {
+            throw new IllegalArgumentException("--simulate: " + simulate + " is negative; give 0 (no simulation) or more");
+        }
+        if (branches != null && branches < 1) {
+            throw new IllegalArgumentException("--branches: " + branches + " opens no branch; give 1 or more");
+        }
+        if (capacity != null && capacity < 0) {
+            throw new IllegalArgumentException("--capacity: " + capacity + " is negative");
+        }
+        if (!(days > 7)) {
+            throw new IllegalArgumentException("--days: " + days + " leaves nothing after the 7 warm-up days; give more"
+                    + " than 7");
+        }
+        if (!(demandScale > 0)) {
+            throw new IllegalArgumentException("--demand-scale: " + demandScale + " must be positive");
         }
         TravelMode mode = TravelMode.fromKey(travel);
         City c = GeoJson.readCity(city);

@@ -147,6 +147,22 @@ class OptimizeCommandIT {
     }
 
     @Test
+    void each_out_of_range_option_is_named_alone() {
+        String[][] cases = {{"--simulate", "-1", "--simulate: -1 is negative"},
+            {"--branches", "0", "--branches: 0 opens no branch"}, {"--capacity", "-5", "--capacity: -5 is negative"},
+            {"--days", "7", "--days: 7.0 leaves nothing after the 7 warm-up days"},
+            {"--demand-scale", "0", "--demand-scale: 0.0 must be positive"}};
+        for (String[] c : cases) {
+            Path out = dir.resolve("range" + c[0]);
+            CliRunner r = optimize(out, "--workers", "fulltime=" + grids, c[0], c[1]);
+            assertThat(r.exitCode()).as(c[0]).isEqualTo(2);
+            assertThat(r.err()).as(c[0]).contains(c[2]);
+            assertThat(r.err().lines().filter(l -> l.contains("--")).count()).as(c[0]).isEqualTo(1);
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void help_explains_every_option() {
         CliRunner r = CliRunner.run("optimize", "--help");
         assertThat(r.exitCode()).isZero();
