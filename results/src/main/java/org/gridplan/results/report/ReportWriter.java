@@ -243,7 +243,7 @@ public final class ReportWriter {
         h.append("</tr></thead>\n<tbody>\n");
         for (Kpi kpi : Kpi.values()) {
             Ranking r = stats.ranking(p, kpi);
-            List<String> best = bestLayouts(r, data.layouts().size());
+            List<String> best = bestLayouts(stats, r, data.layouts().size());
             h.append("<tr><th>").append(Html.esc(ChartText.kpiWithUnit(kpi, lang))).append("</th>");
             for (String l : data.layouts()) {
                 Summary s = stats.summary(l, p, kpi);
@@ -270,7 +270,7 @@ public final class ReportWriter {
         h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
-    private static List<String> bestLayouts(Ranking r, int layouts) {
+    private static List<String> bestLayouts(ComparisonStatistics stats, Ranking r, int layouts) {
         List<String> out = new ArrayList<>();
         if (!r.intervalsAvailable() || r.places().isEmpty() || layouts < 2
                 || r.kpi().direction() == Kpi.Direction.NEUTRAL) {
@@ -282,8 +282,20 @@ public final class ReportWriter {
                 out.add(place.layout());
             }
         }
-        // When every layout shares first place, nothing stands out.
-        return out.size() == r.places().size() ? List.of() : out;
+        // When every layout shares first place, nothing stands out; and the first place is
+        // highlighted only when each of its layouts is significantly better than each other layout.
+        if (out.size() == r.places().size()) {
+            return List.of();
+        }
+        for (String t : out) {
+            for (Ranking.Place other : r.places()) {
+                if (!out.contains(other.layout())
+                        && !stats.compare(t, other.layout(), r.sweepPoint(), r.kpi()).improves()) {
+                    return List.of();
+                }
+            }
+        }
+        return out;
     }
 
     private void differences(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {

@@ -151,25 +151,48 @@ public final class ComparisonStatistics {
             order = order.reversed();
         }
         entries.sort(order);
-        boolean intervals = true;
+        // Rank = 1 + the number of layouts significantly better on the paired comparison (ties
+        // where nothing is shown better): not distinguishable is not transitive, so a layout is
+        // compared with every other, not only with the one above it.
+        boolean intervals = data.maxReplications() > 1;
         int[] ranks = new int[entries.size()];
-        int leader = 0;
-        for (int i = 0; i < entries.size(); i++) {
-            if (i == 0) {
-                ranks[i] = 1;
-                continue;
-            }
-            PairedComparison c = compare(entries.get(i).layout(), entries.get(leader).layout(), sweepPoint, kpi);
-            if (c.outcome() == PairedComparison.Outcome.UNAVAILABLE) {
-                intervals = false;
-            }
-            if (c.outcome() == PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
-                ranks[i] = ranks[leader];
-            } else {
-                ranks[i] = i + 1;
-                leader = i;
+        for (int i = 0; i < entries.size() && intervals; i++) {
+            for (int j = 0; j < entries.size(); j++) {
+                if (j == i) {
+                    continue;
+                }
+                PairedComparison c = compare(entries.get(j).layout(), entries.get(i).layout(), sweepPoint, kpi);
+                if (c.outcome() == PairedComparison.Outcome.UNAVAILABLE) {
+                    intervals = false;
+                    break;
+                }
+                if (c.improves()) {
+                    ranks[i]++;
+                }
             }
         }
+        if (!intervals) {
+            for (int i = 0; i < entries.size(); i++) {
+                ranks[i] = i;
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            ranks[i]++;
+        }
+        // Best rank first; within a rank, best mean first (the sort is stable).
+        Integer[] byRank = new Integer[entries.size()];
+        for (int i = 0; i < byRank.length; i++) {
+            byRank[i] = i;
+        }
+        Arrays.sort(byRank, Comparator.comparingInt(i -> ranks[i]));
+        List<Entry> sorted = new ArrayList<>();
+        int[] sortedRanks = new int[ranks.length];
+        for (int k = 0; k < byRank.length; k++) {
+            sorted.add(entries.get(byRank[k]));
+            sortedRanks[k] = ranks[byRank[k]];
+        }
+        entries = sorted;
+        System.arraycopy(sortedRanks, 0, ranks, 0, ranks.length);
         List<Ranking.Place> places = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             boolean tied = false;
@@ -178,6 +201,6 @@ public final class ComparisonStatistics {
             }
             places.add(new Ranking.Place(entries.get(i).layout(), ranks[i], entries.get(i).mean(), tied));
         }
-        return new Ranking(kpi, sweepPoint, places, intervals && data.maxReplications() > 1);
+        return new Ranking(kpi, sweepPoint, places, intervals);
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
  * The layouts ordered from best to worst on one KPI at one sweep point, with ties where the
  * paired comparison cannot tell layouts apart.
  *
- * <p>Layouts are sorted by mean (lower first for times and for a neutral KPI, higher first for
- * shares). Going down the list, a layout shares the rank of the layout that opened the current
- * group when their paired comparison is not distinguishable, and opens a new group (rank = its
- * position, 1-based, as in sport) when it is significantly different. Without intervals (one
- * replication) every layout gets its own rank by point estimate and {@code intervalsAvailable}
- * is false.
+ * <p>A layout's rank is 1 + the number of layouts significantly better than it on the paired
+ * comparison (lower first for times and for a neutral KPI, higher first for shares), so layouts
+ * that nothing is shown to beat share rank 1. "Not distinguishable" is not transitive: A may beat
+ * B while neither is distinguishable from C, and then A and C share rank 1 and B is 2nd. Places
+ * are ordered by rank, then by mean. Without intervals (one replication) every layout gets its own
+ * rank by point estimate and {@code intervalsAvailable} is false.
  *
  * @param kpi                the KPI ranked on
  * @param sweepPoint         the sweep point

@@ -187,6 +187,27 @@ class ComparisonStatisticsTest {
     }
 
     @Test
+    void ranking_compares_every_pair_since_not_distinguishable_is_not_transitive() {
+        // current beats grid-400 (differences 1.0, 1.1, 1.0, 1.1: significant); grid-300 is too
+        // noisy to be told apart from either (differences to current −3, 5.9, −0.9, 4.4). Nothing
+        // is shown better than current or grid-300, so both rank 1; grid-400 is beaten once: 2.
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("current", new double[] {10.0, 10.1, 9.9, 10.0});
+        m.put("grid-400", new double[] {11.0, 11.2, 10.9, 11.1});
+        m.put("grid-300", new double[] {7, 16, 9, 14.4});
+        ComparisonStatistics s = new ComparisonStatistics(data(m));
+        assertThat(s.compare("grid-400", "current", 1.0, Kpi.P90_RESPONSE).worsens()).isTrue();
+        assertThat(s.compare("grid-300", "current", 1.0, Kpi.P90_RESPONSE).outcome())
+                .isEqualTo(PairedComparison.Outcome.NOT_DISTINGUISHABLE);
+        assertThat(s.compare("grid-300", "grid-400", 1.0, Kpi.P90_RESPONSE).outcome())
+                .isEqualTo(PairedComparison.Outcome.NOT_DISTINGUISHABLE);
+        Ranking r = s.ranking(1.0, Kpi.P90_RESPONSE);
+        assertThat(r.places()).extracting(Ranking.Place::layout).containsExactly("current", "grid-300", "grid-400");
+        assertThat(r.places()).extracting(Ranking.Place::rank).containsExactly(1, 1, 2);
+        assertThat(r.places()).extracting(Ranking.Place::tied).containsExactly(true, true, false);
+    }
+
+    @Test
     void ranking_puts_higher_shares_first() {
         ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("s", "c", 1, Map.of(), 3, 1, ""));
         double[][] shares = {{0.80, 0.82, 0.79}, {0.90, 0.91, 0.90}};
