@@ -129,6 +129,46 @@ class OptimizeCommandIT {
     }
 
     @Test
+    void capacity_no_plan_can_pack_exits_2_and_writes_nothing() throws IOException {
+        // One site per grid but one branch fewer, each too small for two grids (grids hold at least
+        // 300 households): the total capacity is ample, yet one grid always has no room.
+        JsonNode c = new ObjectMapper().readTree(city.toFile());
+        StringBuilder features = new StringBuilder();
+        int n = 0;
+        for (JsonNode f : c.path("features")) {
+            if (n < grids && "Point".equals(f.path("geometry").path("type").asText())) {
+                features.append(n == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":")
+                        .append(f.path("geometry")).append(",\"properties\":{\"kind\":\"site\",\"id\":\"S")
+                        .append(n++).append("\"}}");
+            }
+        }
+        Path sites = dir.resolve("one-per-grid.geojson");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}");
+        Path out = dir.resolve("unpackable");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids, "--sites", sites.toString(), "--branches",
+                Integer.toString(grids - 1), "--capacity", "599");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("no plan meets the hard constraints").contains("capacity 599");
+        assertThat(r.out()).doesNotContain("plan written");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void layout_of_another_city_exits_2_before_solving() {
+        Path other = dir.resolve("other-city.geojson");
+        // A larger city holds every building id the layout names, and more buildings besides.
+        assertThat(CliRunner.run("city", "generate", "--households", "30000", "--seed", "5", "--out", other.toString())
+                .exitCode()).isZero();
+        Path out = dir.resolve("other");
+        CliRunner r = CliRunner.run("optimize", "--city", other.toString(), "--layout", layout.toString(), "--out",
+                out.toString(), "--workers", "fulltime=" + grids);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("layout.geojson").contains("are in no grid of layout")
+                .contains("another city").doesNotContain("siting:");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void no_candidate_sites_exits_2() throws IOException {
         Path sites = dir.resolve("no-sites.geojson");
         Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":[]}");
