@@ -81,6 +81,11 @@ public class StaffingConstraintConfiguration {
         this.homeNearGrid = weight;
     }
 
+    /** Sets the weight of {@value #EXPECTED_RESPONSE}. */
+    public void setExpectedResponse(HardSoftLongScore weight) {
+        this.expectedResponse = weight;
+    }
+
     /** Sets the weight of {@value #UTILISATION_BALANCE}. */
     public void setUtilisationBalance(HardSoftLongScore weight) {
         this.utilisationBalance = weight;

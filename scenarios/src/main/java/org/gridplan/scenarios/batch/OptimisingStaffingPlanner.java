@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
@@ -90,7 +91,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         Planned planned = plans.computeIfAbsent(new Key(city, layout, spec, optimise), k -> new Planned());
         synchronized (planned) {
             if (planned.staffing.get() == null) {
-                DistrictPlan plan = optimise(city, layout, standard, optimise.branches());
+                DistrictPlan plan = optimise(city, layout, standard, optimise.branches(), optimise.weights());
                 planned.staffing.set(apply(plan, standard, spec, optimise));
                 List<String> why = new ArrayList<>();
                 if (optimise.branches()) {
@@ -129,7 +130,8 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         return out;
     }
 
-    private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, boolean branches) {
+    private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, boolean branches,
+            PlanWeights weights) {
         TravelTimes times = travel.computeIfAbsent(city, TravelTimes::new);
         DistrictProblems problems = DistrictProblems.of(city, layout, times, TravelMode.EBIKE, DemandCatalog.defaults());
         List<DistrictWorker> workers = new ArrayList<>();
@@ -157,7 +159,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         int p = Math.max(1, Math.min(communities, sites.size()));
         return DistrictPlanner.plan(problems, sites, p, OptionalLong.empty(), workers,
                 DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED)
-                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size())),
+                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size())).withWeights(weights),
                 branches, line -> { });
     }
 

@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import org.gridplan.optimizer.domain.BranchSite;
 import org.gridplan.optimizer.domain.DemandAssignment;
 import org.gridplan.optimizer.domain.SitingSolution;
-import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingSolution;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
@@ -65,14 +64,16 @@ public final class DistrictPlanner {
      * @param seed the solvers' random seed
      * @param unimprovedLimit when present, a solve also stops once its best score has not improved
      *     for this long (the plan then depends on the machine's speed)
+     * @param weights the soft-constraint weights of both solves
      */
     public record Settings(Duration timeLimit, long sitingEvaluations, long staffingEvaluations, long seed,
-            Optional<Duration> unimprovedLimit) {
+            Optional<Duration> unimprovedLimit, PlanWeights weights) {
 
         /** Validates. */
         public Settings {
             Objects.requireNonNull(timeLimit, "timeLimit");
             Objects.requireNonNull(unimprovedLimit, "unimprovedLimit");
+            Objects.requireNonNull(weights, "weights");
             if (sitingEvaluations < 1 || staffingEvaluations < 1) {
                 throw new IllegalArgumentException("evaluation budgets must be at least 1");
             }
@@ -80,12 +81,17 @@ public final class DistrictPlanner {
 
         /** These settings with another staffing budget. */
         public Settings withStaffingEvaluations(long evaluations) {
-            return new Settings(timeLimit, sitingEvaluations, evaluations, seed, unimprovedLimit);
+            return new Settings(timeLimit, sitingEvaluations, evaluations, seed, unimprovedLimit, weights);
         }
 
         /** These settings stopping each solve after {@code limit} without improvement. */
         public Settings withUnimprovedLimit(Duration limit) {
-            return new Settings(timeLimit, sitingEvaluations, staffingEvaluations, seed, Optional.of(limit));
+            return new Settings(timeLimit, sitingEvaluations, staffingEvaluations, seed, Optional.of(limit), weights);
+        }
+
+        /** These settings with other soft-constraint weights. */
+        public Settings withWeights(PlanWeights newWeights) {
+            return new Settings(timeLimit, sitingEvaluations, staffingEvaluations, seed, unimprovedLimit, newWeights);
         }
 
         /**
@@ -95,7 +101,7 @@ public final class DistrictPlanner {
          */
         public static Settings scaled(int grids, int branches, int workers, Duration timeLimit, long seed) {
             return new Settings(timeLimit, Math.max(20_000L, 10L * grids * Math.max(1, branches)),
-                    Math.max(20_000L, 1_000L * workers), seed, Optional.empty());
+                    Math.max(20_000L, 1_000L * workers), seed, Optional.empty(), PlanWeights.DEFAULT);
         }
     }
 
@@ -128,7 +134,7 @@ public final class DistrictPlanner {
             List<DistrictWorker> workers, Settings settings, boolean siteBranches, Consumer<String> log) {
         String name = problems.layout().name();
         long t0 = System.nanoTime();
-        SitingProblem siting = problems.siting(name, sites, p, capacity);
+        SitingProblem siting = problems.siting(name, sites, p, capacity).withWeights(settings.weights().siting());
         StaffingProblem staffing = problems.staffing(name, workers);
         double setup = seconds(t0);
         log.accept(String.format(Locale.ROOT, "problem: %,d grids, %,d households, %,d candidate sites, p = %d%s,"
@@ -176,7 +182,7 @@ public final class DistrictPlanner {
         double baselineSeconds = seconds(b0);
         // The baseline's plan carries its score under the same constraint model, to compare with.
         StaffingPlan staffingBaseline = StaffingMapper.evaluate(staffing, greedy.gridOfWorker(), StaffingSolver.score(
-                staffing, new StaffingConstraintConfiguration(), greedy.gridOfWorker()).toString());
+                staffing, settings.weights().staffing(), greedy.gridOfWorker()).toString());
         if (staffingBaseline.feasible()) {
             log.accept("staffing: the baseline is feasible; solving from it");
         }
@@ -186,7 +192,7 @@ public final class DistrictPlanner {
         double staffingFeasible = staffingBaseline.feasible() ? setup + baselineSeconds : -1;
         double[] staffingFeasibleEvent = {-1};
         Progress staffingProgress = new Progress("staffing", log, w0);
-        StaffingSolution staffingSolved = StaffingSolver.solveSolution(staffing, new StaffingConstraintConfiguration(),
+        StaffingSolution staffingSolved = StaffingSolver.solveSolution(staffing, settings.weights().staffing(),
                 staffingOptions, staffingBaseline.gridOfWorker(), e -> {
                     if (staffingFeasibleEvent[0] < 0 && e.getNewBestScore().isFeasible()) {
                         staffingFeasibleEvent[0] = setup + baselineSeconds + seconds(w0);

@@ -3,6 +3,7 @@ package org.gridplan.scenarios.spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.gridplan.scenarios.plan.PlanWeights;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.gridplan.results.chart.Lang;
@@ -107,10 +108,21 @@ public record Scenario(String name, String description, Path file, String hash, 
      *
      * @param branches whether to site branches and assign grids to them
      * @param workers  whether to assign workers to grids
+     * @param weights  the optimiser's soft-constraint weights ({@code optimise.weights})
      */
-    public record Optimise(boolean branches, boolean workers) {
+    public record Optimise(boolean branches, boolean workers, PlanWeights weights) {
         /** Nothing optimised: the field-standard staffing is simulated as it is. */
         public static final Optimise NONE = new Optimise(false, false);
+
+        /** Validates. */
+        public Optimise {
+            Objects.requireNonNull(weights, "weights");
+        }
+
+        /** What to optimise, with the default weights. */
+        public Optimise(boolean branches, boolean workers) {
+            this(branches, workers, PlanWeights.DEFAULT);
+        }
     }
 
     /**

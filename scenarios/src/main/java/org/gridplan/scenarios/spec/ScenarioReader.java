@@ -1,5 +1,7 @@
 package org.gridplan.scenarios.spec;
 
+import org.gridplan.optimizer.model.SitingWeights;
+import org.gridplan.scenarios.plan.PlanWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -384,8 +386,29 @@ public final class ScenarioReader {
             o.problems().add(o.lineOf("workers"), o.pathOf("workers"), "true needs the worker-assignment optimizer, "
                     + "which is not available in this build; set it to false (the field-standard plan is simulated)");
         }
+        PlanWeights weights = o.object("weights").map(ScenarioReader::weights).orElse(PlanWeights.DEFAULT);
         o.finish();
-        return new Optimise(branches, workers);
+        return new Optimise(branches, workers, weights);
+    }
+
+    /**
+     * {@code optimise.weights}: the optimiser's soft weights, each a whole number from 0 (the
+     * constraint off) to 1,000,000; what is left out keeps its default.
+     */
+    private static PlanWeights weights(Fields w) {
+        SitingWeights d = SitingWeights.DEFAULT;
+        int max = 1_000_000;
+        SitingWeights siting = new SitingWeights(d.maxBranchesHard(), d.capacityHard(), d.communityHard(),
+                w.integer("travel", (int) d.travelSoft(), 0, max),
+                w.integer("outside5min", (int) d.outsideInnerCircleSoft(), 0, max),
+                w.integer("outside15min", (int) d.outsideOuterCircleSoft(), 0, max),
+                w.integer("branchBalance", (int) d.balanceSoft(), 0, max));
+        PlanWeights p = PlanWeights.DEFAULT;
+        PlanWeights out = new PlanWeights(siting, w.integer("response", (int) p.expectedResponse(), 0, max),
+                w.integer("utilisationBalance", (int) p.utilisationBalance(), 0, max),
+                w.integer("homeNearGrid", (int) p.homeNearGrid(), 0, max));
+        w.finish();
+        return out;
     }
 
     private static Outputs outputs(Fields root) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.gridplan.optimizer.model.SitingWeights;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.ShiftPattern;
@@ -74,6 +76,19 @@ class OptimisingStaffingPlannerTest {
         assertThat(new HashSet<>(served)).hasSize(served.size())
                 .isEqualTo(Staffing.baseBuildings(city, layout).keySet());
         assertThat(planner.justifications(layout.name())).anyMatch(j -> j.contains("branches open at"));
+    }
+
+    @Test
+    void scenario_weights_reach_the_solver() {
+        // Siting on load balance alone (travel and service circles off) must give other branch
+        // areas than the default trade-off, which is led by travel.
+        PlanWeights balanceOnly = new PlanWeights(new SitingWeights(1, 1, 1, 0, 0, 0, 1000), 1, 1, 1);
+        Staffing byDefault = new OptimisingStaffingPlanner().plan(city, layout, SPEC, new Optimise(true, false));
+        Staffing balanced = new OptimisingStaffingPlanner().plan(city, layout, SPEC,
+                new Optimise(true, false, balanceOnly));
+        assertThat(balanced.pools()).isNotEqualTo(byDefault.pools());
+        assertThat(new OptimisingStaffingPlanner().plan(city, layout, SPEC,
+                new Optimise(true, false, PlanWeights.DEFAULT)).pools()).isEqualTo(byDefault.pools());
     }
 
     @Test

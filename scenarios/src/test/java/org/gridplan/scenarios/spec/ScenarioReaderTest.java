@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
 import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
@@ -228,6 +229,21 @@ class ScenarioReaderTest {
                 .startsWith("bad.yaml:7 optimise.workers: true needs the worker-assignment optimizer");
         Path p = write("opt.yaml", MINIMAL + "optimise: {workers: true}\n");
         assertThat(new ScenarioReader(new Optimise(false, true)).read(p).optimise().workers()).isTrue();
+    }
+
+    @Test
+    void reads_optimiser_weights_and_names_a_bad_one() throws IOException {
+        Path p = write("w.yaml", MINIMAL + "optimise: {workers: true, weights: {outside5min: 50, homeNearGrid: 0}}\n");
+        PlanWeights w = new ScenarioReader(new Optimise(true, true)).read(p).optimise().weights();
+        assertThat(w.siting().outsideInnerCircleSoft()).isEqualTo(50);
+        assertThat(w.siting().outsideOuterCircleSoft()).isEqualTo(PlanWeights.DEFAULT.siting().outsideOuterCircleSoft());
+        assertThat(w.homeNearGrid()).isZero();
+        assertThat(w.expectedResponse()).isEqualTo(1);
+        assertThat(w.staffing().getHomeNearGrid().softScore()).isZero();
+        assertThat(problems(MINIMAL + "optimise: {weights: {travel: -1}}\n")).singleElement().asString()
+                .startsWith("bad.yaml:7 optimise.weights.travel: -1");
+        assertThat(problems(MINIMAL + "optimise: {weights: {speed: 3}}\n")).singleElement().asString()
+                .startsWith("bad.yaml:7 optimise.weights.speed");
     }
 
     @Test
