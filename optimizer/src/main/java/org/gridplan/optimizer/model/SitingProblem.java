@@ -75,8 +75,9 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
         }
         if (maxBranches > sites.size()) {
             throw new InfeasibleProblemException("max branches", maxBranches - sites.size(), String.format(Locale.ROOT,
-                    "%s: p = %,d branches but only %,d candidate sites (short by %,d sites)",
-                    name, maxBranches, sites.size(), maxBranches - sites.size()));
+                    "%s: p = %,d branches but only %,d candidate sites (short by %,d site%s)",
+                    name, maxBranches, sites.size(), maxBranches - sites.size(),
+                    maxBranches - sites.size() == 1 ? "" : "s"));
         }
         if (branchCapacity.isPresent()) {
             checkCapacity(name, demandPoints, maxBranches, branchCapacity.getAsLong(), communitySharesBranch);

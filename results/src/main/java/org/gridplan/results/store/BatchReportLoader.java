@@ -74,6 +74,10 @@ public final class BatchReportLoader {
 
     /** As {@link #load(Path)} at sweep point {@code point} (0 = the first). */
     public static ComparisonData load(Path dir, int point) {
+        if (Files.isRegularFile(dir)) {
+            throw new InputException(dir + ": a file, not a batch folder (give the folder gridplan run wrote, or its "
+                    + DATABASE + ")");
+        }
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": no such batch folder");
         }

@@ -374,7 +374,11 @@ final class OptimizeCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-12s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
                     interval(MeanInterval.of(p90[k])));
         }
-        out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(MeanInterval.of(diff)) + " (paired)");
+        MeanInterval d = MeanInterval.of(diff);
+        String verdict = d.lower().isEmpty() ? "no interval from one run"
+                : d.upper().getAsDouble() < 0 ? "optimised significantly lower"
+                : d.lower().getAsDouble() > 0 ? "optimised significantly higher" : "not distinguishable";
+        out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(d) + " (paired; " + verdict + ")");
         out.flush();
     }
 
