@@ -57,6 +57,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "table of 'gridplan run' (default: ${DEFAULT-VALUE}, the first).")
     int point;
 
+    @Option(names = "--charts", paramLabel = "DIR",
+            description = "Also write every chart and map as PNG and SVG files into DIR (created if missing), "
+                    + "e.g. for slides; one pair of files per chart, named by the chart.")
+    Path charts;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -81,7 +86,24 @@ final class ReportCommand implements Callable<Integer> {
         } catch (InputException e) {
             return fail(err, e.getMessage());
         }
+        if (charts != null && Files.exists(charts) && !Files.isDirectory(charts)) {
+            return fail(err, "--charts " + charts + ": is a file; give a folder");
+        }
         write(spec.commandLine().getOut(), err, data, language, target, t0);
+        if (charts != null) {
+            try {
+                Files.createDirectories(charts);
+            } catch (java.io.IOException e) {
+                return fail(err, "--charts " + charts + ": cannot create the folder: " + e.getMessage());
+            }
+            new ReportWriter(ReportOptions.of(language)).writeCharts(data, charts);
+            try (var files = Files.list(charts)) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "charts: %s (%d files, PNG and SVG)%n", charts,
+                        files.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg")).count());
+            } catch (java.io.IOException e) {
+                spec.commandLine().getOut().println("charts: " + charts);
+            }
+        }
         return 0;
     }
 

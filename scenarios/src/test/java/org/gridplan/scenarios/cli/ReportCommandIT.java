@@ -282,6 +282,30 @@ class ReportCommandIT {
     }
 
     @Test
+    void report_writes_every_chart_as_png_and_svg_when_asked() throws IOException {
+        Path charts = dir.resolve("charts");
+        CliRunner r = CliRunner.run("report", batch.toString(), "--out", dir.resolve("with-charts.html").toString(),
+                "--charts", charts.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("charts: " + charts);
+        for (String id : List.of("response-cdf", "response-box", "utilisation", "backlog")) {
+            byte[] png = Files.readAllBytes(charts.resolve(id + ".png"));
+            assertThat(png.length).as(id).isGreaterThan(1000);
+            assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+            assertThat(Files.readString(charts.resolve(id + ".svg"))).as(id).contains("<svg");
+        }
+    }
+
+    @Test
+    void a_file_given_for_the_batch_folder_is_named_as_a_file() throws IOException {
+        Path file = dir.resolve("not-a-batch.txt");
+        Files.writeString(file, "x");
+        CliRunner r = CliRunner.run("report", file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("not-a-batch.txt: a file, not a batch folder");
+    }
+
+    @Test
     void the_loader_names_the_folder_when_it_is_not_a_batch() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BatchReportLoader.load(dir.resolve("nowhere")))
                 .isInstanceOf(InputException.class).hasMessageContaining("nowhere: no such batch folder");
