@@ -108,7 +108,8 @@ final class Justifications {
                         l.gridId(), l.offeredLoad(), l.workers()));
             }
         }
-        out.add(String.format(Locale.ROOT, "Expected response %.2f min (one-worker-per-grid baseline %.2f min, %+.1f%%).",
+        out.add(String.format(Locale.ROOT, "Expected response by the analytic model (travel + Erlang C wait, workers on"
+                + " shift) %.2f min (one-worker-per-grid baseline %.2f min, %+.1f%%).",
                 plan.expectedResponseMinutes(), baseline.expectedResponseMinutes(),
                 100 * (plan.expectedResponseMinutes() / baseline.expectedResponseMinutes() - 1)));
         List<GridResponseTime> multi = explanation.getJustificationList(GridResponseTime.class).stream()
