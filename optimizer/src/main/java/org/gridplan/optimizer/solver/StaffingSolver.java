@@ -68,22 +68,7 @@ public final class StaffingSolver {
     public static StaffingSolution solveSolution(StaffingProblem problem, StaffingConstraintConfiguration weights,
             SolveOptions options, Map<String, String> start,
             SolverEventListener<StaffingSolution> listener) {
-        StaffingSolution solution = StaffingMapper.toSolution(problem, weights);
-        Map<String, StaffingGrid> gridById = new HashMap<>();
-        for (StaffingGrid g : solution.getGrids()) {
-            gridById.put(g.getId(), g);
-        }
-        for (WorkerAssignment w : solution.getWorkers()) {
-            String grid = start.get(w.getId());
-            if (grid != null) {
-                StaffingGrid g = gridById.get(grid);
-                if (g == null) {
-                    throw new IllegalArgumentException("start plan puts worker " + w.getId() + " in unknown grid "
-                            + grid);
-                }
-                w.setGrid(g);
-            }
-        }
+        StaffingSolution solution = assigned(problem, weights, start);
         Solver<StaffingSolution> solver = SolverFactory.<StaffingSolution>create(solverConfig(options)).buildSolver();
         solver.addEventListener(listener);
         return solver.solve(solution);
@@ -92,13 +77,34 @@ public final class StaffingSolver {
     /** The score of an assignment under the constraint model (e.g. of a baseline, to compare). */
     public static HardSoftLongScore score(StaffingProblem problem, StaffingConstraintConfiguration weights,
             Map<String, String> gridOfWorker) {
-        StaffingSolution solution = StaffingMapper.toSolution(problem, weights);
-        Map<String, StaffingGrid> gridById = new HashMap<>();
-        solution.getGrids().forEach(g -> gridById.put(g.getId(), g));
-        solution.getWorkers().forEach(w -> w.setGrid(gridById.get(gridOfWorker.get(w.getId()))));
+        StaffingSolution solution = assigned(problem, weights, gridOfWorker);
         return SolutionManager.<StaffingSolution, HardSoftLongScore>create(
                 SolverFactory.create(solverConfig(SolveOptions.ofTime(java.time.Duration.ofSeconds(1)))))
                 .update(solution);
+    }
+
+    /**
+     * The planning solution of {@code problem} with each worker named in {@code gridOfWorker} in
+     * that grid; the others unassigned.
+     */
+    private static StaffingSolution assigned(StaffingProblem problem, StaffingConstraintConfiguration weights,
+            Map<String, String> gridOfWorker) {
+        StaffingSolution solution = StaffingMapper.toSolution(problem, weights);
+        Map<String, StaffingGrid> gridById = new HashMap<>();
+        for (StaffingGrid g : solution.getGrids()) {
+            gridById.put(g.getId(), g);
+        }
+        for (WorkerAssignment w : solution.getWorkers()) {
+            String grid = gridOfWorker.get(w.getId());
+            if (grid != null) {
+                StaffingGrid g = gridById.get(grid);
+                if (g == null) {
+                    throw new IllegalArgumentException("plan puts worker " + w.getId() + " in unknown grid " + grid);
+                }
+                w.setGrid(g);
+            }
+        }
+        return solution;
     }
 
     /**

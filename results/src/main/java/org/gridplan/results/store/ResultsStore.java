@@ -258,7 +258,7 @@ public final class ResultsStore implements AutoCloseable {
     public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
             ResponseHistogram response, List<String> justifications) throws SQLException {
         int id = record.runId();
-        try {
+        inTransaction(() -> {
             if (failed.contains(id)) {
                 for (String t : RUN_TABLES) {
                     try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
@@ -289,15 +289,7 @@ public final class ResultsStore implements AutoCloseable {
                     replaceJustifications(record.layout(), justifications);
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        });
         if (record.status().equals(RunRecord.FAILED)) {
             failed.add(id);
         } else {
@@ -474,9 +466,11 @@ public final class ResultsStore implements AutoCloseable {
      * {@code city_file}) and the layouts in scenario order.
      */
     public void describe(Map<String, String> settings, List<StoredLayout> layouts) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("DELETE FROM settings");
-            st.execute("DELETE FROM layouts");
+        inTransaction(() -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DELETE FROM settings");
+                st.execute("DELETE FROM layouts");
+            }
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO settings VALUES (?, ?)")) {
                 for (Map.Entry<String, String> e : settings.entrySet()) {
                     ps.setString(1, e.getKey());
@@ -494,6 +488,19 @@ public final class ResultsStore implements AutoCloseable {
                     ps.executeUpdate();
                 }
             }
+        });
+    }
+
+    /** Work on the connection that may throw {@link SQLException}. */
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction: committed whole, or rolled back and rethrown. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        try {
+            work.run();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +121,9 @@ public final class BatchRunner {
 
         Thread writer = new Thread(() -> {
             int done = resumed;
+            // A layout's plan is the same for all its runs: its justifications are stored with its
+            // first completed run of this session, not replaced at every run.
+            Set<String> justified = new HashSet<>();
             while (true) {
                 Done d;
                 try {
@@ -135,9 +139,12 @@ public final class BatchRunner {
                     continue;
                 }
                 try {
-                    store.writeRun(d.record(), d.result(), incidents, d.response(), d.justifications());
+                    boolean first = d.result().isPresent() && !justified.contains(d.record().layout());
+                    store.writeRun(d.record(), d.result(), incidents, d.response(),
+                            first ? d.justifications() : List.of());
                     if (d.result().isPresent()) {
                         ran.incrementAndGet();
+                        justified.add(d.record().layout());
                     }
                     progress.committed(++done, total);
                 } catch (SQLException | RuntimeException e) {
