@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.MapData;
 import org.gridplan.results.stats.RunDetail;
@@ -130,8 +131,11 @@ public final class SyntheticBatch {
             }
         }
         return b.map(MapData.of(city, layouts))
-                .justifications(List.of("Every grid has one full-time worker (Jidong county standard).",
-                        "Branch site-2 is within 15 minutes of 96% of households."))
+                .justifications(List.of(
+                        new Justification("Every grid has one full-time worker (Jidong county standard).",
+                                "每个网格配备一名专职网格员（吉东县标准）。"),
+                        new Justification("Branch site-2 is within 15 minutes of 96% of households.",
+                                "支部 site-2 在 96% 住户的 15 分钟范围内。")))
                 .build();
     }
 

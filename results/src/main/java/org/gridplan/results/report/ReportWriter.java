@@ -18,6 +18,7 @@ import org.gridplan.results.chart.NamedChart;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.Interval;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.PairedComparison;
 import org.gridplan.results.stats.PooledPercentiles;
@@ -397,8 +398,8 @@ public final class ReportWriter {
             h.append("<p class=\"note\">").append(Html.esc(none.in(lang))).append("</p>\n");
         } else {
             h.append("<ul>\n");
-            for (String j : data.justifications()) {
-                h.append("<li>").append(Html.esc(j)).append("</li>\n");
+            for (Justification j : data.justifications()) {
+                h.append("<li>").append(Html.esc(j.text(lang == Lang.ZH))).append("</li>\n");
             }
             h.append("</ul>\n");
         }

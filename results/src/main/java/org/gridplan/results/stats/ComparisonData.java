@@ -22,12 +22,12 @@ import org.gridplan.sim.engine.RunResult;
  * @param runs           district KPIs of every run
  * @param details        distributions of the runs that have them (any subset)
  * @param map            geometry for the district maps, if any
- * @param justifications the optimised plan's justifications, one sentence each; may be empty
+ * @param justifications the optimised plan's justifications, one sentence each (English and Chinese); may be empty
  * @param status         how complete the stored batch is and whether it was optimised; empty for
  *                       data that did not come from a results store
  */
 public record ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
-        List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<String> justifications,
+        List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
         Optional<BatchStatus> status) {
 
     public ComparisonData {
@@ -122,7 +122,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         private final List<String> layouts = new ArrayList<>();
         private final List<RunKpis> runs = new ArrayList<>();
         private final List<RunDetail> details = new ArrayList<>();
-        private final List<String> justifications = new ArrayList<>();
+        private final List<Justification> justifications = new ArrayList<>();
         private String baseline;
         private Double referencePoint;
         private MapData map;
@@ -180,7 +180,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         }
 
         /** Adds justifications of the optimised plan, one sentence each. */
-        public Builder justifications(List<String> sentences) {
+        public Builder justifications(List<Justification> sentences) {
             justifications.addAll(sentences);
             return this;
         }

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gridplan.results.stats.BatchStatus;
 import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.MapData;
 import org.gridplan.results.stats.ResponseHistogram;
@@ -183,17 +184,21 @@ public final class BatchReportLoader {
         }
         b.map(MapData.of(city, mapped));
 
-        List<String> justifications = new ArrayList<>();
-        Map<String, List<String>> byLayout = new LinkedHashMap<>();
+        List<Justification> justifications = new ArrayList<>();
+        Map<String, List<Justification>> byLayout = new LinkedHashMap<>();
+        // Databases of batches run before the Chinese text was stored have no text_zh column.
+        boolean chinese = hasColumn(c, "justifications", "text_zh");
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT layout, text FROM justifications ORDER BY layout, number")) {
+                ResultSet rs = st.executeQuery("SELECT layout, text, " + (chinese ? "text_zh" : "NULL")
+                        + " FROM justifications ORDER BY layout, number")) {
             while (rs.next()) {
-                byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Justification(rs.getString(2), rs.getString(3)));
             }
         }
         for (StoredLayout l : layouts) {
-            for (String s : byLayout.getOrDefault(l.name(), List.of())) {
-                justifications.add(l.name() + ": " + s);
+            for (Justification j : byLayout.getOrDefault(l.name(), List.of())) {
+                justifications.add(j.about(l.name()));
             }
         }
         b.justifications(justifications);
@@ -443,6 +448,18 @@ public final class BatchReportLoader {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM information_schema.tables WHERE table_name = ?")) {
             ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1) > 0;

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.EscalationLevel;
@@ -43,7 +45,8 @@ import org.gridplan.sim.engine.WorkerKpis;
  *   <li>{@code backlog}: open and waiting incidents over every successful run, averaged down to at
  *       most {@link #BACKLOG_POINTS} points a run;</li>
  *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it;</li>
- *   <li>{@code justifications}: the optimised plan's justifications per layout, one sentence a row;</li>
+ *   <li>{@code justifications}: the optimised plan's justifications per layout, one sentence a row,
+ *       in English ({@code text}) and Chinese ({@code text_zh});</li>
  *   <li>{@code settings}, {@code layouts}: what the report needs to describe the batch (master seed,
  *       replications, sweep mode, city file) and each layout's grids and GeoJSON file in the batch
  *       folder.</li>
@@ -103,13 +106,21 @@ public final class ResultsStore implements AutoCloseable {
                     + "travel_metres DOUBLE)",
             "CREATE TABLE IF NOT EXISTS response_histogram (" + RUN_KEY + ", minutes DOUBLE, incidents INTEGER)",
             "CREATE TABLE IF NOT EXISTS backlog (" + RUN_KEY + ", hour DOUBLE, open DOUBLE, waiting DOUBLE)",
-            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR)",
+            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR)",
+            // Databases of batches run before the Chinese text was stored.
+            "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS text_zh VARCHAR",
             "CREATE TABLE IF NOT EXISTS settings (name VARCHAR, value VARCHAR)",
             "CREATE TABLE IF NOT EXISTS layouts (position INTEGER, layout VARCHAR, grids INTEGER, file VARCHAR)");
 
     private final Path file;
     private final DuckDBConnection connection;
     private final Set<Integer> failed = new HashSet<>();
+    /**
+     * One appender per table, kept open from run to run: creating one costs about half a
+     * millisecond of the writer's time, five or six times a run. Their rows are flushed into the
+     * run's transaction before it commits.
+     */
+    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
 
     private ResultsStore(Path file, DuckDBConnection connection) {
         this.file = file;
@@ -256,7 +267,7 @@ public final class ResultsStore implements AutoCloseable {
      * @param justifications the plan's justifications, one sentence each; empty keeps what is stored
      */
     public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
-            ResponseHistogram response, List<String> justifications) throws SQLException {
+            ResponseHistogram response, List<Justification> justifications) throws SQLException {
         int id = record.runId();
         inTransaction(() -> {
             if (failed.contains(id)) {
@@ -289,6 +300,9 @@ public final class ResultsStore implements AutoCloseable {
                     replaceJustifications(record.layout(), justifications);
                 }
             }
+            for (DuckDBAppender a : appenders.values()) {
+                a.flush();
+            }
         });
         if (record.status().equals(RunRecord.FAILED)) {
             failed.add(id);
@@ -298,120 +312,131 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private void writeKpis(RunRecord r, RunResult result, boolean withIncidents) throws SQLException {
-        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "district_kpis")) {
-            IncidentKpis d = result.district();
+        writeDistrict(r, result);
+        writeGrids(r, result);
+        writeWorkers(r, result);
+        if (withIncidents) {
+            writeIncidents(r, result);
+        }
+    }
+
+    private void writeDistrict(RunRecord r, RunResult result) throws SQLException {
+        DuckDBAppender a = appender("district_kpis");
+        IncidentKpis d = result.district();
+        a.beginRow();
+        key(a, r);
+        a.append(d.incidents());
+        a.append(result.generated());
+        a.append(d.patrolDiscovered());
+        a.append(d.reached());
+        a.append(d.closed());
+        a.append(d.open());
+        num(a, d.response().mean());
+        num(a, d.response().p50());
+        num(a, d.response().p90());
+        num(a, d.response().p95());
+        num(a, d.response().max());
+        num(a, d.closure().mean());
+        num(a, d.closure().p50());
+        num(a, d.closure().p90());
+        num(a, d.onSpotShare());
+        Map<EscalationLevel, Long> esc = d.escalations();
+        a.append(esc.getOrDefault(EscalationLevel.COMMUNITY, 0L));
+        a.append(esc.getOrDefault(EscalationLevel.STREET, 0L));
+        a.append(esc.getOrDefault(EscalationLevel.DEPARTMENT, 0L));
+        num(a, d.within5Share());
+        num(a, d.within15Share());
+        num(a, pooledUtilisation(result.workers()));
+        num(a, fullTimeUtilisation(result.workers()));
+        num(a, result.visitTargetShare());
+        double from = result.warmUpDays() * 1440;
+        double to = result.horizonDays() * 1440;
+        num(a, result.backlog().mean(result.backlog().open(), from, to));
+        num(a, result.backlog().mean(result.backlog().waiting(), from, to));
+        a.append(result.workers().size());
+        a.append(result.grids().size());
+        a.append(result.events());
+        a.endRow();
+    }
+
+    private void writeGrids(RunRecord r, RunResult result) throws SQLException {
+        DuckDBAppender a = appender("grid_kpis");
+        for (GridKpis g : result.grids()) {
+            IncidentKpis k = g.kpis();
             a.beginRow();
             key(a, r);
-            a.append(d.incidents());
-            a.append(result.generated());
-            a.append(d.patrolDiscovered());
-            a.append(d.reached());
-            a.append(d.closed());
-            a.append(d.open());
-            num(a, d.response().mean());
-            num(a, d.response().p50());
-            num(a, d.response().p90());
-            num(a, d.response().p95());
-            num(a, d.response().max());
-            num(a, d.closure().mean());
-            num(a, d.closure().p50());
-            num(a, d.closure().p90());
-            num(a, d.onSpotShare());
-            Map<EscalationLevel, Long> esc = d.escalations();
-            a.append(esc.getOrDefault(EscalationLevel.COMMUNITY, 0L));
-            a.append(esc.getOrDefault(EscalationLevel.STREET, 0L));
-            a.append(esc.getOrDefault(EscalationLevel.DEPARTMENT, 0L));
-            num(a, d.within5Share());
-            num(a, d.within15Share());
-            num(a, pooledUtilisation(result.workers()));
-            num(a, fullTimeUtilisation(result.workers()));
-            num(a, result.visitTargetShare());
-            double from = result.warmUpDays() * 1440;
-            double to = result.horizonDays() * 1440;
-            num(a, result.backlog().mean(result.backlog().open(), from, to));
-            num(a, result.backlog().mean(result.backlog().waiting(), from, to));
-            a.append(result.workers().size());
-            a.append(result.grids().size());
-            a.append(result.events());
+            a.append(g.grid());
+            a.append(g.community());
+            a.append(g.households());
+            a.append(k.incidents());
+            a.append(k.reached());
+            a.append(k.closed());
+            num(a, k.response().mean());
+            num(a, k.response().p90());
+            num(a, k.closure().mean());
+            num(a, k.onSpotShare());
+            num(a, k.within15Share());
             a.endRow();
         }
-        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "grid_kpis")) {
-            for (GridKpis g : result.grids()) {
-                IncidentKpis k = g.kpis();
-                a.beginRow();
-                key(a, r);
-                a.append(g.grid());
-                a.append(g.community());
-                a.append(g.households());
-                a.append(k.incidents());
-                a.append(k.reached());
-                a.append(k.closed());
-                num(a, k.response().mean());
-                num(a, k.response().p90());
-                num(a, k.closure().mean());
-                num(a, k.onSpotShare());
-                num(a, k.within15Share());
-                a.endRow();
-            }
+    }
+
+    private void writeWorkers(RunRecord r, RunResult result) throws SQLException {
+        DuckDBAppender a = appender("worker_kpis");
+        for (WorkerKpis w : result.workers()) {
+            a.beginRow();
+            key(a, r);
+            a.append(w.id());
+            a.append(lower(w.type().name()));
+            a.append(lower(w.role().name()));
+            a.append(w.grid());
+            a.append(w.served());
+            num(a, w.busyMinutes());
+            num(a, w.dutyMinutes());
+            num(a, w.utilisation());
+            num(a, w.travelMetres());
+            a.append(w.patrolVisits());
+            num(a, w.visitsPerMonth());
+            a.append(w.meetsVisitTarget());
+            a.endRow();
         }
-        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "worker_kpis")) {
-            for (WorkerKpis w : result.workers()) {
-                a.beginRow();
-                key(a, r);
-                a.append(w.id());
-                a.append(lower(w.type().name()));
-                a.append(lower(w.role().name()));
-                a.append(w.grid());
-                a.append(w.served());
-                num(a, w.busyMinutes());
-                num(a, w.dutyMinutes());
-                num(a, w.utilisation());
-                num(a, w.travelMetres());
-                a.append(w.patrolVisits());
-                num(a, w.visitsPerMonth());
-                a.append(w.meetsVisitTarget());
-                a.endRow();
-            }
-        }
-        if (withIncidents && !result.incidents().isEmpty()) {
-            try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incidents")) {
-                for (IncidentRecord i : result.incidents()) {
-                    a.beginRow();
-                    key(a, r);
-                    a.append(i.number());
-                    a.append(i.category());
-                    a.append(i.grid());
-                    a.append(i.building());
-                    a.append(lower(i.discovery().name()));
-                    a.append(i.foundOnPatrol());
-                    a.append(i.worker() == null || i.worker().isEmpty() ? null : i.worker());
-                    num(a, i.occurred());
-                    num(a, i.known());
-                    num(a, i.assigned());
-                    num(a, i.arrived());
-                    num(a, i.handled());
-                    a.append(i.escalation() == null ? null : lower(i.escalation().name()));
-                    num(a, i.workOrder());
-                    num(a, i.levelDone());
-                    num(a, i.closed());
-                    num(a, i.travelMetres());
-                    a.endRow();
-                }
-            }
+    }
+
+    private void writeIncidents(RunRecord r, RunResult result) throws SQLException {
+        DuckDBAppender a = appender("incidents");
+        for (IncidentRecord i : result.incidents()) {
+            a.beginRow();
+            key(a, r);
+            a.append(i.number());
+            a.append(i.category());
+            a.append(i.grid());
+            a.append(i.building());
+            a.append(lower(i.discovery().name()));
+            a.append(i.foundOnPatrol());
+            a.append(i.worker() == null || i.worker().isEmpty() ? null : i.worker());
+            num(a, i.occurred());
+            num(a, i.known());
+            num(a, i.assigned());
+            num(a, i.arrived());
+            num(a, i.handled());
+            a.append(i.escalation() == null ? null : lower(i.escalation().name()));
+            num(a, i.workOrder());
+            num(a, i.levelDone());
+            num(a, i.closed());
+            num(a, i.travelMetres());
+            a.endRow();
         }
     }
 
     private void writeResponse(RunRecord r, ResponseHistogram h) throws SQLException {
         double[] minutes = h.minutes();
         int[] counts = h.counts();
-        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "response_histogram")) {
-            for (int i = 0; i < minutes.length; i++) {
-                a.beginRow();
-                key(a, r);
-                a.append(minutes[i]);
-                a.append(counts[i]);
-                a.endRow();
-            }
+        DuckDBAppender a = appender("response_histogram");
+        for (int i = 0; i < minutes.length; i++) {
+            a.beginRow();
+            key(a, r);
+            a.append(minutes[i]);
+            a.append(counts[i]);
+            a.endRow();
         }
     }
 
@@ -422,38 +447,38 @@ public final class ResultsStore implements AutoCloseable {
         int n = Math.min(open.size(), waiting.size());
         int bucket = Math.max(1, (n + BACKLOG_POINTS - 1) / BACKLOG_POINTS);
         double hours = result.backlog().intervalMinutes() / 60;
-        try (DuckDBAppender a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "backlog")) {
-            for (int start = 0; start < n; start += bucket) {
-                int end = Math.min(n, start + bucket);
-                double t = 0;
-                double o = 0;
-                double w = 0;
-                for (int k = start; k < end; k++) {
-                    t += k * hours;
-                    o += open.get(k);
-                    w += waiting.get(k);
-                }
-                int m = end - start;
-                a.beginRow();
-                key(a, r);
-                a.append(t / m);
-                a.append(o / m);
-                a.append(w / m);
-                a.endRow();
+        DuckDBAppender a = appender("backlog");
+        for (int start = 0; start < n; start += bucket) {
+            int end = Math.min(n, start + bucket);
+            double t = 0;
+            double o = 0;
+            double w = 0;
+            for (int k = start; k < end; k++) {
+                t += k * hours;
+                o += open.get(k);
+                w += waiting.get(k);
             }
+            int m = end - start;
+            a.beginRow();
+            key(a, r);
+            a.append(t / m);
+            a.append(o / m);
+            a.append(w / m);
+            a.endRow();
         }
     }
 
-    private void replaceJustifications(String layout, List<String> sentences) throws SQLException {
+    private void replaceJustifications(String layout, List<Justification> sentences) throws SQLException {
         try (PreparedStatement del = connection.prepareStatement("DELETE FROM justifications WHERE layout = ?")) {
             del.setString(1, layout);
             del.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO justifications VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO justifications VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < sentences.size(); i++) {
                 ps.setString(1, layout);
                 ps.setInt(2, i + 1);
-                ps.setString(3, sentences.get(i));
+                ps.setString(3, sentences.get(i).english());
+                ps.setString(4, sentences.get(i).chinese());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -505,10 +530,50 @@ public final class ResultsStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
+                discardAppenders();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /** The open appender of {@code table}, created on first use. */
+    private DuckDBAppender appender(String table) throws SQLException {
+        DuckDBAppender a = appenders.get(table);
+        if (a == null) {
+            a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+            appenders.put(table, a);
+        }
+        return a;
+    }
+
+    /**
+     * Drops the appenders after a failed transaction. Rows of the failed run may still sit in
+     * them, and closing an appender flushes its rows: a statement first opens a transaction (with
+     * auto-commit off it stays open), the rows are flushed into it and it is rolled back, so no row
+     * of a failed write is committed, then or with a later run. Without the open transaction the
+     * flush would commit on its own.
+     */
+    private void discardAppenders() throws SQLException {
+        if (appenders.isEmpty()) {
+            return;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("SELECT 1");
+        }
+        SQLException first = null;
+        for (DuckDBAppender a : appenders.values()) {
+            try {
+                a.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        appenders.clear();
+        connection.rollback();
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -640,6 +705,14 @@ public final class ResultsStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try {
+            // Empty after every commit; closing them first releases their native buffers.
+            for (DuckDBAppender a : appenders.values()) {
+                a.close();
+            }
+            appenders.clear();
+        } finally {
+            connection.close();
+        }
     }
 }

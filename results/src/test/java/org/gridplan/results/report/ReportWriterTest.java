@@ -18,6 +18,7 @@ import org.gridplan.results.chart.Lang;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.Interval;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.PairedComparison;
 import org.gridplan.results.stats.RunKpis;
@@ -143,6 +144,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void justifications_are_shown_in_the_report_language_and_in_english_where_no_chinese_was_stored() {
+        ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("s", "c", 1, Map.of(), 2, 1, ""));
+        for (int r = 0; r < 2; r++) {
+            b.add(new RunKpis("current", 1, r, Map.of(Kpi.P90_RESPONSE, 20.0 + r)));
+        }
+        ComparisonData d = b.justifications(List.of(new Justification("Grid G1 keeps its worker.", "网格 G1 保留其网格员。"),
+                new Justification("Stored before Chinese text was kept.", null))).build();
+        String en = new ReportWriter(ReportOptions.of(Lang.EN)).html(d);
+        String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(d);
+        assertThat(en).contains("<li>Grid G1 keeps its worker.</li>", "<li>Stored before Chinese text was kept.</li>")
+                .doesNotContain("网格 G1");
+        assertThat(zh).contains("<li>网格 G1 保留其网格员。</li>", "<li>Stored before Chinese text was kept.</li>")
+                .doesNotContain("Grid G1 keeps");
+    }
+
+    @Test
     void single_replication_says_intervals_are_unavailable_and_never_prints_nan() {
         ComparisonData one = SyntheticBatch.data(1, 1);
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(one);
@@ -181,8 +198,8 @@ class ReportWriterTest {
             b.add(new RunKpis(evil, 1, r, Map.of(Kpi.P90_RESPONSE, 17.0 + r * 1.1)));
             b.add(new RunKpis(evil, 2, r, Map.of(Kpi.P90_RESPONSE, 15.0 + r)));
         }
-        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.justifications(List.of("<script>x</script>"))
-                .build());
+        String html = new ReportWriter(ReportOptions.of(Lang.EN))
+                .html(b.justifications(List.of(new Justification("<script>x</script>", null))).build());
         for (String raw : List.of("<b>", "<i>", "<u>", "<em>", "<script")) {
             assertThat(html.contains(raw)).as(raw).isFalse();
         }

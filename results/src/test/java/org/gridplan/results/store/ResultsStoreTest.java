@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.sim.agent.WorkerRole;
 import org.gridplan.sim.agent.WorkerType;
@@ -83,6 +84,50 @@ class ResultsStoreTest {
     }
 
     @Test
+    void a_write_that_fails_half_way_leaves_no_row_behind_for_the_next_run() throws SQLException {
+        RunResult good = result(12.5);
+        // A worker without a type fails the write after the district and grid rows are appended.
+        RunResult broken = new RunResult(good.city(), good.layout(), good.seed(), good.horizonDays(),
+                good.warmUpDays(), good.generated(), good.events(), good.district(), good.grids(),
+                List.of(new WorkerKpis("FT-C1-G01", null, WorkerRole.PRIMARY, "C1-G01", 9, 300, 1000, 0.3, 5000,
+                        20, 22, false)),
+                0.0, good.backlog(), List.of(), List.of());
+        try (ResultsStore store = ResultsStore.open(dir.resolve("r.duckdb"))) {
+            store.claim(INFO);
+            assertThatThrownBy(() -> store.writeRun(ok(1), Optional.of(broken), false))
+                    .isInstanceOf(NullPointerException.class);
+            store.writeRun(ok(2), Optional.of(good), false);
+            assertThat(store.completedRunIds()).containsExactly(2);
+            for (String table : List.of("runs", "district_kpis", "grid_kpis", "worker_kpis", "backlog")) {
+                try (Statement st = store.connection().createStatement();
+                        ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE run_id = 1), "
+                                + "count(*) FILTER (WHERE run_id = 2) FROM " + table)) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as(table + " rows of the failed write").isZero();
+                    assertThat(rs.getInt(2)).as(table + " rows of the next run").isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_database_from_before_the_chinese_justifications_gains_the_column_and_keeps_its_rows() throws SQLException {
+        Path file = dir.resolve("old.duckdb");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE justifications (layout VARCHAR, number INTEGER, text VARCHAR)");
+            st.execute("INSERT INTO justifications VALUES ('current', 1, 'Stored in English only.')");
+        }
+        try (ResultsStore store = ResultsStore.open(file);
+                Statement st = store.connection().createStatement();
+                ResultSet rs = st.executeQuery("SELECT layout, text, text_zh FROM justifications")) {
+            rs.next();
+            assertThat(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
+                    .isEqualTo("current|Stored in English only.|null");
+        }
+    }
+
+    @Test
     void refuses_a_database_of_another_scenario() throws SQLException {
         Path file = dir.resolve("r.duckdb");
         try (ResultsStore store = ResultsStore.open(file)) {
@@ -129,7 +174,8 @@ class ResultsStoreTest {
                 base.visitTargetShare(), new BacklogSeries(60, open, open), List.of(), List.of());
         try (ResultsStore store = ResultsStore.open(dir.resolve("r.duckdb"))) {
             store.claim(INFO);
-            store.writeRun(ok(0), Optional.of(r), false, h, List.of("Grid C1-G01 keeps its worker."));
+            store.writeRun(ok(0), Optional.of(r), false, h,
+                    List.of(new Justification("Grid C1-G01 keeps its worker.", "网格 C1-G01 保留其网格员。")));
             store.writeRun(ok(1), Optional.of(r), false, h, List.of());
             try (Statement st = store.connection().createStatement()) {
                 // 0, 3.0 (twice, 3.04 and 2.96 both round to it), 7.5: three bins of four incidents.
@@ -151,10 +197,10 @@ class ResultsStoreTest {
                     assertThat(rs.getDouble(5)).isEqualTo(1440.0);
                 }
                 // An empty list (a resumed run whose planner was never asked) keeps what is stored.
-                try (ResultSet rs = st.executeQuery("SELECT layout, number, text FROM justifications")) {
+                try (ResultSet rs = st.executeQuery("SELECT layout, number, text, text_zh FROM justifications")) {
                     rs.next();
-                    assertThat(rs.getString(1) + rs.getInt(2) + rs.getString(3))
-                            .isEqualTo("grid-4001Grid C1-G01 keeps its worker.");
+                    assertThat(rs.getString(1) + rs.getInt(2) + rs.getString(3) + rs.getString(4))
+                            .isEqualTo("grid-4001Grid C1-G01 keeps its worker.网格 C1-G01 保留其网格员。");
                     assertThat(rs.next()).isFalse();
                 }
             }

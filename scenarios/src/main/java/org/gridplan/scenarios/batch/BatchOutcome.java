@@ -12,9 +12,13 @@ import java.util.List;
  * @param errors   the first few failure messages, "run id: message"
  * @param seconds  wall time of this session, seconds
  * @param threads  simulation threads used
+ * @param simulationCpuSeconds CPU time the simulation threads spent on runs (set-up, simulation,
+ *                 response histogram), seconds; NaN where the JVM cannot measure thread CPU time
+ * @param writerCpuSeconds CPU time of the single results writer thread, seconds; NaN where the JVM
+ *                 cannot measure thread CPU time
  */
 public record BatchOutcome(int total, int resumed, int ran, int failed, List<String> errors, double seconds,
-        int threads) {
+        int threads, double simulationCpuSeconds, double writerCpuSeconds) {
 
     public BatchOutcome {
         errors = List.copyOf(errors);

@@ -1,5 +1,7 @@
 package org.gridplan.scenarios.batch;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.results.store.BatchInfo;
 import org.gridplan.results.store.ResultsStore;
@@ -84,7 +89,7 @@ public final class BatchRunner {
      * ends the queue.
      */
     private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result, ResponseHistogram response,
-            List<String> justifications) {
+            List<Justification> justifications) {
         Done(RunSpec spec, RunRecord record) {
             this(spec, record, Optional.empty(), ResponseHistogram.EMPTY, List.of());
         }
@@ -118,39 +123,16 @@ public final class BatchRunner {
         AtomicInteger failed = new AtomicInteger();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         SQLException[] writerError = new SQLException[1];
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = cpu.isCurrentThreadCpuTimeSupported() && cpu.isThreadCpuTimeEnabled();
+        LongAdder simulationCpu = new LongAdder();
+        AtomicLong writerCpu = new AtomicLong();
 
         Thread writer = new Thread(() -> {
-            int done = resumed;
-            // A layout's plan is the same for all its runs: its justifications are stored with its
-            // first completed run of this session, not replaced at every run.
-            Set<String> justified = new HashSet<>();
-            while (true) {
-                Done d;
-                try {
-                    d = queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (d.spec() == null) {
-                    return;
-                }
-                if (aborted.get()) {
-                    continue;
-                }
-                try {
-                    boolean first = d.result().isPresent() && !justified.contains(d.record().layout());
-                    store.writeRun(d.record(), d.result(), incidents, d.response(),
-                            first ? d.justifications() : List.of());
-                    if (d.result().isPresent()) {
-                        ran.incrementAndGet();
-                        justified.add(d.record().layout());
-                    }
-                    progress.committed(++done, total);
-                } catch (SQLException | RuntimeException e) {
-                    writerError[0] = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
-                    aborted.set(true);
-                }
+            try {
+                write(queue, store, incidents, resumed, total, aborted, ran, writerError);
+            } finally {
+                writerCpu.set(cpuTimed ? cpu.getCurrentThreadCpuTime() : 0);
             }
         }, "gridplan-results-writer");
         writer.start();
@@ -166,7 +148,11 @@ public final class BatchRunner {
                     if (aborted.get()) {
                         return;
                     }
+                    long cpu0 = cpuTimed ? cpu.getCurrentThreadCpuTime() : 0;
                     Done d = simulate(scenario, inputs, spec, incidents);
+                    if (cpuTimed) {
+                        simulationCpu.add(cpu.getCurrentThreadCpuTime() - cpu0);
+                    }
                     if (d.result().isEmpty()) {
                         failed.incrementAndGet();
                         if (errors.size() < MAX_ERRORS) {
@@ -200,7 +186,44 @@ public final class BatchRunner {
             throw writerError[0];
         }
         return new BatchOutcome(total, resumed, ran.get(), failed.get(), errors, (System.nanoTime() - start) / 1e9,
-                threads);
+                threads, cpuTimed ? simulationCpu.sum() / 1e9 : Double.NaN, cpuTimed ? writerCpu.get() / 1e9 : Double.NaN);
+    }
+
+    /** The writer thread's loop: commits each finished run until the end marker. */
+    private void write(BlockingQueue<Done> queue, ResultsStore store, boolean incidents, int resumed, int total,
+            AtomicBoolean aborted, AtomicInteger ran, SQLException[] writerError) {
+        int done = resumed;
+        // A layout's plan is the same for all its runs: its justifications are stored with its
+        // first completed run of this session, not replaced at every run.
+        Set<String> justified = new HashSet<>();
+        while (true) {
+            Done d;
+            try {
+                d = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (d.spec() == null) {
+                return;
+            }
+            if (aborted.get()) {
+                continue;
+            }
+            try {
+                boolean first = d.result().isPresent() && !justified.contains(d.record().layout());
+                store.writeRun(d.record(), d.result(), incidents, d.response(),
+                        first ? d.justifications() : List.of());
+                if (d.result().isPresent()) {
+                    ran.incrementAndGet();
+                    justified.add(d.record().layout());
+                }
+                progress.committed(++done, total);
+            } catch (SQLException | RuntimeException e) {
+                writerError[0] = e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+                aborted.set(true);
+            }
+        }
     }
 
     private Done simulate(Scenario scenario, ScenarioInputs inputs, RunSpec spec, boolean incidents) {
@@ -210,7 +233,7 @@ public final class BatchRunner {
         String name = scenario.layouts().get(spec.layout()).name();
         try {
             Staffing staffing = planner.plan(inputs.city(), layout, point.settings().staffing(), scenario.optimise());
-            List<String> justifications = planner.justifications(name);
+            List<Justification> justifications = planner.justifications(name);
             // The log is always collected for the response-time histogram, and kept only if asked for.
             SimulationConfig config = point.settings().config(spec.seed(), true);
             RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
@@ -74,7 +75,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
     /** A plan and its justifications, computed once. */
     private static final class Planned {
         private final AtomicReference<Staffing> staffing = new AtomicReference<>();
-        private volatile List<String> justifications = List.of();
+        private volatile List<Justification> justifications = List.of();
     }
 
     @Override
@@ -93,7 +94,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
             if (planned.staffing.get() == null) {
                 DistrictPlan plan = optimise(city, layout, standard, optimise.branches(), optimise.weights());
                 planned.staffing.set(apply(plan, standard, spec, optimise));
-                List<String> why = new ArrayList<>();
+                List<Justification> why = new ArrayList<>();
                 if (optimise.branches()) {
                     why.addAll(plan.sitingJustifications());
                 }
@@ -111,7 +112,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
      * points gave it different plans, each point's in the order of their staffing.
      */
     @Override
-    public List<String> justifications(String layout) {
+    public List<Justification> justifications(String layout) {
         List<Map.Entry<Key, Planned>> entries = new ArrayList<>();
         plans.forEach((k, v) -> {
             if (k.layout().name().equals(layout)) {
@@ -119,9 +120,9 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
             }
         });
         entries.sort(Comparator.comparing(e -> e.getKey().spec().toString() + e.getKey().optimise()));
-        List<String> out = new ArrayList<>();
+        List<Justification> out = new ArrayList<>();
         for (Map.Entry<Key, Planned> e : entries) {
-            for (String j : e.getValue().justifications) {
+            for (Justification j : e.getValue().justifications) {
                 if (!out.contains(j)) {
                     out.add(j);
                 }

@@ -31,8 +31,11 @@ public interface StaffingPlanner {
      */
     Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise);
 
-    /** The optimised plan's justifications for {@code layout} (one sentence each); empty when nothing was optimised. */
-    default java.util.List<String> justifications(String layout) {
+    /**
+     * The optimised plan's justifications for {@code layout} (one sentence each, in English and
+     * Chinese); empty when nothing was optimised.
+     */
+    default java.util.List<org.gridplan.results.stats.Justification> justifications(String layout) {
         return java.util.List.of();
     }
 }

@@ -2,6 +2,8 @@ package org.gridplan.scenarios.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
@@ -49,8 +55,15 @@ final class BenchBatchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2",
-            description = "Thread counts to run, comma-separated (default: ${DEFAULT-VALUE}).")
+            description = "Thread counts to run, comma-separated, one batch each in this order (default: "
+                    + "${DEFAULT-VALUE}). A count may repeat, e.g. 1,2,1,2,1,2: the medians are then printed too, "
+                    + "since one batch on a shared machine can be slow by chance.")
     List<Integer> threads;
+
+    @Option(names = "--warm-up", paramLabel = "N", defaultValue = "90",
+            description = "Runs of the JIT warm-up batch before the measured ones, rounded up to whole replications "
+                    + "(default: ${DEFAULT-VALUE}; the compiler is still busy after 30).")
+    int warmUp;
 
     @Option(names = "--days", paramLabel = "DAYS", description = "Replace the scenario's horizon (default: as written).")
     Double days;
@@ -78,20 +91,36 @@ final class BenchBatchCommand implements Callable<Integer> {
                 scenario.points().get(0).settings().horizonDays(), (System.nanoTime() - t0) / 1e9);
         out.flush();
         Path dir = Files.createTempDirectory("gridplan-bench-batch");
+        try {
+            measure(out, planner, scenario, inputs, perRep, dir);
+        } finally {
+            deleteTree(dir);
+        }
+        return 0;
+    }
+
+    private void measure(PrintWriter out, OptimisingStaffingPlanner planner, Scenario scenario, ScenarioInputs inputs,
+            int perRep, Path dir) throws IOException, SQLException {
+        Runtime rt = Runtime.getRuntime();
         // JIT warm-up on a small batch first, so the first thread count is not charged for it.
         Scenario warm = new ScenarioReader(planner.capabilities()).read(scenarioFile, new Scenario.Overrides(
                 days == null ? OptionalDouble.empty() : OptionalDouble.of(days), OptionalDouble.empty(),
-                OptionalInt.of(Math.max(1, 30 / perRep))));
+                OptionalInt.of(Math.max(1, (warmUp + perRep - 1) / perRep))));
         try (ResultsStore store = ResultsStore.open(dir.resolve("warm-up.duckdb"))) {
             BatchOutcome w = new BatchRunner(planner, rt.availableProcessors(),
                     BatchProgress.silent()).run(warm, inputs, store);
             out.printf(Locale.ROOT, "JIT warm-up: %d runs in %.1f s (not counted)%n", w.ran(), w.seconds());
         }
         double base = Double.NaN;
-        for (int n : threads) {
-            Path db = dir.resolve("t" + n + ".duckdb");
+        Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+        for (int i = 0; i < threads.size(); i++) {
+            int n = threads.get(i);
+            Path db = dir.resolve("batch-" + (i + 1) + "-threads-" + n + ".duckdb");
             HeapSampler sampler = new HeapSampler(scenario.runCount());
             resetPeaks();
+            long gc0 = gcMillis();
+            long jit0 = jitMillis();
+            long process0 = processCpuNanos();
             BatchOutcome o;
             try (ResultsStore store = ResultsStore.open(db)) {
                 o = new BatchRunner(planner, n, sampler).run(scenario, inputs, store);
@@ -101,15 +130,63 @@ final class BenchBatchCommand implements Callable<Integer> {
             if (Double.isNaN(base)) {
                 base = rate;
             }
+            rates.computeIfAbsent(n, k -> new ArrayList<>()).add(rate);
             out.printf(Locale.ROOT, "threads %d: %d runs in %.1f s = %.2f runs/s, speed-up %.2f×, peak heap %.0f MiB, "
                             + "database %.1f MiB%n", n, o.ran(), o.seconds(), rate, rate / base, peak / 1048576.0,
                     Files.size(db) / 1048576.0);
+            double processCpu = (processCpuNanos() - process0) / 1e9;
+            double gc = (gcMillis() - gc0) / 1e3;
+            double jit = (jitMillis() - jit0) / 1e3;
+            out.printf(Locale.ROOT, "  CPU per run (ms): simulation %.1f, results writer %.1f, collector pauses %.1f "
+                            + "(wall, all threads stopped), JIT compilation %.1f, whole process %.1f; cores busy %.2f of %d%n",
+                    1e3 * o.simulationCpuSeconds() / o.ran(), 1e3 * o.writerCpuSeconds() / o.ran(), 1e3 * gc / o.ran(),
+                    1e3 * jit / o.ran(), 1e3 * processCpu / o.ran(), processCpu / o.seconds(), rt.availableProcessors());
             out.printf(Locale.ROOT, "  live heap after GC at 10%%..100%% of the batch (MiB): %s%n",
                     sampler.samples.stream().map(b -> String.format(Locale.ROOT, "%.0f", b / 1048576.0))
                             .collect(Collectors.joining(" ")));
             out.flush();
+            Files.delete(db);
         }
-        return 0;
+        if (rates.values().stream().anyMatch(r -> r.size() > 1)) {
+            // Repeated thread counts: the median rate of each, so one slow batch does not decide.
+            double first = median(rates.values().iterator().next());
+            rates.forEach((n, r) -> out.printf(Locale.ROOT, "threads %d: median of %d batch%s %.2f runs/s, speed-up %.2f×%n",
+                    n, r.size(), r.size() == 1 ? "" : "es", median(r), median(r) / first));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Total time the collectors report, milliseconds (their pauses, plus concurrent phases for G1). */
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, g.getCollectionTime());
+        }
+        return sum;
+    }
+
+    /** Time the JIT compilers have spent compiling, milliseconds; 0 where the JVM does not say. */
+    private static long jitMillis() {
+        CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+    }
+
+    /** CPU time of the whole JVM process, nanoseconds, or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private static void resetPeaks() {

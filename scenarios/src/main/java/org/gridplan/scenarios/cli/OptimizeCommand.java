@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
 import org.gridplan.optimizer.model.WorkerType;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.MeanInterval;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
@@ -310,8 +311,8 @@ final class OptimizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "first feasible plan: siting %.2f s, staffing %.2f s (problem built in %.2f s)%n",
                 plan.sitingFeasibleSeconds(), plan.staffingFeasibleSeconds(), plan.setupSeconds());
         out.println("why:");
-        for (String j : plan.justifications()) {
-            out.println("  " + j);
+        for (Justification j : plan.justifications()) {
+            out.println("  " + j.english());
         }
         out.flush();
     }

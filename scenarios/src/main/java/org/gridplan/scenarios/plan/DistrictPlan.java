@@ -12,12 +12,13 @@ import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
 
 /**
  * An optimised district plan with its baselines: branches and grid → branch, worker → grid, the
- * analytic KPIs of both, one-sentence justifications (siting, staffing) and the solve timings (seconds).
+ * analytic KPIs of both, one-sentence justifications in English and Chinese (siting, staffing) and the solve timings (seconds).
  *
  * @param sitingFeasibleSeconds from the start (building the problems included) until the siting
  *     solver held a plan meeting every hard constraint; -1 if it never did
@@ -27,7 +28,7 @@ import org.gridplan.sim.agent.WorkerType;
  */
 public record DistrictPlan(DistrictProblems problems, List<DistrictWorker> workers, SitingProblem siting,
         SitingPlan sitingBaseline, SitingPlan sitingPlan, StaffingProblem staffing, StaffingPlan staffingBaseline,
-        StaffingPlan staffingPlan, List<String> sitingJustifications, List<String> staffingJustifications,
+        StaffingPlan staffingPlan, List<Justification> sitingJustifications, List<Justification> staffingJustifications,
         List<String> notes, double setupSeconds,
         double sitingFeasibleSeconds, double staffingFeasibleSeconds, double sitingSeconds, double staffingSeconds) {
 
@@ -40,8 +41,8 @@ public record DistrictPlan(DistrictProblems problems, List<DistrictWorker> worke
     }
 
     /** Every justification: the siting ones, then the staffing ones. */
-    public List<String> justifications() {
-        List<String> all = new ArrayList<>(sitingJustifications);
+    public List<Justification> justifications() {
+        List<Justification> all = new ArrayList<>(sitingJustifications);
         all.addAll(staffingJustifications);
         return all;
     }

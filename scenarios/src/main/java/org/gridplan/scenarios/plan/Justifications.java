@@ -22,6 +22,7 @@ import org.gridplan.optimizer.solver.StaffingConstraintProvider.GridResponseTime
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.HomeTravel;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.NoFullTimeWorker;
 import org.gridplan.optimizer.solver.StaffingSolver;
+import org.gridplan.results.stats.Justification;
 import org.optaplanner.core.api.score.ScoreExplanation;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.solver.SolutionManager;
@@ -40,76 +41,86 @@ final class Justifications {
     private Justifications() {
     }
 
-    static List<String> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
+    static List<Justification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
         SolverFactory<SitingSolution> factory = SolverFactory.create(
                 BranchSitingSolver.solverConfig(problem, SolveOptions.ofTime(java.time.Duration.ofSeconds(1))));
         ScoreExplanation<SitingSolution, HardSoftLongScore> explanation =
                 SolutionManager.<SitingSolution, HardSoftLongScore>create(factory).explain(solved);
-        List<String> out = new ArrayList<>();
+        List<Justification> out = new ArrayList<>();
         for (TooManyBranches t : explanation.getJustificationList(TooManyBranches.class)) {
-            out.add(String.format(Locale.ROOT, "%d branches are open, %d more than p = %d allows.", t.open(),
-                    t.open() - t.maxBranches(), t.maxBranches()));
+            out.add(say("%1$d branches are open, %2$d more than p = %3$d allows.",
+                    "开设了 %1$d 个支部，比 p = %3$d 的上限多 %2$d 个。", t.open(), t.open() - t.maxBranches(),
+                    t.maxBranches()));
         }
         for (OverCapacity c : explanation.getJustificationList(OverCapacity.class)) {
-            out.add(String.format(Locale.ROOT, "Branch %s serves %,d households, %,d over its capacity of %,d.",
-                    c.siteId(), c.households(), c.households() - c.capacity(), c.capacity()));
+            out.add(say("Branch %1$s serves %2$,d households, %3$,d over its capacity of %4$,d.",
+                    "支部 %1$s 服务 %2$,d 户，超出其 %4$,d 户的容量 %3$,d 户。", c.siteId(), c.households(),
+                    c.households() - c.capacity(), c.capacity()));
         }
         for (CommunitySplit c : explanation.getJustificationList(CommunitySplit.class)) {
-            out.add(String.format(Locale.ROOT, "Community %s is split: %,d of its %,d households are not at its main"
-                    + " branch.", c.community(), c.householdsElsewhere(), c.households()));
+            out.add(say("Community %1$s is split: %2$,d of its %3$,d households are not at its main branch.",
+                    "社区 %1$s 被拆分：其 %3$,d 户中有 %2$,d 户不归属其主支部。", c.community(), c.householdsElsewhere(),
+                    c.households()));
         }
         long households = problem.totalHouseholds();
-        out.add(String.format(Locale.ROOT, "%d branches open at %s; households travel %.1f min to their branch on"
-                        + " average (nearest-site baseline: %.1f min with %d branches).", plan.openSites().size(),
-                sample(plan.openSites()), plan.travelObjective() / Math.max(1, households),
-                baseline.travelObjective() / Math.max(1, households), baseline.openSites().size()));
+        out.add(say("%1$d branches open at %2$s; households travel %3$.1f min to their branch on average"
+                        + " (nearest-site baseline: %4$.1f min with %5$d branches).",
+                "在 %6$s 开设 %1$d 个支部；居民到所属支部平均 %3$.1f 分钟（最近站点基线：%5$d 个支部，%4$.1f 分钟）。",
+                plan.openSites().size(), sample(plan.openSites()), plan.travelObjective() / Math.max(1, households),
+                baseline.travelObjective() / Math.max(1, households), baseline.openSites().size(),
+                sampleZh(plan.openSites())));
         List<OutsideCircle> outside = explanation.getJustificationList(OutsideCircle.class).stream()
                 .filter(o -> o.circle() == problem.circles().inner())
                 .sorted(Comparator.comparingDouble(OutsideCircle::distance).reversed()).toList();
         if (!outside.isEmpty()) {
             long h = outside.stream().mapToLong(OutsideCircle::households).sum();
             OutsideCircle far = outside.get(0);
-            out.add(String.format(Locale.ROOT, "%,d grids (%.1f%% of households) lie outside the %.0f-minute circle of"
-                            + " their branch (baseline %.1f%%); the farthest, %s, is %.1f min from branch %s.",
+            out.add(say("%1$,d grids (%2$.1f%% of households) lie outside the %3$.0f-minute circle of their branch"
+                            + " (baseline %4$.1f%%); the farthest, %5$s, is %6$.1f min from branch %7$s.",
+                    "%1$,d 个网格（占住户 %2$.1f%%）在所属支部的 %3$.0f 分钟服务圈之外（基线 %4$.1f%%）；"
+                            + "最远的网格 %5$s 距支部 %7$s %6$.1f 分钟。",
                     outside.size(), 100.0 * h / Math.max(1, households), problem.circles().inner(),
                     100 * baseline.shareOutsideInnerCircle(), far.demandId(), far.distance(), far.siteId()));
         } else {
-            out.add(String.format(Locale.ROOT, "Every grid lies within the %.0f-minute circle of its branch.",
-                    problem.circles().inner()));
+            out.add(say("Every grid lies within the %1$.0f-minute circle of its branch.",
+                    "所有网格都在所属支部的 %1$.0f 分钟服务圈之内。", problem.circles().inner()));
         }
         List<Imbalance> imbalance = explanation.getJustificationList(Imbalance.class).stream()
                 .sorted(Comparator.comparingLong((Imbalance i) -> Math.abs(i.households() - i.evenLoad())).reversed())
                 .toList();
         if (!imbalance.isEmpty()) {
             Imbalance worst = imbalance.get(0);
-            out.add(String.format(Locale.ROOT, "Branch loads differ from the even load of %,d households by at most"
-                    + " %,d (branch %s, %,d households).", worst.evenLoad(),
+            out.add(say("Branch loads differ from the even load of %1$,d households by at most %2$,d"
+                    + " (branch %3$s, %4$,d households).",
+                    "各支部负荷与均衡负荷 %1$,d 户相差至多 %2$,d 户（支部 %3$s，%4$,d 户）。", worst.evenLoad(),
                     Math.abs(worst.households() - worst.evenLoad()), worst.siteId(), worst.households()));
         }
         return out;
     }
 
-    static List<String> staffing(StaffingProblem problem, StaffingSolution solved, StaffingPlan plan,
+    static List<Justification> staffing(StaffingProblem problem, StaffingSolution solved, StaffingPlan plan,
             StaffingPlan baseline) {
         SolverFactory<StaffingSolution> factory = SolverFactory.create(
                 StaffingSolver.solverConfig(SolveOptions.ofTime(java.time.Duration.ofSeconds(1))));
         ScoreExplanation<StaffingSolution, HardSoftLongScore> explanation =
                 SolutionManager.<StaffingSolution, HardSoftLongScore>create(factory).explain(solved);
-        List<String> out = new ArrayList<>();
+        List<Justification> out = new ArrayList<>();
         for (NoFullTimeWorker n : explanation.getJustificationList(NoFullTimeWorker.class)) {
-            out.add(String.format(Locale.ROOT, "Grid %s (%,d households) has no full-time worker.", n.gridId(),
-                    n.households()));
+            out.add(say("Grid %1$s (%2$,d households) has no full-time worker.",
+                    "网格 %1$s（%2$,d 户）没有专职网格员。", n.gridId(), n.households()));
         }
         // Balance and the hard load rules share the GridLoad record: an overloaded or unstaffed grid is one
         // whose load reaches its workers.
         for (GridLoad l : explanation.getJustificationList(GridLoad.class).stream().distinct().toList()) {
             if (l.offeredLoad() >= l.workers()) {
-                out.add(String.format(Locale.ROOT, "Grid %s is overloaded: %.2f erlangs of work for %d workers.",
-                        l.gridId(), l.offeredLoad(), l.workers()));
+                out.add(say("Grid %1$s is overloaded: %2$.2f erlangs of work for %3$d workers.",
+                        "网格 %1$s 超负荷：%3$d 名网格员承担 %2$.2f 爱尔兰的工作量。", l.gridId(), l.offeredLoad(),
+                        l.workers()));
             }
         }
-        out.add(String.format(Locale.ROOT, "Expected response by the analytic model (travel + Erlang C wait, workers on"
-                + " shift) %.2f min (one-worker-per-grid baseline %.2f min, %+.1f%%).",
+        out.add(say("Expected response by the analytic model (travel + Erlang C wait, workers on shift)"
+                        + " %1$.2f min (one-worker-per-grid baseline %2$.2f min, %3$+.1f%%).",
+                "解析模型（路程 + Erlang C 等待，在岗网格员）预计响应 %1$.2f 分钟（每格一人基线 %2$.2f 分钟，%3$+.1f%%）。",
                 plan.expectedResponseMinutes(), baseline.expectedResponseMinutes(),
                 100 * (plan.expectedResponseMinutes() / baseline.expectedResponseMinutes() - 1)));
         List<GridResponseTime> multi = explanation.getJustificationList(GridResponseTime.class).stream()
@@ -119,12 +130,18 @@ final class Justifications {
                 .toList();
         if (!multi.isEmpty()) {
             StringBuilder grids = new StringBuilder();
+            StringBuilder gridsZh = new StringBuilder();
             for (GridResponseTime r : multi.subList(0, Math.min(WORST, multi.size()))) {
                 grids.append(grids.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
                         "%s %d workers, %.1f min travel + %.2f min wait", r.gridId(), r.workers(), r.travelMinutes(),
                         r.waitMinutes()));
+                gridsZh.append(gridsZh.length() == 0 ? "" : "；").append(String.format(Locale.ROOT,
+                        "%s 配 %d 人，路程 %.1f 分钟 + 等待 %.2f 分钟", r.gridId(), r.workers(), r.travelMinutes(),
+                        r.waitMinutes()));
             }
-            out.add(String.format(Locale.ROOT, "%,d grids get more than one worker, e.g. %s.", multi.size(), grids));
+            out.add(new Justification(String.format(Locale.ROOT, "%,d grids get more than one worker, e.g. %s.",
+                    multi.size(), grids), String.format(Locale.ROOT, "%,d 个网格配备一名以上网格员，例如 %s。",
+                    multi.size(), gridsZh)));
         }
         List<GridResponseTime> slowest = explanation.getJustificationList(GridResponseTime.class).stream()
                 .sorted(Comparator.comparingDouble((GridResponseTime r) -> r.travelMinutes() + r.waitMinutes())
@@ -132,9 +149,9 @@ final class Justifications {
                 .toList();
         if (!slowest.isEmpty()) {
             GridResponseTime r = slowest.get(0);
-            out.add(String.format(Locale.ROOT, "The slowest grid is %s: %.1f min travel + %.2f min wait with %d"
-                    + " worker%s.", r.gridId(), r.travelMinutes(), r.waitMinutes(), r.workers(),
-                    r.workers() == 1 ? "" : "s"));
+            out.add(say("The slowest grid is %1$s: %2$.1f min travel + %3$.2f min wait with %4$d worker%5$s.",
+                    "响应最慢的网格是 %1$s：%4$d 名网格员，路程 %2$.1f 分钟 + 等待 %3$.2f 分钟。", r.gridId(),
+                    r.travelMinutes(), r.waitMinutes(), r.workers(), r.workers() == 1 ? "" : "s"));
         }
         List<HomeTravel> home = explanation.getJustificationList(HomeTravel.class).stream()
                 .sorted(Comparator.comparingDouble(HomeTravel::minutes).reversed()
@@ -142,11 +159,17 @@ final class Justifications {
         if (!home.isEmpty()) {
             double mean = home.stream().mapToDouble(HomeTravel::minutes).sum() / problem.workers().size();
             HomeTravel far = home.get(0);
-            out.add(String.format(Locale.ROOT, "Workers start %.1f min from their grid's households on average (from"
-                    + " home, or from the grid's base when their home is not known); the farthest, %s, %.1f min from"
-                    + " grid %s.", mean, far.workerId(), far.minutes(), far.gridId()));
+            out.add(say("Workers start %1$.1f min from their grid's households on average (from home, or from the"
+                    + " grid's base when their home is not known); the farthest, %2$s, %3$.1f min from grid %4$s.",
+                    "网格员出发点（住处；住处未知时为网格驻点）距所负责网格的住户平均 %1$.1f 分钟；最远的 %2$s 距网格 %4$s"
+                            + " %3$.1f 分钟。", mean, far.workerId(), far.minutes(), far.gridId()));
         }
         return out;
+    }
+
+    /** The sentence in both languages from one argument list (the Chinese pattern may reorder them). */
+    private static Justification say(String english, String chinese, Object... args) {
+        return new Justification(String.format(Locale.ROOT, english, args), String.format(Locale.ROOT, chinese, args));
     }
 
     private static String sample(List<String> ids) {
@@ -154,5 +177,12 @@ final class Justifications {
             return String.join(", ", ids);
         }
         return String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+    }
+
+    private static String sampleZh(List<String> ids) {
+        if (ids.size() <= 5) {
+            return String.join("、", ids);
+        }
+        return String.join("、", ids.subList(0, 5)) + " 及其余 " + (ids.size() - 5) + " 处";
     }
 }

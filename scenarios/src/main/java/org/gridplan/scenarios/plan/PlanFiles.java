@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.StaffingPlan;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.sim.io.AtomicFiles;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.Building;
@@ -105,7 +106,8 @@ public final class PlanFiles {
         kpis.put("optimised", kpis(plan.optimisedKpis(), s.score(), w.score()));
         root.put("kpis", kpis);
         root.put("baselineBranches", plan.sitingBaseline().openSites());
-        root.put("justifications", plan.justifications());
+        root.put("justifications", plan.justifications().stream().map(Justification::english).toList());
+        root.put("justificationsZh", plan.justifications().stream().map(j -> j.text(true)).toList());
         root.put("notes", plan.notes());
         return root;
     }

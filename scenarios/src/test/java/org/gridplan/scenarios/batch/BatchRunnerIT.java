@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -136,9 +137,10 @@ class BatchRunnerIT {
             }
 
             @Override
-            public List<String> justifications(String layout) {
-                return layout.equals("grid-320") ? List.of("Every grid keeps one full-time worker.",
-                        "Part-time workers go round-robin.") : List.of();
+            public List<Justification> justifications(String layout) {
+                return layout.equals("grid-320") ? List.of(
+                        new Justification("Every grid keeps one full-time worker.", "每个网格保留一名专职网格员。"),
+                        new Justification("Part-time workers go round-robin.", "兼职网格员轮流分配。")) : List.of();
             }
         };
         Path db = folder.resolve("results.duckdb");
@@ -159,12 +161,15 @@ class BatchRunnerIT {
             assertThat(Double.parseDouble(b[2])).isCloseTo(Double.parseDouble(a[2]),
                     org.assertj.core.data.Offset.offset(0.11));
         }
-        assertThat(rows(db, "SELECT layout, number, text FROM justifications ORDER BY number")).containsExactly(
-                "grid-320|1|Every grid keeps one full-time worker.|", "grid-320|2|Part-time workers go round-robin.|");
+        assertThat(rows(db, "SELECT layout, number, text, text_zh FROM justifications ORDER BY number")).containsExactly(
+                "grid-320|1|Every grid keeps one full-time worker.|每个网格保留一名专职网格员。|",
+                "grid-320|2|Part-time workers go round-robin.|兼职网格员轮流分配。|");
 
         var data = org.gridplan.results.store.BatchReportLoader.load(folder);
-        assertThat(data.justifications()).containsExactly("grid-320: Every grid keeps one full-time worker.",
-                "grid-320: Part-time workers go round-robin.");
+        assertThat(data.justifications()).extracting(Justification::english).containsExactly(
+                "grid-320: Every grid keeps one full-time worker.", "grid-320: Part-time workers go round-robin.");
+        assertThat(data.justifications()).extracting(Justification::chinese).containsExactly(
+                "grid-320：每个网格保留一名专职网格员。", "grid-320：兼职网格员轮流分配。");
         String html = new org.gridplan.results.report.ReportWriter(org.gridplan.results.report.ReportOptions.of(
                 org.gridplan.results.chart.Lang.EN)).html(data);
         assertThat(html).contains("<li>grid-320: Part-time workers go round-robin.</li>")

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
 import org.gridplan.optimizer.model.InfeasibleProblemException;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
@@ -99,8 +101,31 @@ class DistrictPlannerIT {
 
     @Test
     void justifies_the_plan_in_sentences() {
-        assertThat(plan.sitingJustifications()).anyMatch(j -> j.contains("branches open at"));
-        assertThat(plan.staffingJustifications()).anyMatch(j -> j.startsWith("Expected response"));
+        assertThat(plan.sitingJustifications()).extracting(Justification::english)
+                .anyMatch(j -> j.contains("branches open at"));
+        assertThat(plan.staffingJustifications()).extracting(Justification::english)
+                .anyMatch(j -> j.startsWith("Expected response"));
+    }
+
+    @Test
+    void every_justification_has_a_chinese_sentence_with_the_same_figures() {
+        assertThat(plan.justifications()).isNotEmpty().allSatisfy(j -> {
+            assertThat(j.chinese()).as(j.english()).isNotBlank()
+                    .matches(".*[\\u4e00-\\u9fff].*")
+                    .doesNotContain("branch", "grid ", "worker", "households", "min ");
+            assertThat(figures(j.chinese())).as(j.english()).isEqualTo(figures(j.english()));
+        });
+    }
+
+    /** The numbers of a sentence (ids such as C1-G01 included), sorted: the same in both languages. */
+    private static List<String> figures(String sentence) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[+-]?\\d[\\d,.]*\\d|\\d").matcher(sentence);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        out.sort(null);
+        return out;
     }
 
     @Test

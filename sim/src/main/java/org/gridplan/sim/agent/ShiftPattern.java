@@ -1,6 +1,7 @@
 package org.gridplan.sim.agent;
 
 import java.time.DayOfWeek;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -41,7 +42,8 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("shift " + name + ": no days");
         }
-        days = Set.copyOf(days);
+        // An enum set: onDuty asks it at every patrol step, and a bit test is cheaper than hashing.
+        days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
 
     /** Whether this pattern is on duty at every minute. */

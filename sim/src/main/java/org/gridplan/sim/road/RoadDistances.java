@@ -1,8 +1,6 @@
 package org.gridplan.sim.road;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.gridplan.sim.model.City;
 
 /**
@@ -26,7 +24,8 @@ public final class RoadDistances {
     private final int[] targets;
     private final double[] lengths;
     private final double heuristicScale;
-    private final Map<Integer, float[]> rooted = new HashMap<>();
+    /** The full tree rooted at each node that has one, else null; indexed by node. */
+    private final float[][] rooted;
     private final LongDoubleMap memo = new LongDoubleMap();
 
     // A* work arrays, reused; a stamp marks the entries valid for the current search.
@@ -56,8 +55,11 @@ public final class RoadDistances {
         }
         heuristicScale = minRatio;
         travel.warm(rootNodes);
+        rooted = new float[n][];
         for (int node : rootNodes) {
-            rooted.computeIfAbsent(node, travel.trees()::from);
+            if (rooted[node] == null) {
+                rooted[node] = travel.trees().from(node);
+            }
         }
         g = new double[n];
         stamp = new int[n];
@@ -75,11 +77,11 @@ public final class RoadDistances {
         if (u == v) {
             return 0;
         }
-        float[] tree = rooted.get(u);
+        float[] tree = rooted[u];
         if (tree != null) {
             return tree[v];
         }
-        tree = rooted.get(v);
+        tree = rooted[v];
         if (tree != null) {
             return tree[u];
         }
