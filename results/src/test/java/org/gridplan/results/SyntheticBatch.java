@@ -130,7 +130,8 @@ public final class SyntheticBatch {
                 }
             }
         }
-        return b.map(MapData.of(city, layouts))
+        // grid-400's plan opens two of the six candidate sites; the other layouts show every candidate.
+        return b.map(MapData.of(city, layouts, Map.of("grid-400", List.of("site-1", "site-4"))))
                 .justifications(List.of(
                         new Justification("Every grid has one full-time worker (Jidong county standard).",
                                 "每个网格配备一名专职网格员（吉东县标准）。"),

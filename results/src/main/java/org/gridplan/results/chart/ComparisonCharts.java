@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.Interval;
@@ -79,6 +80,8 @@ public final class ComparisonCharts {
     public static final int UTIL_BIN_PERCENT = 10;
     /** Colour of grids a map has no value for. */
     public static final Color NO_DATA = new Color(0xD9D9D9);
+    /** Candidate branch sites the plan leaves closed, on a map with the open ones. */
+    static final Color OTHER_SITE = new Color(0x707070);
 
     private final ComparisonStatistics stats;
     private final ComparisonData data;
@@ -433,21 +436,22 @@ public final class ComparisonCharts {
         double[] range = mapRange(kpi);
         KpiColourScale scale = new KpiColourScale(kpi, range[0], range[1]);
         Map<String, Double> values = gridValues(layout, kpi);
-        XYSeries sites = new XYSeries(ChartText.MAP_SITES.in(lang));
+        // With the plan's open branches known: those in black, the other candidates small and grey;
+        // otherwise every candidate site in black.
         List<String> chosen = map.branchSites().get(layout);
-        List<Site> shown = new ArrayList<>();
-        if (chosen == null) {
-            shown.addAll(city.sites());
-            sites.setKey(ChartText.MAP_CANDIDATES.in(lang));
-        } else {
-            for (String id : chosen) {
-                shown.add(city.sites().get(city.siteIndexOf(id).orElseThrow()));
-            }
-        }
-        for (Site s : shown) {
-            sites.add((s.x() - env.getMinX()) / 1000, (s.y() - env.getMinY()) / 1000);
+        Set<String> open = chosen == null ? null : Set.copyOf(chosen);
+        XYSeries sites = new XYSeries(chosen == null ? ChartText.MAP_CANDIDATES.in(lang)
+                : ChartText.MAP_OPEN_BRANCHES.in(lang));
+        XYSeries others = new XYSeries(ChartText.MAP_OTHER_SITES.in(lang));
+        for (Site s : city.sites()) {
+            (open == null || open.contains(s.id()) ? sites : others).add((s.x() - env.getMinX()) / 1000,
+                    (s.y() - env.getMinY()) / 1000);
         }
         XYSeriesCollection dataset = new XYSeriesCollection(sites);
+        if (others.getItemCount() > 0) {
+            // Series 0 is drawn last, over the others.
+            dataset.addSeries(others);
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         NumberAxis x = new NumberAxis(ChartText.MAP_X.in(lang));
         NumberAxis y = new NumberAxis(ChartText.MAP_Y.in(lang));
@@ -488,6 +492,11 @@ public final class ComparisonCharts {
         legend.getAxis().setTickLabelFont(chart.getXYPlot().getDomainAxis().getTickLabelFont());
         LegendItemCollection items = new LegendItemCollection();
         items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        if (others.getItemCount() > 0) {
+            items.add(new LegendItem((String) others.getKey(), null, null, null, diamond(3.5), OTHER_SITE));
+            renderer.setSeriesPaint(1, OTHER_SITE);
+            renderer.setSeriesShape(1, diamond(3.5));
+        }
         if (missing) {
             items.add(new LegendItem(ChartText.MAP_NO_DATA.in(lang), null, null, null,
                     new Rectangle2D.Double(-5, -5, 10, 10), NO_DATA));

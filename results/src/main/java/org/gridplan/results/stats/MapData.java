@@ -37,10 +37,15 @@ public record MapData(City city, Map<String, GridLayout> layouts, Map<String, Li
 
     /** Maps of {@code layouts} with every candidate site shown. */
     public static MapData of(City city, List<GridLayout> layouts) {
+        return of(city, layouts, Map.of());
+    }
+
+    /** Maps of {@code layouts}, with the open branches of those in {@code branchSites}. */
+    public static MapData of(City city, List<GridLayout> layouts, Map<String, List<String>> branchSites) {
         Map<String, GridLayout> byName = new LinkedHashMap<>();
         for (GridLayout l : layouts) {
             byName.put(l.name(), l);
         }
-        return new MapData(city, byName, Map.of());
+        return new MapData(city, byName, branchSites);
     }
 }

@@ -182,7 +182,21 @@ public final class BatchReportLoader {
             }
             mapped.add(GeoJson.readLayout(file, city).withName(l.name()));
         }
-        b.map(MapData.of(city, mapped));
+        Map<String, List<String>> open = new LinkedHashMap<>();
+        if (hasTable(c, "open_branches")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT layout, site FROM open_branches ORDER BY layout, number")) {
+                while (rs.next()) {
+                    open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        open.keySet().retainAll(layouts.stream().map(StoredLayout::name).toList());
+        try {
+            b.map(MapData.of(city, mapped, open));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(db + ": table open_branches: " + e.getMessage());
+        }
 
         List<Justification> justifications = new ArrayList<>();
         Map<String, List<Justification>> byLayout = new LinkedHashMap<>();

@@ -47,6 +47,8 @@ import org.gridplan.sim.engine.WorkerKpis;
  *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it;</li>
  *   <li>{@code justifications}: the optimised plan's justifications per layout, one sentence a row,
  *       in English ({@code text}) and Chinese ({@code text_zh});</li>
+ *   <li>{@code open_branches}: the sites the optimised plan opens as branches, per layout, when it
+ *       sites branches;</li>
  *   <li>{@code settings}, {@code layouts}: what the report needs to describe the batch (master seed,
  *       replications, sweep mode, city file) and each layout's grids and GeoJSON file in the batch
  *       folder.</li>
@@ -66,7 +68,8 @@ public final class ResultsStore implements AutoCloseable {
 
     /** The tables in export order. */
     public static final List<String> TABLES = List.of("batch", "settings", "layouts", "runs", "district_kpis",
-            "grid_kpis", "worker_kpis", "response_histogram", "backlog", "incidents", "justifications");
+            "grid_kpis", "worker_kpis", "response_histogram", "backlog", "incidents", "justifications",
+            "open_branches");
 
     /** Most backlog points stored per run; a chart draws no more than this anyway. */
     public static final int BACKLOG_POINTS = 720;
@@ -109,6 +112,7 @@ public final class ResultsStore implements AutoCloseable {
             "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR)",
             // Databases of batches run before the Chinese text was stored.
             "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS text_zh VARCHAR",
+            "CREATE TABLE IF NOT EXISTS open_branches (layout VARCHAR, number INTEGER, site VARCHAR)",
             "CREATE TABLE IF NOT EXISTS settings (name VARCHAR, value VARCHAR)",
             "CREATE TABLE IF NOT EXISTS layouts (position INTEGER, layout VARCHAR, grids INTEGER, file VARCHAR)");
 
@@ -268,6 +272,19 @@ public final class ResultsStore implements AutoCloseable {
      */
     public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
             ResponseHistogram response, List<Justification> justifications) throws SQLException {
+        writeRun(record, result, withIncidents, response, justifications, List.of());
+    }
+
+    /**
+     * Writes one run in one transaction, as {@link #writeRun(RunRecord, Optional, boolean,
+     * ResponseHistogram, List)}, with the branch sites its layout's plan opens, which replace the
+     * layout's stored ones when not empty (the report's map marks them).
+     *
+     * @param openBranches ids of the city's sites the plan opens as branches; empty keeps what is stored
+     */
+    public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
+            ResponseHistogram response, List<Justification> justifications, List<String> openBranches)
+            throws SQLException {
         int id = record.runId();
         inTransaction(() -> {
             if (failed.contains(id)) {
@@ -298,6 +315,9 @@ public final class ResultsStore implements AutoCloseable {
                 writeBacklog(record, result.get());
                 if (!justifications.isEmpty()) {
                     replaceJustifications(record.layout(), justifications);
+                }
+                if (!openBranches.isEmpty()) {
+                    replaceOpenBranches(record.layout(), openBranches);
                 }
             }
             for (DuckDBAppender a : appenders.values()) {
@@ -465,6 +485,22 @@ public final class ResultsStore implements AutoCloseable {
             a.append(o / m);
             a.append(w / m);
             a.endRow();
+        }
+    }
+
+    private void replaceOpenBranches(String layout, List<String> sites) throws SQLException {
+        try (PreparedStatement del = connection.prepareStatement("DELETE FROM open_branches WHERE layout = ?")) {
+            del.setString(1, layout);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO open_branches VALUES (?, ?, ?)")) {
+            for (int i = 0; i < sites.size(); i++) {
+                ps.setString(1, layout);
+                ps.setInt(2, i + 1);
+                ps.setString(3, sites.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -682,7 +718,7 @@ public final class ResultsStore implements AutoCloseable {
                 case "incidents" -> "run_id, number";
                 case "response_histogram" -> "run_id, minutes";
                 case "backlog" -> "run_id, hour";
-                case "justifications" -> "layout, number";
+                case "justifications", "open_branches" -> "layout, number";
                 case "settings" -> "name";
                 case "layouts" -> "position";
                 default -> "run_id";

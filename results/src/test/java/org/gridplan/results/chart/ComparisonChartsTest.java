@@ -257,8 +257,19 @@ class ComparisonChartsTest {
         assertThat(plot.getAnnotations()).isEmpty();
         Collection<XYAnnotation> grids = ((XYLineAndShapeRenderer) plot.getRenderer()).getAnnotations();
         assertThat(grids).hasSize(16).allMatch(a -> a instanceof XYShapeAnnotation);
-        assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("candidate branch sites");
-        assertThat(plot.getDataset().getItemCount(0)).isEqualTo(6);
+        // grid-400's plan opens site-1 and site-4: those are marked, the other four drawn as closed candidates.
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
+        assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("open branches");
+        assertThat(plot.getDataset().getItemCount(0)).isEqualTo(2);
+        assertThat(plot.getDataset().getSeriesKey(1)).isEqualTo("other candidate sites");
+        assertThat(plot.getDataset().getItemCount(1)).isEqualTo(4);
+        assertThat(plot.getFixedLegendItems().get(0).getLabel()).isEqualTo("open branches");
+        assertThat(plot.getFixedLegendItems().get(1).getLabel()).isEqualTo("other candidate sites");
+        // A layout without a sited plan shows every candidate site, as one series.
+        XYPlot current = charts.districtMap("current", Kpi.P90_RESPONSE).getXYPlot();
+        assertThat(current.getDataset().getSeriesCount()).isEqualTo(1);
+        assertThat(current.getDataset().getSeriesKey(0)).isEqualTo("candidate branch sites");
+        assertThat(current.getDataset().getItemCount(0)).isEqualTo(6);
         PaintScaleLegend legend = null;
         for (Object t : chart.getSubtitles()) {
             if (t instanceof PaintScaleLegend l) {

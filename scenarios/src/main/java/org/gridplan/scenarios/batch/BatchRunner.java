@@ -85,13 +85,13 @@ public final class BatchRunner {
 
     /**
      * A finished run on its way to the writer, with its response times (the incident log they come
-     * from is dropped unless the scenario stores it) and its plan's justifications; a null spec
+     * from is dropped unless the scenario stores it) and its plan's justifications and open branches; a null spec
      * ends the queue.
      */
     private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result, ResponseHistogram response,
-            List<Justification> justifications) {
+            List<Justification> justifications, List<String> openBranches) {
         Done(RunSpec spec, RunRecord record) {
-            this(spec, record, Optional.empty(), ResponseHistogram.EMPTY, List.of());
+            this(spec, record, Optional.empty(), ResponseHistogram.EMPTY, List.of(), List.of());
         }
     }
 
@@ -213,7 +213,7 @@ public final class BatchRunner {
             try {
                 boolean first = d.result().isPresent() && !justified.contains(d.record().layout());
                 store.writeRun(d.record(), d.result(), incidents, d.response(),
-                        first ? d.justifications() : List.of());
+                        first ? d.justifications() : List.of(), first ? d.openBranches() : List.of());
                 if (d.result().isPresent()) {
                     ran.incrementAndGet();
                     justified.add(d.record().layout());
@@ -243,7 +243,8 @@ public final class BatchRunner {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
-                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications);
+                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications,
+                    planner.openBranches(name));
         } catch (RuntimeException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -3,11 +3,13 @@ package org.gridplan.scenarios.batch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,6 +78,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
     private static final class Planned {
         private final AtomicReference<Staffing> staffing = new AtomicReference<>();
         private volatile List<Justification> justifications = List.of();
+        private volatile List<String> openBranches = List.of();
     }
 
     @Override
@@ -97,6 +100,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
                 List<Justification> why = new ArrayList<>();
                 if (optimise.branches()) {
                     why.addAll(plan.sitingJustifications());
+                    planned.openBranches = List.copyOf(plan.sitingPlan().openSites());
                 }
                 if (optimise.workers()) {
                     why.addAll(plan.staffingJustifications());
@@ -113,6 +117,32 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
      */
     @Override
     public List<Justification> justifications(String layout) {
+        List<Justification> out = new ArrayList<>();
+        for (Planned p : plansOf(layout)) {
+            for (Justification j : p.justifications) {
+                if (!out.contains(j)) {
+                    out.add(j);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The branch sites the plans made for the layout named {@code layout} open; when several sweep
+     * points gave it different plans, every site any of them opens.
+     */
+    @Override
+    public List<String> openBranches(String layout) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Planned p : plansOf(layout)) {
+            out.addAll(p.openBranches);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The plans made for the layout named {@code layout}, in the order of their staffing. */
+    private List<Planned> plansOf(String layout) {
         List<Map.Entry<Key, Planned>> entries = new ArrayList<>();
         plans.forEach((k, v) -> {
             if (k.layout().name().equals(layout)) {
@@ -120,15 +150,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
             }
         });
         entries.sort(Comparator.comparing(e -> e.getKey().spec().toString() + e.getKey().optimise()));
-        List<Justification> out = new ArrayList<>();
-        for (Map.Entry<Key, Planned> e : entries) {
-            for (Justification j : e.getValue().justifications) {
-                if (!out.contains(j)) {
-                    out.add(j);
-                }
-            }
-        }
-        return out;
+        return entries.stream().map(Map.Entry::getValue).toList();
     }
 
     private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, boolean branches,

@@ -38,4 +38,12 @@ public interface StaffingPlanner {
     default java.util.List<org.gridplan.results.stats.Justification> justifications(String layout) {
         return java.util.List.of();
     }
+
+    /**
+     * Ids of the city's sites the optimised plan for {@code layout} opens as branches; empty when
+     * branches were not sited.
+     */
+    default java.util.List<String> openBranches(String layout) {
+        return java.util.List.of();
+    }
 }

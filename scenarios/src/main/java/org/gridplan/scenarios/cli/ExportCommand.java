@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code gridplan export}: writes a batch's tables as CSV or Parquet files. */
 @Command(name = "export",
         description = "Export every table of a batch's results database (batch, settings, layouts, runs, "
-                + "district_kpis, grid_kpis, worker_kpis, response_histogram, backlog, incidents, justifications) as "
+                + "district_kpis, grid_kpis, worker_kpis, response_histogram, backlog, incidents, justifications, "
+                + "open_branches) as "
                 + "CSV or Parquet, one file per table, with DuckDB's COPY.",
         mixinStandardHelpOptions = true)
 final class ExportCommand implements Callable<Integer> {

@@ -72,5 +72,16 @@ class OptimisedBatchIT {
         // Branch pools sit at candidate sites (BP-<site>), not one per community (BP-<community>).
         assertThat(BatchRunnerIT.rows(one, "SELECT DISTINCT worker FROM worker_kpis WHERE worker LIKE 'BP-%'"))
                 .isNotEmpty().allMatch(w -> w.startsWith("BP-P"));
+        // The open branches are stored per layout for the report's map: the sites of the branch pools.
+        for (String layout : List.of("grid-450", "grid-320")) {
+            List<String> open = BatchRunnerIT.rows(one, "SELECT site FROM open_branches WHERE layout = '" + layout
+                    + "' ORDER BY number");
+            List<String> pools = BatchRunnerIT.rows(one, "SELECT DISTINCT substr(worker, 4, strpos(worker, '#') - 4) "
+                    + "FROM worker_kpis WHERE layout = '" + layout + "' AND worker LIKE 'BP-%' ORDER BY 1");
+            assertThat(open).as(layout).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(open.stream().sorted().toList()).as(layout).isEqualTo(pools.stream().sorted().toList());
+            assertThat(BatchRunnerIT.rows(two, "SELECT site FROM open_branches WHERE layout = '" + layout
+                    + "' ORDER BY number")).isEqualTo(open);
+        }
     }
 }
