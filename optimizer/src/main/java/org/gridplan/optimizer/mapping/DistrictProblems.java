@@ -196,6 +196,17 @@ public final class DistrictProblems {
      *     hold the demand (named with the shortfall)
      */
     public SitingProblem siting(String name, List<Site> sites, int p, OptionalLong capacity) {
+        return siting(name, sites, p, capacity, false);
+    }
+
+    /**
+     * As {@link #siting(String, List, int, OptionalLong)}, with all grids of a community required to
+     * use the same branch when {@code communitySharesBranch}.
+     *
+     * @throws InfeasibleProblemException also when a community's households exceed the capacity
+     */
+    public SitingProblem siting(String name, List<Site> sites, int p, OptionalLong capacity,
+            boolean communitySharesBranch) {
         if (sites.isEmpty()) {
             throw new InfeasibleProblemException("candidate sites", 1, name
                     + ": no candidate sites: at least 1 is needed to open a branch (short by 1 site)");
@@ -231,7 +242,8 @@ public final class DistrictProblems {
         }
         SitingProblem.Builder b = SitingProblem.builder(name).demandPoints(points)
                 .sites(sites.stream().map(s -> new CandidateSite(s.id())).toList())
-                .distances(minutes, SitingProblem.DistanceUnit.MINUTES).maxBranches(p);
+                .distances(minutes, SitingProblem.DistanceUnit.MINUTES).maxBranches(p)
+                .communitySharesBranch(communitySharesBranch);
         capacity.ifPresent(b::branchCapacity);
         return b.build();
     }

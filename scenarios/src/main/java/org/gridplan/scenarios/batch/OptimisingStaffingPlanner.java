@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
 import org.gridplan.results.stats.Justification;
-import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.plan.DistrictPlan;
 import org.gridplan.scenarios.plan.DistrictPlanner;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
@@ -95,7 +94,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         Planned planned = plans.computeIfAbsent(new Key(city, layout, spec, optimise), k -> new Planned());
         synchronized (planned) {
             if (planned.staffing.get() == null) {
-                DistrictPlan plan = optimise(city, layout, standard, optimise.branches(), optimise.weights());
+                DistrictPlan plan = optimise(city, layout, standard, optimise);
                 planned.staffing.set(apply(plan, standard, spec, optimise));
                 List<Justification> why = new ArrayList<>();
                 if (optimise.branches()) {
@@ -153,8 +152,8 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         return entries.stream().map(Map.Entry::getValue).toList();
     }
 
-    private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, boolean branches,
-            PlanWeights weights) {
+    private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, Optimise optimise) {
+        boolean branches = optimise.branches();
         TravelTimes times = travel.computeIfAbsent(city, TravelTimes::new);
         DistrictProblems problems = DistrictProblems.of(city, layout, times, TravelMode.EBIKE, DemandCatalog.defaults());
         List<DistrictWorker> workers = new ArrayList<>();
@@ -180,9 +179,12 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         }
         int communities = (int) layout.communityOfGrid().values().stream().distinct().count();
         int p = Math.max(1, Math.min(communities, sites.size()));
-        return DistrictPlanner.plan(problems, sites, p, OptionalLong.empty(), workers,
+        // Rules apply only to a siting solve; without one the baseline (nearest site) is not bound by them.
+        return DistrictPlanner.plan(problems, sites, p, branches ? optimise.branchCapacity() : OptionalLong.empty(),
+                branches && optimise.communitySharesBranch(), workers,
                 DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED)
-                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size())).withWeights(weights),
+                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size()))
+                        .withWeights(optimise.weights()),
                 branches, line -> { });
     }
 

@@ -100,6 +100,11 @@ final class OptimizeCommand implements Callable<Integer> {
             description = "Households one branch can serve. Default: no capacity.")
     Long capacity;
 
+    @Option(names = "--community-shares-branch",
+            description = "Require all grids of a community to use the same branch (a hard rule). Default: "
+                    + "each grid may go to any open branch.")
+    boolean communitySharesBranch;
+
     @Option(names = "--time", defaultValue = "30s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Time limit of each solve, siting then staffing (default ${DEFAULT-VALUE}; e.g. 500ms, "
                     + "10s, 2m). A move-evaluation budget that grows with the problem normally ends a solve "
@@ -178,7 +183,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 time, seed);
         DistrictPlanner.Settings settings = unimproved == null ? scaled : scaled.withUnimprovedLimit(unimproved);
         DistrictPlan plan = DistrictPlanner.plan(problems, candidates, p,
-                capacity == null ? OptionalLong.empty() : OptionalLong.of(capacity), people, settings, line -> {
+                capacity == null ? OptionalLong.empty() : OptionalLong.of(capacity), communitySharesBranch, people,
+                settings, true, line -> {
                     err.println(line);
                     err.flush();
                 });

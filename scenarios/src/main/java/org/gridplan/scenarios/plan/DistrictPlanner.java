@@ -132,15 +132,27 @@ public final class DistrictPlanner {
      */
     public static DistrictPlan plan(DistrictProblems problems, List<Site> sites, int p, OptionalLong capacity,
             List<DistrictWorker> workers, Settings settings, boolean siteBranches, Consumer<String> log) {
+        return plan(problems, sites, p, capacity, false, workers, settings, siteBranches, log);
+    }
+
+    /**
+     * As {@link #plan(DistrictProblems, List, int, OptionalLong, List, Settings, boolean, Consumer)};
+     * with {@code communitySharesBranch} all grids of a community must use the same branch (a hard
+     * rule of the siting solve).
+     */
+    public static DistrictPlan plan(DistrictProblems problems, List<Site> sites, int p, OptionalLong capacity,
+            boolean communitySharesBranch, List<DistrictWorker> workers, Settings settings, boolean siteBranches,
+            Consumer<String> log) {
         String name = problems.layout().name();
         long t0 = System.nanoTime();
-        SitingProblem siting = problems.siting(name, sites, p, capacity).withWeights(settings.weights().siting());
+        SitingProblem siting = problems.siting(name, sites, p, capacity, communitySharesBranch)
+                .withWeights(settings.weights().siting());
         StaffingProblem staffing = problems.staffing(name, workers);
         double setup = seconds(t0);
-        log.accept(String.format(Locale.ROOT, "problem: %,d grids, %,d households, %,d candidate sites, p = %d%s,"
+        log.accept(String.format(Locale.ROOT, "problem: %,d grids, %,d households, %,d candidate sites, p = %d%s%s,"
                 + " %,d workers (%.1f s to build)", siting.demandCount(), siting.totalHouseholds(), siting.siteCount(),
                 p, capacity.isPresent() ? String.format(Locale.ROOT, ", capacity %,d", capacity.getAsLong()) : "",
-                workers.size(), setup));
+                communitySharesBranch ? ", one branch per community" : "", workers.size(), setup));
         List<String> notes = new ArrayList<>();
 
         SolveOptions sitingOptions = options(settings, settings.sitingEvaluations());

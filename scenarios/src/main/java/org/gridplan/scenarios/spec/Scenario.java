@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.gridplan.scenarios.plan.PlanWeights;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.sim.generate.CityGenerator;
@@ -109,14 +110,25 @@ public record Scenario(String name, String description, Path file, String hash, 
      * @param branches whether to site branches and assign grids to them
      * @param workers  whether to assign workers to grids
      * @param weights  the optimiser's soft-constraint weights ({@code optimise.weights})
+     * @param branchCapacity households one branch can serve, a hard rule of branch siting; empty for
+     *                 no capacity ({@code optimise.branchCapacity})
+     * @param communitySharesBranch whether all grids of a community must use the same branch, a hard
+     *                 rule of branch siting ({@code optimise.communitySharesBranch})
      */
-    public record Optimise(boolean branches, boolean workers, PlanWeights weights) {
+    public record Optimise(boolean branches, boolean workers, PlanWeights weights, OptionalLong branchCapacity,
+            boolean communitySharesBranch) {
         /** Nothing optimised: the field-standard staffing is simulated as it is. */
         public static final Optimise NONE = new Optimise(false, false);
 
         /** Validates. */
         public Optimise {
             Objects.requireNonNull(weights, "weights");
+            Objects.requireNonNull(branchCapacity, "branchCapacity");
+        }
+
+        /** What to optimise, with the given weights and no siting rule beyond at most p branches. */
+        public Optimise(boolean branches, boolean workers, PlanWeights weights) {
+            this(branches, workers, weights, OptionalLong.empty(), false);
         }
 
         /** What to optimise, with the default weights. */

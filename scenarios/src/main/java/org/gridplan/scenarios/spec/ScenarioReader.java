@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
@@ -387,8 +388,17 @@ public final class ScenarioReader {
                     + "which is not available in this build; set it to false (the field-standard plan is simulated)");
         }
         PlanWeights weights = o.object("weights").map(ScenarioReader::weights).orElse(PlanWeights.DEFAULT);
+        OptionalInt capacity = o.optionalInteger("branchCapacity", 1, Integer.MAX_VALUE);
+        boolean shares = o.bool("communitySharesBranch", false);
+        for (String rule : List.of("branchCapacity", "communitySharesBranch")) {
+            if (o.has(rule) && !branches) {
+                o.problems().add(o.lineOf(rule), o.pathOf(rule), "is a rule of branch siting and needs "
+                        + "optimise.branches: true");
+            }
+        }
         o.finish();
-        return new Optimise(branches, workers, weights);
+        return new Optimise(branches, workers, weights, capacity.isPresent() ? OptionalLong.of(capacity.getAsInt())
+                : OptionalLong.empty(), shares);
     }
 
     /**

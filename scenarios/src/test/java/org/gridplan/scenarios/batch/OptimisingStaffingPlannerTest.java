@@ -1,9 +1,13 @@
 package org.gridplan.scenarios.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,6 +82,28 @@ class OptimisingStaffingPlannerTest {
                 .isEqualTo(Staffing.baseBuildings(city, layout).keySet());
         assertThat(planner.justifications(layout.name())).extracting(Justification::english)
                 .anyMatch(j -> j.contains("branches open at"));
+    }
+
+    @Test
+    void the_scenarios_siting_rules_reach_the_solver() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Map<String, Set<String>> poolsOfCommunity = new HashMap<>();
+        Staffing free = planner.plan(city, layout, SPEC, new Optimise(true, false));
+        free.pools().forEach(p -> p.grids().forEach(g -> poolsOfCommunity.computeIfAbsent(
+                layout.communityOfGrid().get(g), c -> new HashSet<>()).add(p.id())));
+        // Without the rule the travel objective splits some community between branches.
+        assertThat(poolsOfCommunity.values()).anyMatch(p -> p.size() > 1);
+        poolsOfCommunity.clear();
+        Staffing shared = planner.plan(city, layout, SPEC,
+                new Optimise(true, false, PlanWeights.DEFAULT, OptionalLong.empty(), true));
+        shared.pools().forEach(p -> p.grids().forEach(g -> poolsOfCommunity.computeIfAbsent(
+                layout.communityOfGrid().get(g), c -> new HashSet<>()).add(p.id())));
+        assertThat(poolsOfCommunity).hasSameSizeAs(new HashSet<>(layout.communityOfGrid().values()));
+        assertThat(poolsOfCommunity.values()).allMatch(p -> p.size() == 1);
+        // A capacity no plan can meet with one branch per community is refused, naming the shortfall.
+        assertThatThrownBy(() -> planner.plan(city, layout, SPEC,
+                new Optimise(true, false, PlanWeights.DEFAULT, OptionalLong.of(100), false)))
+                .hasMessageContaining("capacity").hasMessageContaining("short by");
     }
 
     @Test

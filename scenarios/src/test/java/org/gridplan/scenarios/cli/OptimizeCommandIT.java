@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,33 @@ class OptimizeCommandIT {
                 "--staffing", out.resolve("staffing.csv").toString(), "--days", "20");
         assertThat(sim.exitCode()).as(sim.err()).isZero();
         assertThat(sim.out()).contains((grids + 6) + " workers");
+    }
+
+    @Test
+    void community_shares_branch_puts_every_grid_of_a_community_at_one_branch() throws IOException {
+        Map<String, String> communityOfGrid = new HashMap<>();
+        new ObjectMapper().readTree(layout.toFile()).path("gridplan").path("grids").fields()
+                .forEachRemaining(e -> communityOfGrid.put(e.getKey(), e.getValue().asText()));
+        Map<String, Set<String>> branchesOfCommunity = new HashMap<>();
+        for (boolean shares : List.of(false, true)) {
+            Path out = dir.resolve("shares-" + shares);
+            CliRunner r = shares ? optimize(out, "--workers", "fulltime=" + grids, "--community-shares-branch")
+                    : optimize(out, "--workers", "fulltime=" + grids);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            branchesOfCommunity.clear();
+            new ObjectMapper().readTree(out.resolve("plan.json").toFile()).path("branches").path("gridBranch")
+                    .fields().forEachRemaining(e -> branchesOfCommunity.computeIfAbsent(
+                            communityOfGrid.get(e.getKey()), c -> new HashSet<>()).add(e.getValue().asText()));
+            assertThat(branchesOfCommunity.keySet()).containsExactlyInAnyOrderElementsOf(
+                    new HashSet<>(communityOfGrid.values()));
+            if (shares) {
+                assertThat(r.err()).contains("one branch per community");
+                assertThat(branchesOfCommunity.values()).allMatch(b -> b.size() == 1);
+            } else {
+                // Without the rule the travel objective splits some community: the rule is what joins them.
+                assertThat(branchesOfCommunity.values()).anyMatch(b -> b.size() > 1);
+            }
+        }
     }
 
     @Test

@@ -45,9 +45,14 @@ class ScenarioReaderTest {
     }
 
     private List<String> problems(String yaml) throws IOException {
+        return problems(yaml, Optimise.NONE);
+    }
+
+    /** The problems a reader for a build that can do {@code available} reports. */
+    private List<String> problems(String yaml, Optimise available) throws IOException {
         Path p = write("bad.yaml", yaml);
         try {
-            new ScenarioReader().read(p);
+            new ScenarioReader(available).read(p);
         } catch (ScenarioException e) {
             return e.problems();
         }
@@ -244,6 +249,25 @@ class ScenarioReaderTest {
                 .startsWith("bad.yaml:7 optimise.weights.travel: -1");
         assertThat(problems(MINIMAL + "optimise: {weights: {speed: 3}}\n")).singleElement().asString()
                 .startsWith("bad.yaml:7 optimise.weights.speed");
+    }
+
+    @Test
+    void reads_the_siting_rules_and_refuses_them_without_branch_siting() throws IOException {
+        Path p = write("rules.yaml", MINIMAL
+                + "optimise: {branches: true, branchCapacity: 12000, communitySharesBranch: true}\n");
+        Optimise o = new ScenarioReader(new Optimise(true, true)).read(p).optimise();
+        assertThat(o.branchCapacity()).hasValue(12000);
+        assertThat(o.communitySharesBranch()).isTrue();
+        Path none = write("norules.yaml", MINIMAL + "optimise: {branches: true}\n");
+        Optimise d = new ScenarioReader(new Optimise(true, true)).read(none).optimise();
+        assertThat(d.branchCapacity()).isEmpty();
+        assertThat(d.communitySharesBranch()).isFalse();
+        assertThat(problems(MINIMAL + "optimise: {workers: true, branchCapacity: 500, communitySharesBranch: true}\n",
+                new Optimise(true, true))).containsExactly(
+                "bad.yaml:7 optimise.branchCapacity: is a rule of branch siting and needs optimise.branches: true",
+                "bad.yaml:7 optimise.communitySharesBranch: is a rule of branch siting and needs optimise.branches: true");
+        assertThat(problems(MINIMAL + "optimise: {branches: true, branchCapacity: 0}\n", new Optimise(true, true)))
+                .singleElement().asString().startsWith("bad.yaml:7 optimise.branchCapacity: 0 is below the minimum 1");
     }
 
     @Test
