@@ -182,12 +182,16 @@ public final class BatchReportLoader {
             }
             mapped.add(GeoJson.readLayout(file, city).withName(l.name()));
         }
+        // The plan of the report's sweep point: its open branches and justifications.
         Map<String, List<String>> open = new LinkedHashMap<>();
         if (hasTable(c, "open_branches")) {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT layout, site FROM open_branches ORDER BY layout, number")) {
-                while (rs.next()) {
-                    open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT layout, site FROM open_branches WHERE point = ? ORDER BY layout, number")) {
+                ps.setInt(1, point);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
                 }
             }
         }
@@ -200,14 +204,21 @@ public final class BatchReportLoader {
 
         List<Justification> justifications = new ArrayList<>();
         Map<String, List<Justification>> byLayout = new LinkedHashMap<>();
-        // Databases of batches run before the Chinese text was stored have no text_zh column.
+        // Databases of batches run before the Chinese text or the sweep point was stored have no
+        // text_zh or point column; their sentences are shown at every point.
         boolean chinese = hasColumn(c, "justifications", "text_zh");
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT layout, text, " + (chinese ? "text_zh" : "NULL")
-                        + " FROM justifications ORDER BY layout, number")) {
-            while (rs.next()) {
-                byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new Justification(rs.getString(2), rs.getString(3)));
+        boolean perPoint = hasColumn(c, "justifications", "point");
+        try (PreparedStatement ps = c.prepareStatement("SELECT layout, text, " + (chinese ? "text_zh" : "NULL")
+                + " FROM justifications" + (perPoint ? " WHERE point = ? OR point IS NULL" : "")
+                + " ORDER BY layout, number")) {
+            if (perPoint) {
+                ps.setInt(1, point);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Justification(rs.getString(2), rs.getString(3)));
+                }
             }
         }
         for (StoredLayout l : layouts) {

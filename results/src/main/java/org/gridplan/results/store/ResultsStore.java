@@ -45,10 +45,10 @@ import org.gridplan.sim.engine.WorkerKpis;
  *   <li>{@code backlog}: open and waiting incidents over every successful run, averaged down to at
  *       most {@link #BACKLOG_POINTS} points a run;</li>
  *   <li>{@code incidents}: every counted incident of every run, when the scenario asks for it;</li>
- *   <li>{@code justifications}: the optimised plan's justifications per layout, one sentence a row,
- *       in English ({@code text}) and Chinese ({@code text_zh});</li>
- *   <li>{@code open_branches}: the sites the optimised plan opens as branches, per layout, when it
- *       sites branches;</li>
+ *   <li>{@code justifications}: the optimised plan's justifications per layout and sweep point, one
+ *       sentence a row, in English ({@code text}) and Chinese ({@code text_zh});</li>
+ *   <li>{@code open_branches}: the sites the optimised plan opens as branches, per layout and sweep
+ *       point, when it sites branches;</li>
  *   <li>{@code settings}, {@code layouts}: what the report needs to describe the batch (master seed,
  *       replications, sweep mode, city file) and each layout's grids and GeoJSON file in the batch
  *       folder.</li>
@@ -109,10 +109,13 @@ public final class ResultsStore implements AutoCloseable {
                     + "travel_metres DOUBLE)",
             "CREATE TABLE IF NOT EXISTS response_histogram (" + RUN_KEY + ", minutes DOUBLE, incidents INTEGER)",
             "CREATE TABLE IF NOT EXISTS backlog (" + RUN_KEY + ", hour DOUBLE, open DOUBLE, waiting DOUBLE)",
-            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR)",
-            // Databases of batches run before the Chinese text was stored.
+            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR, "
+                    + "point INTEGER)",
+            // Databases of batches run before the Chinese text and the sweep point were stored (their
+            // rows keep a NULL point: the plan of every point).
             "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS text_zh VARCHAR",
-            "CREATE TABLE IF NOT EXISTS open_branches (layout VARCHAR, number INTEGER, site VARCHAR)",
+            "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS point INTEGER",
+            "CREATE TABLE IF NOT EXISTS open_branches (layout VARCHAR, point INTEGER, number INTEGER, site VARCHAR)",
             "CREATE TABLE IF NOT EXISTS settings (name VARCHAR, value VARCHAR)",
             "CREATE TABLE IF NOT EXISTS layouts (position INTEGER, layout VARCHAR, grids INTEGER, file VARCHAR)");
 
@@ -264,8 +267,8 @@ public final class ResultsStore implements AutoCloseable {
     /**
      * Writes one run in one transaction, as {@link #writeRun(RunRecord, Optional, boolean)}, with
      * its response-time histogram (computed by the caller, so the incident log it comes from need
-     * not be kept) and the justifications of its layout's plan, which replace the layout's stored
-     * ones when not empty.
+     * not be kept) and the justifications of its layout's plan at its sweep point, which replace
+     * the stored ones of that layout and point when not empty.
      *
      * @param response       the run's response times; ignored for a failed run
      * @param justifications the plan's justifications, one sentence each; empty keeps what is stored
@@ -277,8 +280,9 @@ public final class ResultsStore implements AutoCloseable {
 
     /**
      * Writes one run in one transaction, as {@link #writeRun(RunRecord, Optional, boolean,
-     * ResponseHistogram, List)}, with the branch sites its layout's plan opens, which replace the
-     * layout's stored ones when not empty (the report's map marks them).
+     * ResponseHistogram, List)}, with the branch sites its layout's plan at its sweep point opens,
+     * which replace the stored ones of that layout and point when not empty (the report's map marks
+     * them).
      *
      * @param openBranches ids of the city's sites the plan opens as branches; empty keeps what is stored
      */
@@ -314,10 +318,10 @@ public final class ResultsStore implements AutoCloseable {
                 writeResponse(record, response);
                 writeBacklog(record, result.get());
                 if (!justifications.isEmpty()) {
-                    replaceJustifications(record.layout(), justifications);
+                    replaceJustifications(record.layout(), record.point(), justifications);
                 }
                 if (!openBranches.isEmpty()) {
-                    replaceOpenBranches(record.layout(), openBranches);
+                    replaceOpenBranches(record.layout(), record.point(), openBranches);
                 }
             }
             for (DuckDBAppender a : appenders.values()) {
@@ -488,33 +492,42 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    private void replaceOpenBranches(String layout, List<String> sites) throws SQLException {
-        try (PreparedStatement del = connection.prepareStatement("DELETE FROM open_branches WHERE layout = ?")) {
+    private void replaceOpenBranches(String layout, int point, List<String> sites) throws SQLException {
+        try (PreparedStatement del = connection.prepareStatement(
+                "DELETE FROM open_branches WHERE layout = ? AND point = ?")) {
             del.setString(1, layout);
+            del.setInt(2, point);
             del.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO open_branches VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO open_branches (layout, point, number, site) VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < sites.size(); i++) {
                 ps.setString(1, layout);
-                ps.setInt(2, i + 1);
-                ps.setString(3, sites.get(i));
+                ps.setInt(2, point);
+                ps.setInt(3, i + 1);
+                ps.setString(4, sites.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private void replaceJustifications(String layout, List<Justification> sentences) throws SQLException {
-        try (PreparedStatement del = connection.prepareStatement("DELETE FROM justifications WHERE layout = ?")) {
+    private void replaceJustifications(String layout, int point, List<Justification> sentences) throws SQLException {
+        // Rows without a point (stored before points were) stand for every point: replaced too.
+        try (PreparedStatement del = connection.prepareStatement(
+                "DELETE FROM justifications WHERE layout = ? AND (point = ? OR point IS NULL)")) {
             del.setString(1, layout);
+            del.setInt(2, point);
             del.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO justifications VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO justifications (layout, point, number, text, text_zh) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < sentences.size(); i++) {
                 ps.setString(1, layout);
-                ps.setInt(2, i + 1);
-                ps.setString(3, sentences.get(i).english());
-                ps.setString(4, sentences.get(i).chinese());
+                ps.setInt(2, point);
+                ps.setInt(3, i + 1);
+                ps.setString(4, sentences.get(i).english());
+                ps.setString(5, sentences.get(i).chinese());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -699,7 +712,8 @@ public final class ResultsStore implements AutoCloseable {
     /**
      * Exports every table of a results database to {@code dir/<table>.<format>} with DuckDB's
      * {@code COPY}, rows ordered by run id (and grid, worker or incident number), replacing
-     * existing files. The directory is created if needed.
+     * existing files. The directory is created if needed. A table the database does not have (a
+     * batch stored before the table existed) is skipped.
      *
      * @return the files written, in {@link #TABLES} order
      */
@@ -709,8 +723,19 @@ public final class ResultsStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
         }
+        // A database of an older batch, opened read-only, may lack a table or column added since.
+        Map<String, Set<String>> columns = new HashMap<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+            }
+        }
         List<Path> out = new ArrayList<>();
         for (String table : TABLES) {
+            if (!columns.containsKey(table)) {
+                continue;
+            }
             String order = switch (table) {
                 case "batch" -> "scenario";
                 case "grid_kpis" -> "run_id, grid";
@@ -718,11 +743,13 @@ public final class ResultsStore implements AutoCloseable {
                 case "incidents" -> "run_id, number";
                 case "response_histogram" -> "run_id, minutes";
                 case "backlog" -> "run_id, hour";
-                case "justifications", "open_branches" -> "layout, number";
+                case "justifications", "open_branches" -> "layout, point, number";
                 case "settings" -> "name";
                 case "layouts" -> "position";
                 default -> "run_id";
             };
+            order = String.join(", ", java.util.Arrays.stream(order.split(", "))
+                    .filter(columns.get(table)::contains).toList());
             Path target = dir.resolve(table + "." + format.key()).toAbsolutePath();
             String options = format == ExportFormat.CSV ? "(HEADER, DELIMITER ',')" : "(FORMAT PARQUET)";
             try (Statement st = c.createStatement()) {

@@ -128,6 +128,26 @@ class ResultsStoreTest {
     }
 
     @Test
+    void exports_a_database_stored_before_a_table_or_column_existed() throws SQLException {
+        Path file = dir.resolve("older.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+            store.writeRun(ok(0), Optional.of(result(12.5)), false);
+            try (Statement st = store.connection().createStatement()) {
+                st.execute("DROP TABLE open_branches");
+                st.execute("ALTER TABLE justifications DROP COLUMN point");
+            }
+            store.connection().commit();
+        }
+        try (java.sql.Connection c = ResultsStore.openReadOnly(file)) {
+            List<Path> files = ResultsStore.export(c, dir.resolve("older"), ExportFormat.CSV);
+            assertThat(files).hasSize(ResultsStore.TABLES.size() - 1)
+                    .noneMatch(f -> f.getFileName().toString().startsWith("open_branches"));
+            assertThat(dir.resolve("older/justifications.csv")).exists();
+        }
+    }
+
+    @Test
     void refuses_a_database_of_another_scenario() throws SQLException {
         Path file = dir.resolve("r.duckdb");
         try (ResultsStore store = ResultsStore.open(file)) {

@@ -193,8 +193,8 @@ public final class BatchRunner {
     private void write(BlockingQueue<Done> queue, ResultsStore store, boolean incidents, int resumed, int total,
             AtomicBoolean aborted, AtomicInteger ran, SQLException[] writerError) {
         int done = resumed;
-        // A layout's plan is the same for all its runs: its justifications are stored with its
-        // first completed run of this session, not replaced at every run.
+        // A layout's plan at a sweep point is the same for all its runs: its justifications and open
+        // branches are stored with its first completed run of this session, not replaced at every run.
         Set<String> justified = new HashSet<>();
         while (true) {
             Done d;
@@ -211,12 +211,13 @@ public final class BatchRunner {
                 continue;
             }
             try {
-                boolean first = d.result().isPresent() && !justified.contains(d.record().layout());
+                String plan = d.record().layout() + "\n" + d.record().point();
+                boolean first = d.result().isPresent() && !justified.contains(plan);
                 store.writeRun(d.record(), d.result(), incidents, d.response(),
                         first ? d.justifications() : List.of(), first ? d.openBranches() : List.of());
                 if (d.result().isPresent()) {
                     ran.incrementAndGet();
-                    justified.add(d.record().layout());
+                    justified.add(plan);
                 }
                 progress.committed(++done, total);
             } catch (SQLException | RuntimeException e) {
@@ -233,7 +234,8 @@ public final class BatchRunner {
         String name = scenario.layouts().get(spec.layout()).name();
         try {
             Staffing staffing = planner.plan(inputs.city(), layout, point.settings().staffing(), scenario.optimise());
-            List<Justification> justifications = planner.justifications(name);
+            List<Justification> justifications = planner.justifications(inputs.city(), layout,
+                    point.settings().staffing(), scenario.optimise());
             // The log is always collected for the response-time histogram, and kept only if asked for.
             SimulationConfig config = point.settings().config(spec.seed(), true);
             RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();
@@ -244,7 +246,7 @@ public final class BatchRunner {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
                     spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications,
-                    planner.openBranches(name));
+                    planner.openBranches(inputs.city(), layout, point.settings().staffing(), scenario.optimise()));
         } catch (RuntimeException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();

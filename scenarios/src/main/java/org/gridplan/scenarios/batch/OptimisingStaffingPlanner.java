@@ -2,14 +2,11 @@ package org.gridplan.scenarios.batch;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,46 +107,16 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         }
     }
 
-    /**
-     * The justifications of the plans made for the layout named {@code layout}; when several sweep
-     * points gave it different plans, each point's in the order of their staffing.
-     */
     @Override
-    public List<Justification> justifications(String layout) {
-        List<Justification> out = new ArrayList<>();
-        for (Planned p : plansOf(layout)) {
-            for (Justification j : p.justifications) {
-                if (!out.contains(j)) {
-                    out.add(j);
-                }
-            }
-        }
-        return out;
+    public List<Justification> justifications(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+        Planned p = plans.get(new Key(city, layout, spec, optimise));
+        return p == null ? List.of() : p.justifications;
     }
 
-    /**
-     * The branch sites the plans made for the layout named {@code layout} open; when several sweep
-     * points gave it different plans, every site any of them opens.
-     */
     @Override
-    public List<String> openBranches(String layout) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Planned p : plansOf(layout)) {
-            out.addAll(p.openBranches);
-        }
-        return List.copyOf(out);
-    }
-
-    /** The plans made for the layout named {@code layout}, in the order of their staffing. */
-    private List<Planned> plansOf(String layout) {
-        List<Map.Entry<Key, Planned>> entries = new ArrayList<>();
-        plans.forEach((k, v) -> {
-            if (k.layout().name().equals(layout)) {
-                entries.add(Map.entry(k, v));
-            }
-        });
-        entries.sort(Comparator.comparing(e -> e.getKey().spec().toString() + e.getKey().optimise()));
-        return entries.stream().map(Map.Entry::getValue).toList();
+    public List<String> openBranches(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+        Planned p = plans.get(new Key(city, layout, spec, optimise));
+        return p == null ? List.of() : p.openBranches;
     }
 
     private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, Optimise optimise) {

@@ -32,18 +32,19 @@ public interface StaffingPlanner {
     Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise);
 
     /**
-     * The optimised plan's justifications for {@code layout} (one sentence each, in English and
-     * Chinese); empty when nothing was optimised.
+     * The justifications of the plan {@link #plan} made for these arguments (one sentence each, in
+     * English and Chinese); empty when nothing was optimised or it was not planned yet.
      */
-    default java.util.List<org.gridplan.results.stats.Justification> justifications(String layout) {
+    default java.util.List<org.gridplan.results.stats.Justification> justifications(City city, GridLayout layout,
+            StaffingSpec spec, Optimise optimise) {
         return java.util.List.of();
     }
 
     /**
-     * Ids of the city's sites the optimised plan for {@code layout} opens as branches; empty when
-     * branches were not sited.
+     * Ids of the city's sites the plan {@link #plan} made for these arguments opens as branches;
+     * empty when branches were not sited.
      */
-    default java.util.List<String> openBranches(String layout) {
+    default java.util.List<String> openBranches(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
         return java.util.List.of();
     }
 }

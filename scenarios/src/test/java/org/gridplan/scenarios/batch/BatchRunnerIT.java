@@ -137,10 +137,15 @@ class BatchRunnerIT {
             }
 
             @Override
-            public List<Justification> justifications(String layout) {
-                return layout.equals("grid-320") ? List.of(
+            public List<Justification> justifications(org.gridplan.sim.model.City city,
+                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                    Scenario.Optimise optimise) {
+                // Each sweep point (0 or 3 part-time workers per community) has a plan of its own.
+                int n = spec.partTimePerCommunity();
+                return layout.name().equals("grid-320") ? List.of(
                         new Justification("Every grid keeps one full-time worker.", "每个网格保留一名专职网格员。"),
-                        new Justification("Part-time workers go round-robin.", "兼职网格员轮流分配。")) : List.of();
+                        new Justification(n + " part-time workers per community.", "每个社区 " + n + " 名兼职网格员。"))
+                        : List.of();
             }
         };
         Path db = folder.resolve("results.duckdb");
@@ -161,19 +166,26 @@ class BatchRunnerIT {
             assertThat(Double.parseDouble(b[2])).isCloseTo(Double.parseDouble(a[2]),
                     org.assertj.core.data.Offset.offset(0.11));
         }
-        assertThat(rows(db, "SELECT layout, number, text, text_zh FROM justifications ORDER BY number")).containsExactly(
-                "grid-320|1|Every grid keeps one full-time worker.|每个网格保留一名专职网格员。|",
-                "grid-320|2|Part-time workers go round-robin.|兼职网格员轮流分配。|");
+        assertThat(rows(db, "SELECT layout, point, number, text, text_zh FROM justifications ORDER BY point, number"))
+                .containsExactly(
+                        "grid-320|0|1|Every grid keeps one full-time worker.|每个网格保留一名专职网格员。|",
+                        "grid-320|0|2|0 part-time workers per community.|每个社区 0 名兼职网格员。|",
+                        "grid-320|1|1|Every grid keeps one full-time worker.|每个网格保留一名专职网格员。|",
+                        "grid-320|1|2|3 part-time workers per community.|每个社区 3 名兼职网格员。|");
 
         var data = org.gridplan.results.store.BatchReportLoader.load(folder);
         assertThat(data.justifications()).extracting(Justification::english).containsExactly(
-                "grid-320: Every grid keeps one full-time worker.", "grid-320: Part-time workers go round-robin.");
+                "grid-320: Every grid keeps one full-time worker.", "grid-320: 0 part-time workers per community.");
         assertThat(data.justifications()).extracting(Justification::chinese).containsExactly(
-                "grid-320：每个网格保留一名专职网格员。", "grid-320：兼职网格员轮流分配。");
+                "grid-320：每个网格保留一名专职网格员。", "grid-320：每个社区 0 名兼职网格员。");
         String html = new org.gridplan.results.report.ReportWriter(org.gridplan.results.report.ReportOptions.of(
                 org.gridplan.results.chart.Lang.EN)).html(data);
-        assertThat(html).contains("<li>grid-320: Part-time workers go round-robin.</li>")
+        assertThat(html).contains("<li>grid-320: 0 part-time workers per community.</li>")
                 .doesNotContain("No plan was optimised");
+        // The report at the second sweep point shows that point's plan.
+        assertThat(org.gridplan.results.store.BatchReportLoader.load(folder, 1).justifications())
+                .extracting(Justification::english).containsExactly(
+                        "grid-320: Every grid keeps one full-time worker.", "grid-320: 3 part-time workers per community.");
     }
 
     @Test

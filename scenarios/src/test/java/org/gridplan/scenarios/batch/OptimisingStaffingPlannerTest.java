@@ -52,7 +52,8 @@ class OptimisingStaffingPlannerTest {
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
         assertThat(planner.plan(city, layout, SPEC, Optimise.NONE))
                 .isEqualTo(new FieldStandardStaffing().plan(city, layout, SPEC, Optimise.NONE));
-        assertThat(planner.justifications(layout.name())).isEmpty();
+        assertThat(planner.justifications(city, layout, SPEC, Optimise.NONE)).isEmpty();
+        assertThat(planner.openBranches(city, layout, SPEC, Optimise.NONE)).isEmpty();
     }
 
     @Test
@@ -67,8 +68,10 @@ class OptimisingStaffingPlannerTest {
         assertThat(plan.workers().stream().filter(w -> w.type() == WorkerType.PART_TIME).toList())
                 .isEqualTo(field.workers().stream().filter(w -> w.type() == WorkerType.PART_TIME).toList());
         assertThat(plan.pools()).isEqualTo(field.pools());
-        assertThat(planner.justifications(layout.name())).extracting(Justification::english)
+        assertThat(planner.justifications(city, layout, SPEC, new Optimise(false, true)))
+                .extracting(Justification::english)
                 .anyMatch(j -> j.startsWith("Expected response")).noneMatch(j -> j.contains("branches open at"));
+        assertThat(planner.openBranches(city, layout, SPEC, new Optimise(false, true))).isEmpty();
     }
 
     @Test
@@ -80,8 +83,16 @@ class OptimisingStaffingPlannerTest {
         List<String> served = plan.pools().stream().flatMap(p -> p.grids().stream()).toList();
         assertThat(new HashSet<>(served)).hasSize(served.size())
                 .isEqualTo(Staffing.baseBuildings(city, layout).keySet());
-        assertThat(planner.justifications(layout.name())).extracting(Justification::english)
-                .anyMatch(j -> j.contains("branches open at"));
+        assertThat(planner.justifications(city, layout, SPEC, new Optimise(true, false)))
+                .extracting(Justification::english).anyMatch(j -> j.contains("branches open at"));
+        // The open branches are the sites of the pools.
+        assertThat(planner.openBranches(city, layout, SPEC, new Optimise(true, false)).stream().map(s -> "BP-" + s)
+                .sorted().toList()).isEqualTo(plan.pools().stream().map(p -> p.id()).sorted().toList());
+        // Another staffing (a sweep point with more pool workers) has its own plan and justifications.
+        StaffingSpec more = new StaffingSpec(SPEC.fullTimePerGrid(), SPEC.partTimePerCommunity(),
+                SPEC.professionalsPerGrid(), 3, SPEC.emergencyPool(), SPEC.fullTimeShift(), SPEC.partTimeShift(),
+                SPEC.poolShift());
+        assertThat(planner.justifications(city, layout, more, new Optimise(true, false))).isEmpty();
     }
 
     @Test
