@@ -1,7 +1,6 @@
 package org.gridplan.scenarios.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The published-optima benchmarks through the {@code gridplan bench} command line. */
 class BenchCommandsIT {
 
-    private static final Path BENCH = Path.of("..", "..", "shared", "bench");
+    private static final Path BENCH = Path.of("..", "bench");
 
     @TempDir
     Path dir;
@@ -34,7 +33,6 @@ class BenchCommandsIT {
     @Test
     void pmed_prints_one_line_with_value_optimum_gap_and_time() {
         Path file = BENCH.resolve("pmed").resolve("pmed1.txt");
-        assumeTrue(Files.isRegularFile(file), "shared/bench not checked out beside the repository");
         Run r = run("bench", "pmed", file.toString(), "--time", "20s", "--seed", "3");
         assertThat(r.code()).isZero();
         assertThat(r.out()).matches("pmed1 found 5819 optimum 5819 gap 0\\.00% time \\d+\\.\\d s\\R");
