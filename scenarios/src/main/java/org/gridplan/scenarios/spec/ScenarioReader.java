@@ -73,7 +73,6 @@ public final class ScenarioReader {
     /** Most runs a batch may hold. */
     public static final int MAX_RUNS = 10_000_000;
 
-    private static final Map<String, ShiftPattern> SHIFTS = new LinkedHashMap<>();
     private static final Map<String, Fallback> FALLBACKS = new LinkedHashMap<>();
     private static final Map<String, EscalationLevel> LEVELS = new LinkedHashMap<>();
     private static final Map<String, Optional<TravelMode>> TRAVEL = new LinkedHashMap<>();
@@ -82,9 +81,6 @@ public final class ScenarioReader {
     private static final Map<String, Lang> LANGUAGES = new LinkedHashMap<>();
 
     static {
-        SHIFTS.put("weekday-day", ShiftPattern.WEEKDAY_DAY);
-        SHIFTS.put("part-time", ShiftPattern.PART_TIME);
-        SHIFTS.put("always", ShiftPattern.ALWAYS);
         FALLBACKS.put("neighbour-grid", Fallback.NEIGHBOUR_GRID);
         FALLBACKS.put("part-time", Fallback.PART_TIME);
         FALLBACKS.put("branch-pool", Fallback.BRANCH_POOL);
@@ -701,11 +697,25 @@ public final class ScenarioReader {
                 s.number("professionalsPerGrid", d.professionalsPerGrid(), 0, false, 5),
                 s.integer("branchPoolPerCommunity", d.branchPoolPerCommunity(), 0, 50),
                 s.integer("emergencyPool", d.emergencyPool(), 0, 100_000),
-                s.choice("fullTimeShift", d.fullTimeShift(), SHIFTS),
-                s.choice("partTimeShift", d.partTimeShift(), SHIFTS),
-                s.choice("poolShift", d.poolShift(), SHIFTS));
+                shift(s, "fullTimeShift", d.fullTimeShift()),
+                shift(s, "partTimeShift", d.partTimeShift()),
+                shift(s, "poolShift", d.poolShift()));
         s.finish();
         return out;
+    }
+
+    /** A named shift or a window such as {@code 08:00-20:00 mon-sun} ({@link ShiftPattern#parse}). */
+    private static ShiftPattern shift(Fields s, String key, ShiftPattern def) {
+        Optional<String> text = s.text(key);
+        if (text.isEmpty()) {
+            return def;
+        }
+        try {
+            return ShiftPattern.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            s.problems().add(s.lineOf(key), s.pathOf(key), e.getMessage());
+            return def;
+        }
     }
 
     private static DemandSpec demand(Fields root) {

@@ -252,6 +252,25 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void reads_custom_shifts_sweeps_them_and_names_a_bad_one() throws IOException {
+        Scenario s = read(MINIMAL + """
+                staffing:
+                  fullTimeShift: 08:00-20:00 mon-sun
+                sweep:
+                  parameters:
+                    staffing.partTimeShift: [part-time, "17:30-21:30 mon-fri"]
+                """);
+        assertThat(s.points()).hasSize(2);
+        assertThat(s.points().get(0).settings().staffing().fullTimeShift())
+                .isEqualTo(ShiftPattern.parse("08:00-20:00 mon-sun"));
+        assertThat(s.points().get(0).settings().staffing().partTimeShift()).isSameAs(ShiftPattern.PART_TIME);
+        assertThat(s.points().get(1).settings().staffing().partTimeShift().weeklyMinutes()).isEqualTo(5 * 240);
+        assertThat(problems(MINIMAL + "staffing:\n  fullTimeShift: 20:00-08:00 daily\n")).singleElement().asString()
+                .isEqualTo("bad.yaml:8 staffing.fullTimeShift: shift '20:00-08:00 daily' ends at or before it "
+                        + "starts; windows past midnight are not supported (give the window within one day)");
+    }
+
+    @Test
     void reads_the_siting_rules_and_refuses_them_without_branch_siting() throws IOException {
         Path p = write("rules.yaml", MINIMAL
                 + "optimise: {branches: true, branchCapacity: 12000, communitySharesBranch: true}\n");

@@ -3,8 +3,12 @@ package org.gridplan.sim.agent;
 import java.time.DayOfWeek;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * When a worker is on duty: a daily window {@code [startMinute, endMinute)} on the given days of
@@ -44,6 +48,87 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         }
         // An enum set: onDuty asks it at every patrol step, and a bit test is cheaper than hashing.
         days = Collections.unmodifiableSet(EnumSet.copyOf(days));
+    }
+
+    /** The named patterns {@link #parse} knows, by name. */
+    public static final List<ShiftPattern> NAMED = List.of(WEEKDAY_DAY, PART_TIME, ALWAYS);
+
+    /** What {@link #parse} accepts, for error messages. */
+    public static final String SYNTAX = "weekday-day, part-time, always, or 'HH:MM-HH:MM DAYS' such as "
+            + "'08:00-20:00 mon-sun' (DAYS: daily, or days mon..sun, ranges a-b and lists a,b; the window ends after "
+            + "it starts, by 24:00)";
+
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})\\s+(\\S.*)");
+    private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    /**
+     * A named pattern ({@code weekday-day}, {@code part-time}, {@code always}) or a window on days,
+     * written {@code HH:MM-HH:MM DAYS}: e.g. {@code 08:00-20:00 mon-sun}, {@code 17:30-22:00 mon-fri},
+     * {@code 09:00-12:00 sat,sun}. The pattern's name is the text, so it reads back the same.
+     *
+     * @throws IllegalArgumentException naming what is wrong and what is accepted ({@link #SYNTAX})
+     */
+    public static ShiftPattern parse(String text) {
+        String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        for (ShiftPattern s : NAMED) {
+            if (s.name().equals(t)) {
+                return s;
+            }
+        }
+        Matcher m = WINDOW.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a shift: give " + SYNTAX);
+        }
+        int start = minute(text, m.group(1), m.group(2));
+        int end = minute(text, m.group(3), m.group(4));
+        if (end <= start) {
+            throw new IllegalArgumentException("shift '" + text + "' ends at or before it starts; windows past "
+                    + "midnight are not supported (give the window within one day)");
+        }
+        if (start >= DAY) {
+            throw new IllegalArgumentException("shift '" + text + "' starts at 24:00; the last start is 23:59");
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        String daysText = m.group(5).replace(" ", "");
+        if (daysText.equals("daily")) {
+            days = EnumSet.allOf(DayOfWeek.class);
+        } else {
+            for (String part : daysText.split(",")) {
+                String[] range = part.split("-", -1);
+                if (range.length > 2) {
+                    throw new IllegalArgumentException("shift '" + text + "': '" + part + "' is not a day or a range"
+                            + " of days such as mon-fri");
+                }
+                int from = day(text, range[0]);
+                int to = day(text, range[range.length - 1]);
+                for (int d = from; ; d = (d + 1) % 7) {
+                    days.add(DayOfWeek.of(d + 1));
+                    if (d == to) {
+                        break;
+                    }
+                }
+            }
+        }
+        return new ShiftPattern(t, start, end, days);
+    }
+
+    private static int minute(String text, String hours, String minutes) {
+        int h = Integer.parseInt(hours);
+        int mm = Integer.parseInt(minutes);
+        if (mm > 59 || h > 24 || (h == 24 && mm > 0)) {
+            throw new IllegalArgumentException("shift '" + text + "': " + hours + ":" + minutes
+                    + " is not a time of day (00:00 to 24:00)");
+        }
+        return h * 60 + mm;
+    }
+
+    private static int day(String text, String name) {
+        int d = DAY_NAMES.indexOf(name);
+        if (d < 0) {
+            throw new IllegalArgumentException("shift '" + text + "': '" + name + "' is not a day (mon, tue, wed, "
+                    + "thu, fri, sat, sun)");
+        }
+        return d;
     }
 
     /** Whether this pattern is on duty at every minute. */

@@ -34,14 +34,13 @@ import org.gridplan.sim.model.GridLayout;
  * {@code part-time} or {@code professional}), {@code grid}; optional {@code base} (the id of the
  * building the worker starts from; default the grid's building nearest its household-weighted
  * centre) and {@code shift} ({@code weekday-day} 08:30–17:30 Mon–Fri, {@code part-time}
- * 09:00–13:00 Mon–Sat, or {@code always}; default {@code part-time} for part-time workers and
+ * 09:00–13:00 Mon–Sat, {@code always}, or a window such as {@code 08:00-20:00 mon-sun}, see
+ * {@link ShiftPattern#parse}; default {@code part-time} for part-time workers and
  * {@code weekday-day} for the others). Errors name the file, the line and the column.
  */
 public final class StaffingCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
-    private static final List<ShiftPattern> SHIFTS = List.of(ShiftPattern.WEEKDAY_DAY, ShiftPattern.PART_TIME,
-            ShiftPattern.ALWAYS);
 
     private StaffingCsv() {
     }
@@ -123,11 +122,17 @@ public final class StaffingCsv {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("id,type,grid,base,shift\n");
             for (WorkerSpec s : staffing.workers()) {
-                w.write(String.join(",", s.id(), typeKey(s.type()), s.grid(), s.baseBuilding(), s.shift().name()));
+                w.write(String.join(",", field(s.id()), typeKey(s.type()), field(s.grid()), field(s.baseBuilding()),
+                        field(s.shift().name())));
                 w.write('\n');
             }
             w.flush();
         });
+    }
+
+    /** A CSV field, quoted when it holds a comma or a quote (a shift such as {@code 09:00-12:00 sat,sun}). */
+    private static String field(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     private static String required(Path file, String where, Map<String, String> row, String column) {
@@ -154,12 +159,10 @@ public final class StaffingCsv {
     }
 
     private static ShiftPattern shift(Path file, String where, String name) {
-        for (ShiftPattern s : SHIFTS) {
-            if (s.name().equalsIgnoreCase(name)) {
-                return s;
-            }
+        try {
+            return ShiftPattern.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, where + ", column 'shift': " + e.getMessage());
         }
-        throw new InputException(file, where + ", column 'shift': unknown shift '" + name
-                + "' (expected weekday-day, part-time or always)");
     }
 }

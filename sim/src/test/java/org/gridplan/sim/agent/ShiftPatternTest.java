@@ -36,4 +36,33 @@ class ShiftPatternTest {
         assertThatThrownBy(() -> new ShiftPattern("night", 1200, 300, EnumSet.of(DayOfWeek.MONDAY)))
                 .hasMessageContaining("endMinute");
     }
+
+    @Test
+    void parses_named_shifts_and_windows_on_days() {
+        assertThat(ShiftPattern.parse("Weekday-Day")).isSameAs(ShiftPattern.WEEKDAY_DAY);
+        assertThat(ShiftPattern.parse("always")).isSameAs(ShiftPattern.ALWAYS);
+        ShiftPattern evening = ShiftPattern.parse("08:00-20:00  Mon-Sun");
+        assertThat(evening).isEqualTo(new ShiftPattern("08:00-20:00 mon-sun", 480, 1200,
+                EnumSet.allOf(DayOfWeek.class)));
+        assertThat(ShiftPattern.parse(evening.name())).isEqualTo(evening);
+        // Day 5 is a Saturday; a weekend window on a list, a wrapping range, and daily.
+        ShiftPattern weekend = ShiftPattern.parse("09:00-12:00 sat,sun");
+        assertThat(weekend.days()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(weekend.onDuty(5 * 1440 + 600)).isTrue();
+        assertThat(weekend.onDuty(4 * 1440 + 600)).isFalse();
+        assertThat(ShiftPattern.parse("09:00-12:00 sat-mon").days()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY,
+                DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+        assertThat(ShiftPattern.parse("00:00-24:00 daily").isAlways()).isTrue();
+        assertThat(ShiftPattern.parse("17:30-22:00 mon-fri,sun").weeklyMinutes()).isEqualTo(6 * 270);
+    }
+
+    @Test
+    void a_shift_it_cannot_read_is_refused_saying_what_is_wrong() {
+        assertThatThrownBy(() -> ShiftPattern.parse("nights")).hasMessageContaining("'nights' is not a shift")
+                .hasMessageContaining("08:00-20:00 mon-sun");
+        assertThatThrownBy(() -> ShiftPattern.parse("22:00-06:00 daily"))
+                .hasMessageContaining("past midnight are not supported");
+        assertThatThrownBy(() -> ShiftPattern.parse("08:00-25:00 daily")).hasMessageContaining("25:00 is not a time");
+        assertThatThrownBy(() -> ShiftPattern.parse("08:00-18:00 mon-frx")).hasMessageContaining("'frx' is not a day");
+    }
 }
