@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.gridplan.results.store.ResultsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +33,7 @@ class ScenarioCommandsIT {
     @Test
     void every_example_validates() {
         for (String name : new String[] {"quickstart.yaml", "staffing-sweep.yaml", "typhoon-surge.yaml",
-            "large-district.yaml"}) {
+            "large-district.yaml", "shift-hours.yaml"}) {
             CliRunner r = CliRunner.run("validate", example(name));
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains(": ok — scenario ");
@@ -69,6 +76,28 @@ class ScenarioCommandsIT {
         assertThat(export.exitCode()).as(export.err()).isZero();
         assertThat(out.resolve("export/district_kpis.parquet")).isRegularFile();
         assertThat(out.resolve("export/grid_kpis.parquet")).isRegularFile();
+    }
+
+    @Test
+    void shift_hours_runs_reduced_and_longer_hours_answer_sooner() throws IOException {
+        Path out = dir.resolve("shifts");
+        CliRunner r = CliRunner.run("run", example("shift-hours.yaml"), "--out", out.toString(), "--days", "21",
+                "--warm-up", "2", "--replications", "2", "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 layouts × 4 sweep points × 2 replications = 8 runs")
+                .contains("staffing.fullTimeShift=08:00-20:00 mon-sun");
+        List<Double> means = new ArrayList<>();
+        try (Connection c = ResultsStore.openReadOnly(out.resolve("results.duckdb"));
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT avg(response_mean) FROM district_kpis GROUP BY point "
+                        + "ORDER BY point")) {
+            while (rs.next()) {
+                means.add(rs.getDouble(1));
+            }
+        }
+        // Each longer shift leaves fewer incidents waiting for the next one.
+        assertThat(means).hasSize(4).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(means.get(3)).isLessThan(means.get(0) / 10);
     }
 
     @Test
