@@ -79,7 +79,7 @@ class ScenarioCommandsIT {
     }
 
     @Test
-    void shift_hours_runs_reduced_and_longer_hours_answer_sooner() throws IOException {
+    void shift_hours_runs_reduced_and_longer_hours_answer_sooner() throws IOException, java.sql.SQLException {
         Path out = dir.resolve("shifts");
         CliRunner r = CliRunner.run("run", example("shift-hours.yaml"), "--out", out.toString(), "--days", "21",
                 "--warm-up", "2", "--replications", "2", "--no-report");
