@@ -265,9 +265,12 @@ class ScenarioReaderTest {
                 .isEqualTo(ShiftPattern.parse("08:00-20:00 mon-sun"));
         assertThat(s.points().get(0).settings().staffing().partTimeShift()).isSameAs(ShiftPattern.PART_TIME);
         assertThat(s.points().get(1).settings().staffing().partTimeShift().weeklyMinutes()).isEqualTo(5 * 240);
-        assertThat(problems(MINIMAL + "staffing:\n  fullTimeShift: 20:00-08:00 daily\n")).singleElement().asString()
-                .isEqualTo("bad.yaml:8 staffing.fullTimeShift: shift '20:00-08:00 daily' ends at or before it "
-                        + "starts; windows past midnight are not supported (give the window within one day)");
+        assertThat(problems(MINIMAL + "staffing:\n  fullTimeShift: 20:00-20:00 daily\n")).singleElement().asString()
+                .isEqualTo("bad.yaml:8 staffing.fullTimeShift: shift '20:00-20:00 daily' starts and ends at the same "
+                        + "time; for round the clock give 00:00-24:00 daily or always");
+        assertThat(problems(MINIMAL + "staffing:\n  poolShift: evenings\n")).singleElement().asString()
+                .startsWith("bad.yaml:8 staffing.poolShift: 'evenings' is not a shift: give weekday-day, part-time, "
+                        + "always, or 'HH:MM-HH:MM DAYS'");
     }
 
     @Test

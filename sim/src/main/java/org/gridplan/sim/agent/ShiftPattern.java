@@ -11,13 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When a worker is on duty: a daily window {@code [startMinute, endMinute)} on the given days of
- * the week. Simulation day 0 is a Monday; minutes count from the start of the run.
+ * When a worker is on duty: a daily window from {@code startMinute} to {@code endMinute} on the
+ * given days of the week. A window whose end is before its start runs past midnight (a night
+ * shift): it starts on each given day and ends the next morning. Simulation day 0 is a Monday;
+ * minutes count from the start of the run.
  *
  * @param name        a label for reports
  * @param startMinute start of the window, minutes after midnight, 0..1439
- * @param endMinute   end of the window, minutes after midnight, after the start, at most 1440
- * @param days        the days of the week the window applies to, not empty
+ * @param endMinute   end of the window, minutes after midnight, 1..1440, not the start; before
+ *                    the start for a window past midnight
+ * @param days        the days of the week the window starts on, not empty
  */
 public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayOfWeek> days) {
 
@@ -39,9 +42,9 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         if (startMinute < 0 || startMinute >= DAY) {
             throw new IllegalArgumentException("shift " + name + ": startMinute " + startMinute + " outside 0..1439");
         }
-        if (endMinute <= startMinute || endMinute > DAY) {
-            throw new IllegalArgumentException("shift " + name + ": endMinute " + endMinute + " must be in ("
-                    + startMinute + ", 1440]");
+        if (endMinute < 1 || endMinute > DAY || endMinute == startMinute) {
+            throw new IllegalArgumentException("shift " + name + ": endMinute " + endMinute + " must be in 1..1440"
+                    + " and not the start " + startMinute);
         }
         if (days == null || days.isEmpty()) {
             throw new IllegalArgumentException("shift " + name + ": no days");
@@ -55,8 +58,8 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
 
     /** What {@link #parse} accepts, for error messages. */
     public static final String SYNTAX = "weekday-day, part-time, always, or 'HH:MM-HH:MM DAYS' such as "
-            + "'08:00-20:00 mon-sun' (DAYS: daily, or days mon..sun, ranges a-b and lists a,b; the window ends after "
-            + "it starts, by 24:00)";
+            + "'08:00-20:00 mon-sun' or '20:00-08:00 daily' (DAYS: daily, or days mon..sun, ranges a-b and lists a,b;"
+            + " a window that ends before it starts runs past midnight and starts on the days given)";
 
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})\\s+(\\S.*)");
     private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -81,12 +84,16 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         }
         int start = minute(text, m.group(1), m.group(2));
         int end = minute(text, m.group(3), m.group(4));
-        if (end <= start) {
-            throw new IllegalArgumentException("shift '" + text + "' ends at or before it starts; windows past "
-                    + "midnight are not supported (give the window within one day)");
-        }
         if (start >= DAY) {
             throw new IllegalArgumentException("shift '" + text + "' starts at 24:00; the last start is 23:59");
+        }
+        if (end == 0) {
+            // Ending at midnight: 22:00-00:00 is 22:00-24:00.
+            end = DAY;
+        }
+        if (end == start) {
+            throw new IllegalArgumentException("shift '" + text + "' starts and ends at the same time; for round "
+                    + "the clock give 00:00-24:00 daily or always");
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         String daysText = m.group(5).replace(" ", "");
@@ -136,10 +143,19 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         return startMinute == 0 && endMinute == DAY && days.size() == 7;
     }
 
+    /** Whether the window runs past midnight, ending the day after it starts. */
+    public boolean overnight() {
+        return endMinute < startMinute;
+    }
+
     /** Whether the worker is on duty at minute {@code t} of the run. */
     public boolean onDuty(double t) {
         long day = (long) Math.floor(t / DAY);
         double m = t - day * (double) DAY;
+        if (overnight()) {
+            return (m >= startMinute && days.contains(dayOfWeek(day)))
+                    || (m < endMinute && days.contains(dayOfWeek(day - 1)));
+        }
         return days.contains(dayOfWeek(day)) && m >= startMinute && m < endMinute;
     }
 
@@ -153,7 +169,15 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         }
         long day = (long) Math.floor(t / DAY);
         double m = t - day * (double) DAY;
-        if (days.contains(dayOfWeek(day))) {
+        if (overnight()) {
+            if (m < endMinute && days.contains(dayOfWeek(day - 1))) {
+                // In the window that started yesterday: it ends this morning.
+                return day * (double) DAY + endMinute;
+            }
+            if (days.contains(dayOfWeek(day))) {
+                return m < startMinute ? day * (double) DAY + startMinute : (day + 1) * (double) DAY + endMinute;
+            }
+        } else if (days.contains(dayOfWeek(day))) {
             if (m < startMinute) {
                 return day * (double) DAY + startMinute;
             }
@@ -170,7 +194,7 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
 
     /** Minutes on duty per week. */
     public int weeklyMinutes() {
-        return days.size() * (endMinute - startMinute);
+        return days.size() * (overnight() ? DAY - startMinute + endMinute : endMinute - startMinute);
     }
 
     private static DayOfWeek dayOfWeek(long day) {

@@ -32,9 +32,42 @@ class ShiftPatternTest {
     }
 
     @Test
-    void rejects_a_shift_ending_before_it_starts() {
-        assertThatThrownBy(() -> new ShiftPattern("night", 1200, 300, EnumSet.of(DayOfWeek.MONDAY)))
+    void rejects_a_shift_ending_when_it_starts() {
+        assertThatThrownBy(() -> new ShiftPattern("none", 300, 300, EnumSet.of(DayOfWeek.MONDAY)))
                 .hasMessageContaining("endMinute");
+    }
+
+    @Test
+    void a_night_shift_runs_past_midnight_from_the_days_it_starts_on() {
+        // 20:00-06:00 starting Monday to Friday: Monday 20:00 to Tuesday 06:00, ..., Friday 20:00 to Saturday 06:00.
+        ShiftPattern night = new ShiftPattern("night", 1200, 360, EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        assertThat(night.overnight()).isTrue();
+        assertThat(night.onDuty(300)).as("Monday 05:00: Sunday started no shift").isFalse();
+        assertThat(night.onDuty(1199)).isFalse();
+        assertThat(night.onDuty(1200)).isTrue();
+        assertThat(night.onDuty(1440 + 359)).as("Tuesday 05:59").isTrue();
+        assertThat(night.onDuty(1440 + 360)).isFalse();
+        assertThat(night.onDuty(5 * 1440 + 300)).as("Saturday 05:00, from Friday").isTrue();
+        assertThat(night.onDuty(5 * 1440 + 1300)).as("Saturday 21:40").isFalse();
+        assertThat(night.onDuty(6 * 1440 + 100)).as("Sunday 01:40").isFalse();
+        assertThat(night.nextChange(0)).isEqualTo(1200);
+        assertThat(night.nextChange(1200)).isEqualTo(1440 + 360);
+        assertThat(night.nextChange(1440 + 100)).isEqualTo(1440 + 360);
+        assertThat(night.nextChange(1440 + 360)).isEqualTo(1440 + 1200);
+        // Saturday 06:00 → the next Monday 20:00.
+        assertThat(night.nextChange(5 * 1440 + 360)).isEqualTo(7 * 1440 + 1200);
+        assertThat(night.weeklyMinutes()).isEqualTo(5 * 600);
+        // Walking the changes from the start gives exactly the duty minutes of four weeks.
+        double t = 0;
+        double on = 0;
+        while (t < 28 * 1440) {
+            double next = Math.min(night.nextChange(t), 28 * 1440);
+            if (night.onDuty(t)) {
+                on += next - t;
+            }
+            t = next;
+        }
+        assertThat(on).isEqualTo(4.0 * night.weeklyMinutes());
     }
 
     @Test
@@ -54,14 +87,19 @@ class ShiftPatternTest {
                 DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
         assertThat(ShiftPattern.parse("00:00-24:00 daily").isAlways()).isTrue();
         assertThat(ShiftPattern.parse("17:30-22:00 mon-fri,sun").weeklyMinutes()).isEqualTo(6 * 270);
+        assertThat(ShiftPattern.parse("20:00-08:00 daily")).satisfies(n -> {
+            assertThat(n.overnight()).isTrue();
+            assertThat(n.weeklyMinutes()).isEqualTo(7 * 720);
+        });
+        assertThat(ShiftPattern.parse("22:00-00:00 daily").endMinute()).isEqualTo(1440);
     }
 
     @Test
     void a_shift_it_cannot_read_is_refused_saying_what_is_wrong() {
         assertThatThrownBy(() -> ShiftPattern.parse("nights")).hasMessageContaining("'nights' is not a shift")
                 .hasMessageContaining("08:00-20:00 mon-sun");
-        assertThatThrownBy(() -> ShiftPattern.parse("22:00-06:00 daily"))
-                .hasMessageContaining("past midnight are not supported");
+        assertThatThrownBy(() -> ShiftPattern.parse("06:00-06:00 daily"))
+                .hasMessageContaining("starts and ends at the same time");
         assertThatThrownBy(() -> ShiftPattern.parse("08:00-25:00 daily")).hasMessageContaining("25:00 is not a time");
         assertThatThrownBy(() -> ShiftPattern.parse("08:00-18:00 mon-frx")).hasMessageContaining("'frx' is not a day");
     }

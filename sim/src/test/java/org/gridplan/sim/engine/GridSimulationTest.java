@@ -216,6 +216,35 @@ class GridSimulationTest {
     }
 
     @Test
+    void a_night_shift_past_midnight_is_on_duty_twelve_hours_a_day() {
+        // 20:00-08:00 every day: 00:00-08:00 from the shift that began the evening before (the run's
+        // first morning included) and 20:00-24:00, so 720 minutes on each of 28 days.
+        ShiftPattern night = ShiftPattern.parse("20:00-08:00 daily");
+        List<WorkerSpec> workers = new java.util.ArrayList<>();
+        Staffing.baseBuildings(CITY, LAYOUT).forEach((grid, base) ->
+                workers.add(new WorkerSpec("N-" + grid, WorkerType.FULL_TIME, grid, base, night)));
+        SimulationConfig config = defaults(28).warmUpDays(0).demand(DemandCatalog.defaults().withScale(3))
+                .collectIncidentLog(true).build();
+        RunResult r = GridSimulation.run(CITY, LAYOUT, Staffing.of(workers), config);
+        for (WorkerSpec w : workers) {
+            assertThat(r.worker(w.id()).dutyMinutes()).as(w.id()).isCloseTo(28 * 720, offset(1e-6));
+        }
+        // Incidents reported between 20:00 and 23:00 are reached that evening (within the hour on
+        // a small lattice), not the next morning; those reported 09:00-17:00 wait for 20:00.
+        List<Double> evening = new ArrayList<>();
+        List<Double> daytime = new ArrayList<>();
+        for (IncidentRecord i : r.incidents()) {
+            double hour = (i.known() % 1440) / 60;
+            if (!Double.isNaN(i.arrived()) && i.known() < 27 * 1440) {
+                (hour >= 20 && hour < 23 ? evening : hour >= 9 && hour < 17 ? daytime : new ArrayList<Double>())
+                        .add(i.arrived() - i.known());
+            }
+        }
+        assertThat(evening).isNotEmpty().allMatch(w -> w < 60);
+        assertThat(daytime).isNotEmpty().allMatch(w -> w > 3 * 60);
+    }
+
+    @Test
     void patrol_visits_are_counted_per_worker_per_month_against_the_target() {
         // No demand; four weeks of weekday shifts with at most 4 visits a day: exactly 80 visits.
         SimulationConfig config = defaults(28).warmUpDays(0).demand(DemandCatalog.defaults().withScale(0))

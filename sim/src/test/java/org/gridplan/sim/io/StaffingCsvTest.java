@@ -48,7 +48,8 @@ class StaffingCsvTest {
         Staffing s = Staffing.of(List.of(
                 new WorkerSpec("W1", WorkerType.FULL_TIME, "G1", "B0", ShiftPattern.WEEKDAY_DAY),
                 new WorkerSpec("W2", WorkerType.FULL_TIME, "G2", "B2", ShiftPattern.parse("09:00-12:00 sat,sun")),
-                new WorkerSpec("W3", WorkerType.PART_TIME, "G2", "B3", ShiftPattern.parse("17:30-22:00 mon-fri"))));
+                new WorkerSpec("W3", WorkerType.PART_TIME, "G2", "B3", ShiftPattern.parse("17:30-22:00 mon-fri")),
+                new WorkerSpec("W4", WorkerType.FULL_TIME, "G1", "B1", ShiftPattern.parse("20:00-08:00 fri,sat"))));
         Path file = dir.resolve("staff.csv");
         StaffingCsv.write(s, file);
         Staffing back = StaffingCsv.read(file, city, layout(city));
@@ -60,9 +61,9 @@ class StaffingCsvTest {
     void a_shift_it_cannot_read_names_the_line_and_column() throws IOException {
         City city = city();
         Path file = Files.writeString(dir.resolve("bad.csv"), "id,type,grid,shift\nW1,full-time,G1,weekday-day\n"
-                + "W2,full-time,G2,22:00-06:00 daily\n");
+                + "W2,full-time,G2,06:00-06:00 daily\n");
         assertThatThrownBy(() -> StaffingCsv.read(file, city, layout(city))).isInstanceOf(InputException.class)
-                .hasMessageContaining("bad.csv").hasMessageContaining("line 3, column 'shift': shift '22:00-06:00 "
-                        + "daily' ends at or before it starts");
+                .hasMessageContaining("bad.csv").hasMessageContaining("line 3, column 'shift': shift '06:00-06:00 "
+                        + "daily' starts and ends at the same time");
     }
 }
