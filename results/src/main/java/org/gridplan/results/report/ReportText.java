@@ -39,8 +39,9 @@ enum ReportText {
     CHANGED("changed", "有变化"),
     CHARTS("Charts", "图表"),
     MAPS("District maps", "网格地图"),
-    MAPS_NOTE("Grids coloured by %s on one scale for every layout (darker is worse); ◆ marks branch sites.",
-            "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点。"),
+    MAPS_NOTE("Grids coloured by %s on one scale for every layout (darker is worse); ◆ marks branch sites: the "
+            + "plan's open branches in black and the other candidate sites in grey where the batch sited branches.",
+            "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点：批次优化了站点布局时，黑色为开设的党群服务站，灰色为其他候选站点。"),
     MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
     JUSTIFICATIONS("Why this plan", "方案依据"),
     JUSTIFICATIONS_NONE("No justifications were recorded.", "未记录方案依据。"),

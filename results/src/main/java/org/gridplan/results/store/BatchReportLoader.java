@@ -204,25 +204,29 @@ public final class BatchReportLoader {
 
         List<Justification> justifications = new ArrayList<>();
         Map<String, List<Justification>> byLayout = new LinkedHashMap<>();
+        Map<String, List<Justification>> unpointed = new LinkedHashMap<>();
         // Databases of batches run before the Chinese text or the sweep point was stored have no
         // text_zh or point column; their sentences are shown at every point.
         boolean chinese = hasColumn(c, "justifications", "text_zh");
         boolean perPoint = hasColumn(c, "justifications", "point");
-        try (PreparedStatement ps = c.prepareStatement("SELECT layout, text, " + (chinese ? "text_zh" : "NULL")
-                + " FROM justifications" + (perPoint ? " WHERE point = ? OR point IS NULL" : "")
-                + " ORDER BY layout, number")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT layout, text, " + (chinese ? "text_zh" : "NULL") + ", "
+                + (perPoint ? "point" : "NULL") + " FROM justifications"
+                + (perPoint ? " WHERE point = ? OR point IS NULL" : "") + " ORDER BY layout, number")) {
             if (perPoint) {
                 ps.setInt(1, point);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byLayout.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    rs.getInt(4);
+                    (rs.wasNull() ? unpointed : byLayout).computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Justification(rs.getString(2), rs.getString(3)));
                 }
             }
         }
         for (StoredLayout l : layouts) {
-            for (Justification j : byLayout.getOrDefault(l.name(), List.of())) {
+            // The point's own plan; rows stored before points were stand in where it has none.
+            List<Justification> own = byLayout.getOrDefault(l.name(), List.of());
+            for (Justification j : own.isEmpty() ? unpointed.getOrDefault(l.name(), List.of()) : own) {
                 justifications.add(j.about(l.name()));
             }
         }

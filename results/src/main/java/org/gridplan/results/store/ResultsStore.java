@@ -513,9 +513,10 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private void replaceJustifications(String layout, int point, List<Justification> sentences) throws SQLException {
-        // Rows without a point (stored before points were) stand for every point: replaced too.
+        // Rows without a point (stored before points were) stay: they stand for the points whose
+        // runs finished then, and a report prefers a point's own rows to them.
         try (PreparedStatement del = connection.prepareStatement(
-                "DELETE FROM justifications WHERE layout = ? AND (point = ? OR point IS NULL)")) {
+                "DELETE FROM justifications WHERE layout = ? AND point = ?")) {
             del.setString(1, layout);
             del.setInt(2, point);
             del.executeUpdate();
@@ -579,6 +580,10 @@ public final class ResultsStore implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            try {
                 discardAppenders();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);

@@ -13,7 +13,8 @@ import java.util.List;
  * @param seconds  wall time of this session, seconds
  * @param threads  simulation threads used
  * @param simulationCpuSeconds CPU time the simulation threads spent on runs (set-up, simulation,
- *                 response histogram), seconds; NaN where the JVM cannot measure thread CPU time
+ *                 response histogram, and the optimiser's planning where a run is the first to
+ *                 need its plan), seconds; NaN where the JVM cannot measure thread CPU time
  * @param writerCpuSeconds CPU time of the single results writer thread, seconds; NaN where the JVM
  *                 cannot measure thread CPU time
  */

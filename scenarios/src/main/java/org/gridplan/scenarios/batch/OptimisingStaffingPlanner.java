@@ -75,6 +75,8 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         private final AtomicReference<Staffing> staffing = new AtomicReference<>();
         private volatile List<Justification> justifications = List.of();
         private volatile List<String> openBranches = List.of();
+        /** Why planning failed (e.g. a capacity the demand cannot fit), so later runs fail at once. */
+        private RuntimeException failure;
     }
 
     @Override
@@ -90,21 +92,34 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         }
         Planned planned = plans.computeIfAbsent(new Key(city, layout, spec, optimise), k -> new Planned());
         synchronized (planned) {
+            if (planned.failure != null) {
+                throw planned.failure;
+            }
             if (planned.staffing.get() == null) {
-                DistrictPlan plan = optimise(city, layout, standard, optimise);
-                planned.staffing.set(apply(plan, standard, spec, optimise));
-                List<Justification> why = new ArrayList<>();
-                if (optimise.branches()) {
-                    why.addAll(plan.sitingJustifications());
-                    planned.openBranches = List.copyOf(plan.sitingPlan().openSites());
+                try {
+                    planOnce(planned, city, layout, standard, spec, optimise);
+                } catch (RuntimeException e) {
+                    planned.failure = e;
+                    throw e;
                 }
-                if (optimise.workers()) {
-                    why.addAll(plan.staffingJustifications());
-                }
-                planned.justifications = List.copyOf(why);
             }
             return planned.staffing.get();
         }
+    }
+
+    private void planOnce(Planned planned, City city, GridLayout layout, Staffing standard, StaffingSpec spec,
+            Optimise optimise) {
+        DistrictPlan plan = optimise(city, layout, standard, optimise);
+        List<Justification> why = new ArrayList<>();
+        if (optimise.branches()) {
+            why.addAll(plan.sitingJustifications());
+            planned.openBranches = List.copyOf(plan.sitingPlan().openSites());
+        }
+        if (optimise.workers()) {
+            why.addAll(plan.staffingJustifications());
+        }
+        planned.justifications = List.copyOf(why);
+        planned.staffing.set(apply(plan, standard, spec, optimise));
     }
 
     @Override

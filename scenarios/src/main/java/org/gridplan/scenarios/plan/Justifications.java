@@ -49,23 +49,23 @@ final class Justifications {
         List<Justification> out = new ArrayList<>();
         for (TooManyBranches t : explanation.getJustificationList(TooManyBranches.class)) {
             out.add(say("%1$d branches are open, %2$d more than p = %3$d allows.",
-                    "开设了 %1$d 个支部，比 p = %3$d 的上限多 %2$d 个。", t.open(), t.open() - t.maxBranches(),
+                    "开设了 %1$d 个服务站，比 p = %3$d 的上限多 %2$d 个。", t.open(), t.open() - t.maxBranches(),
                     t.maxBranches()));
         }
         for (OverCapacity c : explanation.getJustificationList(OverCapacity.class)) {
             out.add(say("Branch %1$s serves %2$,d households, %3$,d over its capacity of %4$,d.",
-                    "支部 %1$s 服务 %2$,d 户，超出其 %4$,d 户的容量 %3$,d 户。", c.siteId(), c.households(),
+                    "服务站 %1$s 服务 %2$,d 户，超出其 %4$,d 户的容量 %3$,d 户。", c.siteId(), c.households(),
                     c.households() - c.capacity(), c.capacity()));
         }
         for (CommunitySplit c : explanation.getJustificationList(CommunitySplit.class)) {
             out.add(say("Community %1$s is split: %2$,d of its %3$,d households are not at its main branch.",
-                    "社区 %1$s 被拆分：其 %3$,d 户中有 %2$,d 户不归属其主支部。", c.community(), c.householdsElsewhere(),
+                    "社区 %1$s 被拆分：其 %3$,d 户中有 %2$,d 户不归属其主服务站。", c.community(), c.householdsElsewhere(),
                     c.households()));
         }
         long households = problem.totalHouseholds();
         out.add(say("%1$d branches open at %2$s; households travel %3$.1f min to their branch on average"
                         + " (nearest-site baseline: %4$.1f min with %5$d branches).",
-                "在 %6$s 开设 %1$d 个支部；居民到所属支部平均 %3$.1f 分钟（最近站点基线：%5$d 个支部，%4$.1f 分钟）。",
+                "在 %6$s 开设 %1$d 个党群服务站；居民到所属服务站平均 %3$.1f 分钟（最近站点基线：%5$d 个服务站，%4$.1f 分钟）。",
                 plan.openSites().size(), sample(plan.openSites()), plan.travelObjective() / Math.max(1, households),
                 baseline.travelObjective() / Math.max(1, households), baseline.openSites().size(),
                 sampleZh(plan.openSites())));
@@ -77,13 +77,13 @@ final class Justifications {
             OutsideCircle far = outside.get(0);
             out.add(say("%1$,d grids (%2$.1f%% of households) lie outside the %3$.0f-minute circle of their branch"
                             + " (baseline %4$.1f%%); the farthest, %5$s, is %6$.1f min from branch %7$s.",
-                    "%1$,d 个网格（占住户 %2$.1f%%）在所属支部的 %3$.0f 分钟服务圈之外（基线 %4$.1f%%）；"
-                            + "最远的网格 %5$s 距支部 %7$s %6$.1f 分钟。",
+                    "%1$,d 个网格（占住户 %2$.1f%%）在所属服务站的 %3$.0f 分钟服务圈之外（基线 %4$.1f%%）；"
+                            + "最远的网格 %5$s 距服务站 %7$s %6$.1f 分钟。",
                     outside.size(), 100.0 * h / Math.max(1, households), problem.circles().inner(),
                     100 * baseline.shareOutsideInnerCircle(), far.demandId(), far.distance(), far.siteId()));
         } else {
             out.add(say("Every grid lies within the %1$.0f-minute circle of its branch.",
-                    "所有网格都在所属支部的 %1$.0f 分钟服务圈之内。", problem.circles().inner()));
+                    "所有网格都在所属服务站的 %1$.0f 分钟服务圈之内。", problem.circles().inner()));
         }
         List<Imbalance> imbalance = explanation.getJustificationList(Imbalance.class).stream()
                 .sorted(Comparator.comparingLong((Imbalance i) -> Math.abs(i.households() - i.evenLoad())).reversed())
@@ -92,7 +92,7 @@ final class Justifications {
             Imbalance worst = imbalance.get(0);
             out.add(say("Branch loads differ from the even load of %1$,d households by at most %2$,d"
                     + " (branch %3$s, %4$,d households).",
-                    "各支部负荷与均衡负荷 %1$,d 户相差至多 %2$,d 户（支部 %3$s，%4$,d 户）。", worst.evenLoad(),
+                    "各服务站负荷与均衡负荷 %1$,d 户相差至多 %2$,d 户（服务站 %3$s，%4$,d 户）。", worst.evenLoad(),
                     Math.abs(worst.households() - worst.evenLoad()), worst.siteId(), worst.households()));
         }
         return out;

@@ -387,7 +387,8 @@ public final class ScenarioReader {
         OptionalInt capacity = o.optionalInteger("branchCapacity", 1, Integer.MAX_VALUE);
         boolean shares = o.bool("communitySharesBranch", false);
         for (String rule : List.of("branchCapacity", "communitySharesBranch")) {
-            if (o.has(rule) && !branches) {
+            boolean asked = rule.equals("branchCapacity") ? capacity.isPresent() : shares;
+            if (asked && !branches) {
                 o.problems().add(o.lineOf(rule), o.pathOf(rule), "is a rule of branch siting and needs "
                         + "optimise.branches: true");
             }

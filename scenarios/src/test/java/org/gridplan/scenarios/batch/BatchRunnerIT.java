@@ -186,6 +186,15 @@ class BatchRunnerIT {
         assertThat(org.gridplan.results.store.BatchReportLoader.load(folder, 1).justifications())
                 .extracting(Justification::english).containsExactly(
                         "grid-320: Every grid keeps one full-time worker.", "grid-320: 3 part-time workers per community.");
+        // Rows stored before sweep points were (point NULL) stand in only where a point has none of its own.
+        try (ResultsStore store = ResultsStore.open(db); java.sql.Statement st = store.connection().createStatement()) {
+            st.execute("INSERT INTO justifications (layout, number, text, text_zh) VALUES "
+                    + "('grid-450', 1, 'Stored before points.', NULL), ('grid-320', 1, 'Old grid-320 text.', NULL)");
+            store.connection().commit();
+        }
+        assertThat(org.gridplan.results.store.BatchReportLoader.load(folder, 1).justifications())
+                .extracting(Justification::english).containsExactly("grid-450: Stored before points.",
+                        "grid-320: Every grid keeps one full-time worker.", "grid-320: 3 part-time workers per community.");
     }
 
     @Test

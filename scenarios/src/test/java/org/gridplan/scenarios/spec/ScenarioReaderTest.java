@@ -288,6 +288,8 @@ class ScenarioReaderTest {
                 new Optimise(true, true))).containsExactly(
                 "bad.yaml:7 optimise.branchCapacity: is a rule of branch siting and needs optimise.branches: true",
                 "bad.yaml:7 optimise.communitySharesBranch: is a rule of branch siting and needs optimise.branches: true");
+        Path off = write("off.yaml", MINIMAL + "optimise: {workers: true, communitySharesBranch: false}\n");
+        assertThat(new ScenarioReader(new Optimise(true, true)).read(off).optimise().communitySharesBranch()).isFalse();
         assertThat(problems(MINIMAL + "optimise: {branches: true, branchCapacity: 0}\n", new Optimise(true, true)))
                 .singleElement().asString().startsWith("bad.yaml:7 optimise.branchCapacity: 0 is below the minimum 1");
     }

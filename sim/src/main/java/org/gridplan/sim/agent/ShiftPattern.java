@@ -87,7 +87,7 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         if (start >= DAY) {
             throw new IllegalArgumentException("shift '" + text + "' starts at 24:00; the last start is 23:59");
         }
-        if (end == 0) {
+        if (end == 0 && start > 0) {
             // Ending at midnight: 22:00-00:00 is 22:00-24:00.
             end = DAY;
         }
@@ -100,7 +100,7 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         if (daysText.equals("daily")) {
             days = EnumSet.allOf(DayOfWeek.class);
         } else {
-            for (String part : daysText.split(",")) {
+            for (String part : daysText.split(",", -1)) {
                 String[] range = part.split("-", -1);
                 if (range.length > 2) {
                     throw new IllegalArgumentException("shift '" + text + "': '" + part + "' is not a day or a range"

@@ -100,6 +100,9 @@ class ShiftPatternTest {
                 .hasMessageContaining("08:00-20:00 mon-sun");
         assertThatThrownBy(() -> ShiftPattern.parse("06:00-06:00 daily"))
                 .hasMessageContaining("starts and ends at the same time");
+        assertThatThrownBy(() -> ShiftPattern.parse("00:00-00:00 daily"))
+                .hasMessageContaining("starts and ends at the same time");
+        assertThatThrownBy(() -> ShiftPattern.parse("09:00-12:00 mon,")).hasMessageContaining("'' is not a day");
         assertThatThrownBy(() -> ShiftPattern.parse("08:00-25:00 daily")).hasMessageContaining("25:00 is not a time");
         assertThatThrownBy(() -> ShiftPattern.parse("08:00-18:00 mon-frx")).hasMessageContaining("'frx' is not a day");
     }
