@@ -173,9 +173,11 @@ final class Justifications {
                 "网格 %1$s（%2$,d 户）没有专职网格员。"),
         OVERLOADED("Grid %1$s is overloaded: %2$.2f erlangs of work for %3$d workers.",
                 "网格 %1$s 超负荷：%3$d 名网格员承担 %2$.2f 爱尔兰的工作量。"),
-        EXPECTED_RESPONSE("Expected response by the analytic model (travel + Erlang C wait, workers on shift)"
-                + " %1$.2f min (one-worker-per-grid baseline %2$.2f min, %3$+.1f%%).",
-                "解析模型（路程 + Erlang C 等待，在岗网格员）预计响应 %1$.2f 分钟（每格一人基线 %2$.2f 分钟，%3$+.1f%%）。"),
+        EXPECTED_RESPONSE("Expected response by the analytic model (travel + Erlang C wait while workers are on"
+                + " shift; waiting for the next shift is not counted) %1$.2f min (one-worker-per-grid baseline %2$.2f"
+                + " min, %3$+.1f%%).",
+                "解析模型（路程 + Erlang C 等待，仅计网格员在岗时段，不含等待下一班次的时间）预计响应 %1$.2f 分钟"
+                        + "（每格一人基线 %2$.2f 分钟，%3$+.1f%%）。"),
         /** Argument 2 is the English list of grids, 3 the Chinese one. */
         MULTI_WORKER("%1$,d grids get more than one worker, e.g. %2$s.", "%1$,d 个网格配备一名以上网格员，例如 %3$s。", 2, 3),
         MULTI_WORKER_GRID("%1$s %2$d workers, %3$.1f min travel + %4$.2f min wait",
