@@ -493,42 +493,38 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private void replaceOpenBranches(String layout, int point, List<String> sites) throws SQLException {
-        try (PreparedStatement del = connection.prepareStatement(
-                "DELETE FROM open_branches WHERE layout = ? AND point = ?")) {
-            del.setString(1, layout);
-            del.setInt(2, point);
-            del.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO open_branches (layout, point, number, site) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < sites.size(); i++) {
-                ps.setString(1, layout);
-                ps.setInt(2, point);
-                ps.setInt(3, i + 1);
-                ps.setString(4, sites.get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        replacePlanRows("open_branches", List.of("site"), layout, point,
+                sites.stream().map(site -> new String[] {site}).toList());
     }
 
     private void replaceJustifications(String layout, int point, List<Justification> sentences) throws SQLException {
         // Rows without a point (stored before points were) stay: they stand for the points whose
         // runs finished then, and a report prefers a point's own rows to them.
+        replacePlanRows("justifications", List.of("text", "text_zh"), layout, point,
+                sentences.stream().map(j -> new String[] {j.english(), j.chinese()}).toList());
+    }
+
+    /**
+     * Replaces the rows of a layout's plan at a sweep point in {@code table}: keyed by layout,
+     * point and number (1, 2, ... in list order), with the text {@code columns} of each row.
+     */
+    private void replacePlanRows(String table, List<String> columns, String layout, int point, List<String[]> rows)
+            throws SQLException {
         try (PreparedStatement del = connection.prepareStatement(
-                "DELETE FROM justifications WHERE layout = ? AND point = ?")) {
+                "DELETE FROM " + table + " WHERE layout = ? AND point = ?")) {
             del.setString(1, layout);
             del.setInt(2, point);
             del.executeUpdate();
         }
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO justifications (layout, point, number, text, text_zh) VALUES (?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < sentences.size(); i++) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (layout, point, number, "
+                + String.join(", ", columns) + ") VALUES (?, ?, ?" + ", ?".repeat(columns.size()) + ")")) {
+            for (int i = 0; i < rows.size(); i++) {
                 ps.setString(1, layout);
                 ps.setInt(2, point);
                 ps.setInt(3, i + 1);
-                ps.setString(4, sentences.get(i).english());
-                ps.setString(5, sentences.get(i).chinese());
+                for (int c = 0; c < columns.size(); c++) {
+                    ps.setString(4 + c, rows.get(i)[c]);
+                }
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -86,9 +86,8 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
 
     @Override
     public Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
-        Staffing standard = field.plan(city, layout, spec, Optimise.NONE);
         if (!optimise.branches() && !optimise.workers()) {
-            return standard;
+            return field.plan(city, layout, spec, Optimise.NONE);
         }
         Planned planned = plans.computeIfAbsent(new Key(city, layout, spec, optimise), k -> new Planned());
         synchronized (planned) {
@@ -97,7 +96,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
             }
             if (planned.staffing.get() == null) {
                 try {
-                    planOnce(planned, city, layout, standard, spec, optimise);
+                    planOnce(planned, city, layout, spec, optimise);
                 } catch (RuntimeException e) {
                     planned.failure = e;
                     throw e;
@@ -107,8 +106,12 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
         }
     }
 
-    private void planOnce(Planned planned, City city, GridLayout layout, Staffing standard, StaffingSpec spec,
-            Optimise optimise) {
+    /**
+     * Makes the plan of one key. Every later run reuses its staffing, so the field standard it
+     * starts from is built here, once, not at every run.
+     */
+    private void planOnce(Planned planned, City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+        Staffing standard = field.plan(city, layout, spec, Optimise.NONE);
         DistrictPlan plan = optimise(city, layout, standard, optimise);
         List<Justification> why = new ArrayList<>();
         if (optimise.branches()) {

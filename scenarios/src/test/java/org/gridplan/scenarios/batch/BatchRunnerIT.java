@@ -29,8 +29,7 @@ class BatchRunnerIT {
 
     @BeforeAll
     static void scenario() throws IOException {
-        Path file = dir.resolve("crn.yaml");
-        Files.writeString(file, """
+        scenario = read(dir.resolve("crn.yaml"), new FieldStandardStaffing(), """
                 city:
                   generate: {households: 20000, seed: 4}
                 layouts:
@@ -44,19 +43,46 @@ class BatchRunnerIT {
                     staffing.partTimePerCommunity: [0, 3]
                 outputs: {incidents: true}
                 """);
-        scenario = new ScenarioReader().read(file);
         inputs = ScenarioInputs.load(scenario);
     }
 
-    private static Path runBatch(String name, int threads) throws SQLException {
-        Path db = dir.resolve(name + ".duckdb");
+    /** Writes {@code yaml} to {@code file} and reads it for a build with {@code planner}. */
+    static Scenario read(Path file, StaffingPlanner planner, String yaml) throws IOException {
+        Files.writeString(file, yaml);
+        return new ScenarioReader(planner.capabilities()).read(file);
+    }
+
+    /** Runs the whole batch into a fresh database {@code db} and checks that every run completed. */
+    static Path runBatch(Path db, StaffingPlanner planner, int threads, Scenario scenario, ScenarioInputs inputs)
+            throws SQLException {
         try (ResultsStore store = ResultsStore.open(db)) {
-            BatchOutcome o = new BatchRunner(new FieldStandardStaffing(), threads, BatchProgress.silent())
-                    .run(scenario, inputs, store);
+            BatchOutcome o = new BatchRunner(planner, threads, BatchProgress.silent()).run(scenario, inputs, store);
             assertThat(o.complete()).isTrue();
-            assertThat(o.ran()).isEqualTo(8);
+            assertThat(o.ran()).isEqualTo(scenario.runCount());
         }
         return db;
+    }
+
+    private static Path runBatch(String name, int threads) throws SQLException {
+        assertThat(scenario.runCount()).isEqualTo(8);
+        return runBatch(dir.resolve(name + ".duckdb"), new FieldStandardStaffing(), threads, scenario, inputs);
+    }
+
+    /** The field standard, for tests that change one answer of the planner. */
+    private static class FieldStandardPlanner implements StaffingPlanner {
+        private final FieldStandardStaffing standard = new FieldStandardStaffing();
+
+        @Override
+        public Scenario.Optimise capabilities() {
+            return standard.capabilities();
+        }
+
+        @Override
+        public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
+                org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                Scenario.Optimise optimise) {
+            return standard.plan(city, layout, spec, optimise);
+        }
     }
 
     static List<String> rows(Path db, String sql) throws SQLException {
@@ -121,21 +147,7 @@ class BatchRunnerIT {
     void stores_each_runs_response_histogram_from_its_incidents_and_the_plans_justifications_for_the_report()
             throws SQLException {
         Path folder = dir.resolve("justified");
-        StaffingPlanner planner = new StaffingPlanner() {
-            private final FieldStandardStaffing standard = new FieldStandardStaffing();
-
-            @Override
-            public Scenario.Optimise capabilities() {
-                return standard.capabilities();
-            }
-
-            @Override
-            public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
-                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
-                    Scenario.Optimise optimise) {
-                return standard.plan(city, layout, spec, optimise);
-            }
-
+        StaffingPlanner planner = new FieldStandardPlanner() {
             @Override
             public List<Justification> justifications(org.gridplan.sim.model.City city,
                     org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
@@ -200,14 +212,7 @@ class BatchRunnerIT {
     @Test
     void a_batch_with_failed_runs_is_reported_from_the_runs_that_completed_and_says_so() throws SQLException {
         Path folder = dir.resolve("failing");
-        StaffingPlanner planner = new StaffingPlanner() {
-            private final FieldStandardStaffing standard = new FieldStandardStaffing();
-
-            @Override
-            public Scenario.Optimise capabilities() {
-                return standard.capabilities();
-            }
-
+        StaffingPlanner planner = new FieldStandardPlanner() {
             @Override
             public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
                     org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
@@ -215,7 +220,7 @@ class BatchRunnerIT {
                 if (layout.name().equals("grid-320")) {
                     throw new IllegalStateException("no plan for " + layout.name());
                 }
-                return standard.plan(city, layout, spec, optimise);
+                return super.plan(city, layout, spec, optimise);
             }
         };
         try (ResultsStore store = ResultsStore.open(createDirectories(folder).resolve("results.duckdb"))) {

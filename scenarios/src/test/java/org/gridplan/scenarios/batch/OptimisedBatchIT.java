@@ -3,13 +3,10 @@ package org.gridplan.scenarios.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.gridplan.results.store.ResultsStore;
 import org.gridplan.scenarios.spec.Scenario;
-import org.gridplan.scenarios.spec.ScenarioReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +25,7 @@ class OptimisedBatchIT {
 
     @BeforeAll
     static void scenario() throws IOException {
-        Path file = dir.resolve("optimised.yaml");
-        Files.writeString(file, """
+        scenario = BatchRunnerIT.read(dir.resolve("optimised.yaml"), new OptimisingStaffingPlanner(), """
                 city:
                   generate: {households: 20000, seed: 4}
                 layouts:
@@ -43,19 +39,13 @@ class OptimisedBatchIT {
                   branchPoolPerCommunity: 1
                 optimise: {branches: true, workers: true}
                 """);
-        scenario = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file);
         inputs = ScenarioInputs.load(scenario);
     }
 
     private static Path runBatch(String name, int threads) throws SQLException {
-        Path db = dir.resolve(name + ".duckdb");
-        try (ResultsStore store = ResultsStore.open(db)) {
-            BatchOutcome o = new BatchRunner(new OptimisingStaffingPlanner(), threads, BatchProgress.silent())
-                    .run(scenario, inputs, store);
-            assertThat(o.complete()).isTrue();
-            assertThat(o.ran()).isEqualTo(4);
-        }
-        return db;
+        assertThat(scenario.runCount()).isEqualTo(4);
+        return BatchRunnerIT.runBatch(dir.resolve(name + ".duckdb"), new OptimisingStaffingPlanner(), threads,
+                scenario, inputs);
     }
 
     @Test

@@ -29,10 +29,7 @@ class OptimizeCommandIT {
     static void cityAndLayout() throws IOException {
         city = dir.resolve("city.geojson");
         layout = dir.resolve("layout.geojson");
-        assertThat(CliRunner.run("city", "generate", "--households", "20000", "--seed", "5", "--out", city.toString())
-                .exitCode()).isZero();
-        assertThat(CliRunner.run("layout", "generate", "--city", city.toString(), "--out", layout.toString())
-                .exitCode()).isZero();
+        CliRunner.generateDistrict(city, layout);
         JsonNode l = new ObjectMapper().readTree(layout.toFile());
         grids = l.path("gridplan").path("grids").size();
     }

@@ -23,10 +23,7 @@ class SimulateCommandIT {
     static void cityAndLayout() {
         city = dir.resolve("city.geojson");
         layout = dir.resolve("layout.geojson");
-        assertThat(CliRunner.run("city", "generate", "--households", "20000", "--seed", "5", "--out", city.toString())
-                .exitCode()).isZero();
-        assertThat(CliRunner.run("layout", "generate", "--city", city.toString(), "--out", layout.toString())
-                .exitCode()).isZero();
+        CliRunner.generateDistrict(city, layout);
     }
 
     private static CliRunner simulate(String... extra) {
