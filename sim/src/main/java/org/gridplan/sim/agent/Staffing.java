@@ -18,10 +18,17 @@ import org.gridplan.sim.model.GridLayout;
  *
  * @param workers grid workers, ids unique
  * @param pools   branch pools, ids unique; may be empty
+ * @param duty    the out-of-hours duty roster
  */
-public record Staffing(List<WorkerSpec> workers, List<BranchPool> pools) {
+public record Staffing(List<WorkerSpec> workers, List<BranchPool> pools, DutyRoster duty) {
+
+    /** A plan without an out-of-hours duty roster. */
+    public Staffing(List<WorkerSpec> workers, List<BranchPool> pools) {
+        this(workers, pools, DutyRoster.NONE);
+    }
 
     public Staffing {
+        java.util.Objects.requireNonNull(duty, "duty");
         workers = List.copyOf(workers);
         pools = List.copyOf(pools);
         Set<String> ids = new HashSet<>();
@@ -47,7 +54,12 @@ public record Staffing(List<WorkerSpec> workers, List<BranchPool> pools) {
     public Staffing withPool(BranchPool pool) {
         List<BranchPool> p = new ArrayList<>(pools);
         p.add(pool);
-        return new Staffing(workers, p);
+        return new Staffing(workers, p, duty);
+    }
+
+    /** This plan with another duty roster. */
+    public Staffing withDuty(DutyRoster roster) {
+        return new Staffing(workers, pools, roster);
     }
 
     /**

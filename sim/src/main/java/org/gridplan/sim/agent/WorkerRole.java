@@ -9,5 +9,7 @@ public enum WorkerRole {
     /** A worker of a branch pool backing up the branch's grids. */
     BRANCH_POOL,
     /** A worker of a surge's emergency pool backing up every grid during the surge. */
-    EMERGENCY
+    EMERGENCY,
+    /** An out-of-hours duty worker of a duty roster: urgent cases only. */
+    DUTY
 }

@@ -95,22 +95,51 @@ public record DemandCatalog(List<IncidentCategory> categories, double scale) {
      *   <li>{@code admin-services} (certificates, applications handled for residents, 代办):
      *       0.020, reported, daytime, 20 ± 10 min, 85 %, else community.</li>
      * </ul>
+     *
+     * <p><b>Urgency and time limits</b> (response / closure, counted from the report or discovery).
+     * Only {@code emergencies} is urgent (sent at any hour), an assumption. Limits follow the
+     * published local rules of ../FIELD.md where one fits (L: read on secondary pages), else they
+     * are assumptions:
+     * <ul>
+     *   <li>{@code disputes} 4 working hours / 5 working days (requests for help within 5 working
+     *       days, L; the response an assumption in line with the 4-working-hour city-management
+     *       limits, L);</li>
+     *   <li>{@code safety-hazards} 4 working hours (stop illegal building work within 4 working
+     *       hours, L) / 7 working days (penalty within 7 working days, L);</li>
+     *   <li>{@code key-persons} 1 working day (sign for a work order within 1 working day, L) /
+     *       5 working days;</li>
+     *   <li>{@code emergencies} 30 calendar minutes (assumption) / 5 working days;</li>
+     *   <li>{@code elderly-care} 1 working day (L) / 5 working days (requests for help, L);</li>
+     *   <li>{@code sanitation} 2 working hours (road cleaning within 2 working hours, L) / 4 working
+     *       days (spoil heaps within 4 working days, Jiyuan, L);</li>
+     *   <li>{@code repairs} 4 working hours / 7 working days (assumptions);</li>
+     *   <li>{@code admin-services} 1 working day / 2 working days (consultations answered within 2
+     *       working days, L).</li>
+     * </ul>
      */
     public static DemandCatalog defaults() {
         TimeProfile day = TimeProfile.daytime();
         return new DemandCatalog(List.of(
-                category("disputes", 0.030, day, lognormal(45, 30), 0.60, EscalationLevel.COMMUNITY),
+                category("disputes", 0.030, day, lognormal(45, 30), 0.60, EscalationLevel.COMMUNITY)
+                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(5)),
                 category("safety-hazards", 0.030, day, lognormal(20, 10), 0.50, EscalationLevel.DEPARTMENT)
-                        .withPatrolDiscovery(exponential(14 * 1440.0)),
+                        .withPatrolDiscovery(exponential(14 * 1440.0))
+                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(7)),
                 category("key-persons", 0.020, day, lognormal(30, 15), 0.90, EscalationLevel.COMMUNITY)
-                        .withPatrolDiscovery(exponential(30 * 1440.0)),
+                        .withPatrolDiscovery(exponential(30 * 1440.0))
+                        .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(5)),
                 category("emergencies", 0.005, TimeProfile.aroundTheClock(), exponential(60), 0.30,
-                        EscalationLevel.DEPARTMENT),
-                category("elderly-care", 0.035, day, lognormal(30, 20), 0.70, EscalationLevel.COMMUNITY),
+                        EscalationLevel.DEPARTMENT).withUrgency(Urgency.URGENT)
+                        .withLimits(TimeLimit.calendarMinutes(30), TimeLimit.workingDays(5)),
+                category("elderly-care", 0.035, day, lognormal(30, 20), 0.70, EscalationLevel.COMMUNITY)
+                        .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(5)),
                 category("sanitation", 0.035, day, lognormal(15, 8), 0.60, EscalationLevel.STREET)
-                        .withPatrolDiscovery(exponential(7 * 1440.0)),
-                category("repairs", 0.025, day, lognormal(25, 15), 0.40, EscalationLevel.DEPARTMENT),
-                category("admin-services", 0.020, day, lognormal(20, 10), 0.85, EscalationLevel.COMMUNITY)),
+                        .withPatrolDiscovery(exponential(7 * 1440.0))
+                        .withLimits(TimeLimit.workingHours(2), TimeLimit.workingDays(4)),
+                category("repairs", 0.025, day, lognormal(25, 15), 0.40, EscalationLevel.DEPARTMENT)
+                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(7)),
+                category("admin-services", 0.020, day, lognormal(20, 10), 0.85, EscalationLevel.COMMUNITY)
+                        .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(2))),
                 1.0);
     }
 

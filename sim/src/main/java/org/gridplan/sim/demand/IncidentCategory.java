@@ -17,9 +17,21 @@ import java.util.Objects;
  * @param service              the grid worker's time on site in minutes
  * @param onSpotProbability    probability the grid worker resolves it on the spot, in [0, 1]
  * @param escalation           the level a work order goes to otherwise
+ * @param urgency              how the command center triages it: urgent cases are sent at any hour
+ * @param responseLimit        the limit from known (report or discovery) to a worker's arrival
+ * @param closureLimit         the limit from known to closure (the reply to the resident)
  */
 public record IncidentCategory(String name, double ratePerHouseholdYear, TimeProfile profile, DiscoveryMode discovery,
-        TimeDistribution latentPeriod, TimeDistribution service, double onSpotProbability, EscalationLevel escalation) {
+        TimeDistribution latentPeriod, TimeDistribution service, double onSpotProbability, EscalationLevel escalation,
+        Urgency urgency, TimeLimit responseLimit, TimeLimit closureLimit) {
+
+    /** A routine category without time limits (as before urgency and limits existed). */
+    public IncidentCategory(String name, double ratePerHouseholdYear, TimeProfile profile, DiscoveryMode discovery,
+            TimeDistribution latentPeriod, TimeDistribution service, double onSpotProbability,
+            EscalationLevel escalation) {
+        this(name, ratePerHouseholdYear, profile, discovery, latentPeriod, service, onSpotProbability, escalation,
+                Urgency.ROUTINE, TimeLimit.NONE, TimeLimit.NONE);
+    }
 
     public IncidentCategory {
         Objects.requireNonNull(name, "name");
@@ -38,6 +50,9 @@ public record IncidentCategory(String name, double ratePerHouseholdYear, TimePro
         Objects.requireNonNull(latentPeriod, at + "latentPeriod");
         Objects.requireNonNull(service, at + "service");
         Objects.requireNonNull(escalation, at + "escalation");
+        Objects.requireNonNull(urgency, at + "urgency");
+        Objects.requireNonNull(responseLimit, at + "responseLimit");
+        Objects.requireNonNull(closureLimit, at + "closureLimit");
         if (!(service.mean() > 0)) {
             throw new IllegalArgumentException(at + "service mean " + service.mean() + " must be positive");
         }
@@ -53,25 +68,52 @@ public record IncidentCategory(String name, double ratePerHouseholdYear, TimePro
     }
 
     public IncidentCategory withRate(double rate) {
-        return new IncidentCategory(name, rate, profile, discovery, latentPeriod, service, onSpotProbability, escalation);
+        return new IncidentCategory(name, rate, profile, discovery, latentPeriod, service, onSpotProbability, escalation,
+                urgency, responseLimit, closureLimit);
     }
 
     public IncidentCategory withProfile(TimeProfile p) {
-        return new IncidentCategory(name, ratePerHouseholdYear, p, discovery, latentPeriod, service, onSpotProbability, escalation);
+        return new IncidentCategory(name, ratePerHouseholdYear, p, discovery, latentPeriod, service, onSpotProbability,
+                escalation, urgency, responseLimit, closureLimit);
     }
 
     /** Patrol-discovered, reported by the resident after {@code latent} if no patrol finds it first. */
     public IncidentCategory withPatrolDiscovery(TimeDistribution latent) {
         return new IncidentCategory(name, ratePerHouseholdYear, profile, DiscoveryMode.PATROL, latent, service,
-                onSpotProbability, escalation);
+                onSpotProbability, escalation, urgency, responseLimit, closureLimit);
+    }
+
+    /** Reported by the resident as soon as it occurs. */
+    public IncidentCategory withResidentReport() {
+        return new IncidentCategory(name, ratePerHouseholdYear, profile, DiscoveryMode.RESIDENT_REPORT,
+                TimeDistribution.deterministic(0), service, onSpotProbability, escalation, urgency, responseLimit,
+                closureLimit);
     }
 
     public IncidentCategory withService(TimeDistribution s) {
-        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, s, onSpotProbability, escalation);
+        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, s, onSpotProbability,
+                escalation, urgency, responseLimit, closureLimit);
     }
 
     /** Resolved on the spot with probability {@code p}, otherwise escalated to {@code level}. */
     public IncidentCategory withOnSpot(double p, EscalationLevel level) {
-        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, service, p, level);
+        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, service, p, level,
+                urgency, responseLimit, closureLimit);
+    }
+
+    public IncidentCategory withUrgency(Urgency u) {
+        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, service,
+                onSpotProbability, escalation, u, responseLimit, closureLimit);
+    }
+
+    /** With a response limit and a closure limit. */
+    public IncidentCategory withLimits(TimeLimit response, TimeLimit closure) {
+        return new IncidentCategory(name, ratePerHouseholdYear, profile, discovery, latentPeriod, service,
+                onSpotProbability, escalation, urgency, response, closure);
+    }
+
+    /** Whether the command center sends it at any hour. */
+    public boolean urgent() {
+        return urgency == Urgency.URGENT;
     }
 }

@@ -376,6 +376,7 @@ public final class GridSimulation extends SimState {
                         ? gridsOfCommunity[communityIndex.get(gridCommunity[d.grid])] : new int[0];
                 case BRANCH_POOL -> policy.uses(DispatchPolicy.Fallback.BRANCH_POOL) ? poolGrids.get(d.pool) : new int[0];
                 case EMERGENCY -> all;
+                case DUTY -> new int[0];
             };
         }
 

@@ -22,8 +22,17 @@ import org.gridplan.sim.demand.EscalationLevel;
  *                         party-mass service circle, Sanya)
  * @param within15Share    the same within 15 minutes (the 15-minute public service circle,
  *                         Hetang district)
+ * @param limits           time-limit KPIs
  */
 public record IncidentKpis(long incidents, long patrolDiscovered, long reached, long closed, long open, Stats response,
         Stats closure, double onSpotShare, Map<EscalationLevel, Long> escalations, double within5Share,
-        double within15Share) {
+        double within15Share, LimitKpis limits) {
+
+    /** KPIs without time-limit figures. */
+    public IncidentKpis(long incidents, long patrolDiscovered, long reached, long closed, long open, Stats response,
+            Stats closure, double onSpotShare, Map<EscalationLevel, Long> escalations, double within5Share,
+            double within15Share) {
+        this(incidents, patrolDiscovered, reached, closed, open, response, closure, onSpotShare, escalations,
+                within5Share, within15Share, LimitKpis.EMPTY);
+    }
 }

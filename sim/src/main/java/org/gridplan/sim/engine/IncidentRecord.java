@@ -26,9 +26,24 @@ import org.gridplan.sim.demand.EscalationLevel;
  * @param levelDone    when the level finished
  * @param closed       when the reply closed it
  * @param travelMetres metres the worker travelled to it
+ * @param urgent       whether its category is urgent
+ * @param outcome      {@code ""} for a case worked by the grid, {@code linked} (handed to a linked
+ *                     professional), {@code lost} (its grid's queue was full) or {@code abandoned}
+ * @param responseDue  when its response limit runs out (calendar minute); infinite without a limit,
+ *                     NaN while latent
+ * @param closureDue   when its closure limit runs out; as {@code responseDue}
  */
 public record IncidentRecord(int number, String category, String grid, String building, DiscoveryMode discovery,
         boolean foundOnPatrol, String worker, double occurred, double known, double assigned, double arrived,
         double handled, EscalationLevel escalation, double workOrder, double levelDone, double closed,
-        double travelMetres) {
+        double travelMetres, boolean urgent, String outcome, double responseDue, double closureDue) {
+
+    /** A record without urgency, outcome and due times. */
+    public IncidentRecord(int number, String category, String grid, String building, DiscoveryMode discovery,
+            boolean foundOnPatrol, String worker, double occurred, double known, double assigned, double arrived,
+            double handled, EscalationLevel escalation, double workOrder, double levelDone, double closed,
+            double travelMetres) {
+        this(number, category, grid, building, discovery, foundOnPatrol, worker, occurred, known, assigned, arrived,
+                handled, escalation, workOrder, levelDone, closed, travelMetres, false, "", Double.NaN, Double.NaN);
+    }
 }

@@ -24,10 +24,21 @@ import java.util.List;
  *                           incidents in order of occurrence (batch means method); empty when
  *                           batches are off
  * @param incidents          the per-incident log, empty unless requested
+ * @param visitCoverage      share of the district's households visited within the visit cycle
+ *                           (household-weighted over grids); NaN without a cycle
  */
 public record RunResult(String city, String layout, long seed, double horizonDays, double warmUpDays, long generated,
         long events, IncidentKpis district, List<GridKpis> grids, List<WorkerKpis> workers, double visitTargetShare,
-        BacklogSeries backlog, List<Double> responseBatchMeans, List<IncidentRecord> incidents) {
+        BacklogSeries backlog, List<Double> responseBatchMeans, List<IncidentRecord> incidents, double visitCoverage) {
+
+    /** A result without visit coverage. */
+    public RunResult(String city, String layout, long seed, double horizonDays, double warmUpDays, long generated,
+            long events, IncidentKpis district, List<GridKpis> grids, List<WorkerKpis> workers,
+            double visitTargetShare, BacklogSeries backlog, List<Double> responseBatchMeans,
+            List<IncidentRecord> incidents) {
+        this(city, layout, seed, horizonDays, warmUpDays, generated, events, district, grids, workers,
+                visitTargetShare, backlog, responseBatchMeans, incidents, Double.NaN);
+    }
 
     public RunResult {
         grids = List.copyOf(grids);

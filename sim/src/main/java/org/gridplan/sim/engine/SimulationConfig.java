@@ -27,10 +27,12 @@ import org.gridplan.sim.road.TravelMode;
  * @param batchCount        number of consecutive batches for batch means of the response time,
  *                          0 for none, otherwise at least 2
  * @param collectIncidentLog whether the result carries a record of every counted incident
+ * @param field             triage, linkage, queue limits, routine work and working hours
  */
 public record SimulationConfig(double horizonDays, double warmUpDays, long seed, DemandCatalog demand,
         DispatchPolicy dispatch, TravelModel travel, PatrolConfig patrol, EscalationConfig escalation,
-        List<SurgeEvent> surges, double backlogIntervalMinutes, int batchCount, boolean collectIncidentLog) {
+        List<SurgeEvent> surges, double backlogIntervalMinutes, int batchCount, boolean collectIncidentLog,
+        FieldModel field) {
 
     public SimulationConfig {
         if (!(horizonDays > 0) || !Double.isFinite(horizonDays)) {
@@ -44,6 +46,7 @@ public record SimulationConfig(double horizonDays, double warmUpDays, long seed,
         Objects.requireNonNull(travel, "travel");
         Objects.requireNonNull(patrol, "patrol");
         Objects.requireNonNull(escalation, "escalation");
+        Objects.requireNonNull(field, "field");
         surges = List.copyOf(surges);
         if (!(backlogIntervalMinutes > 0) || !Double.isFinite(backlogIntervalMinutes)) {
             throw new ConfigException("backlogIntervalMinutes", backlogIntervalMinutes + " must be positive");
@@ -56,7 +59,8 @@ public record SimulationConfig(double horizonDays, double warmUpDays, long seed,
     /**
      * A builder with the defaults: 365 days, 7 days warm-up, seed 1, {@link DemandCatalog#defaults()},
      * {@link DispatchPolicy#defaults()}, e-bike travel on roads, {@link PatrolConfig#defaults()},
-     * {@link EscalationConfig#defaults()}, no surges, hourly backlog, 20 batches, no incident log.
+     * {@link EscalationConfig#defaults()}, no surges, hourly backlog, 20 batches, no incident log,
+     * {@link FieldModel#defaults()}.
      */
     public static Builder builder() {
         return new Builder();
@@ -77,6 +81,7 @@ public record SimulationConfig(double horizonDays, double warmUpDays, long seed,
         b.backlogIntervalMinutes = backlogIntervalMinutes;
         b.batchCount = batchCount;
         b.collectIncidentLog = collectIncidentLog;
+        b.field = field;
         return b;
     }
 
@@ -109,6 +114,7 @@ public record SimulationConfig(double horizonDays, double warmUpDays, long seed,
         private double backlogIntervalMinutes = 60;
         private int batchCount = 20;
         private boolean collectIncidentLog;
+        private FieldModel field = FieldModel.defaults();
 
         private Builder() {
         }
@@ -178,9 +184,14 @@ public record SimulationConfig(double horizonDays, double warmUpDays, long seed,
             return this;
         }
 
+        public Builder field(FieldModel v) {
+            field = v;
+            return this;
+        }
+
         public SimulationConfig build() {
             return new SimulationConfig(horizonDays, warmUpDays, seed, demand, dispatch, travel, patrol, escalation,
-                    surges, backlogIntervalMinutes, batchCount, collectIncidentLog);
+                    surges, backlogIntervalMinutes, batchCount, collectIncidentLog, field);
         }
     }
 }

@@ -20,10 +20,19 @@ import org.gridplan.sim.agent.WorkerType;
  * @param meetsVisitTarget whether visits per month reach the field target of 30 households
  *                         (Tianya district); only full-time grid workers have the target, so
  *                         this is true for everyone else
+ * @param hours            where the worker's time went
  */
 public record WorkerKpis(String id, WorkerType type, WorkerRole role, String grid, long served, double busyMinutes,
         double dutyMinutes, double utilisation, double travelMetres, long patrolVisits, double visitsPerMonth,
-        boolean meetsVisitTarget) {
+        boolean meetsVisitTarget, WorkHours hours) {
+
+    /** KPIs without the split of hours. */
+    public WorkerKpis(String id, WorkerType type, WorkerRole role, String grid, long served, double busyMinutes,
+            double dutyMinutes, double utilisation, double travelMetres, long patrolVisits, double visitsPerMonth,
+            boolean meetsVisitTarget) {
+        this(id, type, role, grid, served, busyMinutes, dutyMinutes, utilisation, travelMetres, patrolVisits,
+                visitsPerMonth, meetsVisitTarget, WorkHours.EMPTY);
+    }
 
     /** The monthly patrol target per full-time worker, households (Tianya district). */
     public static final double VISIT_TARGET_PER_MONTH = 30;
