@@ -5,15 +5,18 @@ import sim.engine.Steppable;
 
 /**
  * A grid worker as a MASON agent: a private state machine (off shift, idle, patrolling,
- * travelling, handling, returning) driven by one-shot events it schedules through its
- * {@link WorkerContext}; nothing ticks per minute.
+ * travelling, handling, returning, routine work) driven by one-shot events it schedules through
+ * its {@link WorkerContext}; nothing ticks per minute.
  *
  * <p>Rules: a worker on duty with nothing to do takes the oldest waiting incident it may serve,
- * else patrols (full-time workers, while patrol allows), else goes back to base. A worker who is
- * idle, patrolling or returning can be sent to an incident at once; it sets off from the building
- * it last stood at (a worker called away mid-trip is taken to leave from that building, a small
- * overestimate of the distance). A worker whose shift ends during an incident finishes it, then
- * goes off duty. Off duty, a worker is at its base.
+ * else patrols (full-time workers without a visit cycle, while patrol allows), else takes its next
+ * piece of routine work ({@link WorkerContext#nextRoutine}), else goes back to base. A worker who
+ * is idle, patrolling or returning can be sent to an incident at once; one on its way to routine
+ * work too; one at work on routine work can be sent to an urgent case, and to a routine case when
+ * the work allows ({@link WorkerContext#routineInterruptible}). It sets off from the building it
+ * last stood at (a worker called away mid-trip is taken to leave from that building, a small
+ * overestimate of the distance). A worker whose shift ends during an incident or non-interruptible
+ * routine work finishes it (overtime), then goes off duty. Off duty, a worker is at its base.
  */
 public final class GridWorker {
 
@@ -23,13 +26,15 @@ public final class GridWorker {
     private static final int VISIT_DONE = 3;
     private static final int ARRIVE_BASE = 4;
     private static final int PATROL_AGAIN = 5;
+    private static final int ARRIVE_JOB = 6;
+    private static final int JOB_DONE = 7;
 
     private final int index;
     private final String id;
     private final WorkerType type;
     private final WorkerRole role;
     private final int grid;
-    private final int base;
+    private int base;
     private final WorkerContext ctx;
     private final double measureFrom;
 
@@ -44,11 +49,20 @@ public final class GridWorker {
     private double moveEnd;
     private double moveMetres;
     private int moveTarget;
+    private RoutineJob job;
+    private boolean jobWorking;
+    private double jobStart;
+    private double overtimeFrom = Double.NaN;
+    private double handlingFrom = Double.NaN;
 
     private long served;
     private double busyMinutes;
     private double dutyMinutes;
     private double travelMetres;
+    private double travelMinutes;
+    private double incidentMinutes;
+    private double overtimeMinutes;
+    private final double[] routineMinutes = new double[RoutineJob.KINDS];
     private long patrolVisits;
     private int visitsToday;
     private long visitDay = -1;
@@ -113,9 +127,21 @@ public final class GridWorker {
         return onDuty;
     }
 
-    /** Whether the worker is on duty and free to be sent to an incident now. */
+    /** Whether the worker is on duty and free to be sent to a routine incident now. */
     public boolean available() {
-        return onDuty && (state == WorkerState.IDLE || state == WorkerState.PATROLLING || state == WorkerState.RETURNING);
+        return availableFor(false);
+    }
+
+    /** Whether the worker is on duty and may be sent now to an urgent or a routine incident. */
+    public boolean availableFor(boolean urgent) {
+        if (!onDuty) {
+            return false;
+        }
+        return switch (state) {
+            case IDLE, PATROLLING, RETURNING -> true;
+            case ROUTINE -> urgent || !jobWorking || ctx.routineInterruptible(job);
+            default -> false;
+        };
     }
 
     /** Patrol visits made on the current day (for the daily cap). */
@@ -123,10 +149,44 @@ public final class GridWorker {
         return day == visitDay ? visitsToday : 0;
     }
 
+    /** Counts a household visit made now by this worker against its daily cap and its visit count. */
+    public void countVisit() {
+        double now = ctx.now();
+        long day = (long) Math.floor(now / 1440);
+        if (day != visitDay) {
+            visitDay = day;
+            visitsToday = 0;
+        }
+        visitsToday++;
+        if (now >= measureFrom) {
+            patrolVisits++;
+        }
+    }
+
+    /** Moves the base of a worker who is off duty (a duty rota waiting at the home of whoever is on duty). */
+    public void rebase(int building) {
+        if (state != WorkerState.OFF_SHIFT) {
+            throw new IllegalStateException("worker " + id + " cannot move base while " + state);
+        }
+        base = building;
+        position = building;
+    }
+
+    /** A worker idle at base looks again for work (new routine work has come up). */
+    public void wake() {
+        if (onDuty && state == WorkerState.IDLE) {
+            becomeFree();
+        }
+    }
+
     /** Sends an available worker to an incident. */
     public void assign(int incidentNumber) {
-        if (!available()) {
+        if (!onDuty || !(state == WorkerState.IDLE || state == WorkerState.PATROLLING
+                || state == WorkerState.RETURNING || state == WorkerState.ROUTINE)) {
             throw new IllegalStateException("worker " + id + " is not available (" + state + ")");
+        }
+        if (state == WorkerState.ROUTINE) {
+            giveUpJob();
         }
         stopMoving();
         double now = ctx.now();
@@ -152,19 +212,31 @@ public final class GridWorker {
             position = base;
             state = WorkerState.IDLE;
             becomeFree();
+        } else if (!Double.isNaN(overtimeFrom)) {
+            // Still finishing the last shift's work: the overtime ends where the new shift begins.
+            addOvertime(overtimeFrom, ctx.now());
+            overtimeFrom = Double.NaN;
         }
     }
 
-    /** Duty ends: a free worker leaves at once, a busy one after its incident. */
+    /**
+     * Duty ends: a free worker leaves at once, one at an incident or at routine work a routine case
+     * may not interrupt finishes it first.
+     */
     public void endShift() {
         double now = ctx.now();
         addDuty(dutyFrom, now);
         boolean free = available();
         onDuty = false;
         if (free) {
+            if (state == WorkerState.ROUTINE) {
+                giveUpJob();
+            }
             stopMoving();
             state = WorkerState.OFF_SHIFT;
             position = base;
+        } else {
+            overtimeFrom = now;
         }
     }
 
@@ -178,12 +250,48 @@ public final class GridWorker {
             busyMinutes += clipped(busyFrom, end);
             busyFrom = end;
         }
+        if (state == WorkerState.HANDLING && !Double.isNaN(handlingFrom)) {
+            incidentMinutes += clipped(handlingFrom, end);
+            handlingFrom = end;
+        }
+        if (state == WorkerState.ROUTINE && jobWorking) {
+            routineMinutes[job.kind()] += clipped(jobStart, end);
+            jobStart = end;
+        }
+        if (moveEnd > end && moveEnd > moveStart && end > moveStart) {
+            travelMinutes += clipped(moveStart, end);
+            moveStart = end;
+        }
+        if (!Double.isNaN(overtimeFrom)) {
+            addOvertime(overtimeFrom, end);
+            overtimeFrom = end;
+        }
     }
 
     /** The worker's state and counters now. */
     public WorkerSnapshot snapshot() {
         return new WorkerSnapshot(index, id, type, role, grid, state, position, served, busyMinutes, dutyMinutes,
                 travelMetres, patrolVisits);
+    }
+
+    /** Minutes of routine work of {@code kind} ({@link RoutineJob}) in the measured window. */
+    public double routineMinutes(int kind) {
+        return routineMinutes[kind];
+    }
+
+    /** Minutes travelling in the measured window. */
+    public double travelMinutes() {
+        return travelMinutes;
+    }
+
+    /** Minutes on site at incidents in the measured window. */
+    public double incidentMinutes() {
+        return incidentMinutes;
+    }
+
+    /** Minutes worked after the shift ended, in the measured window. */
+    public double overtimeMinutes() {
+        return overtimeMinutes;
     }
 
     private void startMove(int target, double metres, int kind) {
@@ -195,28 +303,44 @@ public final class GridWorker {
         ctx.scheduleAt(moveEnd, new Event(kind, ++token));
     }
 
-    /** Cancels a patrol leg, visit or return trip, counting the share of the trip made. */
+    /** Cancels a patrol leg, visit, return or routine trip, counting the share of the trip made. */
     private void stopMoving() {
         token++;
-        if ((state == WorkerState.PATROLLING || state == WorkerState.RETURNING) && moveEnd > ctx.now()
-                && moveEnd > moveStart) {
+        if ((state == WorkerState.PATROLLING || state == WorkerState.RETURNING || state == WorkerState.ROUTINE)
+                && moveEnd > ctx.now() && moveEnd > moveStart) {
             double share = (ctx.now() - moveStart) / (moveEnd - moveStart);
-            addTravel(moveMetres * share);
+            addTravel(moveMetres * share, moveStart, ctx.now());
             moveEnd = ctx.now();
         }
     }
 
+    /** Gives the routine job in hand back to the engine with the minutes worked at it. */
+    private void giveUpJob() {
+        double worked = 0;
+        if (jobWorking) {
+            worked = ctx.now() - jobStart;
+            routineMinutes[job.kind()] += clipped(jobStart, ctx.now());
+        }
+        RoutineJob j = job;
+        job = null;
+        jobWorking = false;
+        ctx.routineInterrupted(this, j, worked);
+    }
+
     private void arriveIncident() {
-        addTravel(moveMetres);
+        addTravel(moveMetres, moveStart, ctx.now());
         position = ctx.buildingOf(incident);
         served += ctx.now() >= measureFrom ? 1 : 0;
         ctx.arrived(this, incident, moveMetres);
         state = WorkerState.HANDLING;
+        handlingFrom = ctx.now();
         ctx.scheduleAt(ctx.now() + ctx.serviceMinutes(incident), new Event(HANDLED, ++token));
     }
 
     private void handled() {
         busyMinutes += clipped(busyFrom, ctx.now());
+        incidentMinutes += clipped(handlingFrom, ctx.now());
+        handlingFrom = Double.NaN;
         int done = incident;
         incident = -1;
         ctx.handled(this, done);
@@ -225,6 +349,10 @@ public final class GridWorker {
 
     private void becomeFree() {
         if (!onDuty) {
+            if (!Double.isNaN(overtimeFrom)) {
+                addOvertime(overtimeFrom, ctx.now());
+                overtimeFrom = Double.NaN;
+            }
             state = WorkerState.OFF_SHIFT;
             position = base;
             return;
@@ -250,6 +378,11 @@ public final class GridWorker {
             }
             return;
         }
+        RoutineJob routine = ctx.nextRoutine(this);
+        if (routine != null) {
+            startJob(routine);
+            return;
+        }
         if (position != base) {
             double m = ctx.metres(position, base);
             if (m > 0) {
@@ -260,6 +393,54 @@ public final class GridWorker {
             position = base;
         }
         idleAtBase();
+    }
+
+    private void startJob(RoutineJob routine) {
+        state = WorkerState.ROUTINE;
+        job = routine;
+        jobWorking = false;
+        double m = ctx.metres(position, routine.building());
+        if (m == 0) {
+            moveMetres = 0;
+            moveTarget = routine.building();
+            moveStart = ctx.now();
+            moveEnd = moveStart;
+            arriveJob();
+        } else {
+            startMove(routine.building(), m, ARRIVE_JOB);
+        }
+    }
+
+    private void arriveJob() {
+        addTravel(moveMetres, moveStart, ctx.now());
+        moveMetres = 0;
+        position = moveTarget;
+        double now = ctx.now();
+        moveStart = now;
+        moveEnd = now;
+        int found = ctx.routineArrived(this, job);
+        if (found >= 0) {
+            RoutineJob j = job;
+            job = null;
+            ctx.routineInterrupted(this, j, 0);
+            incident = found;
+            busyFrom = now;
+            state = WorkerState.TRAVELLING;
+            arriveIncident();
+            return;
+        }
+        jobWorking = true;
+        jobStart = now;
+        ctx.scheduleAt(now + job.minutes(), new Event(JOB_DONE, ++token));
+    }
+
+    private void jobDone() {
+        routineMinutes[job.kind()] += clipped(jobStart, ctx.now());
+        RoutineJob j = job;
+        job = null;
+        jobWorking = false;
+        ctx.routineDone(this, j);
+        becomeFree();
     }
 
     /**
@@ -276,19 +457,11 @@ public final class GridWorker {
     }
 
     private void arrivePatrol() {
-        addTravel(moveMetres);
+        addTravel(moveMetres, moveStart, ctx.now());
         moveMetres = 0;
         position = moveTarget;
         double now = ctx.now();
-        long day = (long) Math.floor(now / 1440);
-        if (day != visitDay) {
-            visitDay = day;
-            visitsToday = 0;
-        }
-        visitsToday++;
-        if (now >= measureFrom) {
-            patrolVisits++;
-        }
+        countVisit();
         int found = ctx.visited(this, position);
         if (found >= 0) {
             incident = found;
@@ -304,20 +477,25 @@ public final class GridWorker {
     }
 
     private void arriveBase() {
-        addTravel(moveMetres);
+        addTravel(moveMetres, moveStart, ctx.now());
         moveMetres = 0;
         position = base;
         idleAtBase();
     }
 
-    private void addTravel(double metres) {
+    private void addTravel(double metres, double from, double to) {
         if (ctx.now() >= measureFrom) {
             travelMetres += metres;
         }
+        travelMinutes += clipped(from, to);
     }
 
     private void addDuty(double from, double to) {
         dutyMinutes += clipped(from, to);
+    }
+
+    private void addOvertime(double from, double to) {
+        overtimeMinutes += clipped(from, to);
     }
 
     private double clipped(double from, double to) {
@@ -351,6 +529,8 @@ public final class GridWorker {
                         becomeFree();
                     }
                 }
+                case ARRIVE_JOB -> arriveJob();
+                case JOB_DONE -> jobDone();
                 default -> throw new IllegalStateException("unknown event " + kind);
             }
         }

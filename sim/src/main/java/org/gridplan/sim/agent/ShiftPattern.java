@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *                    the start for a window past midnight
  * @param days        the days of the week the window starts on, not empty
  */
-public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayOfWeek> days) {
+public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayOfWeek> days) implements Schedule {
 
     private static final int DAY = 1440;
 
@@ -149,6 +149,7 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
     }
 
     /** Whether the worker is on duty at minute {@code t} of the run. */
+    @Override
     public boolean onDuty(double t) {
         long day = (long) Math.floor(t / DAY);
         double m = t - day * (double) DAY;
@@ -163,6 +164,7 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
      * The first minute after {@code t} at which duty starts or ends; infinite for
      * {@link #isAlways()}.
      */
+    @Override
     public double nextChange(double t) {
         if (isAlways()) {
             return Double.POSITIVE_INFINITY;
@@ -195,6 +197,11 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
     /** Minutes on duty per week. */
     public int weeklyMinutes() {
         return days.size() * (overnight() ? DAY - startMinute + endMinute : endMinute - startMinute);
+    }
+
+    /** Whether a window starts on day {@code day} of the run (day 0 is a Monday). */
+    public boolean startsOn(long day) {
+        return days.contains(dayOfWeek(day));
     }
 
     private static DayOfWeek dayOfWeek(long day) {

@@ -56,4 +56,32 @@ public interface WorkerContext {
      * incidents there. Returns one revealed incident for the worker to handle at once, or -1.
      */
     int visited(GridWorker worker, int building);
+
+    /**
+     * The next piece of routine work for {@code worker} now, taken off its to-do list, or null when
+     * it has none (routine work off, not a full-time grid worker, nothing due).
+     */
+    RoutineJob nextRoutine(GridWorker worker);
+
+    /**
+     * Whether a routine case may interrupt {@code job} while the worker works at it (an urgent case
+     * always may).
+     */
+    boolean routineInterruptible(RoutineJob job);
+
+    /**
+     * {@code worker} has reached the building of {@code job}: a visit or a patrol leg records itself
+     * and reveals latent incidents there. Returns one revealed incident for the worker to handle at
+     * once (the job is then given up), or -1.
+     */
+    int routineArrived(GridWorker worker, RoutineJob job);
+
+    /** {@code worker} finished {@code job}. */
+    void routineDone(GridWorker worker, RoutineJob job);
+
+    /**
+     * {@code worker} gave up {@code job} after working {@code workedMinutes} of it (0 if it had not
+     * reached it): the rest goes back on the to-do list.
+     */
+    void routineInterrupted(GridWorker worker, RoutineJob job, double workedMinutes);
 }

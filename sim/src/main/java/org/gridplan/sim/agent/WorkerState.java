@@ -13,5 +13,11 @@ public enum WorkerState {
     /** On site at an incident. */
     HANDLING,
     /** On the way back to base; can be called away. */
-    RETURNING
+    RETURNING,
+    /**
+     * On the way to or at a piece of routine work (street patrol, information collection, admin,
+     * a task, a household visit in a cycle); an urgent case calls it away, a routine case as the
+     * routine policy says.
+     */
+    ROUTINE
 }

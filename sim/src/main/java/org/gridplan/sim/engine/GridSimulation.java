@@ -14,6 +14,9 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.gridplan.sim.agent.BranchPool;
 import org.gridplan.sim.agent.GridWorker;
+import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.agent.RoutineJob;
+import org.gridplan.sim.agent.Schedule;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerContext;
@@ -25,6 +28,7 @@ import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.DiscoveryMode;
 import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.demand.IncidentCategory;
+import org.gridplan.sim.demand.TimeLimit;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.road.RoadDistances;
@@ -74,8 +78,18 @@ public final class GridSimulation extends SimState {
     private static final byte ON_SITE = 3;
     private static final byte ESCALATED = 4;
     private static final byte CLOSED = 5;
+    /** Lost (its grid's queue was full) or abandoned: out of the books, neither open nor closed. */
+    private static final byte GONE = 6;
+    /** Reported, in triage at the command center. */
+    private static final byte TRIAGE = 7;
+
+    private static final byte WORKED = 0;
+    private static final byte LINKED = 1;
+    private static final byte LOST = 2;
+    private static final byte ABANDONED = 3;
 
     private static final double MONTH_MINUTES = 365.0 / 12 * 1440;
+    private static final String[] OUTCOMES = {"", "linked", "lost", "abandoned"};
 
     private final City city;
     private final GridLayout layout;
@@ -105,6 +119,20 @@ public final class GridSimulation extends SimState {
     private final int[][] servedGrids;
     private final int[] emergencyWorkers;
     private final int[][] emergencyOfGrid;
+    private final int[][] dutyOfGrid;
+    /** Per duty worker drawn from the grid workers: the workers of its rota, in order; else null. */
+    private final int[][] dutyRota;
+    private final int[] dutySlot;
+    private final int[] dutySlots;
+    private final boolean dutyAtHome;
+    /** Whether a worker does routine work (full-time grid workers). */
+    private final boolean[] routineWorker;
+    private final double[] gridRoadMetres;
+
+    // Field model.
+    private final FieldModel field;
+    private final WorkingClock clock;
+    private final boolean[] catUrgent;
 
     // Demand.
     private final List<IncidentCategory> categories;
@@ -120,6 +148,16 @@ public final class GridSimulation extends SimState {
     private transient RealDistribution patrolDist;
     private transient GridWorker[] workers;
     private transient IntQueue[] queues;
+    private transient IntQueue[] urgentQueues;
+    private transient int goneCount;
+    private transient RoutineBook routine;
+    /** Per duty worker of a rota: the grid worker it stands for now, and its counters then. */
+    private transient int[] dutyFor;
+    private transient double[] dutyBusyMark;
+    private transient double[] dutyDutyMark;
+    private transient long[] dutyNight;
+    private transient double[] creditOvertime;
+    private transient double[] creditOnCall;
     private transient int queuedTotal;
     private transient int[] latentHead;
     private transient Incidents inc;
@@ -364,6 +402,89 @@ public final class GridSimulation extends SimState {
         emergencyOfGrid = new int[nGrids][];
         Arrays.fill(emergencyOfGrid, emergencyWorkers);
 
+        // Out-of-hours duty roster: duty workers per community or branch, urgent cases only.
+        this.field = config.field();
+        DutyRoster roster = staffing.duty();
+        List<int[]> unitGrids = new ArrayList<>();
+        List<String> unitNames = new ArrayList<>();
+        List<Integer> unitBranch = new ArrayList<>();
+        if (roster.active()) {
+            if (roster.scope() == DutyRoster.Scope.BRANCH && !pools.isEmpty()) {
+                for (int p = 0; p < pools.size(); p++) {
+                    unitGrids.add(poolGrids.get(p));
+                    unitNames.add(pools.get(p).id());
+                    unitBranch.add(buildingIndex.get(pools.get(p).baseBuilding()));
+                }
+            } else {
+                // Per community (also per branch when the plan has no branches).
+                for (Map.Entry<String, Integer> e : communityIndex.entrySet()) {
+                    unitGrids.add(gridsOfCommunity[e.getValue()]);
+                    unitNames.add(e.getKey());
+                    unitBranch.add(-1);
+                }
+            }
+        }
+        List<List<Integer>> dutyByGrid = lists(nGrids);
+        List<int[]> rotas = new ArrayList<>();
+        List<int[]> dutyUnits = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        List<Integer> slotCounts = new ArrayList<>();
+        int firstDuty = defs.size();
+        for (int u = 0; u < unitGrids.size(); u++) {
+            int[] ug = Arrays.stream(unitGrids.get(u)).filter(g -> gridBuildings[g].length > 0).toArray();
+            if (ug.length == 0) {
+                continue;
+            }
+            int[] rota = Arrays.stream(ug).flatMap(g -> Arrays.stream(primaryOfGrid[g]))
+                    .filter(w -> defs.get(w).type == WorkerType.FULL_TIME).toArray();
+            Schedule shiftOfUnit = rota.length > 0 ? defs.get(rota[0]).shift : ShiftPattern.WEEKDAY_DAY;
+            Schedule hours = roster.hours().isPresent() ? roster.hours().get() : Schedule.outside(shiftOfUnit);
+            int office = officeOf(city, ug);
+            int branchBase = unitBranch.get(u) >= 0 ? unitBranch.get(u) : office;
+            boolean fromWorkers = roster.source() == DutyRoster.Source.GRID_WORKERS && rota.length > 0;
+            for (int k = 0; k < roster.onDuty(); k++) {
+                int base = switch (roster.location()) {
+                    case BRANCH -> branchBase;
+                    case COMMUNITY_OFFICE -> office;
+                    case HOME -> fromWorkers ? defs.get(rota[k % rota.length]).base : office;
+                };
+                int w = defs.size();
+                defs.add(new WorkerDef("DUTY-" + unitNames.get(u) + "-" + (k + 1),
+                        fromWorkers ? WorkerType.FULL_TIME : WorkerType.PROFESSIONAL, WorkerRole.DUTY, ug[0], base,
+                        hours, 0, Double.POSITIVE_INFINITY, -1, "staffing.duty"));
+                rotas.add(fromWorkers ? rota : null);
+                dutyUnits.add(ug);
+                slots.add(k);
+                slotCounts.add(roster.onDuty());
+                for (int g : ug) {
+                    dutyByGrid.get(g).add(w);
+                }
+            }
+        }
+        dutyOfGrid = toArrays(dutyByGrid);
+        dutyAtHome = roster.location() == DutyRoster.Location.HOME;
+        dutyRota = new int[defs.size()][];
+        dutySlot = new int[defs.size()];
+        dutySlots = new int[defs.size()];
+        for (int k = 0; k < rotas.size(); k++) {
+            dutyRota[firstDuty + k] = rotas.get(k);
+            dutySlot[firstDuty + k] = slots.get(k);
+            dutySlots[firstDuty + k] = slotCounts.get(k);
+        }
+        routineWorker = new boolean[defs.size()];
+        for (int w = 0; w < defs.size(); w++) {
+            WorkerDef d = defs.get(w);
+            routineWorker[w] = d.role == WorkerRole.PRIMARY && d.type == WorkerType.FULL_TIME
+                    && gridBuildings[d.grid].length > 0;
+        }
+        gridRoadMetres = field.routine().patrol().enabled() ? gridRoadMetres(city, buildingGrid, nGrids)
+                : new double[nGrids];
+        clock = new WorkingClock(field.workingHours());
+        catUrgent = new boolean[categories.size()];
+        for (int c = 0; c < catUrgent.length; c++) {
+            catUrgent[c] = categories.get(c).urgent();
+        }
+
         servedGrids = new int[defs.size()][];
         int[] all = allGrids(nGrids);
         DispatchPolicy policy = config.dispatch();
@@ -376,7 +497,7 @@ public final class GridSimulation extends SimState {
                         ? gridsOfCommunity[communityIndex.get(gridCommunity[d.grid])] : new int[0];
                 case BRANCH_POOL -> policy.uses(DispatchPolicy.Fallback.BRANCH_POOL) ? poolGrids.get(d.pool) : new int[0];
                 case EMERGENCY -> all;
-                case DUTY -> new int[0];
+                case DUTY -> dutyUnits.get(w - firstDuty);
             };
         }
 
@@ -422,10 +543,29 @@ public final class GridSimulation extends SimState {
             workers[w] = new GridWorker(w, d.id, d.type, d.role, d.grid, d.base, context, warmUp);
         }
         queues = new IntQueue[gridIds.length];
+        urgentQueues = new IntQueue[gridIds.length];
         for (int g = 0; g < queues.length; g++) {
             queues[g] = new IntQueue();
+            urgentQueues[g] = new IntQueue();
         }
         queuedTotal = 0;
+        goneCount = 0;
+        int nw = defs.size();
+        dutyFor = new int[nw];
+        Arrays.fill(dutyFor, -1);
+        dutyBusyMark = new double[nw];
+        dutyDutyMark = new double[nw];
+        dutyNight = new long[nw];
+        creditOvertime = new double[nw];
+        creditOnCall = new double[nw];
+        MersenneTwisterFast routineRng = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x726f7574});
+        MersenneRandomGenerator rg = new MersenneRandomGenerator(routineRng);
+        RoutineConfig rc = field.routine();
+        routine = new RoutineBook(rc, config.patrol(), gridBuildings, gridCumHouseholds, gridHouseholds, gridRoadMetres,
+                defs.stream().mapToInt(d -> d.grid).toArray(), defs.stream().mapToInt(d -> d.base).toArray(),
+                routineWorker, defs.stream().map(d -> d.shift).toArray(Schedule[]::new), clock, routineRng,
+                config.patrol().visit().distribution(rg), rc.info().task().distribution(rg),
+                rc.tasks().task().distribution(rg), warmUp, config.horizonDays());
         latentHead = new int[city.buildings().size()];
         Arrays.fill(latentHead, -1);
         double expected = totalHouseholds * config.demand().totalRatePerHouseholdYear() * horizon
@@ -451,6 +591,25 @@ public final class GridSimulation extends SimState {
             }
         }
         at(0, 1, new BacklogSampler());
+        if (rc.any() || routine.visitsCycle()) {
+            at(0, -1, new DayStart());
+        }
+        for (int w = 0; w < workers.length; w++) {
+            if (routineWorker[w] && rc.tasks().enabled() && rc.tasks().perWeek() > 0) {
+                double t = routine.nextTaskGap();
+                if (t < horizon) {
+                    at(t, new TaskArrival(w));
+                }
+            }
+        }
+        if (rc.info().enabled()) {
+            for (int g = 0; g < gridIds.length; g++) {
+                double t = gridBuildings[g].length > 0 ? routine.nextInfoGap(g) : Double.POSITIVE_INFINITY;
+                if (t < horizon) {
+                    at(t, new InfoArrival(g));
+                }
+            }
+        }
         schedule.scheduleOnce(horizon, Integer.MAX_VALUE, new Stop());
     }
 
@@ -552,10 +711,17 @@ public final class GridSimulation extends SimState {
             inc.handling[i] = draws.handling[l].sample();
             inc.reply[i] = draws.reply.sample();
         }
+        // Field draws, from the demand generator too (common random numbers); a constant draws nothing.
+        inc.triage[i] = draws.triage.sample();
+        if (draws.patience != null) {
+            inc.patience[i] = draws.patience.sample();
+        }
+        if (catUrgent[c] && field.linkage().enabled()) {
+            inc.linkDelay[i] = draws.link.sample();
+        }
         open++;
         if (cat.discovery() == DiscoveryMode.RESIDENT_REPORT) {
-            inc.known[i] = now;
-            dispatch(i);
+            report(i, now);
         } else {
             double latent = draws.latent[c].sample();
             inc.state[i] = LATENT;
@@ -570,41 +736,96 @@ public final class GridSimulation extends SimState {
 
     // ---------------------------------------------------------------- dispatch
 
+    /** A resident reports incident {@code i} now: the command center triages it, then dispatches. */
+    private void report(int i, double now) {
+        inc.known[i] = now;
+        setDue(i);
+        if (inc.triage[i] > 0) {
+            inc.state[i] = TRIAGE;
+            at(now + inc.triage[i], new Triaged(i));
+        } else {
+            dispatch(i);
+        }
+    }
+
+    /** The response and closure limits of a case that has just become known. */
+    private void setDue(int i) {
+        IncidentCategory cat = categories.get(inc.category[i]);
+        inc.respDue[i] = clock.due(inc.known[i], cat.responseLimit());
+        inc.closDue[i] = clock.due(inc.known[i], cat.closureLimit());
+    }
+
     private void dispatch(int i) {
         int g = inc.grid[i];
         int b = inc.building[i];
-        int w = nearestAvailable(primaryOfGrid[g], b);
+        boolean urgent = catUrgent[inc.category[i]];
+        int w = nearestAvailable(primaryOfGrid[g], b, urgent);
         if (w < 0) {
             for (DispatchPolicy.Fallback f : config.dispatch().fallbacks()) {
                 w = switch (f) {
-                    case NEIGHBOUR_GRID -> nearestAvailable(neighbourPrimaries[g], b);
-                    case PART_TIME -> nearestAvailable(partTimeOfGrid[g], b);
-                    case BRANCH_POOL -> nearestAvailable(poolOfGrid[g], b);
+                    case NEIGHBOUR_GRID -> nearestAvailable(neighbourPrimaries[g], b, urgent);
+                    case PART_TIME -> nearestAvailable(partTimeOfGrid[g], b, urgent);
+                    case BRANCH_POOL -> nearestAvailable(poolOfGrid[g], b, urgent);
                 };
                 if (w >= 0) {
                     break;
                 }
             }
         }
+        if (w < 0 && urgent && dutyOfGrid[g].length > 0) {
+            w = nearestAvailable(dutyOfGrid[g], b, true);
+        }
         if (w < 0 && emergencyOfGrid[g].length > 0) {
-            w = nearestAvailable(emergencyOfGrid[g], b);
+            w = nearestAvailable(emergencyOfGrid[g], b, urgent);
         }
         if (w >= 0) {
             markAssigned(i, w);
             workers[w].assign(i);
-        } else {
-            inc.state[i] = WAITING;
-            queues[g].add(i);
-            queuedTotal++;
+            return;
+        }
+        QueuePolicy qp = field.queue();
+        if (qp.limit().isPresent() && queues[g].size() + urgentQueues[g].size() >= qp.limit().getAsInt()) {
+            gone(i, LOST);
+            return;
+        }
+        inc.state[i] = WAITING;
+        (urgent ? urgentQueues : queues)[g].add(i);
+        queuedTotal++;
+        double now = schedule.getTime();
+        if (urgent && field.linkage().enabled()) {
+            double t = now + field.linkage().afterMinutes();
+            if (t < horizon) {
+                at(t, new Linkage(i));
+            }
+        }
+        if (inc.patience[i] < Double.POSITIVE_INFINITY && now + inc.patience[i] < horizon) {
+            at(now + inc.patience[i], new Abandon(i));
         }
     }
 
-    private int nearestAvailable(int[] candidates, int building) {
+    /** Takes a waiting case out of its grid's queue. */
+    private void unqueue(int i) {
+        boolean removed = (catUrgent[inc.category[i]] ? urgentQueues : queues)[inc.grid[i]].remove(i);
+        if (!removed) {
+            throw new IllegalStateException("waiting incident " + i + " is not in its grid's queue");
+        }
+        queuedTotal--;
+    }
+
+    /** A case leaves the books unserved: lost at a full queue, or abandoned. */
+    private void gone(int i, byte outcome) {
+        inc.state[i] = GONE;
+        inc.outcome[i] = outcome;
+        open--;
+        goneCount++;
+    }
+
+    private int nearestAvailable(int[] candidates, int building, boolean urgent) {
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
         for (int w : candidates) {
             GridWorker worker = workers[w];
-            if (!worker.available()) {
+            if (!worker.availableFor(urgent)) {
                 continue;
             }
             if (travel == null) {
@@ -637,31 +858,40 @@ public final class GridSimulation extends SimState {
         return dx * dx + dy * dy;
     }
 
+    /**
+     * The waiting case a worker who has just become free takes: the oldest urgent case of the grids
+     * it serves, else the oldest routine one (duty workers take urgent cases only).
+     */
     private int takeQueued(GridWorker worker) {
         if (queuedTotal == 0) {
             return -1;
         }
-        int bestGrid = -1;
-        int bestIncident = Integer.MAX_VALUE;
-        for (int g : servedGrids[worker.index()]) {
-            IntQueue q = queues[g];
+        int i = oldest(urgentQueues, servedGrids[worker.index()]);
+        if (i < 0 && worker.role() != WorkerRole.DUTY) {
+            i = oldest(queues, servedGrids[worker.index()]);
+        }
+        if (i < 0) {
+            return -1;
+        }
+        (catUrgent[inc.category[i]] ? urgentQueues : queues)[inc.grid[i]].poll();
+        queuedTotal--;
+        markAssigned(i, worker.index());
+        return i;
+    }
+
+    /** The oldest head of the given grids' queues (by known time, then number), or -1. */
+    private int oldest(IntQueue[] qs, int[] grids) {
+        int best = -1;
+        for (int g : grids) {
+            IntQueue q = qs[g];
             if (!q.isEmpty()) {
-                // Incident numbers grow with occurrence; compare by known time, then number.
                 int i = q.peek();
-                if (bestGrid < 0 || inc.known[i] < inc.known[bestIncident]
-                        || (inc.known[i] == inc.known[bestIncident] && i < bestIncident)) {
-                    bestGrid = g;
-                    bestIncident = i;
+                if (best < 0 || inc.known[i] < inc.known[best] || (inc.known[i] == inc.known[best] && i < best)) {
+                    best = i;
                 }
             }
         }
-        if (bestGrid < 0) {
-            return -1;
-        }
-        queues[bestGrid].poll();
-        queuedTotal--;
-        markAssigned(bestIncident, worker.index());
-        return bestIncident;
+        return best;
     }
 
     // ---------------------------------------------------------------- incident life cycle
@@ -693,6 +923,23 @@ public final class GridSimulation extends SimState {
         closedCount++;
     }
 
+    /** Wakes the idle routine workers of grid {@code g}, or of every grid for -1. */
+    private void wakeRoutineWorkers(int g) {
+        if (g >= 0) {
+            for (int w : primaryOfGrid[g]) {
+                if (routineWorker[w]) {
+                    workers[w].wake();
+                }
+            }
+            return;
+        }
+        for (int w = 0; w < workers.length; w++) {
+            if (routineWorker[w]) {
+                workers[w].wake();
+            }
+        }
+    }
+
     private int visited(GridWorker worker, int building) {
         int mine = -1;
         double now = schedule.getTime();
@@ -702,12 +949,13 @@ public final class GridSimulation extends SimState {
             }
             inc.known[i] = now;
             inc.foundOnPatrol[i] = true;
+            setDue(i);
             if (mine < 0) {
                 mine = i;
                 markAssigned(i, worker.index());
             } else {
                 inc.state[i] = WAITING;
-                queues[inc.grid[i]].add(i);
+                (catUrgent[inc.category[i]] ? urgentQueues : queues)[inc.grid[i]].add(i);
                 queuedTotal++;
             }
         }
@@ -764,6 +1012,7 @@ public final class GridSimulation extends SimState {
             partTimeOfGrid[g] = Arrays.stream(partTimeOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
             poolOfGrid[g] = Arrays.stream(poolOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
             emergencyOfGrid[g] = Arrays.stream(emergencyOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
+            dutyOfGrid[g] = Arrays.stream(dutyOfGrid[g]).filter(w -> reaches.test(w, grid)).toArray();
         }
         for (int w = 0; w < servedGrids.length; w++) {
             final int worker = w;
@@ -799,6 +1048,11 @@ public final class GridSimulation extends SimState {
         for (GridWorker w : workers) {
             w.closeBooks(horizon);
         }
+        for (int w = 0; w < workers.length; w++) {
+            if (dutyRota[w] != null) {
+                creditTurn(w);
+            }
+        }
         checkConservation();
         int n = inc.size;
         int first = 0;
@@ -824,8 +1078,18 @@ public final class GridSimulation extends SimState {
         List<GridKpis> grids = new ArrayList<>(nGrids);
         for (int g = 0; g < nGrids; g++) {
             grids.add(new GridKpis(gridIds[g], gridCommunity[g], gridHouseholds[g],
-                    kpis(order, start[g], start[g + 1], scratchA, scratchB)));
+                    kpis(order, start[g], start[g + 1], scratchA, scratchB), routine.coverage(g, horizon)));
         }
+        double covered = 0;
+        double coveredOf = 0;
+        for (int g = 0; g < nGrids; g++) {
+            double c = routine.coverage(g, horizon);
+            if (!Double.isNaN(c)) {
+                covered += c * gridHouseholds[g];
+                coveredOf += gridHouseholds[g];
+            }
+        }
+        double visitCoverage = coveredOf > 0 ? covered / coveredOf : Double.NaN;
         int[] all = new int[n - first];
         for (int i = first; i < n; i++) {
             all[i - first] = i;
@@ -837,6 +1101,10 @@ public final class GridSimulation extends SimState {
         int fullTime = 0;
         int meeting = 0;
         for (GridWorker w : workers) {
+            if (dutyRota[w.index()] != null) {
+                // A duty turn of grid workers: its hours are theirs (credited below), not another head.
+                continue;
+            }
             WorkerSnapshot s = w.snapshot();
             double perMonth = s.patrolVisits() / months;
             boolean hasTarget = s.type() == WorkerType.FULL_TIME && s.role() == WorkerRole.PRIMARY;
@@ -847,7 +1115,7 @@ public final class GridSimulation extends SimState {
             }
             workerKpis.add(new WorkerKpis(s.id(), s.type(), s.role(), gridIds[s.grid()], s.served(), s.busyMinutes(),
                     s.dutyMinutes(), s.dutyMinutes() > 0 ? s.busyMinutes() / s.dutyMinutes() : Double.NaN,
-                    s.travelMetres(), s.patrolVisits(), perMonth, meets));
+                    s.travelMetres(), s.patrolVisits(), perMonth, meets, hours(w)));
         }
 
         List<Double> batches = new ArrayList<>();
@@ -879,7 +1147,25 @@ public final class GridSimulation extends SimState {
         }
         return new RunResult(city.name(), layout.name(), config.seed(), config.horizonDays(), config.warmUpDays(), n,
                 events, district, grids, workerKpis, fullTime == 0 ? Double.NaN : (double) meeting / fullTime,
-                new BacklogSeries(config.backlogIntervalMinutes(), backlogOpen, backlogWaiting), batches, log);
+                new BacklogSeries(config.backlogIntervalMinutes(), backlogOpen, backlogWaiting), batches, log,
+                visitCoverage);
+    }
+
+    /** Where worker {@code w}'s time went, duty turns of a rota credited to it. */
+    private WorkHours hours(GridWorker w) {
+        int i = w.index();
+        double visits = w.routineMinutes(RoutineJob.VISIT);
+        double patrol = w.routineMinutes(RoutineJob.PATROL);
+        double info = w.routineMinutes(RoutineJob.INFO);
+        double admin = w.routineMinutes(RoutineJob.ADMIN);
+        double tasks = w.routineMinutes(RoutineJob.TASK);
+        double own = w.overtimeMinutes();
+        double duty = w.snapshot().dutyMinutes();
+        double onShiftWork = visits + patrol + info + admin + tasks + w.incidentMinutes() + w.travelMinutes() - own;
+        boolean dutyTeam = w.role() == WorkerRole.DUTY;
+        return new WorkHours(visits, patrol, info, admin, tasks, w.incidentMinutes(), w.travelMinutes(),
+                Math.max(0, duty - onShiftWork), own + creditOvertime[i], (dutyTeam ? duty : 0) + creditOnCall[i],
+                routine.tasksDone(i), routine.tasksLate(i));
     }
 
     private IncidentKpis kpis(int[] ids, int from, int to, double[] resp, double[] clos) {
@@ -893,8 +1179,45 @@ public final class GridSimulation extends SimState {
         long judged5 = 0;
         long judged15 = 0;
         long[] esc = new long[EscalationLevel.values().length];
+        long known = 0;
+        long urgentKnown = 0;
+        long respJudged = 0;
+        long respOnTime = 0;
+        long urgentJudged = 0;
+        long urgentOnTime = 0;
+        long closJudged = 0;
+        long closOnTime = 0;
+        long overdueOpen = 0;
+        long linked = 0;
+        long lost = 0;
+        long abandoned = 0;
         for (int k = from; k < to; k++) {
             int i = ids[k];
+            if (!Double.isNaN(inc.known[i]) && inc.state[i] != LATENT) {
+                known++;
+                boolean urgent = catUrgent[inc.category[i]];
+                urgentKnown += urgent ? 1 : 0;
+                int verdict = judge(inc.arrived[i], inc.respDue[i], inc.state[i] == GONE);
+                if (verdict >= 0) {
+                    respJudged++;
+                    respOnTime += verdict;
+                    if (urgent) {
+                        urgentJudged++;
+                        urgentOnTime += verdict;
+                    }
+                }
+                int closing = judge(inc.closed[i], inc.closDue[i], inc.state[i] == GONE);
+                if (closing >= 0) {
+                    closJudged++;
+                    closOnTime += closing;
+                }
+                if (inc.state[i] != CLOSED && inc.state[i] != GONE && horizon > inc.closDue[i]) {
+                    overdueOpen++;
+                }
+                linked += inc.outcome[i] == LINKED ? 1 : 0;
+                lost += inc.outcome[i] == LOST ? 1 : 0;
+                abandoned += inc.outcome[i] == ABANDONED ? 1 : 0;
+            }
             if (inc.foundOnPatrol[i]) {
                 patrol++;
             }
@@ -927,10 +1250,30 @@ public final class GridSimulation extends SimState {
             escalations.put(l, esc[l.ordinal()]);
         }
         int count = to - from;
-        return new IncidentKpis(count, patrol, nr, ncl, count - ncl, Stats.of(resp, nr), Stats.of(clos, ncl),
-                handledCount == 0 ? Double.NaN : (double) onSpot / handledCount,
+        LimitKpis limits = new LimitKpis(known, urgentKnown, share(respOnTime, respJudged),
+                share(urgentOnTime, urgentJudged), share(closOnTime, closJudged), overdueOpen, linked, lost, abandoned);
+        return new IncidentKpis(count, patrol, nr, ncl, count - ncl - lost - abandoned, Stats.of(resp, nr),
+                Stats.of(clos, ncl), handledCount == 0 ? Double.NaN : (double) onSpot / handledCount,
                 Collections.unmodifiableMap(escalations), judged5 == 0 ? Double.NaN : (double) within5 / judged5,
-                judged15 == 0 ? Double.NaN : (double) within15 / judged15);
+                judged15 == 0 ? Double.NaN : (double) within15 / judged15, limits);
+    }
+
+    /**
+     * 1 when an event at {@code done} met the limit {@code due}, 0 when it missed it (done late, gone,
+     * or not done and the limit has passed at the end), -1 when undecided (not done, limit ahead).
+     */
+    private int judge(double done, double due, boolean gone) {
+        if (gone) {
+            return 0;
+        }
+        if (!Double.isNaN(done)) {
+            return done <= due ? 1 : 0;
+        }
+        return horizon > due ? 0 : -1;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? Double.NaN : (double) part / whole;
     }
 
     private IncidentRecord record(int i) {
@@ -943,7 +1286,8 @@ public final class GridSimulation extends SimState {
         return new IncidentRecord(i, cat.name(), gridIds[inc.grid[i]], city.buildings().get(inc.building[i]).id(),
                 cat.discovery(), inc.foundOnPatrol[i], w >= 0 && reached ? defs.get(w).id : "", inc.occurred[i],
                 inc.known[i], inc.assigned[i], inc.arrived[i], inc.handled[i], escalated ? cat.escalation() : null,
-                workOrder, levelDone, inc.closed[i], reached ? inc.metres[i] : Double.NaN);
+                workOrder, levelDone, inc.closed[i], reached ? inc.metres[i] : Double.NaN, catUrgent[inc.category[i]],
+                OUTCOMES[inc.outcome[i]], inc.respDue[i], inc.closDue[i]);
     }
 
     private void checkConservation() {
@@ -964,14 +1308,104 @@ public final class GridSimulation extends SimState {
         for (IntQueue q : queues) {
             queued += q.size();
         }
+        for (IntQueue q : urgentQueues) {
+            queued += q.size();
+        }
         if (waiting != queuedTotal || queued != queuedTotal) {
             throw new IllegalStateException("waiting incidents lost: " + waiting + " waiting, " + queued
                     + " in grid queues, " + queuedTotal + " counted");
         }
-        if (closedSeen != closedCount || closedCount + open != inc.size) {
+        if (closedSeen != closedCount || closedCount + open + goneCount != inc.size) {
             throw new IllegalStateException("incidents not conserved: generated " + inc.size + ", closed " + closedCount
-                    + " (" + closedSeen + " by state), open " + open);
+                    + " (" + closedSeen + " by state), open " + open + ", lost or abandoned " + goneCount);
         }
+    }
+
+    /** The building of {@code grids} nearest their household-weighted centre (the community office). */
+    private int officeOf(City c, int[] grids) {
+        double sx = 0;
+        double sy = 0;
+        double sw = 0;
+        for (int g : grids) {
+            for (int b : gridBuildings[g]) {
+                double h = c.buildings().get(b).households();
+                sx += c.buildings().get(b).x() * h;
+                sy += c.buildings().get(b).y() * h;
+                sw += h;
+            }
+        }
+        int best = gridBuildings[grids[0]][0];
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int g : grids) {
+            for (int b : gridBuildings[g]) {
+                double d = Math.hypot(c.buildings().get(b).x() - sx / sw, c.buildings().get(b).y() - sy / sw);
+                if (d < bestD) {
+                    bestD = d;
+                    best = b;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Road metres of every grid: each road node belongs to the grid of the buildings it serves (the
+     * first such building's), a node serving none to the grid of the nearest such node in links
+     * (breadth-first from all of them at once); a link counts half to the grid of each end.
+     */
+    private static double[] gridRoadMetres(City c, int[] buildingGrid, int nGrids) {
+        int nodes = c.roads().nodeCount();
+        int[] nodeGrid = new int[nodes];
+        Arrays.fill(nodeGrid, -1);
+        for (int b = 0; b < buildingGrid.length; b++) {
+            int n = c.accessNode(b);
+            if (nodeGrid[n] < 0) {
+                nodeGrid[n] = buildingGrid[b];
+            }
+        }
+        List<org.gridplan.sim.road.Road> roadList = c.roads().roads();
+        int[] degree = new int[nodes + 1];
+        for (org.gridplan.sim.road.Road r : roadList) {
+            degree[r.from() + 1]++;
+            degree[r.to() + 1]++;
+        }
+        for (int i = 0; i < nodes; i++) {
+            degree[i + 1] += degree[i];
+        }
+        int[] adj = new int[degree[nodes]];
+        int[] fill = Arrays.copyOf(degree, nodes);
+        for (org.gridplan.sim.road.Road r : roadList) {
+            adj[fill[r.from()]++] = r.to();
+            adj[fill[r.to()]++] = r.from();
+        }
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < nodes; i++) {
+            if (nodeGrid[i] >= 0) {
+                queue[tail++] = i;
+            }
+        }
+        while (head < tail) {
+            int v = queue[head++];
+            for (int k = degree[v]; k < degree[v + 1]; k++) {
+                int u = adj[k];
+                if (nodeGrid[u] < 0) {
+                    nodeGrid[u] = nodeGrid[v];
+                    queue[tail++] = u;
+                }
+            }
+        }
+        double[] out = new double[nGrids];
+        for (org.gridplan.sim.road.Road r : roadList) {
+            if (nodeGrid[r.from()] >= 0) {
+                out[nodeGrid[r.from()]] += r.metres() / 2;
+            }
+            if (nodeGrid[r.to()] >= 0) {
+                out[nodeGrid[r.to()]] += r.metres() / 2;
+            }
+        }
+        return out;
     }
 
     private static int[] allGrids(int n) {
@@ -1007,7 +1441,7 @@ public final class GridSimulation extends SimState {
     // ---------------------------------------------------------------- inner types
 
     /** A worker's static definition; {@code from}/{@code to} bound its duty (emergency windows). */
-    private record WorkerDef(String id, WorkerType type, WorkerRole role, int grid, int base, ShiftPattern shift,
+    private record WorkerDef(String id, WorkerType type, WorkerRole role, int grid, int base, Schedule shift,
             double from, double to, int pool, String field) {
     }
 
@@ -1033,6 +1467,12 @@ public final class GridSimulation extends SimState {
         double[] handling;
         double[] reply;
         double[] metres;
+        double[] triage;
+        double[] respDue;
+        double[] closDue;
+        double[] patience;
+        double[] linkDelay;
+        byte[] outcome;
 
         Incidents(int capacity) {
             allocate(Math.max(16, capacity));
@@ -1058,6 +1498,12 @@ public final class GridSimulation extends SimState {
             handling = grow(handling, cap);
             reply = grow(reply, cap);
             metres = grow(metres, cap);
+            triage = grow(triage, cap);
+            respDue = grow(respDue, cap);
+            closDue = grow(closDue, cap);
+            patience = grow(patience, cap);
+            linkDelay = grow(linkDelay, cap);
+            outcome = outcome == null ? new byte[cap] : Arrays.copyOf(outcome, cap);
         }
 
         private static int[] grow(int[] a, int cap) {
@@ -1083,6 +1529,12 @@ public final class GridSimulation extends SimState {
             handoff[i] = 0;
             handling[i] = 0;
             reply[i] = 0;
+            triage[i] = 0;
+            respDue[i] = Double.NaN;
+            closDue[i] = Double.NaN;
+            patience[i] = Double.POSITIVE_INFINITY;
+            linkDelay[i] = 0;
+            outcome[i] = WORKED;
             return i;
         }
     }
@@ -1136,6 +1588,9 @@ public final class GridSimulation extends SimState {
         final RealDistribution[] handoff;
         final RealDistribution[] handling;
         final RealDistribution reply;
+        final RealDistribution triage;
+        final RealDistribution patience;
+        final RealDistribution link;
 
         DemandDraws(long seed, int tag) {
             rng = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), tag});
@@ -1155,6 +1610,10 @@ public final class GridSimulation extends SimState {
                 handling[l.ordinal()] = config.escalation().timing(l).handling().distribution(g);
             }
             reply = config.escalation().reply().distribution(g);
+            FieldModel f = config.field();
+            triage = f.triage().delay().distribution(g);
+            patience = f.queue().patience().map(p -> p.distribution(g)).orElse(null);
+            link = f.linkage().response().distribution(g);
         }
     }
 
@@ -1170,8 +1629,145 @@ public final class GridSimulation extends SimState {
         @Override
         public void step(SimState state) {
             if (inc.state[incident] == LATENT) {
-                inc.known[incident] = schedule.getTime();
+                report(incident, schedule.getTime());
+            }
+        }
+    }
+
+    /** The end of a report's triage at the command center: the case is dispatched. */
+    private final class Triaged implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int incident;
+
+        Triaged(int incident) {
+            this.incident = incident;
+        }
+
+        @Override
+        public void step(SimState state) {
+            if (inc.state[incident] == TRIAGE) {
                 dispatch(incident);
+            }
+        }
+    }
+
+    /** An urgent case still waiting after the linkage wait goes to a linked professional. */
+    private final class Linkage implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int incident;
+
+        Linkage(int incident) {
+            this.incident = incident;
+        }
+
+        @Override
+        public void step(SimState state) {
+            int i = incident;
+            if (inc.state[i] != WAITING) {
+                return;
+            }
+            unqueue(i);
+            inc.state[i] = ASSIGNED;
+            inc.assigned[i] = schedule.getTime();
+            inc.worker[i] = -1;
+            inc.outcome[i] = LINKED;
+            at(schedule.getTime() + inc.linkDelay[i], new LinkedStep(i, false));
+        }
+    }
+
+    /** A linked professional arrives at, or finishes at, a case. */
+    private final class LinkedStep implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int incident;
+        private final boolean done;
+
+        LinkedStep(int incident, boolean done) {
+            this.incident = incident;
+            this.done = done;
+        }
+
+        @Override
+        public void step(SimState state) {
+            if (done) {
+                handled(incident);
+            } else {
+                arrived(incident, 0);
+                at(schedule.getTime() + inc.service[incident], new LinkedStep(incident, true));
+            }
+        }
+    }
+
+    /** A waiting case whose resident's patience has run out is abandoned. */
+    private final class Abandon implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int incident;
+
+        Abandon(int incident) {
+            this.incident = incident;
+        }
+
+        @Override
+        public void step(SimState state) {
+            if (inc.state[incident] == WAITING) {
+                unqueue(incident);
+                gone(incident, ABANDONED);
+            }
+        }
+    }
+
+    /** Midnight: the day's street patrol and admin; idle workers look for work. */
+    private final class DayStart implements Steppable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void step(SimState state) {
+            double now = schedule.getTime();
+            routine.dayStart((long) Math.floor(now / 1440 + 1e-9));
+            wakeRoutineWorkers(-1);
+            if (now + 1440 < horizon) {
+                at(now + 1440, -1, this);
+            }
+        }
+    }
+
+    /** A task from above reaches a worker. */
+    private final class TaskArrival implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int worker;
+
+        TaskArrival(int worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public void step(SimState state) {
+            double now = schedule.getTime();
+            routine.addTask(worker, now);
+            workers[worker].wake();
+            double next = now + routine.nextTaskGap();
+            if (next < horizon) {
+                at(next, this);
+            }
+        }
+    }
+
+    /** A household of a grid moves in or out: an information-collection task. */
+    private final class InfoArrival implements Steppable {
+        private static final long serialVersionUID = 1L;
+        private final int grid;
+
+        InfoArrival(int grid) {
+            this.grid = grid;
+        }
+
+        @Override
+        public void step(SimState state) {
+            double now = schedule.getTime();
+            routine.addInfo(grid);
+            wakeRoutineWorkers(grid);
+            double next = now + routine.nextInfoGap(grid);
+            if (next < horizon) {
+                at(next, this);
             }
         }
     }
@@ -1208,6 +1804,9 @@ public final class GridSimulation extends SimState {
             GridWorker w = workers[worker];
             boolean on = w.onDuty();
             if (should && !on) {
+                if (dutyRota[worker] != null) {
+                    takeTurn(worker);
+                }
                 w.startShift();
             } else if (!should && on) {
                 w.endShift();
@@ -1220,6 +1819,32 @@ public final class GridSimulation extends SimState {
                 at(next, this);
             }
         }
+    }
+
+    /**
+     * A duty worker of a rota starts a night: what it did on the last one is credited to the grid
+     * worker whose turn it was (busy minutes as overtime, duty as on-call hours), and the next
+     * worker of the rota takes its turn, waiting at home when the roster says so.
+     */
+    private void takeTurn(int w) {
+        creditTurn(w);
+        int[] rota = dutyRota[w];
+        long night = dutyNight[w]++;
+        int next = rota[(int) ((night * dutySlots[w] + dutySlot[w]) % rota.length)];
+        dutyFor[w] = next;
+        if (dutyAtHome && workers[w].state() == org.gridplan.sim.agent.WorkerState.OFF_SHIFT) {
+            workers[w].rebase(defs.get(next).base);
+        }
+    }
+
+    private void creditTurn(int w) {
+        WorkerSnapshot s = workers[w].snapshot();
+        if (dutyFor[w] >= 0) {
+            creditOvertime[dutyFor[w]] += s.busyMinutes() - dutyBusyMark[w];
+            creditOnCall[dutyFor[w]] += s.dutyMinutes() - dutyDutyMark[w];
+        }
+        dutyBusyMark[w] = s.busyMinutes();
+        dutyDutyMark[w] = s.dutyMinutes();
     }
 
     /** Ends the run at the horizon, after every other event at that time. */
@@ -1297,7 +1922,7 @@ public final class GridSimulation extends SimState {
 
         @Override
         public boolean mayPatrol(GridWorker worker) {
-            return config.patrol().enabled() && worker.type() == WorkerType.FULL_TIME
+            return config.patrol().enabled() && !config.patrol().cycle() && worker.type() == WorkerType.FULL_TIME
                     && worker.role() == WorkerRole.PRIMARY && gridBuildings[worker.grid()].length > 0
                     && worker.visitsToday((long) Math.floor(now() / 1440)) < config.patrol().maxVisitsPerDay();
         }
@@ -1306,7 +1931,8 @@ public final class GridSimulation extends SimState {
         public double patrolResumes(GridWorker worker) {
             double now = now();
             long day = (long) Math.floor(now / 1440);
-            boolean patrols = config.patrol().enabled() && worker.type() == WorkerType.FULL_TIME
+            boolean patrols = config.patrol().enabled() && !config.patrol().cycle()
+                    && worker.type() == WorkerType.FULL_TIME
                     && worker.role() == WorkerRole.PRIMARY && gridBuildings[worker.grid()].length > 0;
             if (!patrols || worker.visitsToday(day) < config.patrol().maxVisitsPerDay()) {
                 return Double.POSITIVE_INFINITY;
@@ -1331,6 +1957,43 @@ public final class GridSimulation extends SimState {
         @Override
         public int visited(GridWorker worker, int building) {
             return GridSimulation.this.visited(worker, building);
+        }
+
+        @Override
+        public RoutineJob nextRoutine(GridWorker worker) {
+            if (!routineWorker[worker.index()]) {
+                return null;
+            }
+            return routine.next(worker.index(), now(), worker.visitsToday((long) Math.floor(now() / 1440)));
+        }
+
+        @Override
+        public boolean routineInterruptible(RoutineJob job) {
+            return job.kind() == RoutineJob.PATROL
+                    || field.routine().routineIncidents() == RoutineConfig.IncidentPolicy.INTERRUPT;
+        }
+
+        @Override
+        public int routineArrived(GridWorker worker, RoutineJob job) {
+            if (job.kind() == RoutineJob.VISIT) {
+                worker.countVisit();
+                routine.visitMade(worker.grid(), now());
+                return GridSimulation.this.visited(worker, job.building());
+            }
+            if (job.kind() == RoutineJob.PATROL) {
+                return GridSimulation.this.visited(worker, job.building());
+            }
+            return -1;
+        }
+
+        @Override
+        public void routineDone(GridWorker worker, RoutineJob job) {
+            routine.done(worker.index(), job, now());
+        }
+
+        @Override
+        public void routineInterrupted(GridWorker worker, RoutineJob job, double workedMinutes) {
+            routine.interrupted(worker.index(), job, workedMinutes);
         }
     }
 }

@@ -40,6 +40,21 @@ final class IntQueue {
         return v;
     }
 
+    /** Removes the first occurrence of {@code v}; whether it was there. */
+    boolean remove(int v) {
+        for (int k = 0; k < size; k++) {
+            if (data[(head + k) % data.length] == v) {
+                for (int j = k; j > 0; j--) {
+                    data[(head + j) % data.length] = data[(head + j - 1) % data.length];
+                }
+                head = (head + 1) % data.length;
+                size--;
+                return true;
+            }
+        }
+        return false;
+    }
+
     void clear() {
         Arrays.fill(data, 0);
         head = 0;

@@ -101,12 +101,14 @@ final class EngineFixtures {
     }
 
     /**
-     * The degenerate configuration of the queueing validation: zero travel, no patrol, the own
-     * grid then the queue, one run of {@code days} with warm-up, 30 batches.
+     * The degenerate configuration of the queueing validation: zero travel, no patrol, the field
+     * model off (no triage, linkage or routine work), the own grid then the queue, one run of
+     * {@code days} with warm-up, 30 batches.
      */
     static SimulationConfig.Builder queueing(DemandCatalog demand, double days, double warmUpDays, long seed) {
         return SimulationConfig.builder().demand(demand).horizonDays(days).warmUpDays(warmUpDays).seed(seed)
-                .travel(TravelModel.none()).patrol(PatrolConfig.off()).dispatch(DispatchPolicy.queueOnly())
+                .travel(TravelModel.none()).patrol(PatrolConfig.off()).field(FieldModel.off())
+                .dispatch(DispatchPolicy.queueOnly())
                 .backlogIntervalMinutes(1440).batchCount(30);
     }
 

@@ -29,8 +29,13 @@ class GridSimulationTest {
     private static final GridLayout LAYOUT = EngineFixtures.layout(CITY,
             i -> (i % 6 < 3 ? "C1" : "C2") + (i / 6 < 2 ? "-N" : "-S"));
 
+    /**
+     * The engine's mechanics without the field model: no triage, linkage or routine work, and the
+     * household visits of the idle time with a daily cap of 4 (no visit cycle).
+     */
     private static SimulationConfig.Builder defaults(double days) {
-        return SimulationConfig.builder().horizonDays(days).warmUpDays(2);
+        return SimulationConfig.builder().horizonDays(days).warmUpDays(2).field(FieldModel.off())
+                .patrol(PatrolConfig.of(TimeDistribution.lognormal(20, 10), 4));
     }
 
     @Test
