@@ -121,10 +121,10 @@ public record DemandCatalog(List<IncidentCategory> categories, double scale) {
         TimeProfile day = TimeProfile.daytime();
         return new DemandCatalog(List.of(
                 category("disputes", 0.030, day, lognormal(45, 30), 0.60, EscalationLevel.COMMUNITY)
-                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(5)),
+                        .withLimits(TimeLimit.workingHours(1), TimeLimit.workingDays(5)),
                 category("safety-hazards", 0.030, day, lognormal(20, 10), 0.50, EscalationLevel.DEPARTMENT)
                         .withPatrolDiscovery(exponential(14 * 1440.0))
-                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(7)),
+                        .withLimits(TimeLimit.workingHours(1), TimeLimit.workingDays(7)),
                 category("key-persons", 0.020, day, lognormal(30, 15), 0.90, EscalationLevel.COMMUNITY)
                         .withPatrolDiscovery(exponential(30 * 1440.0))
                         .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(5)),
@@ -132,12 +132,12 @@ public record DemandCatalog(List<IncidentCategory> categories, double scale) {
                         EscalationLevel.DEPARTMENT).withUrgency(Urgency.URGENT)
                         .withLimits(TimeLimit.calendarMinutes(30), TimeLimit.workingDays(5)),
                 category("elderly-care", 0.035, day, lognormal(30, 20), 0.70, EscalationLevel.COMMUNITY)
-                        .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(5)),
+                        .withLimits(TimeLimit.workingHours(2), TimeLimit.workingDays(5)),
                 category("sanitation", 0.035, day, lognormal(15, 8), 0.60, EscalationLevel.STREET)
                         .withPatrolDiscovery(exponential(7 * 1440.0))
                         .withLimits(TimeLimit.workingHours(2), TimeLimit.workingDays(4)),
                 category("repairs", 0.025, day, lognormal(25, 15), 0.40, EscalationLevel.DEPARTMENT)
-                        .withLimits(TimeLimit.workingHours(4), TimeLimit.workingDays(7)),
+                        .withLimits(TimeLimit.workingHours(2), TimeLimit.workingDays(7)),
                 category("admin-services", 0.020, day, lognormal(20, 10), 0.85, EscalationLevel.COMMUNITY)
                         .withLimits(TimeLimit.workingDays(1), TimeLimit.workingDays(2))),
                 1.0);

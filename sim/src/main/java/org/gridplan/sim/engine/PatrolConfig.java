@@ -10,9 +10,9 @@ import org.gridplan.sim.demand.TimeDistribution;
  * <p>Without a cycle ({@code cycleDays} 0), a worker on duty with nothing else to do visits a
  * household of its grid chosen at random in proportion to households, up to the daily cap. With a
  * cycle, the worker goes round its grid's households in a fixed order so that each is visited
- * once per cycle: on each day it makes the visits it is behind by (households × days elapsed ÷
- * cycle, less visits made), at most the daily cap, and the share of households visited within
- * the cycle is the grid's visit coverage.
+ * once per cycle, paced by its working days: it makes the visits it is behind by (households ×
+ * working days so far ÷ working days in a cycle, less visits made), at most the daily cap a day,
+ * and the share of households visited within the last cycle is the grid's visit coverage.
  *
  * @param enabled         whether workers visit households
  * @param visit           time spent with the household, minutes; mean positive

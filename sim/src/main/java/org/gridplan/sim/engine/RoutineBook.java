@@ -41,7 +41,11 @@ final class RoutineBook {
     private final double[] patrolLeft;
     private final long[] visitSlot;
     private final long[] visitsMade;
+    /** Working days of the grid's workers so far (today included), and their working days a week. */
+    private final long[] gridWorkDays;
+    private final double[] gridDaysPerWeek;
     private final int[][] visitsByDay;
+    private final boolean[][] workedByDay;
     private final ArrayDeque<double[]>[] info;
 
     // Per worker.
@@ -79,9 +83,13 @@ final class RoutineBook {
         patrolLeft = new double[nGrids];
         visitSlot = new long[nGrids];
         visitsMade = new long[nGrids];
+        gridWorkDays = new long[nGrids];
+        gridDaysPerWeek = new double[nGrids];
         visitsByDay = new int[visitsCycle() ? nGrids : 0][];
+        workedByDay = new boolean[visitsByDay.length][];
         for (int g = 0; g < visitsByDay.length; g++) {
             visitsByDay[g] = new int[(int) Math.ceil(horizonDays) + 1];
+            workedByDay[g] = new boolean[visitsByDay[g].length];
         }
         info = new ArrayDeque[nGrids];
         for (int g = 0; g < nGrids; g++) {
@@ -100,6 +108,9 @@ final class RoutineBook {
                 days += works(w, d) ? 1 : 0;
             }
             workingDaysPerWeek[w] = days;
+            if (routineWorker[w] && gridDaysPerWeek[workerGrid[w]] == 0) {
+                gridDaysPerWeek[workerGrid[w]] = days;
+            }
         }
     }
 
@@ -114,14 +125,25 @@ final class RoutineBook {
         return shifts[w].onDuty(start) || shifts[w].nextChange(start) < start + DAY;
     }
 
-    /** A new day: the day's street patrol and admin for everyone whose shift works that day. */
+    /**
+     * A new day: the day's street patrol and admin for everyone whose shift works that day; the
+     * visit round's pace moves on by a working day.
+     */
     void dayStart(long day) {
         boolean[] patrolSet = new boolean[gridBuildings.length];
+        boolean[] counted = new boolean[gridBuildings.length];
         for (int w = 0; w < workerGrid.length; w++) {
             if (!routineWorker[w] || !works(w, day)) {
                 continue;
             }
             int g = workerGrid[w];
+            if (!counted[g]) {
+                counted[g] = true;
+                gridWorkDays[g]++;
+                if (workedByDay.length > 0 && day < workedByDay[g].length) {
+                    workedByDay[g][(int) day] = true;
+                }
+            }
             if (config.patrol().enabled() && !patrolSet[g]) {
                 patrolSet[g] = true;
                 patrolLeft[g] = gridRoadMetres[g] * config.patrol().roundsPerDay() / config.patrol().metresPerMinute();
@@ -188,8 +210,10 @@ final class RoutineBook {
             return new RoutineJob(RoutineJob.PATROL, b, m, -1);
         }
         if (visitsCycle() && visitsToday < visits.maxVisitsPerDay()) {
-            long day = (long) Math.floor(now / DAY);
-            long target = (long) Math.ceil(gridHouseholds[g] * (day + 1) / visits.cycleDays() - 1e-9);
+            // Paced by working days: by the end of each working day the round is where the cycle
+            // says it should be, the days off of the shift left out.
+            double workDaysPerCycle = visits.cycleDays() * gridDaysPerWeek[g] / 7;
+            long target = (long) Math.ceil(gridHouseholds[g] * gridWorkDays[g] / workDaysPerCycle - 1e-9);
             if (visitsMade[g] < target) {
                 long slot = visitSlot[g] % gridHouseholds[g];
                 int b = gridBuildings[g][upperBound(gridCum[g], slot)];
@@ -269,11 +293,14 @@ final class RoutineBook {
         double window = Math.min(visits.cycleDays(), days);
         int from = (int) Math.floor(days - window);
         long made = 0;
+        int worked = 0;
         for (int d = from; d < visitsByDay[g].length; d++) {
             made += visitsByDay[g][d];
+            worked += workedByDay[g][d] ? 1 : 0;
         }
-        double due = gridHouseholds[g] * window / visits.cycleDays();
-        return Math.min(1.0, made / due);
+        // The visits due in the window are those of its working days at the cycle's pace.
+        double due = gridHouseholds[g] * Math.min(1.0, worked / (visits.cycleDays() * gridDaysPerWeek[g] / 7));
+        return due <= 0 ? Double.NaN : Math.min(1.0, made / due);
     }
 
     private int buildingByHouseholds(int g) {

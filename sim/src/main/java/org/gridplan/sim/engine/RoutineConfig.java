@@ -174,7 +174,7 @@ public record RoutineConfig(IncidentPolicy routineIncidents, StreetPatrol patrol
      * worker, each task done at a building of the grid within a deadline.
      *
      * @param enabled      whether tasks arrive
-     * @param perWeek      tasks per worker per week, zero or more; default 3 (an assumption)
+     * @param perWeek      tasks per worker per week, zero or more; default 5, one a working day (an assumption)
      * @param task         minutes a task takes; default log-normal 60 ± 30 (an assumption)
      * @param deadline     the task's time limit; default 3 working days (an assumption)
      */
@@ -188,7 +188,7 @@ public record RoutineConfig(IncidentPolicy routineIncidents, StreetPatrol patrol
         }
 
         public static AssignedTasks defaults() {
-            return new AssignedTasks(true, 3, TimeDistribution.lognormal(60, 30), TimeLimit.workingDays(3));
+            return new AssignedTasks(true, 5, TimeDistribution.lognormal(60, 30), TimeLimit.workingDays(3));
         }
 
         public AssignedTasks withEnabled(boolean v) {
