@@ -7,7 +7,7 @@ package org.gridplan.sim.agent;
  * @param kind     one of {@link #VISIT}, {@link #PATROL}, {@link #INFO}, {@link #ADMIN}, {@link #TASK}
  * @param building building index where the work is done
  * @param minutes  minutes of work on arrival, zero or more
- * @param ref      the engine's reference of the work item (a task number), or -1
+ * @param ref      the engine's reference of the work item: the households of a visit job, else -1
  */
 public record RoutineJob(int kind, int building, double minutes, int ref) {
 

@@ -35,7 +35,9 @@ public final class EngineBenchmark {
      */
     public static String run(City city, GridLayout layout, int partTimePerCommunity, long seed) {
         resetPeaks();
-        Staffing staffing = Staffing.oneFullTimePerGrid(city, layout, partTimePerCommunity);
+        // The field regime: default demand, routine work and out-of-hours duty per community.
+        Staffing staffing = Staffing.oneFullTimePerGrid(city, layout, partTimePerCommunity)
+                .withDuty(org.gridplan.sim.agent.DutyRoster.defaults());
         SimulationConfig config = SimulationConfig.builder().horizonDays(365).warmUpDays(0).seed(seed).build();
         long t0 = System.nanoTime();
         GridSimulation sim = new GridSimulation(city, layout, staffing, config, new TravelTimes(city));

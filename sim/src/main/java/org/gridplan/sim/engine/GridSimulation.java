@@ -1988,12 +1988,27 @@ public final class GridSimulation extends SimState {
 
         @Override
         public void routineDone(GridWorker worker, RoutineJob job) {
+            if (job.kind() == RoutineJob.VISIT) {
+                countVisits(worker, job.ref() - 1);
+            }
             routine.done(worker.index(), job, now());
         }
 
         @Override
         public void routineInterrupted(GridWorker worker, RoutineJob job, double workedMinutes) {
+            if (job.kind() == RoutineJob.VISIT && workedMinutes > 0) {
+                // The first household was counted on arrival; the others as far as the time allowed.
+                int more = (int) Math.floor(workedMinutes / (job.minutes() / job.ref()));
+                countVisits(worker, Math.min(job.ref() - 1, more));
+            }
             routine.interrupted(worker.index(), job, workedMinutes);
+        }
+
+        private void countVisits(GridWorker worker, int n) {
+            for (int k = 0; k < n; k++) {
+                worker.countVisit();
+                routine.visitMade(worker.grid(), now());
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ final class RoutineBook {
 
     private static final double DAY = 1440;
     private static final double WEEK = 7 * DAY;
+    /** Most household visits in one building made as one job. */
+    private static final long VISIT_BATCH = 8;
 
     private final RoutineConfig config;
     private final PatrolConfig visits;
@@ -216,8 +218,15 @@ final class RoutineBook {
             long target = (long) Math.ceil(gridHouseholds[g] * gridWorkDays[g] / workDaysPerCycle - 1e-9);
             if (visitsMade[g] < target) {
                 long slot = visitSlot[g] % gridHouseholds[g];
-                int b = gridBuildings[g][upperBound(gridCum[g], slot)];
-                return new RoutineJob(RoutineJob.VISIT, b, visitMinutes.sample(), -1);
+                int bi = upperBound(gridCum[g], slot);
+                // Households of one building are visited in one go, up to a batch: one trip, one event.
+                long k = Math.min(Math.min(target - visitsMade[g], visits.maxVisitsPerDay() - visitsToday),
+                        Math.min(gridCum[g][bi] - slot, VISIT_BATCH));
+                double minutes = 0;
+                for (int j = 0; j < k; j++) {
+                    minutes += visitMinutes.sample();
+                }
+                return new RoutineJob(RoutineJob.VISIT, gridBuildings[g][bi], minutes, (int) k);
             }
         }
         return null;
