@@ -3,8 +3,6 @@ package org.gridplan.sim.engine;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +11,8 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.gridplan.sim.agent.BranchPool;
-import org.gridplan.sim.agent.GridWorker;
 import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.agent.GridWorker;
 import org.gridplan.sim.agent.RoutineJob;
 import org.gridplan.sim.agent.Schedule;
 import org.gridplan.sim.agent.ShiftPattern;
@@ -28,7 +26,6 @@ import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.DiscoveryMode;
 import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.demand.IncidentCategory;
-import org.gridplan.sim.demand.TimeLimit;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.road.RoadDistances;
@@ -72,21 +69,18 @@ public final class GridSimulation extends SimState {
 
     private static final long serialVersionUID = 1L;
 
-    private static final byte LATENT = 0;
-    private static final byte WAITING = 1;
-    private static final byte ASSIGNED = 2;
-    private static final byte ON_SITE = 3;
-    private static final byte ESCALATED = 4;
-    private static final byte CLOSED = 5;
-    /** Lost (its grid's queue was full) or abandoned: out of the books, neither open nor closed. */
-    private static final byte GONE = 6;
-    /** Reported, in triage at the command center. */
-    private static final byte TRIAGE = 7;
-
-    private static final byte WORKED = 0;
-    private static final byte LINKED = 1;
-    private static final byte LOST = 2;
-    private static final byte ABANDONED = 3;
+    private static final byte LATENT = IncidentTable.LATENT;
+    private static final byte WAITING = IncidentTable.WAITING;
+    private static final byte ASSIGNED = IncidentTable.ASSIGNED;
+    private static final byte ON_SITE = IncidentTable.ON_SITE;
+    private static final byte ESCALATED = IncidentTable.ESCALATED;
+    private static final byte CLOSED = IncidentTable.CLOSED;
+    private static final byte GONE = IncidentTable.GONE;
+    private static final byte TRIAGE = IncidentTable.TRIAGE;
+    private static final byte WORKED = IncidentTable.WORKED;
+    private static final byte LINKED = IncidentTable.LINKED;
+    private static final byte LOST = IncidentTable.LOST;
+    private static final byte ABANDONED = IncidentTable.ABANDONED;
 
     private static final double MONTH_MINUTES = 365.0 / 12 * 1440;
     private static final String[] OUTCOMES = {"", "linked", "lost", "abandoned"};
@@ -160,7 +154,7 @@ public final class GridSimulation extends SimState {
     private transient double[] creditOnCall;
     private transient int queuedTotal;
     private transient int[] latentHead;
-    private transient Incidents inc;
+    private transient IncidentTable inc;
     private transient int open;
     private transient int closedCount;
     private transient long events;
@@ -570,7 +564,7 @@ public final class GridSimulation extends SimState {
         Arrays.fill(latentHead, -1);
         double expected = totalHouseholds * config.demand().totalRatePerHouseholdYear() * horizon
                 / DemandCatalog.YEAR_MINUTES;
-        inc = new Incidents((int) Math.min(1 << 24, expected * 1.1 + 64));
+        inc = new IncidentTable((int) Math.min(1 << 24, expected * 1.1 + 64));
         open = 0;
         closedCount = 0;
         events = 0;
@@ -1073,12 +1067,13 @@ public final class GridSimulation extends SimState {
         for (int i = first; i < n; i++) {
             order[fill[inc.grid[i]]++] = i;
         }
+        IncidentKpiCounter counter = new IncidentKpiCounter(inc, categories, catUrgent, horizon);
         double[] scratchA = new double[order.length];
         double[] scratchB = new double[order.length];
         List<GridKpis> grids = new ArrayList<>(nGrids);
         for (int g = 0; g < nGrids; g++) {
             grids.add(new GridKpis(gridIds[g], gridCommunity[g], gridHouseholds[g],
-                    kpis(order, start[g], start[g + 1], scratchA, scratchB), routine.coverage(g, horizon)));
+                    counter.kpis(order, start[g], start[g + 1], scratchA, scratchB), routine.coverage(g, horizon)));
         }
         double covered = 0;
         double coveredOf = 0;
@@ -1094,7 +1089,7 @@ public final class GridSimulation extends SimState {
         for (int i = first; i < n; i++) {
             all[i - first] = i;
         }
-        IncidentKpis district = kpis(all, 0, all.length, scratchA, scratchB);
+        IncidentKpis district = counter.kpis(all, 0, all.length, scratchA, scratchB);
 
         double months = (horizon - warmUp) / MONTH_MINUTES;
         List<WorkerKpis> workerKpis = new ArrayList<>(workers.length);
@@ -1166,114 +1161,6 @@ public final class GridSimulation extends SimState {
         return new WorkHours(visits, patrol, info, admin, tasks, w.incidentMinutes(), w.travelMinutes(),
                 Math.max(0, duty - onShiftWork), own + creditOvertime[i], (dutyTeam ? duty : 0) + creditOnCall[i],
                 routine.tasksDone(i), routine.tasksLate(i));
-    }
-
-    private IncidentKpis kpis(int[] ids, int from, int to, double[] resp, double[] clos) {
-        int nr = 0;
-        int ncl = 0;
-        long patrol = 0;
-        long handledCount = 0;
-        long onSpot = 0;
-        long within5 = 0;
-        long within15 = 0;
-        long judged5 = 0;
-        long judged15 = 0;
-        long[] esc = new long[EscalationLevel.values().length];
-        long known = 0;
-        long urgentKnown = 0;
-        long respJudged = 0;
-        long respOnTime = 0;
-        long urgentJudged = 0;
-        long urgentOnTime = 0;
-        long closJudged = 0;
-        long closOnTime = 0;
-        long overdueOpen = 0;
-        long linked = 0;
-        long lost = 0;
-        long abandoned = 0;
-        for (int k = from; k < to; k++) {
-            int i = ids[k];
-            if (!Double.isNaN(inc.known[i]) && inc.state[i] != LATENT) {
-                known++;
-                boolean urgent = catUrgent[inc.category[i]];
-                urgentKnown += urgent ? 1 : 0;
-                int verdict = judge(inc.arrived[i], inc.respDue[i], inc.state[i] == GONE);
-                if (verdict >= 0) {
-                    respJudged++;
-                    respOnTime += verdict;
-                    if (urgent) {
-                        urgentJudged++;
-                        urgentOnTime += verdict;
-                    }
-                }
-                int closing = judge(inc.closed[i], inc.closDue[i], inc.state[i] == GONE);
-                if (closing >= 0) {
-                    closJudged++;
-                    closOnTime += closing;
-                }
-                if (inc.state[i] != CLOSED && inc.state[i] != GONE && horizon > inc.closDue[i]) {
-                    overdueOpen++;
-                }
-                linked += inc.outcome[i] == LINKED ? 1 : 0;
-                lost += inc.outcome[i] == LOST ? 1 : 0;
-                abandoned += inc.outcome[i] == ABANDONED ? 1 : 0;
-            }
-            if (inc.foundOnPatrol[i]) {
-                patrol++;
-            }
-            if (!Double.isNaN(inc.arrived[i])) {
-                double r = inc.arrived[i] - inc.known[i];
-                resp[nr++] = r;
-                within5 += r <= 5 ? 1 : 0;
-                within15 += r <= 15 ? 1 : 0;
-                judged5++;
-                judged15++;
-            } else if (inc.state[i] != LATENT && !Double.isNaN(inc.known[i])) {
-                // Still unreached at the end: a miss once the target time has passed, else undecided.
-                judged5 += horizon - inc.known[i] > 5 ? 1 : 0;
-                judged15 += horizon - inc.known[i] > 15 ? 1 : 0;
-            }
-            if (!Double.isNaN(inc.handled[i])) {
-                handledCount++;
-                if (inc.onSpot[i]) {
-                    onSpot++;
-                } else {
-                    esc[categories.get(inc.category[i]).escalation().ordinal()]++;
-                }
-            }
-            if (inc.state[i] == CLOSED) {
-                clos[ncl++] = inc.closed[i] - inc.known[i];
-            }
-        }
-        EnumMap<EscalationLevel, Long> escalations = new EnumMap<>(EscalationLevel.class);
-        for (EscalationLevel l : EscalationLevel.values()) {
-            escalations.put(l, esc[l.ordinal()]);
-        }
-        int count = to - from;
-        LimitKpis limits = new LimitKpis(known, urgentKnown, share(respOnTime, respJudged),
-                share(urgentOnTime, urgentJudged), share(closOnTime, closJudged), overdueOpen, linked, lost, abandoned);
-        return new IncidentKpis(count, patrol, nr, ncl, count - ncl - lost - abandoned, Stats.of(resp, nr),
-                Stats.of(clos, ncl), handledCount == 0 ? Double.NaN : (double) onSpot / handledCount,
-                Collections.unmodifiableMap(escalations), judged5 == 0 ? Double.NaN : (double) within5 / judged5,
-                judged15 == 0 ? Double.NaN : (double) within15 / judged15, limits);
-    }
-
-    /**
-     * 1 when an event at {@code done} met the limit {@code due}, 0 when it missed it (done late, gone,
-     * or not done and the limit has passed at the end), -1 when undecided (not done, limit ahead).
-     */
-    private int judge(double done, double due, boolean gone) {
-        if (gone) {
-            return 0;
-        }
-        if (!Double.isNaN(done)) {
-            return done <= due ? 1 : 0;
-        }
-        return horizon > due ? 0 : -1;
-    }
-
-    private static double share(long part, long whole) {
-        return whole == 0 ? Double.NaN : (double) part / whole;
     }
 
     private IncidentRecord record(int i) {
@@ -1443,100 +1330,6 @@ public final class GridSimulation extends SimState {
     /** A worker's static definition; {@code from}/{@code to} bound its duty (emergency windows). */
     private record WorkerDef(String id, WorkerType type, WorkerRole role, int grid, int base, Schedule shift,
             double from, double to, int pool, String field) {
-    }
-
-    /** Incidents as parallel primitive arrays, grown by doubling. */
-    private static final class Incidents {
-        int size;
-        int[] building;
-        int[] grid;
-        int[] category;
-        int[] worker;
-        int[] latentNext;
-        byte[] state;
-        boolean[] onSpot;
-        boolean[] foundOnPatrol;
-        double[] occurred;
-        double[] known;
-        double[] assigned;
-        double[] arrived;
-        double[] handled;
-        double[] closed;
-        double[] service;
-        double[] handoff;
-        double[] handling;
-        double[] reply;
-        double[] metres;
-        double[] triage;
-        double[] respDue;
-        double[] closDue;
-        double[] patience;
-        double[] linkDelay;
-        byte[] outcome;
-
-        Incidents(int capacity) {
-            allocate(Math.max(16, capacity));
-        }
-
-        private void allocate(int cap) {
-            building = grow(building, cap);
-            grid = grow(grid, cap);
-            category = grow(category, cap);
-            worker = grow(worker, cap);
-            latentNext = grow(latentNext, cap);
-            state = state == null ? new byte[cap] : Arrays.copyOf(state, cap);
-            onSpot = onSpot == null ? new boolean[cap] : Arrays.copyOf(onSpot, cap);
-            foundOnPatrol = foundOnPatrol == null ? new boolean[cap] : Arrays.copyOf(foundOnPatrol, cap);
-            occurred = grow(occurred, cap);
-            known = grow(known, cap);
-            assigned = grow(assigned, cap);
-            arrived = grow(arrived, cap);
-            handled = grow(handled, cap);
-            closed = grow(closed, cap);
-            service = grow(service, cap);
-            handoff = grow(handoff, cap);
-            handling = grow(handling, cap);
-            reply = grow(reply, cap);
-            metres = grow(metres, cap);
-            triage = grow(triage, cap);
-            respDue = grow(respDue, cap);
-            closDue = grow(closDue, cap);
-            patience = grow(patience, cap);
-            linkDelay = grow(linkDelay, cap);
-            outcome = outcome == null ? new byte[cap] : Arrays.copyOf(outcome, cap);
-        }
-
-        private static int[] grow(int[] a, int cap) {
-            return a == null ? new int[cap] : Arrays.copyOf(a, cap);
-        }
-
-        private static double[] grow(double[] a, int cap) {
-            return a == null ? new double[cap] : Arrays.copyOf(a, cap);
-        }
-
-        int add() {
-            if (size == building.length) {
-                allocate(size * 2);
-            }
-            int i = size++;
-            worker[i] = -1;
-            latentNext[i] = -1;
-            known[i] = Double.NaN;
-            assigned[i] = Double.NaN;
-            arrived[i] = Double.NaN;
-            handled[i] = Double.NaN;
-            closed[i] = Double.NaN;
-            handoff[i] = 0;
-            handling[i] = 0;
-            reply[i] = 0;
-            triage[i] = 0;
-            respDue[i] = Double.NaN;
-            closDue[i] = Double.NaN;
-            patience[i] = Double.POSITIVE_INFINITY;
-            linkDelay[i] = 0;
-            outcome[i] = WORKED;
-            return i;
-        }
     }
 
     /** A thinned arrival stream's first candidate. */
