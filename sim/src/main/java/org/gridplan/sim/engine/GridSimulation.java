@@ -257,8 +257,10 @@ public final class GridSimulation extends SimState {
                 throw new ConfigException(at + ".baseBuilding", "worker " + w.id() + " has unknown base building '"
                         + w.baseBuilding() + "'");
             }
-            WorkerRole role = w.type() == WorkerType.PART_TIME ? WorkerRole.PART_TIME : WorkerRole.PRIMARY;
-            defs.add(new WorkerDef(w.id(), w.type(), role, g, base, w.shift(), 0, Double.POSITIVE_INFINITY, -1, at));
+            WorkerRole role = w.duty() != WorkerSpec.Duty.NONE ? WorkerRole.DUTY
+                    : w.type() == WorkerType.PART_TIME ? WorkerRole.PART_TIME : WorkerRole.PRIMARY;
+            Schedule hours = w.duty() == WorkerSpec.Duty.OUT_OF_HOURS ? Schedule.outside(w.shift()) : w.shift();
+            defs.add(new WorkerDef(w.id(), w.type(), role, g, base, hours, 0, Double.POSITIVE_INFINITY, -1, at));
         }
         List<BranchPool> pools = staffing.pools();
         List<int[]> poolGrids = new ArrayList<>();
@@ -301,6 +303,7 @@ public final class GridSimulation extends SimState {
             partTimeByCommunity.add(new ArrayList<>());
         }
         List<List<Integer>> poolByGrid = lists(nGrids);
+        List<Integer> explicitDuty = new ArrayList<>();
         for (int w = 0; w < defs.size(); w++) {
             WorkerDef d = defs.get(w);
             switch (d.role) {
@@ -311,6 +314,7 @@ public final class GridSimulation extends SimState {
                         poolByGrid.get(g).add(w);
                     }
                 }
+                case DUTY -> explicitDuty.add(w);
                 default -> throw new IllegalStateException();
             }
         }
@@ -419,8 +423,15 @@ public final class GridSimulation extends SimState {
             }
         }
         List<List<Integer>> dutyByGrid = lists(nGrids);
+        Map<Integer, int[]> dutyServed = new HashMap<>();
+        for (int w : explicitDuty) {
+            int[] ug = gridsOfCommunity[communityIndex.get(gridCommunity[defs.get(w).grid])];
+            dutyServed.put(w, ug);
+            for (int g : ug) {
+                dutyByGrid.get(g).add(w);
+            }
+        }
         List<int[]> rotas = new ArrayList<>();
-        List<int[]> dutyUnits = new ArrayList<>();
         List<Integer> slots = new ArrayList<>();
         List<Integer> slotCounts = new ArrayList<>();
         int firstDuty = defs.size();
@@ -447,7 +458,7 @@ public final class GridSimulation extends SimState {
                         fromWorkers ? WorkerType.FULL_TIME : WorkerType.PROFESSIONAL, WorkerRole.DUTY, ug[0], base,
                         hours, 0, Double.POSITIVE_INFINITY, -1, "staffing.duty"));
                 rotas.add(fromWorkers ? rota : null);
-                dutyUnits.add(ug);
+                dutyServed.put(w, ug);
                 slots.add(k);
                 slotCounts.add(roster.onDuty());
                 for (int g : ug) {
@@ -491,7 +502,7 @@ public final class GridSimulation extends SimState {
                         ? gridsOfCommunity[communityIndex.get(gridCommunity[d.grid])] : new int[0];
                 case BRANCH_POOL -> policy.uses(DispatchPolicy.Fallback.BRANCH_POOL) ? poolGrids.get(d.pool) : new int[0];
                 case EMERGENCY -> all;
-                case DUTY -> dutyUnits.get(w - firstDuty);
+                case DUTY -> dutyServed.get(w);
             };
         }
 

@@ -37,10 +37,17 @@ import org.gridplan.sim.model.GridLayout;
  * 09:00–13:00 Mon–Sat, {@code always}, or a window such as {@code 08:00-20:00 mon-sun}, see
  * {@link ShiftPattern#parse}; default {@code part-time} for part-time workers and
  * {@code weekday-day} for the others). Errors name the file, the line and the column.
+ *
+ * <p>A row of type {@code duty} is an out-of-hours duty worker (值班) of a duty team: it takes the
+ * urgent cases of the community of its {@code grid} only, waiting at {@code base}, during its
+ * {@code shift} — by default {@code out-of-hours}, every hour outside the weekday day shift of the
+ * grid workers.
  */
 public final class StaffingCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
+    private static final String DUTY = "duty";
+    private static final String OUT_OF_HOURS = "out-of-hours";
 
     private StaffingCsv() {
     }
@@ -76,7 +83,9 @@ public final class StaffingCsv {
                 if (!ids.add(id)) {
                     throw new InputException(file, where + ", column 'id': worker " + id + " is listed twice");
                 }
-                WorkerType type = type(file, where, required(file, where, row, "type"));
+                String typeName = required(file, where, row, "type");
+                boolean duty = typeName.equalsIgnoreCase(DUTY);
+                WorkerType type = duty ? WorkerType.PROFESSIONAL : type(file, where, typeName);
                 String grid = required(file, where, row, "grid");
                 if (!layout.communityOfGrid().containsKey(grid)) {
                     throw new InputException(file, where + ", column 'grid': worker " + id + " is assigned to grid "
@@ -90,10 +99,17 @@ public final class StaffingCsv {
                             + city.name());
                 }
                 String shiftName = row.getOrDefault("shift", "");
-                ShiftPattern shift = shiftName == null || shiftName.isBlank()
+                boolean blank = shiftName == null || shiftName.isBlank();
+                if (duty && (blank || shiftName.trim().equalsIgnoreCase(OUT_OF_HOURS))) {
+                    workers.add(new WorkerSpec(id, type, grid, base, ShiftPattern.WEEKDAY_DAY,
+                            WorkerSpec.Duty.OUT_OF_HOURS));
+                    continue;
+                }
+                ShiftPattern shift = blank
                         ? (type == WorkerType.PART_TIME ? ShiftPattern.PART_TIME : ShiftPattern.WEEKDAY_DAY)
                         : shift(file, where, shiftName);
-                workers.add(new WorkerSpec(id, type, grid, base, shift));
+                workers.add(new WorkerSpec(id, type, grid, base, shift,
+                        duty ? WorkerSpec.Duty.SHIFT : WorkerSpec.Duty.NONE));
             }
         } catch (NoSuchFileException e) {
             throw new InputException(file, "file not found (" + file + ")");
@@ -122,8 +138,10 @@ public final class StaffingCsv {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write("id,type,grid,base,shift\n");
             for (WorkerSpec s : staffing.workers()) {
-                w.write(String.join(",", field(s.id()), typeKey(s.type()), field(s.grid()), field(s.baseBuilding()),
-                        field(s.shift().name())));
+                boolean duty = s.duty() != WorkerSpec.Duty.NONE;
+                String shift = s.duty() == WorkerSpec.Duty.OUT_OF_HOURS ? OUT_OF_HOURS : s.shift().name();
+                w.write(String.join(",", field(s.id()), duty ? DUTY : typeKey(s.type()), field(s.grid()),
+                        field(s.baseBuilding()), field(shift)));
                 w.write('\n');
             }
             w.flush();
@@ -155,7 +173,7 @@ public final class StaffingCsv {
             }
         }
         throw new InputException(file, where + ", column 'type': unknown worker type '" + key
-                + "' (expected full-time, part-time or professional)");
+                + "' (expected full-time, part-time, professional or duty)");
     }
 
     private static ShiftPattern shift(Path file, String where, String name) {

@@ -137,6 +137,25 @@ class FieldModelTest {
         assertThat(teamRun.workers()).filteredOn(w -> w.role() == WorkerRole.DUTY).hasSize(2);
     }
 
+    @Test
+    void an_explicit_duty_worker_from_a_staffing_plan_answers_urgent_cases_of_its_community_out_of_hours() {
+        List<WorkerSpec> workers = new java.util.ArrayList<>(Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0).workers());
+        workers.add(new WorkerSpec("D1", WorkerType.PROFESSIONAL, "C1-N", "B1", ShiftPattern.WEEKDAY_DAY,
+                WorkerSpec.Duty.OUT_OF_HOURS));
+        SimulationConfig config = SimulationConfig.builder().horizonDays(28).warmUpDays(0).seed(3)
+                .demand(urgentNights()).patrol(PatrolConfig.off()).field(FieldModel.off()).collectIncidentLog(true)
+                .build();
+        RunResult r = GridSimulation.run(CITY, LAYOUT, Staffing.of(workers), config);
+        WorkerKpis d = r.worker("D1");
+        assertThat(d.role()).isEqualTo(WorkerRole.DUTY);
+        assertThat(d.served()).isPositive();
+        // Only community C1's cases, and only out of hours.
+        assertThat(r.incidents()).filteredOn(i -> i.worker().equals("D1"))
+                .allSatisfy(i -> assertThat(i.grid()).startsWith("C1"))
+                .allSatisfy(i -> assertThat(ShiftPattern.WEEKDAY_DAY.onDuty(i.assigned())).isFalse());
+        assertThat(d.dutyMinutes()).isCloseTo(28 * 1440 - 20 * 540, offset(1e-6));
+    }
+
     private static RunResult routine(RoutineConfig.IncidentPolicy policy) {
         Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0);
         SimulationConfig config = SimulationConfig.builder().horizonDays(63).warmUpDays(7).seed(9)

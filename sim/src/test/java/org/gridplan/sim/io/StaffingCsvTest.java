@@ -43,6 +43,23 @@ class StaffingCsvTest {
     }
 
     @Test
+    void duty_rows_read_out_of_hours_by_default_and_write_back_the_same() throws IOException {
+        City city = city();
+        Path file = dir.resolve("duty.csv");
+        Files.writeString(file, "id,type,grid,base,shift\nW1,full-time,G1,B0,\nD1,duty,G2,B3,\n"
+                + "D2,duty,G1,B1,\"20:00-08:00 daily\"\n");
+        Staffing s = StaffingCsv.read(file, city, layout(city));
+        assertThat(s.workers().get(0).duty()).isEqualTo(WorkerSpec.Duty.NONE);
+        assertThat(s.workers().get(1).duty()).isEqualTo(WorkerSpec.Duty.OUT_OF_HOURS);
+        assertThat(s.workers().get(2).duty()).isEqualTo(WorkerSpec.Duty.SHIFT);
+        assertThat(s.workers().get(2).shift().weeklyMinutes()).isEqualTo(7 * 720);
+        Path again = dir.resolve("again.csv");
+        StaffingCsv.write(s, again);
+        assertThat(Files.readString(again)).contains("D1,duty,G2,B3,out-of-hours");
+        assertThat(StaffingCsv.read(again, city, layout(city)).workers()).isEqualTo(s.workers());
+    }
+
+    @Test
     void a_custom_shift_with_a_comma_is_written_quoted_and_reads_back_the_same() {
         City city = city();
         Staffing s = Staffing.of(List.of(
