@@ -258,7 +258,7 @@ public final class BatchRunner {
     private static RunResult withoutLog(RunResult r) {
         return new RunResult(r.city(), r.layout(), r.seed(), r.horizonDays(), r.warmUpDays(), r.generated(), r.events(),
                 r.district(), r.grids(), r.workers(), r.visitTargetShare(), r.backlog(), r.responseBatchMeans(),
-                List.of());
+                List.of(), r.visitCoverage());
     }
 
     /**

@@ -19,7 +19,8 @@ import org.gridplan.sim.model.GridLayout;
  * building nearest its household-weighted centre ({@link Staffing#baseBuildings}); professionals
  * spread evenly over the grids; {@code partTimePerCommunity} part-time workers per community,
  * assigned round-robin to its grids in id order; and, when asked, one branch pool per community
- * backing up the community's grids, based at the base of its first grid.
+ * backing up the community's grids, based at the base of its first grid. The plan carries the
+ * request's out-of-hours duty roster ({@link StaffingSpec#duty()}).
  *
  * <p>Worker ids: {@code FT-<grid>} (further full-time workers {@code FT-<grid>-2}, ...),
  * {@code PRO-<grid>-<n>}, {@code PT-<community>-<n>}; pools {@code BP-<community>}. With one
@@ -68,6 +69,6 @@ public final class FieldStandardStaffing implements StaffingPlanner {
                         spec.poolShift()));
             }
         }
-        return new Staffing(workers, pools);
+        return new Staffing(workers, pools).withDuty(spec.duty());
     }
 }

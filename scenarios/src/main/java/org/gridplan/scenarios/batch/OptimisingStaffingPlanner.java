@@ -18,6 +18,7 @@ import org.gridplan.scenarios.plan.DistrictPlanner;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.BranchPool;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
@@ -44,6 +45,9 @@ import org.gridplan.sim.road.TravelTimes;
  *       grids assigned to them, instead of one pool per community at its first grid.</li>
  * </ul>
  *
+ * <p>The plan carries the request's out-of-hours duty roster ({@link StaffingSpec#duty()}), as the
+ * field standard's does.
+ *
  * <p>The analytic model uses the default incident catalog and e-bike travel (a sweep's demand
  * scale changes every grid's load in proportion, not which grid is busiest).
  *
@@ -63,7 +67,14 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
 
     private static final Duration TIME_CAP = Duration.ofMinutes(10);
 
+    /**
+     * What a plan depends on. The duty roster is not part of it (it changes no worker's grid), so a
+     * sweep of {@code staffing.duty} reuses one plan and only the roster on it differs.
+     */
     private record Key(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+        Key {
+            spec = spec.withDuty(DutyRoster.NONE);
+        }
     }
 
     private final FieldStandardStaffing field = new FieldStandardStaffing();
@@ -102,7 +113,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
                     throw e;
                 }
             }
-            return planned.staffing.get();
+            return planned.staffing.get().withDuty(spec.duty());
         }
     }
 

@@ -45,6 +45,21 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
      * @throws InputException when a file is malformed or a layout cannot be drawn, naming it
      */
     public static ScenarioInputs load(Scenario scenario) {
+        City city = city(scenario);
+        List<GridLayout> layouts = new ArrayList<>();
+        for (int i = 0; i < scenario.layouts().size(); i++) {
+            layouts.add(layout(scenario, city, i));
+        }
+        return new ScenarioInputs(city, layouts, new TravelTimes(city));
+    }
+
+    /**
+     * The city of {@code scenario}, loaded or generated, with the buildings larger than the smallest
+     * maximum grid size of its generated layouts split (the city every layout divides).
+     *
+     * @throws InputException when the file is malformed or the layout files refer to the unsplit city
+     */
+    public static City city(Scenario scenario) {
         String file = scenario.file().getFileName().toString();
         City city;
         if (scenario.city() instanceof GeneratedCity g) {
@@ -70,25 +85,31 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
             }
             city = city.splitOversized(minMax);
         }
-        List<GridLayout> layouts = new ArrayList<>();
-        for (int i = 0; i < scenario.layouts().size(); i++) {
-            LayoutSource s = scenario.layouts().get(i);
-            if (s instanceof GeneratedLayout g) {
-                LayoutGenerator.Result r;
-                try {
-                    r = new LayoutGenerator(g.spec()).generate(city);
-                } catch (LayoutInfeasibleException e) {
-                    throw new InputException(file + ": layouts[" + i + "] (" + s.name() + "): cannot be drawn: "
-                            + e.getMessage());
-                }
-                if (r.city() != city) {
-                    throw new IllegalStateException("layout " + s.name() + " split buildings of an already split city");
-                }
-                layouts.add(r.layout().withName(s.name()));
-            } else {
-                layouts.add(GeoJson.readLayout(((LayoutFile) s).file(), city).withName(s.name()));
+        return city;
+    }
+
+    /**
+     * Layout {@code i} of {@code scenario}, drawn or read, of {@code city} (from {@link #city}),
+     * named as in the scenario.
+     *
+     * @throws InputException when the file is malformed or the layout cannot be drawn, naming it
+     */
+    public static GridLayout layout(Scenario scenario, City city, int i) {
+        String file = scenario.file().getFileName().toString();
+        LayoutSource s = scenario.layouts().get(i);
+        if (s instanceof GeneratedLayout g) {
+            LayoutGenerator.Result r;
+            try {
+                r = new LayoutGenerator(g.spec()).generate(city);
+            } catch (LayoutInfeasibleException e) {
+                throw new InputException(file + ": layouts[" + i + "] (" + s.name() + "): cannot be drawn: "
+                        + e.getMessage());
             }
+            if (r.city() != city) {
+                throw new IllegalStateException("layout " + s.name() + " split buildings of an already split city");
+            }
+            return r.layout().withName(s.name());
         }
-        return new ScenarioInputs(city, layouts, new TravelTimes(city));
+        return GeoJson.readLayout(((LayoutFile) s).file(), city).withName(s.name());
     }
 }

@@ -5,20 +5,36 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
+import org.gridplan.scenarios.batch.ScenarioInputs;
+import org.gridplan.scenarios.spec.RunSettings;
+import org.gridplan.scenarios.spec.Scenario;
+import org.gridplan.scenarios.spec.Scenario.LayoutSource;
+import org.gridplan.scenarios.spec.ScenarioException;
+import org.gridplan.scenarios.spec.ScenarioReader;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.engine.GridSimulation;
+import org.gridplan.sim.engine.FieldModel;
 import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.LimitKpis;
+import org.gridplan.sim.engine.PatrolConfig;
+import org.gridplan.sim.engine.RoutineConfig;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.RunResultJson;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.Stats;
 import org.gridplan.sim.engine.TravelModel;
+import org.gridplan.sim.engine.WorkHours;
 import org.gridplan.sim.engine.WorkerKpis;
 import org.gridplan.sim.io.AtomicFiles;
 import org.gridplan.sim.io.GeoJson;
@@ -31,24 +47,45 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gridplan simulate}: one simulation run of a city, layout and staffing plan. */
+/**
+ * {@code gridplan simulate}: one simulation run of a city, layout and staffing plan, given as files
+ * and options or taken from a scenario file.
+ */
 @Command(name = "simulate",
-        description = "Simulate incidents, patrol, dispatch and escalation for a city divided by a layout, "
-                + "and print the run's KPIs: response time (report or discovery to first arrival of a worker), "
-                + "closure time, on-the-spot resolution, escalations, utilisation, patrol visits. "
+        description = "Simulate incidents, patrol, routine work, dispatch and escalation for a city divided by a "
+                + "layout, and print the run's KPIs: response time (report or discovery to first arrival of a "
+                + "worker), closure time, time limits met, on-the-spot resolution, escalations, utilisation, "
+                + "visits and where the workers' hours went. Either --city and --layout files, or --scenario. "
                 + "The same inputs and seed give the same numbers.",
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class SimulateCommand implements Callable<Integer> {
 
+    /** Options of the form without a scenario, which a scenario replaces. */
+    private static final List<String> FILE_FORM_ONLY = List.of("--city", "--staffing", "--part-time",
+            "--demand-scale", "--travel", "--duty", "--no-routine");
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--city", required = true, paramLabel = "CITY.geojson", description = "The city.")
+    @Option(names = "--scenario", paramLabel = "SCENARIO.yaml",
+            description = "Simulate one run of a scenario file: its city, the layout --layout names (default: the "
+                    + "first), its staffing plan for that layout (duty roster included), demand, dispatch, routine, "
+                    + "timeLimits, travel, horizon and warm-up. --city, --staffing, --part-time, --demand-scale, "
+                    + "--travel, --duty and --no-routine do not apply then.")
+    Path scenario;
+
+    @Option(names = "--city", paramLabel = "CITY.geojson", description = "The city (required without --scenario).")
     Path city;
 
-    @Option(names = "--layout", required = true, paramLabel = "LAYOUT.geojson", description = "The grid layout.")
-    Path layout;
+    @Option(names = "--layout", paramLabel = "LAYOUT",
+            description = "The grid layout file (required without --scenario); with --scenario, the name of one of "
+                    + "its layouts (default: the first).")
+    String layout;
+
+    @Option(names = "--point", paramLabel = "N",
+            description = "With --scenario: the sweep point, numbered from 0 as in 'gridplan run' (default: 0).")
+    Integer point;
 
     @Option(names = "--staffing", paramLabel = "STAFFING.csv",
             description = "Workers, one a row: id,type,grid[,base][,shift]. Default: the field standard of one "
@@ -59,13 +96,24 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Without --staffing: part-time workers per community (default: ${DEFAULT-VALUE}).")
     int partTime;
 
-    @Option(names = "--days", paramLabel = "DAYS", defaultValue = "365",
-            description = "Simulated days (default: ${DEFAULT-VALUE}).")
-    double days;
+    @Option(names = "--duty", paramLabel = "SCOPE", defaultValue = "community",
+            description = "The out-of-hours duty roster: community (one full-time grid worker per community on duty "
+                    + "out of hours, in rotation, at the community office), branch (one per branch pool) or none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String duty;
 
-    @Option(names = "--warm-up", paramLabel = "DAYS", defaultValue = "7",
-            description = "Days at the start left out of the KPIs (default: ${DEFAULT-VALUE}).")
-    double warmUp;
+    @Option(names = "--no-routine",
+            description = "No routine work: no household visits, street patrol, information collection, admin or "
+                    + "assigned tasks.")
+    boolean noRoutine;
+
+    @Option(names = "--days", paramLabel = "DAYS",
+            description = "Simulated days (default: 365, or the scenario's horizonDays).")
+    Double days;
+
+    @Option(names = "--warm-up", paramLabel = "DAYS",
+            description = "Days at the start left out of the KPIs (default: 7, or the scenario's warmUpDays).")
+    Double warmUp;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -90,21 +138,44 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write the staffing plan used, as a starting point for editing.")
     Path staffingOut;
 
+    /** The inputs of the run. */
+    private record Inputs(City city, GridLayout layout, Staffing staffing, SimulationConfig config) {
+    }
+
     @Override
     public Integer call() {
-        TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
-                : TravelModel.road(TravelMode.fromKey(travel));
-        City c = GeoJson.readCity(city);
-        GridLayout l = GeoJson.readLayout(layout, c);
-        Staffing plan = staffing == null ? Staffing.oneFullTimePerGrid(c, l, partTime) : StaffingCsv.read(staffing, c, l);
-        SimulationConfig config = SimulationConfig.builder()
-                .horizonDays(days).warmUpDays(warmUp).seed(seed)
-                .demand(DemandCatalog.defaults().withScale(demandScale))
-                .travel(travelModel)
-                .collectIncidentLog(incidents != null)
-                .build();
+        PrintWriter err = spec.commandLine().getErr();
+        Inputs in;
+        if (scenario != null) {
+            for (String option : FILE_FORM_ONLY) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    return bad(err, option + " does not apply with --scenario (the scenario gives it)");
+                }
+            }
+            Scenario s;
+            try {
+                s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(scenario,
+                        new Scenario.Overrides(days == null ? OptionalDouble.empty() : OptionalDouble.of(days),
+                                warmUp == null ? OptionalDouble.empty() : OptionalDouble.of(warmUp),
+                                OptionalInt.empty()));
+            } catch (ScenarioException e) {
+                return ValidateCommand.report(err, e);
+            }
+            in = fromScenario(s, err);
+        } else {
+            if (point != null) {
+                return bad(err, "--point applies only with --scenario");
+            }
+            if (city == null || layout == null) {
+                return bad(err, "give --city and --layout files, or --scenario");
+            }
+            in = fromFiles(err);
+        }
+        if (in == null) {
+            return Main.EXIT_BAD_INPUT;
+        }
         long start = System.nanoTime();
-        RunResult result = GridSimulation.run(c, l, plan, config);
+        RunResult result = GridSimulation.run(in.city(), in.layout(), in.staffing(), in.config());
         double seconds = (System.nanoTime() - start) / 1e9;
         // Outputs are written only once the run has succeeded, each atomically.
         if (json != null) {
@@ -118,10 +189,85 @@ final class SimulateCommand implements Callable<Integer> {
             });
         }
         if (staffingOut != null) {
-            StaffingCsv.write(plan, staffingOut);
+            StaffingCsv.write(in.staffing(), staffingOut);
         }
-        print(spec.commandLine().getOut(), result, plan, seconds);
+        print(spec.commandLine().getOut(), result, in.staffing(), seconds);
         return 0;
+    }
+
+    /** The run of a scenario: its city, one layout, the planner's staffing and the point's settings. */
+    private Inputs fromScenario(Scenario s, PrintWriter err) {
+        int index = 0;
+        if (layout != null) {
+            index = -1;
+            for (int i = 0; i < s.layouts().size(); i++) {
+                if (s.layouts().get(i).name().equals(layout)) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                bad(err, "--layout " + layout + ": scenario " + scenario.getFileName() + " has no such layout "
+                        + "(layouts: " + s.layouts().stream().map(LayoutSource::name).collect(Collectors.joining(", "))
+                        + ")");
+                return null;
+            }
+        }
+        int p = point == null ? 0 : point;
+        if (p < 0 || p >= s.points().size()) {
+            bad(err, "--point " + p + ": scenario " + scenario.getFileName() + " has " + s.points().size()
+                    + " sweep point" + (s.points().size() == 1 ? " (0)" : "s (0 to " + (s.points().size() - 1) + ")"));
+            return null;
+        }
+        RunSettings settings = s.points().get(p).settings();
+        City c = ScenarioInputs.city(s);
+        GridLayout l = ScenarioInputs.layout(s, c, index);
+        Staffing plan = new OptimisingStaffingPlanner().plan(c, l, settings.staffing(), s.optimise());
+        return new Inputs(c, l, plan, settings.config(seed, incidents != null));
+    }
+
+    /** The run of the form without a scenario: files, options and the defaults. */
+    private Inputs fromFiles(PrintWriter err) {
+        DutyRoster roster;
+        switch (duty.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> roster = DutyRoster.NONE;
+            case "community" -> roster = DutyRoster.defaults();
+            case "branch" -> {
+                bad(err, "--duty branch keeps one roster per branch pool, and simulate without --scenario has no "
+                        + "branch pools; give community or none, or a scenario with staffing.branchPoolPerCommunity");
+                return null;
+            }
+            default -> {
+                bad(err, "--duty '" + duty + "' is not one of: none, community, branch");
+                return null;
+            }
+        }
+        TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
+                : TravelModel.road(TravelMode.fromKey(travel));
+        City c = GeoJson.readCity(city);
+        GridLayout l = GeoJson.readLayout(Path.of(layout), c);
+        Staffing plan = (staffing == null ? Staffing.oneFullTimePerGrid(c, l, partTime)
+                : StaffingCsv.read(staffing, c, l)).withDuty(roster);
+        FieldModel field = FieldModel.defaults();
+        PatrolConfig visits = PatrolConfig.defaults();
+        if (noRoutine) {
+            field = field.withRoutine(RoutineConfig.off());
+            visits = PatrolConfig.off();
+        }
+        SimulationConfig config = SimulationConfig.builder()
+                .horizonDays(days == null ? 365 : days).warmUpDays(warmUp == null ? 7 : warmUp).seed(seed)
+                .demand(DemandCatalog.defaults().withScale(demandScale))
+                .travel(travelModel)
+                .patrol(visits)
+                .field(field)
+                .collectIncidentLog(incidents != null)
+                .build();
+        return new Inputs(c, l, plan, config);
+    }
+
+    private static int bad(PrintWriter err, String message) {
+        err.println("error: " + message);
+        err.flush();
+        return Main.EXIT_BAD_INPUT;
     }
 
     private static void print(PrintWriter out, RunResult r, Staffing plan, double seconds) {
@@ -129,6 +275,8 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "simulated %.0f days (%.0f warm-up) of city %s, layout %s: %d grids, %d workers, "
                         + "seed %d (%.1f s)%n", r.horizonDays(), r.warmUpDays(), r.city(), r.layout(), r.grids().size(),
                 r.workers().size(), r.seed(), seconds);
+        out.println("duty        " + plan.duty().label() + (plan.duty().active()
+                ? plan.duty().hours().map(h -> ", " + h.name()).orElse(", out of hours") : ""));
         out.printf(Locale.ROOT, "incidents   %,d (%.1f%% found on patrol); reached %,d, closed %,d, open at end %,d%n",
                 d.incidents(), pct(d.patrolDiscovered(), d.incidents()), d.reached(), d.closed(), d.open());
         out.println("response    " + stats(d.response(), "minutes", 1));
@@ -136,6 +284,12 @@ final class SimulateCommand implements Callable<Integer> {
         out.println("closure     " + stats(d.closure(), "hours", 60));
         out.printf(Locale.ROOT, "reached     %.1f%% within 5 min, %.1f%% within 15 min%n", 100 * d.within5Share(),
                 100 * d.within15Share());
+        LimitKpis lim = d.limits();
+        out.printf(Locale.ROOT, "on time     response %s (urgent %s), closure %s; %,d open cases overdue%n",
+                share(lim.onTimeResponseShare()), share(lim.urgentOnTimeResponseShare()),
+                share(lim.onTimeClosureShare()), lim.overdueOpen());
+        out.printf(Locale.ROOT, "cases       %,d linked to professionals, %,d lost (queue full), %,d abandoned%n",
+                lim.linked(), lim.lost(), lim.abandoned());
         out.printf(Locale.ROOT, "on the spot %.1f%% resolved; escalated: %s%n", 100 * d.onSpotShare(),
                 d.escalations().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %,d", level(e.getKey()), e.getValue()))
@@ -150,9 +304,35 @@ final class SimulateCommand implements Callable<Integer> {
                         ws.stream().mapToDouble(WorkerKpis::visitsPerMonth).average().orElse(0));
             }
         }
+        // Where the time went, per worker a week: minutes over the measured window / measured weeks.
+        double weeks = (r.horizonDays() - r.warmUpDays()) / 7;
+        for (WorkerType type : WorkerType.values()) {
+            List<WorkHours> hs = r.workers().stream().filter(w -> w.type() == type).map(WorkerKpis::hours).toList();
+            if (!hs.isEmpty()) {
+                out.printf(Locale.ROOT, "hours       %s, a week per worker: routine %s, incidents %s, travel %s, "
+                                + "idle %s, overtime %s%n", StaffingCsv.typeKey(type),
+                        hours(hs, WorkHours::routine, weeks), hours(hs, WorkHours::incidents, weeks),
+                        hours(hs, WorkHours::travel, weeks), hours(hs, WorkHours::idle, weeks),
+                        hours(hs, WorkHours::overtime, weeks));
+            }
+        }
         out.printf(Locale.ROOT, "patrol      %.1f%% of full-time workers meet the target of %.0f households a month "
                 + "(Tianya district)%n", 100 * r.visitTargetShare(), WorkerKpis.VISIT_TARGET_PER_MONTH);
+        out.printf(Locale.ROOT, "visits      coverage %s (households visited within the visit cycle)%n",
+                share(r.visitCoverage()));
         out.flush();
+    }
+
+    /** A share as a percentage, or {@code n/a} when there was nothing to measure (NaN). */
+    private static String share(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f%%", 100 * v) : "n/a";
+    }
+
+    /** The mean over workers of {@code part} (minutes over the window) in hours a week, or {@code n/a}. */
+    private static String hours(List<WorkHours> hs, java.util.function.ToDoubleFunction<WorkHours> part,
+            double weeks) {
+        double mean = hs.stream().mapToDouble(part).average().orElse(Double.NaN) / 60 / weeks;
+        return Double.isFinite(mean) ? String.format(Locale.ROOT, "%.1f", mean) : "n/a";
     }
 
     private static String level(EscalationLevel level) {

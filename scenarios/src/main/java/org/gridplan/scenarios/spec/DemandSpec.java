@@ -2,70 +2,59 @@ package org.gridplan.scenarios.spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.TreeMap;
 import org.gridplan.sim.demand.DemandCatalog;
-import org.gridplan.sim.demand.EscalationLevel;
 import org.gridplan.sim.demand.IncidentCategory;
 import org.gridplan.sim.demand.TimeDistribution;
 
 /**
- * The demand of a scenario: the default catalog ({@link DemandCatalog#defaults()}, 0.2 incidents
- * per household a year, Zhanjiang ETDZ) with an overall scale and per-category overrides.
+ * The demand of a scenario: its incident categories and an overall scale. By default the
+ * categories are those of {@link DemandCatalog#defaults()} (0.2 incidents per household a year,
+ * Zhanjiang ETDZ) with the scenario's changes applied; a scenario may instead start from an empty
+ * catalog and define every category itself ({@code demand.catalog: empty}), and may add categories
+ * of its own to either.
  *
- * @param scale     multiplier on every rate, 0 to 100; default 1
- * @param overrides category name → what to change in it; names are those of the default catalog
+ * @param scale      multiplier on every rate, 0 to 100; default 1
+ * @param categories the categories in catalog order (the default catalog's first, then new ones
+ *                   in file order); not empty
  */
-public record DemandSpec(double scale, Map<String, CategoryOverride> overrides) {
+public record DemandSpec(double scale, List<IncidentCategory> categories) {
 
     public DemandSpec {
-        overrides = Map.copyOf(new TreeMap<>(overrides));
+        categories = List.copyOf(categories);
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("demand.categories is empty");
+        }
     }
 
     /** The default catalog at scale 1. */
     public static DemandSpec defaults() {
-        return new DemandSpec(1.0, Map.of());
+        return new DemandSpec(1.0, DemandCatalog.defaults().categories());
+    }
+
+    /** The catalog: the categories at {@link #scale}. */
+    public DemandCatalog catalog() {
+        return new DemandCatalog(categories, scale);
     }
 
     /**
-     * Changes to one category; absent parts keep the default.
-     *
-     * @param rate           incidents per household per year, 0 to 10
-     * @param onSpot         probability of resolution on the spot, 0 to 1
-     * @param serviceMinutes mean time on site, minutes, positive; the distribution keeps its shape
-     *                       and coefficient of variation
-     * @param escalation     the level a work order goes to when not resolved on the spot
+     * {@code d} with another mean, keeping its shape and coefficient of variation (what
+     * {@code serviceMinutes} changes): log-normal and gamma keep sd / mean, an empirical list is
+     * scaled value by value, exponential and deterministic take the new mean.
      */
-    public record CategoryOverride(OptionalDouble rate, OptionalDouble onSpot, OptionalDouble serviceMinutes,
-            Optional<EscalationLevel> escalation) {
-    }
-
-    /** The catalog: the defaults with the overrides applied, at {@link #scale}. */
-    public DemandCatalog catalog() {
-        List<IncidentCategory> out = new ArrayList<>();
-        for (IncidentCategory c : DemandCatalog.defaults().categories()) {
-            CategoryOverride o = overrides.get(c.name());
-            if (o != null) {
-                if (o.rate().isPresent()) {
-                    c = c.withRate(o.rate().getAsDouble());
-                }
-                if (o.serviceMinutes().isPresent()) {
-                    c = c.withService(rescale(c.service(), o.serviceMinutes().getAsDouble()));
-                }
-                if (o.onSpot().isPresent() || o.escalation().isPresent()) {
-                    c = c.withOnSpot(o.onSpot().orElse(c.onSpotProbability()), o.escalation().orElse(c.escalation()));
-                }
-            }
-            out.add(c);
-        }
-        return new DemandCatalog(out, scale);
-    }
-
-    private static TimeDistribution rescale(TimeDistribution d, double mean) {
+    static TimeDistribution rescale(TimeDistribution d, double mean) {
         if (d instanceof TimeDistribution.LogNormal l) {
             return TimeDistribution.lognormal(mean, l.sd() * mean / l.mean());
+        }
+        if (d instanceof TimeDistribution.Gamma g) {
+            return TimeDistribution.gamma(mean, g.sd() * mean / g.mean());
+        }
+        if (d instanceof TimeDistribution.Empirical e) {
+            double f = mean / e.mean();
+            List<Double> values = new ArrayList<>();
+            for (double v : e.values()) {
+                values.add(v * f);
+            }
+            return TimeDistribution.empirical(values);
         }
         if (d instanceof TimeDistribution.Exponential) {
             return TimeDistribution.exponential(mean);
@@ -73,7 +62,7 @@ public record DemandSpec(double scale, Map<String, CategoryOverride> overrides) 
         return TimeDistribution.deterministic(mean);
     }
 
-    /** Names of the default catalog's categories, the names overrides may use. */
+    /** Names of the default catalog's categories. */
     public static List<String> categoryNames() {
         return DemandCatalog.defaults().categories().stream().map(IncidentCategory::name).toList();
     }

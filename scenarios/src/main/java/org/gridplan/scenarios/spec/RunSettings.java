@@ -3,6 +3,8 @@ package org.gridplan.scenarios.spec;
 import java.util.List;
 import java.util.Objects;
 import org.gridplan.sim.engine.DispatchPolicy;
+import org.gridplan.sim.engine.FieldModel;
+import org.gridplan.sim.engine.PatrolConfig;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.SurgeEvent;
 import org.gridplan.sim.engine.TravelModel;
@@ -17,16 +19,28 @@ import org.gridplan.sim.engine.TravelModel;
  * @param horizonDays simulated days, in (0, 3650]
  * @param warmUpDays  days left out of KPIs, in [0, horizonDays)
  * @param travel      how workers travel
+ * @param patrol      household visits ({@code routine.visits})
+ * @param field       triage, linkage and queue limits ({@code dispatch}), routine work
+ *                    ({@code routine}) and the working hours of time limits ({@code timeLimits})
  */
 public record RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPolicy dispatch, List<SurgeSpec> surges,
-        double horizonDays, double warmUpDays, TravelModel travel) {
+        double horizonDays, double warmUpDays, TravelModel travel, PatrolConfig patrol, FieldModel field) {
 
     public RunSettings {
         Objects.requireNonNull(staffing, "staffing");
         Objects.requireNonNull(demand, "demand");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(travel, "travel");
+        Objects.requireNonNull(patrol, "patrol");
+        Objects.requireNonNull(field, "field");
         surges = List.copyOf(surges);
+    }
+
+    /** Settings with the default visits and field model ({@link PatrolConfig#defaults()}, {@link FieldModel#defaults()}). */
+    public RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPolicy dispatch, List<SurgeSpec> surges,
+            double horizonDays, double warmUpDays, TravelModel travel) {
+        this(staffing, demand, dispatch, surges, horizonDays, warmUpDays, travel, PatrolConfig.defaults(),
+                FieldModel.defaults());
     }
 
     /**
@@ -41,6 +55,8 @@ public record RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPoli
                 .demand(demand.catalog())
                 .dispatch(dispatch)
                 .travel(travel)
+                .patrol(patrol)
+                .field(field)
                 .surges(surges.stream().map(s -> s.event(staffing.emergencyPool())).toList())
                 .collectIncidentLog(incidentLog)
                 .build();

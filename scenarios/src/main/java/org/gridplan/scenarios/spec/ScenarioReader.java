@@ -40,8 +40,15 @@ import org.gridplan.scenarios.spec.YamlNode.Entry;
 import org.gridplan.scenarios.spec.YamlNode.ListNode;
 import org.gridplan.scenarios.spec.YamlNode.MapNode;
 import org.gridplan.scenarios.spec.YamlNode.Scalar;
-import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.demand.DiscoveryMode;
 import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.demand.IncidentCategory;
+import org.gridplan.sim.demand.TimeDistribution;
+import org.gridplan.sim.demand.TimeLimit;
+import org.gridplan.sim.demand.TimeProfile;
+import org.gridplan.sim.demand.Urgency;
 import org.gridplan.sim.engine.DispatchPolicy;
 import org.gridplan.sim.engine.DispatchPolicy.Fallback;
 import org.gridplan.sim.engine.TravelModel;
@@ -65,7 +72,7 @@ public final class ScenarioReader {
 
     /** Top-level fields a sweep may vary; everything under them can be swept. */
     public static final List<String> SWEEPABLE = List.of("staffing", "demand", "dispatch", "surges", "horizonDays",
-            "warmUpDays", "travel");
+            "warmUpDays", "travel", "routine", "timeLimits");
 
     /** Most sweep points a scenario may expand to. */
     public static final int MAX_POINTS = 10_000;
@@ -79,6 +86,9 @@ public final class ScenarioReader {
     private static final Map<String, SweepMode> MODES = new LinkedHashMap<>();
     private static final Map<String, ExportFormat> FORMATS = new LinkedHashMap<>();
     private static final Map<String, Lang> LANGUAGES = new LinkedHashMap<>();
+    private static final Map<String, Urgency> URGENCIES = new LinkedHashMap<>();
+    private static final Map<String, DiscoveryMode> DISCOVERY = new LinkedHashMap<>();
+    private static final Map<String, Boolean> CATALOGS = new LinkedHashMap<>();
 
     static {
         FALLBACKS.put("neighbour-grid", Fallback.NEIGHBOUR_GRID);
@@ -97,6 +107,12 @@ public final class ScenarioReader {
         }
         LANGUAGES.put("en", Lang.EN);
         LANGUAGES.put("zh", Lang.ZH);
+        URGENCIES.put("urgent", Urgency.URGENT);
+        URGENCIES.put("routine", Urgency.ROUTINE);
+        DISCOVERY.put("report", DiscoveryMode.RESIDENT_REPORT);
+        DISCOVERY.put("patrol", DiscoveryMode.PATROL);
+        CATALOGS.put("default", false);
+        CATALOGS.put("empty", true);
     }
 
     private final Optimise available;
@@ -676,13 +692,17 @@ public final class ScenarioReader {
         }
         StaffingSpec staffing = staffing(f);
         DemandSpec demand = demand(f);
-        DispatchPolicy dispatch = dispatch(f);
+        FieldSections.FieldParts parts = new FieldSections.FieldParts();
+        DispatchPolicy dispatch = dispatch(f, parts);
         List<SurgeSpec> surges = surges(f, horizon);
         TravelModel travel = travel(f);
-        if (problems.messages().size() > before || staffing == null) {
+        FieldSections.routine(f, parts);
+        FieldSections.timeLimits(f, parts);
+        if (problems.messages().size() > before || staffing == null || demand == null) {
             return null;
         }
-        return new RunSettings(staffing, demand, dispatch, surges, horizon, warmUp, travel);
+        return new RunSettings(staffing, demand, dispatch, surges, horizon, warmUp, travel, parts.patrol,
+                parts.field());
     }
 
     private static StaffingSpec staffing(Fields root) {
@@ -698,61 +718,158 @@ public final class ScenarioReader {
                 s.number("professionalsPerGrid", d.professionalsPerGrid(), 0, false, 5),
                 s.integer("branchPoolPerCommunity", d.branchPoolPerCommunity(), 0, 50),
                 s.integer("emergencyPool", d.emergencyPool(), 0, 100_000),
-                shift(s, "fullTimeShift", d.fullTimeShift()),
-                shift(s, "partTimeShift", d.partTimeShift()),
-                shift(s, "poolShift", d.poolShift()));
+                FieldSections.shift(s, "fullTimeShift", d.fullTimeShift()),
+                FieldSections.shift(s, "partTimeShift", d.partTimeShift()),
+                FieldSections.shift(s, "poolShift", d.poolShift()),
+                FieldSections.duty(s));
+        if (out.duty().scope() == DutyRoster.Scope.BRANCH && out.branchPoolPerCommunity() == 0) {
+            Fields duty = s.object("duty").orElseThrow();
+            s.problems().add(duty.lineOf("scope"), duty.pathOf("scope"), "branch keeps one roster per branch pool, "
+                    + "but there are no branch pools (staffing.branchPoolPerCommunity is 0); give community or none, "
+                    + "or add pools");
+        }
         s.finish();
         return out;
     }
 
-    /** A named shift or a window such as {@code 08:00-20:00 mon-sun} ({@link ShiftPattern#parse}). */
-    private static ShiftPattern shift(Fields s, String key, ShiftPattern def) {
-        Optional<String> text = s.text(key);
-        if (text.isEmpty()) {
-            return def;
-        }
-        try {
-            return ShiftPattern.parse(text.get());
-        } catch (IllegalArgumentException e) {
-            s.problems().add(s.lineOf(key), s.pathOf(key), e.getMessage());
-            return def;
-        }
-    }
-
+    /** {@code demand}; null when a problem was found (reported). */
     private static DemandSpec demand(Fields root) {
         Optional<Fields> df = root.object("demand");
         if (df.isEmpty()) {
-            return DemandSpec.defaults();
+            return root.has("demand") ? null : DemandSpec.defaults();
         }
         Fields d = df.get();
         double scale = d.number("scale", 1.0, 0, false, 100);
-        Map<String, DemandSpec.CategoryOverride> overrides = new LinkedHashMap<>();
+        boolean empty = d.choice("catalog", false, CATALOGS);
+        Map<String, IncidentCategory> categories = new LinkedHashMap<>();
+        if (!empty) {
+            for (IncidentCategory c : DemandCatalog.defaults().categories()) {
+                categories.put(c.name(), c);
+            }
+        }
+        boolean[] bad = {false};
         d.object("categories").ifPresent(cats -> {
-            List<String> known = DemandSpec.categoryNames();
             for (Entry e : cats.entries().values()) {
                 cats.get(e.key());
-                if (!known.contains(e.key())) {
-                    cats.problems().add(e.keyLine(), cats.pathOf(e.key()), "unknown category (expected one of: "
-                            + String.join(", ", known) + ")");
+                Optional<Fields> cf = Fields.of(e.value(), cats.pathOf(e.key()), cats.problems());
+                if (cf.isEmpty()) {
+                    bad[0] = true;
                     continue;
                 }
-                Fields.of(e.value(), cats.pathOf(e.key()), cats.problems()).ifPresent(c -> {
-                    DemandSpec.CategoryOverride o = new DemandSpec.CategoryOverride(
-                            c.optionalNumber("rate", 0, false, 10),
-                            c.optionalNumber("onSpot", 0, false, 1),
-                            c.optionalNumber("serviceMinutes", 0, true, 10_080),
-                            c.has("escalation") ? Optional.ofNullable(c.choice("escalation", null, LEVELS))
-                                    : Optional.empty());
-                    c.finish();
-                    overrides.put(e.key(), o);
-                });
+                IncidentCategory c = category(cf.get(), e.key(), empty ? null : categories.get(e.key()), empty);
+                if (c == null) {
+                    bad[0] = true;
+                } else {
+                    categories.put(e.key(), c);
+                }
             }
         });
+        if (categories.isEmpty() && !bad[0]) {
+            d.problems().add(d.lineOf(d.has("categories") ? "categories" : "catalog"), d.pathOf("categories"),
+                    "is empty: catalog empty starts with no categories, so define at least one here (rate and "
+                    + "service)");
+        }
         d.finish();
-        return new DemandSpec(scale, overrides);
+        if (categories.isEmpty() || bad[0]) {
+            return null;
+        }
+        return new DemandSpec(scale, new ArrayList<>(categories.values()));
     }
 
-    private static DispatchPolicy dispatch(Fields root) {
+    /**
+     * One category of {@code demand.categories}: the default catalog's category {@code def} with
+     * the file's changes, or, when {@code def} is null, a new category (rate and service required,
+     * the rest as {@link IncidentCategory#reported}). Null when a problem was found (reported).
+     */
+    private static IncidentCategory category(Fields c, String name, IncidentCategory def, boolean emptyCatalog) {
+        Problems problems = c.problems();
+        int before = problems.messages().size();
+        OptionalDouble rate = c.optionalNumber("rate", 0, false, 10);
+        OptionalDouble onSpot = c.optionalNumber("onSpot", 0, false, 1);
+        OptionalDouble serviceMinutes = c.optionalNumber("serviceMinutes", 0, true, 10_080);
+        Optional<EscalationLevel> escalation = c.has("escalation")
+                ? Optional.ofNullable(c.choice("escalation", null, LEVELS)) : Optional.empty();
+        Optional<Urgency> urgency = c.has("urgency")
+                ? Optional.ofNullable(c.choice("urgency", null, URGENCIES)) : Optional.empty();
+        Optional<TimeLimit> response = FieldSections.limit(c, "responseLimit");
+        Optional<TimeLimit> closure = FieldSections.limit(c, "closureLimit");
+        Optional<TimeProfile> profile = FieldSections.profile(c, "profile");
+        Optional<TimeDistribution> service = FieldSections.distribution(c, "service", 10_080, false);
+        Optional<DiscoveryMode> discovery = c.has("discovery")
+                ? Optional.ofNullable(c.choice("discovery", null, DISCOVERY)) : Optional.empty();
+        OptionalDouble latentDays = c.optionalNumber("latentDays", 0, true, 3650);
+        c.finish();
+        if (c.has("service") && c.has("serviceMinutes")) {
+            problems.add(c.lineOf("serviceMinutes"), c.pathOf("serviceMinutes"), "give either service (a "
+                    + "distribution) or serviceMinutes (a new mean for the default distribution), not both");
+        }
+        String why = emptyCatalog ? "with catalog: empty every category is new"
+                : "'" + name + "' is not a category of the default catalog (" + String.join(", ",
+                        DemandSpec.categoryNames()) + "), so it defines a new one";
+        if (def == null) {
+            if (!c.has("rate")) {
+                problems.add(c.line(), c.pathOf("rate"), "missing (required): " + why + ", which needs its rate "
+                        + "(incidents per household per year)");
+            }
+            if (c.has("serviceMinutes") && !c.has("service")) {
+                problems.add(c.lineOf("serviceMinutes"), c.pathOf("serviceMinutes"), why + ", which has no default "
+                        + "distribution to rescale; give service, e.g. {distribution: exponential, mean: 30}");
+            } else if (!c.has("service")) {
+                problems.add(c.line(), c.pathOf("service"), "missing (required): " + why + ", which needs its "
+                        + "service distribution, e.g. {distribution: exponential, mean: 30}");
+            }
+        }
+        DiscoveryMode mode = discovery.orElse(def == null ? DiscoveryMode.RESIDENT_REPORT : def.discovery());
+        if (latentDays.isPresent() && mode != DiscoveryMode.PATROL) {
+            problems.add(c.lineOf("latentDays"), c.pathOf("latentDays"), "applies only with discovery: patrol "
+                    + "(this category is reported by the resident)");
+        }
+        if (discovery.orElse(null) == DiscoveryMode.PATROL && latentDays.isEmpty() && !c.has("latentDays")
+                && (def == null || def.discovery() != DiscoveryMode.PATROL)) {
+            problems.add(c.lineOf("discovery"), c.pathOf("latentDays"), "missing (required): discovery: patrol "
+                    + "needs latentDays, the mean days until the resident reports it if no patrol finds it first");
+        }
+        if (problems.messages().size() > before) {
+            return null;
+        }
+        try {
+            IncidentCategory out = def != null ? def
+                    : IncidentCategory.reported(name, rate.getAsDouble(), service.orElseThrow());
+            if (rate.isPresent()) {
+                out = out.withRate(rate.getAsDouble());
+            }
+            if (service.isPresent()) {
+                out = out.withService(service.get());
+            } else if (serviceMinutes.isPresent()) {
+                out = out.withService(DemandSpec.rescale(out.service(), serviceMinutes.getAsDouble()));
+            }
+            if (onSpot.isPresent() || escalation.isPresent()) {
+                out = out.withOnSpot(onSpot.orElse(out.onSpotProbability()), escalation.orElse(out.escalation()));
+            }
+            if (urgency.isPresent()) {
+                out = out.withUrgency(urgency.get());
+            }
+            if (response.isPresent() || closure.isPresent()) {
+                out = out.withLimits(response.orElse(out.responseLimit()), closure.orElse(out.closureLimit()));
+            }
+            if (profile.isPresent()) {
+                out = out.withProfile(profile.get());
+            }
+            if (mode == DiscoveryMode.RESIDENT_REPORT) {
+                if (out.discovery() != DiscoveryMode.RESIDENT_REPORT) {
+                    out = out.withResidentReport();
+                }
+            } else if (latentDays.isPresent()) {
+                out = out.withPatrolDiscovery(TimeDistribution.exponential(latentDays.getAsDouble() * 1440));
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            problems.add(c.line(), c.path(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static DispatchPolicy dispatch(Fields root, FieldSections.FieldParts parts) {
         Optional<Fields> df = root.object("dispatch");
         if (df.isEmpty()) {
             return DispatchPolicy.defaults();
@@ -774,6 +891,7 @@ public final class ScenarioReader {
                 });
             }
         });
+        FieldSections.dispatch(d, parts);
         d.finish();
         return new DispatchPolicy(fallbacks);
     }

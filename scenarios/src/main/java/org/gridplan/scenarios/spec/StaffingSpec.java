@@ -1,6 +1,7 @@
 package org.gridplan.scenarios.spec;
 
 import java.util.Objects;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 
 /**
@@ -25,10 +26,21 @@ import org.gridplan.sim.agent.ShiftPattern;
  *                               08:30–17:30
  * @param partTimeShift          shift of part-time workers; default 09:00–13:00 Monday to Saturday
  * @param poolShift              shift of branch pool workers; default weekday day
+ * @param duty                   the out-of-hours duty roster the planner puts on the plan; default
+ *                               {@link DutyRoster#defaults()} (one grid worker per community on duty
+ *                               out of hours at the community office, an assumption)
  */
 public record StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double professionalsPerGrid,
         int branchPoolPerCommunity, int emergencyPool, ShiftPattern fullTimeShift, ShiftPattern partTimeShift,
-        ShiftPattern poolShift) {
+        ShiftPattern poolShift, DutyRoster duty) {
+
+    /** A request with the default duty roster. */
+    public StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double professionalsPerGrid,
+            int branchPoolPerCommunity, int emergencyPool, ShiftPattern fullTimeShift, ShiftPattern partTimeShift,
+            ShiftPattern poolShift) {
+        this(fullTimePerGrid, partTimePerCommunity, professionalsPerGrid, branchPoolPerCommunity, emergencyPool,
+                fullTimeShift, partTimeShift, poolShift, DutyRoster.defaults());
+    }
 
     public StaffingSpec {
         if (fullTimePerGrid < 1 || partTimePerCommunity < 0 || !(professionalsPerGrid >= 0)
@@ -38,11 +50,18 @@ public record StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double
         Objects.requireNonNull(fullTimeShift, "fullTimeShift");
         Objects.requireNonNull(partTimeShift, "partTimeShift");
         Objects.requireNonNull(poolShift, "poolShift");
+        Objects.requireNonNull(duty, "duty");
+    }
+
+    /** This request with another duty roster. */
+    public StaffingSpec withDuty(DutyRoster roster) {
+        return new StaffingSpec(fullTimePerGrid, partTimePerCommunity, professionalsPerGrid, branchPoolPerCommunity,
+                emergencyPool, fullTimeShift, partTimeShift, poolShift, roster);
     }
 
     /** The defaults listed above. */
     public static StaffingSpec defaults() {
         return new StaffingSpec(1, 2, 0, 0, 0, ShiftPattern.WEEKDAY_DAY, ShiftPattern.PART_TIME,
-                ShiftPattern.WEEKDAY_DAY);
+                ShiftPattern.WEEKDAY_DAY, DutyRoster.defaults());
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
+import java.util.Optional;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
@@ -27,9 +29,20 @@ class FieldStandardStaffingTest {
     }
 
     @Test
-    void defaults_equal_one_full_time_worker_per_grid() {
+    void defaults_equal_one_full_time_worker_per_grid_with_the_default_duty_roster() {
         Staffing plan = new FieldStandardStaffing().plan(city, layout, StaffingSpec.defaults(), Optimise.NONE);
-        assertThat(plan).isEqualTo(Staffing.oneFullTimePerGrid(city, layout, 2));
+        assertThat(plan).isEqualTo(Staffing.oneFullTimePerGrid(city, layout, 2).withDuty(DutyRoster.defaults()));
+    }
+
+    @Test
+    void the_plan_carries_the_requested_duty_roster() {
+        DutyRoster team = new DutyRoster(DutyRoster.Scope.COMMUNITY, 2, DutyRoster.Source.DUTY_TEAM,
+                DutyRoster.Location.HOME, Optional.of(ShiftPattern.parse("20:00-08:00 daily")));
+        Staffing plan = new FieldStandardStaffing().plan(city, layout, StaffingSpec.defaults().withDuty(team),
+                Optimise.NONE);
+        assertThat(plan.duty()).isEqualTo(team);
+        assertThat(new FieldStandardStaffing().plan(city, layout, StaffingSpec.defaults().withDuty(DutyRoster.NONE),
+                Optimise.NONE).duty().active()).isFalse();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
@@ -72,6 +73,19 @@ class OptimisingStaffingPlannerTest {
                 .extracting(Justification::english)
                 .anyMatch(j -> j.startsWith("Expected response")).noneMatch(j -> j.contains("branches open at"));
         assertThat(planner.openBranches(city, layout, SPEC, new Optimise(false, true))).isEmpty();
+    }
+
+    @Test
+    void an_optimised_plan_carries_the_requested_duty_roster_and_a_duty_sweep_reuses_the_plan() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Optimise workers = new Optimise(false, true);
+        Staffing plan = planner.plan(city, layout, SPEC, workers);
+        assertThat(plan.duty()).isEqualTo(DutyRoster.defaults());
+        Staffing none = planner.plan(city, layout, SPEC.withDuty(DutyRoster.NONE), workers);
+        assertThat(none.duty()).isEqualTo(DutyRoster.NONE);
+        assertThat(none.workers()).isEqualTo(plan.workers());
+        assertThat(planner.justifications(city, layout, SPEC.withDuty(DutyRoster.NONE), workers))
+                .isEqualTo(planner.justifications(city, layout, SPEC, workers));
     }
 
     @Test

@@ -33,7 +33,7 @@ class ScenarioCommandsIT {
     @Test
     void every_example_validates() {
         for (String name : new String[] {"quickstart.yaml", "staffing-sweep.yaml", "typhoon-surge.yaml",
-            "large-district.yaml", "shift-hours.yaml"}) {
+            "large-district.yaml", "shift-hours.yaml", "mmc-validation.yaml"}) {
             CliRunner r = CliRunner.run("validate", example(name));
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out()).contains(": ok — scenario ");

@@ -84,7 +84,9 @@ class AnalyticModelIT {
                 Staffing always = Staffing.of(specs);
                 Staffing field = Staffing.of(specs.stream().map(w -> w.withShift(ShiftPattern.WEEKDAY_DAY)).toList());
                 SimulationConfig base = SimulationConfig.builder().seed(11).travel(TravelModel.road(TravelMode.EBIKE))
-                        .patrol(PatrolConfig.off()).dispatch(DispatchPolicy.queueOnly()).build();
+                        .patrol(PatrolConfig.off()).dispatch(DispatchPolicy.queueOnly())
+                        // The bare queueing model: no triage delay, linkage or routine work.
+                        .field(org.gridplan.sim.engine.FieldModel.off()).build();
                 double covered = mean(city, layout, always, base, travel);
                 SimulationConfig fallbacks = base.toBuilder().dispatch(DispatchPolicy.defaults()).build();
                 double backup = mean(city, layout, always, fallbacks, travel);
