@@ -101,18 +101,19 @@ public record DemandCatalog(List<IncidentCategory> categories, double scale) {
      * published local rules of ../FIELD.md where one fits (L: read on secondary pages), else they
      * are assumptions:
      * <ul>
-     *   <li>{@code disputes} 4 working hours / 5 working days (requests for help within 5 working
-     *       days, L; the response an assumption in line with the 4-working-hour city-management
-     *       limits, L);</li>
-     *   <li>{@code safety-hazards} 4 working hours (stop illegal building work within 4 working
-     *       hours, L) / 7 working days (penalty within 7 working days, L);</li>
+     *   <li>{@code disputes} 1 working hour / 5 working days (requests for help within 5 working
+     *       days, L; the response an assumption: a reported case is visited within the working
+     *       hour);</li>
+     *   <li>{@code safety-hazards} 1 working hour when reported (assumption; found on patrol it is
+     *       reached at once) / 7 working days (penalty within 7 working days, L);</li>
      *   <li>{@code key-persons} 1 working day (sign for a work order within 1 working day, L) /
      *       5 working days;</li>
      *   <li>{@code emergencies} 30 calendar minutes (assumption) / 5 working days;</li>
-     *   <li>{@code elderly-care} 1 working day (L) / 5 working days (requests for help, L);</li>
+     *   <li>{@code elderly-care} 2 working hours (assumption) / 5 working days (requests for help,
+     *       L);</li>
      *   <li>{@code sanitation} 2 working hours (road cleaning within 2 working hours, L) / 4 working
      *       days (spoil heaps within 4 working days, Jiyuan, L);</li>
-     *   <li>{@code repairs} 4 working hours / 7 working days (assumptions);</li>
+     *   <li>{@code repairs} 2 working hours / 7 working days (assumptions);</li>
      *   <li>{@code admin-services} 1 working day / 2 working days (consultations answered within 2
      *       working days, L).</li>
      * </ul>
