@@ -54,6 +54,8 @@ public final class GridWorker {
     private double jobStart;
     private double overtimeFrom = Double.NaN;
     private double handlingFrom = Double.NaN;
+    /** Start of a visit of the idle-time patrol in progress (no visit cycle), else NaN. */
+    private double visitFrom = Double.NaN;
 
     private long served;
     private double busyMinutes;
@@ -254,6 +256,10 @@ public final class GridWorker {
             incidentMinutes += clipped(handlingFrom, end);
             handlingFrom = end;
         }
+        if (!Double.isNaN(visitFrom)) {
+            routineMinutes[RoutineJob.VISIT] += clipped(visitFrom, end);
+            visitFrom = end;
+        }
         if (state == WorkerState.ROUTINE && jobWorking) {
             routineMinutes[job.kind()] += clipped(jobStart, end);
             jobStart = end;
@@ -306,6 +312,7 @@ public final class GridWorker {
     /** Cancels a patrol leg, visit, return or routine trip, counting the share of the trip made. */
     private void stopMoving() {
         token++;
+        endVisit();
         if ((state == WorkerState.PATROLLING || state == WorkerState.RETURNING || state == WorkerState.ROUTINE)
                 && moveEnd > ctx.now() && moveEnd > moveStart) {
             double share = (ctx.now() - moveStart) / (moveEnd - moveStart);
@@ -472,7 +479,16 @@ public final class GridWorker {
         } else {
             moveStart = now;
             moveEnd = now;
+            visitFrom = now;
             ctx.scheduleAt(now + ctx.patrolVisitMinutes(), new Event(VISIT_DONE, ++token));
+        }
+    }
+
+    /** Counts the time of an idle-time patrol visit that ends now (done or called away). */
+    private void endVisit() {
+        if (!Double.isNaN(visitFrom)) {
+            routineMinutes[RoutineJob.VISIT] += clipped(visitFrom, ctx.now());
+            visitFrom = Double.NaN;
         }
     }
 
@@ -522,7 +538,10 @@ public final class GridWorker {
                 case ARRIVE_INCIDENT -> arriveIncident();
                 case HANDLED -> handled();
                 case ARRIVE_PATROL -> arrivePatrol();
-                case VISIT_DONE -> becomeFree();
+                case VISIT_DONE -> {
+                    endVisit();
+                    becomeFree();
+                }
                 case ARRIVE_BASE -> arriveBase();
                 case PATROL_AGAIN -> {
                     if (state == WorkerState.IDLE) {

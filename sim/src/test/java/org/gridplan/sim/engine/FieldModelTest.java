@@ -191,6 +191,19 @@ class FieldModelTest {
     }
 
     @Test
+    void visits_of_the_idle_time_patrol_count_as_visit_hours() {
+        Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0);
+        SimulationConfig config = SimulationConfig.builder().horizonDays(14).warmUpDays(0).seed(2)
+                .field(FieldModel.off()).demand(DemandCatalog.defaults().withScale(0))
+                .patrol(PatrolConfig.of(TimeDistribution.deterministic(30), 4)).build();
+        RunResult r = GridSimulation.run(CITY, LAYOUT, staffing, config);
+        for (WorkerKpis w : r.workers()) {
+            assertThat(w.patrolVisits()).isEqualTo(40);
+            assertThat(w.hours().visits()).isCloseTo(40 * 30, offset(1e-9));
+        }
+    }
+
+    @Test
     void a_visit_cycle_covers_every_household_when_the_worker_keeps_up_and_not_when_it_cannot() {
         Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0);
         SimulationConfig.Builder b = SimulationConfig.builder().horizonDays(70).warmUpDays(7).seed(2)
