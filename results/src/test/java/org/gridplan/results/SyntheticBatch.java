@@ -44,6 +44,17 @@ public final class SyntheticBatch {
 
     /** p90 response effect of each layout, minutes. */
     private static final Map<String, Double> EFFECT = Map.of("current", 0.0, "grid-400", -3.1, "grid-300", -2.9);
+    /** Officials' indicators of each layout at one full-time worker per grid. */
+    private static final Map<String, Map<Kpi, Double>> OFFICIAL = Map.of(
+            "current", Map.of(Kpi.ON_TIME_RESPONSE, 0.812, Kpi.URGENT_ON_TIME_RESPONSE, 0.934,
+                    Kpi.ON_TIME_CLOSURE, 0.912, Kpi.OVERDUE_OPEN, 14.0, Kpi.VISIT_COVERAGE, 0.71,
+                    Kpi.ROUTINE_HOURS_WEEK, 24.3, Kpi.OVERTIME_HOURS_WEEK, 3.1),
+            "grid-400", Map.of(Kpi.ON_TIME_RESPONSE, 0.853, Kpi.URGENT_ON_TIME_RESPONSE, 0.936,
+                    Kpi.ON_TIME_CLOSURE, 0.934, Kpi.OVERDUE_OPEN, 11.0, Kpi.VISIT_COVERAGE, 0.86,
+                    Kpi.ROUTINE_HOURS_WEEK, 26.0, Kpi.OVERTIME_HOURS_WEEK, 2.5),
+            "grid-300", Map.of(Kpi.ON_TIME_RESPONSE, 0.861, Kpi.URGENT_ON_TIME_RESPONSE, 0.951,
+                    Kpi.ON_TIME_CLOSURE, 0.958, Kpi.OVERDUE_OPEN, 9.0, Kpi.VISIT_COVERAGE, 0.91,
+                    Kpi.ROUTINE_HOURS_WEEK, 27.2, Kpi.OVERTIME_HOURS_WEEK, 3.0));
 
     private SyntheticBatch() {
     }
@@ -100,9 +111,23 @@ public final class SyntheticBatch {
 
     /**
      * The batch: every layout at staffing levels {@code 1, 1.5, 2} (full-time workers per grid)
-     * with {@code replications} replications, details (samples, backlog, grids) at level 1.
+     * with {@code replications} replications, details (samples, backlog, grids) at level 1; without
+     * the officials' indicators, as a batch stored before they existed.
      */
     public static ComparisonData data(int replications, long seed) {
+        return data(replications, seed, false);
+    }
+
+    /**
+     * As {@link #data(int, long)} with the officials' indicators too (on-time response and
+     * closure, overdue cases, visit coverage, working hours), each with a layout effect and the
+     * same common replication noise.
+     */
+    public static ComparisonData withOfficials(int replications, long seed) {
+        return data(replications, seed, true);
+    }
+
+    private static ComparisonData data(int replications, long seed, boolean officials) {
         City city = city();
         Map<String, Integer> grids = new LinkedHashMap<>();
         List<GridLayout> layouts = new ArrayList<>();
@@ -123,7 +148,16 @@ public final class SyntheticBatch {
                 for (double level : levels) {
                     double p90 = 24 + EFFECT.get(name) + noise - 6 * (level - 1)
                             + new SplittableRandom(seed * 7_919 + rep * 31 + name.hashCode()).nextGaussian() * 0.3;
-                    b.add(new RunKpis(name, level, rep, kpis(p90, level)));
+                    Map<Kpi, Double> kpis = kpis(p90, level);
+                    if (officials) {
+                        SplittableRandom own = new SplittableRandom(seed * 104_729 + rep * 17 + name.hashCode()
+                                + (long) (level * 10));
+                        // In KPI order: Map.of iterates in an order that changes from run to run.
+                        for (Kpi k : Kpi.officials()) {
+                            kpis.put(k, official(k, OFFICIAL.get(name).get(k), level, noise, own.nextGaussian()));
+                        }
+                    }
+                    b.add(new RunKpis(name, level, rep, kpis));
                     if (level == 1.0) {
                         b.add(detail(city, layout, rep, p90, seed));
                     }
@@ -152,6 +186,18 @@ public final class SyntheticBatch {
         m.put(Kpi.WITHIN_5_SHARE, Math.max(0, 0.5 - p90 / 100));
         m.put(Kpi.WITHIN_15_SHARE, Math.min(1, 1.2 - p90 / 60));
         return m;
+    }
+
+    /**
+     * An officials' indicator: the layout's value {@code v}, better with more staff, moved by the
+     * replication's common noise and a little noise of its own.
+     */
+    private static double official(Kpi k, double v, double level, double common, double own) {
+        return switch (k.unit()) {
+            case PERCENT -> Math.max(0, Math.min(1, v + 0.03 * (level - 1) - 0.006 * common + 0.003 * own));
+            case COUNT -> Math.max(0, Math.round(v * (1.5 - level / 2) + 1.2 * common + 0.4 * own));
+            default -> v + 0.4 * common + 0.15 * own - (k == Kpi.OVERTIME_HOURS_WEEK ? level - 1 : 0);
+        };
     }
 
     private static RunDetail detail(City city, GridLayout layout, int rep, double p90, long seed) {

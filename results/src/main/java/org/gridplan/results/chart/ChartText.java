@@ -16,6 +16,8 @@ public enum ChartText {
     BARS_TITLE_MINUTES("Response times, mean of replications with 95% CI", "响应时间（各次重复的均值及95%置信区间）"),
     BARS_TITLE_HOURS("Closure time, mean of replications with 95% CI", "办结时间（均值及95%置信区间）"),
     BARS_TITLE_PERCENT("Service shares and utilisation, mean with 95% CI", "服务达标率与人员利用率（均值及95%置信区间）"),
+    BARS_TITLE_COUNT("Case counts, mean with 95% CI", "事件数（均值及95%置信区间）"),
+    BARS_TITLE_HOURS_PER_WEEK("Working hours per week, mean with 95% CI", "每周工作小时（均值及95%置信区间）"),
     BARS_NO_CI("intervals unavailable (1 replication)", "置信区间不可用（仅1次重复）"),
     UTIL_TITLE("Worker utilisation", "网格员利用率分布"),
     UTIL_X("utilisation (busy ÷ duty time)", "利用率（忙碌时间 ÷ 在岗时间）"),
@@ -43,9 +45,18 @@ public enum ChartText {
     KPI_ON_SPOT_SHARE("resolved on the spot", "就地解决率"),
     KPI_WITHIN_5_SHARE("reached within 5 min", "5分钟到达率"),
     KPI_WITHIN_15_SHARE("reached within 15 min", "15分钟到达率"),
+    KPI_ON_TIME_RESPONSE("on-time response", "按时响应率"),
+    KPI_URGENT_ON_TIME_RESPONSE("urgent on-time response", "紧急事件按时响应率"),
+    KPI_ON_TIME_CLOSURE("on-time closure", "按期办结率"),
+    KPI_OVERDUE_OPEN("overdue open cases", "超期未办结"),
+    KPI_VISIT_COVERAGE("household visit coverage", "入户走访覆盖率"),
+    KPI_ROUTINE_HOURS_WEEK("routine work hours per week", "每周常规工作小时"),
+    KPI_OVERTIME_HOURS_WEEK("overtime hours per week", "每周加班小时"),
     UNIT_MINUTES("minutes", "分钟"),
     UNIT_HOURS("hours", "小时"),
     UNIT_PERCENT("%", "%"),
+    UNIT_COUNT("cases", "件"),
+    UNIT_HOURS_PER_WEEK("hours", "小时"),
     UNIT_MINUTES_SHORT("min", "分钟"),
     UNIT_HOURS_SHORT("h", "小时");
 
@@ -79,6 +90,8 @@ public enum ChartText {
             case MINUTES -> UNIT_MINUTES_SHORT.in(lang);
             case HOURS -> UNIT_HOURS_SHORT.in(lang);
             case PERCENT -> UNIT_PERCENT.in(lang);
+            case COUNT -> UNIT_COUNT.in(lang);
+            case HOURS_PER_WEEK -> UNIT_HOURS_SHORT.in(lang);
         };
     }
 

@@ -216,6 +216,8 @@ public final class ComparisonCharts {
     /**
      * Bars of the mean of every KPI displayed in {@code unit}, one bar per layout, with error bars
      * spanning the 95% confidence interval (none with one replication, and the subtitle says so).
+     * The officials' indicators ({@link Kpi#official()}) are left out: the report's tables and
+     * verdict carry them.
      * The error bar uses the renderer's "standard deviation" slot for the interval's half-width:
      * a Student t interval is symmetric about the mean.
      */
@@ -223,7 +225,7 @@ public final class ComparisonCharts {
         DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
         for (String layout : data.layouts()) {
             for (Kpi kpi : Kpi.values()) {
-                if (kpi.unit() != unit) {
+                if (kpi.unit() != unit || kpi.official()) {
                     continue;
                 }
                 Summary s = stats.summary(layout, data.referencePoint(), kpi);
@@ -249,6 +251,8 @@ public final class ComparisonCharts {
             case MINUTES -> ChartText.BARS_TITLE_MINUTES;
             case HOURS -> ChartText.BARS_TITLE_HOURS;
             case PERCENT -> ChartText.BARS_TITLE_PERCENT;
+            case COUNT -> ChartText.BARS_TITLE_COUNT;
+            case HOURS_PER_WEEK -> ChartText.BARS_TITLE_HOURS_PER_WEEK;
         };
         JFreeChart chart = chart(title.in(lang), plot);
         if (data.maxReplications() < 2) {

@@ -66,10 +66,16 @@ enum ReportText {
             + "so differences between layouts are paired by replication. Confidence intervals are 95%% Student t "
             + "intervals across replications; a difference whose interval contains 0 is reported as not "
             + "distinguishable. Percentiles are nearest-rank. Response time runs from report or discovery to the "
-            + "first arrival of a worker; closure time to the reply to the resident.",
+            + "first arrival of a worker; closure time to the reply to the resident. On-time response (closure) is "
+            + "the share of decided cases reached (closed) within their category's time limit; a case still waiting "
+            + "when its limit passes, a lost case and an abandoned case count as late. Overdue open cases are still "
+            + "open past their closure limit at the end. Visit coverage is the share of households visited within the visit "
+            + "cycle; working hours are means over the full-time grid workers per week after warm-up.",
             "每次重复中各方案面对完全相同的事件（公共随机数），因此方案之间的差异按重复配对比较。置信区间为跨重复的95%%"
             + " t 分布区间；差值区间包含0时判定为无显著差异。百分位数采用最近秩法。响应时间指从上报或发现到网格员首次到场；"
-            + "办结时间指到答复居民为止。"),
+            + "办结时间指到答复居民为止。按时响应率、按期办结率按期末已可判定的事件计算：在该类事件时限内到场（办结）为按时，"
+            + "超时、因排队已满流失或居民放弃的事件均计为超时；超期未办结指期末仍未办结且已超过办结时限的事件。入户走访覆盖率为"
+            + "走访周期内已走访住户的占比；每周工作小时为专职网格员（预热期后）每周的平均小时数。"),
     VERDICT_CUT("Layout %s cuts %s by %s %s (95%% CI %s–%s) versus %s.",
             "方案 %1$s 比 %7$s 的%2$s缩短 %3$s %4$s（95%% 置信区间 %5$s–%6$s）。"),
     VERDICT_LOWER("Layout %s lowers %s by %s %s (95%% CI %s–%s) versus %s.",
@@ -83,6 +89,25 @@ enum ReportText {
             "方案 %s 与 %s 的%s相差 %s %s（单次模拟）；置信区间不可用（仅1次重复），差异可能来自随机波动。"),
     VERDICT_NONE("Layout %s has no replication paired with %s on %s.", "方案 %s 与 %s 没有可配对的%s结果。"),
     VERDICT_ONLY("Only one layout was simulated (%s): nothing to compare.", "只模拟了一个方案（%s），无可比较。"),
+    OFFICIAL_NOTE("Officials' indicators (%s): each layout against %s, paired by replication under common random "
+            + "numbers; a difference is named only where its 95%% confidence interval excludes 0.",
+            "考核指标（%s）：各方案与 %s 按重复配对比较（公共随机数）；仅列出95%%置信区间不含0的差异。"),
+    OFFICIAL_CHANGES("Against %s, %s %s.", "与 %s 相比，方案 %s 的%s。"),
+    OFFICIAL_CLAUSE("%1$s %2$s from %3$s to %4$s (paired difference %5$s %6$s, 95%% CI %7$s to %8$s)",
+            "%2$s由 %3$s%1$s %4$s（配对差值 %5$s %6$s，95%% 置信区间 %7$s 至 %8$s）"),
+    OFFICIAL_SAME("Against %s, %s is not distinguishable on any officials' indicator (every paired 95%% interval "
+            + "contains 0).", "与 %s 相比，方案 %s 的各项考核指标均无显著差异（配对差值的95%%置信区间均包含0）。"),
+    OFFICIAL_NA("Against %s, %s has no intervals on the officials' indicators (1 replication), so no difference "
+            + "is named.", "与 %s 相比，方案 %s 的考核指标置信区间不可用（仅1次重复），不列出差异。"),
+    OFFICIAL_AND(" and ", "；"),
+    OFFICIAL_COMMA(", ", "；"),
+    OFFICIAL_POINTS("points", "个百分点"),
+    RAISES("raises", "提高到"),
+    CUTS("cuts", "降低到"),
+    LOWERS("lowers", "降低到"),
+    RAISES_AMOUNT("raises", "增加到"),
+    CUTS_AMOUNT("cuts", "减少到"),
+    LOWERS_AMOUNT("lowers", "减少到"),
     BEST("Best on %s: %s.", "%s最优：%s。"),
     BEST_TIED("Best on %s: %s (not distinguishable from each other).", "%s最优：%s（彼此无显著差异）。"),
     BEST_NA("Lowest point estimate on %s: %s; intervals unavailable (1 replication).",

@@ -20,6 +20,7 @@ import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.Interval;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.stats.PairedChange;
 import org.gridplan.results.stats.PairedComparison;
 import org.gridplan.results.stats.PooledPercentiles;
 import org.gridplan.results.stats.Ranking;
@@ -149,6 +150,120 @@ public final class ReportWriter {
         return unit == Unit.PERCENT ? ReportText.POINTS_UNIT.in(lang) : ChartText.unitSymbol(unit, lang);
     }
 
+    /** One officials' verdict sentence and its CSS class. */
+    private record OfficialVerdict(String sentence, String cls) {
+    }
+
+    /**
+     * The verdict on the officials' indicators ({@link Kpi#officials()}), one sentence per
+     * candidate layout against the baseline at the reference point: every indicator whose paired
+     * 95% interval under common random numbers excludes 0, with the two means and the interval,
+     * e.g. "Against current, grid-300 raises on-time closure from 91.2% to 95.8% (paired difference
+     * +4.6 points, 95% CI +3.9 to +5.3)." Empty when no layout measured any of them (a batch stored
+     * before they existed, or one whose engine did not record them).
+     */
+    public List<String> officialVerdicts(ComparisonData data) {
+        return officialVerdicts(data, new ComparisonStatistics(data)).stream().map(OfficialVerdict::sentence).toList();
+    }
+
+    /** The officials' indicators some layout measured at the reference point. */
+    private static List<Kpi> measuredOfficials(ComparisonData data, ComparisonStatistics stats) {
+        return Kpi.officials().stream().filter(k -> stats.measured(data.referencePoint(), k)).toList();
+    }
+
+    private List<OfficialVerdict> officialVerdicts(ComparisonData data, ComparisonStatistics stats) {
+        List<Kpi> kpis = measuredOfficials(data, stats);
+        List<OfficialVerdict> out = new ArrayList<>();
+        if (kpis.isEmpty()) {
+            return out;
+        }
+        double p = data.referencePoint();
+        String base = data.baseline();
+        for (String candidate : data.layouts()) {
+            if (candidate.equals(base) || data.runs(candidate, p).isEmpty()) {
+                continue;
+            }
+            List<String> clauses = new ArrayList<>();
+            boolean intervals = false;
+            boolean better = false;
+            boolean worse = false;
+            for (Kpi kpi : kpis) {
+                PairedChange change = stats.change(candidate, base, p, kpi);
+                PairedComparison c = change.comparison();
+                intervals |= c.ci().isPresent();
+                if (c.outcome() == PairedComparison.Outcome.HIGHER || c.outcome() == PairedComparison.Outcome.LOWER) {
+                    clauses.add(clause(change));
+                    better |= c.improves();
+                    worse |= c.worsens();
+                }
+            }
+            if (clauses.isEmpty()) {
+                out.add(intervals ? new OfficialVerdict(ReportText.OFFICIAL_SAME.in(lang, base, candidate), "same")
+                        : new OfficialVerdict(ReportText.OFFICIAL_NA.in(lang, base, candidate), "na"));
+                continue;
+            }
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < clauses.size(); i++) {
+                if (i > 0) {
+                    joined.append(i == clauses.size() - 1 ? ReportText.OFFICIAL_AND.in(lang)
+                            : ReportText.OFFICIAL_COMMA.in(lang));
+                }
+                joined.append(clauses.get(i));
+            }
+            String cls = better && worse ? "mixed" : better ? "better" : worse ? "worse" : "same";
+            out.add(new OfficialVerdict(ReportText.OFFICIAL_CHANGES.in(lang, base, candidate, joined), cls));
+        }
+        return out;
+    }
+
+    /** "raises on-time closure from 91.2% to 95.8% (paired difference +4.6 points, 95% CI +3.9 to +5.3)". */
+    private String clause(PairedChange change) {
+        PairedComparison c = change.comparison();
+        Kpi kpi = c.kpi();
+        Unit unit = kpi.unit();
+        boolean up = c.outcome() == PairedComparison.Outcome.HIGHER;
+        boolean amount = unit == Unit.COUNT || unit == Unit.HOURS_PER_WEEK;
+        ReportText verb = up ? (amount ? ReportText.RAISES_AMOUNT : ReportText.RAISES)
+                : kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? (amount ? ReportText.CUTS_AMOUNT : ReportText.CUTS)
+                        : amount ? ReportText.LOWERS_AMOUNT : ReportText.LOWERS;
+        Interval ci = c.ci().orElseThrow();
+        double lo = unit.display(ci.lower());
+        double hi = unit.display(ci.upper());
+        // One decimal, or up to three where one would print an interval that excludes 0 as
+        // reaching it ("-0.1 to 0.0"): every number of the clause at the same precision.
+        int decimals = 1;
+        while (decimals < 3 && (round(lo, decimals) == 0 || round(hi, decimals) == 0)) {
+            decimals++;
+        }
+        String diffUnit = unit == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(unit, lang);
+        return ReportText.OFFICIAL_CLAUSE.in(lang, verb.in(lang), ChartText.kpi(kpi, lang),
+                officialValue(unit, change.baselineMean(), decimals, lang == Lang.ZH, true),
+                officialValue(unit, change.candidateMean(), decimals, true, false),
+                signed(unit.display(c.difference().getAsDouble()), decimals), diffUnit, signed(lo, decimals),
+                signed(hi, decimals));
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /**
+     * A mean in a verdict sentence: "91.2%"; "14.0" or "31.2 h" with the unit after the second
+     * value only in English ({@code withUnit}), after both in Chinese ("14.0 件"). In Chinese the
+     * first value ({@code first}) is followed directly by the verb, so a percentage gets the space
+     * a Chinese unit word does not need ("由 91.2% 提高到", "由 14.0 件减少到").
+     */
+    private String officialValue(Unit unit, double stored, int decimals, boolean withUnit, boolean first) {
+        String v = num(unit.display(stored), decimals);
+        boolean zh = lang == Lang.ZH;
+        return switch (unit) {
+            case PERCENT -> v + "%" + (zh && first ? " " : "");
+            case COUNT -> zh ? v + " " + ChartText.unitSymbol(unit, lang) : v;
+            default -> withUnit ? v + " " + ChartText.unitSymbol(unit, lang) : v;
+        };
+    }
+
     private void verdict(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
         Kpi kpi = options.verdictKpi();
         h.append("<section id=\"verdict\" class=\"verdict\">\n<h2>").append(ReportText.VERDICT.in(lang))
@@ -178,6 +293,19 @@ public final class ReportWriter {
             String line = !r.intervalsAvailable() ? ReportText.BEST_NA.in(lang, name, r.places().get(0).layout())
                     : top.size() > 1 ? ReportText.BEST_TIED.in(lang, name, names) : ReportText.BEST.in(lang, name, names);
             h.append("<p class=\"best\">").append(Html.esc(line)).append("</p>\n");
+        }
+        List<OfficialVerdict> officials = officialVerdicts(data, stats);
+        if (!officials.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Kpi k : measuredOfficials(data, stats)) {
+                names.add(ChartText.kpi(k, lang));
+            }
+            h.append("<p class=\"note\" id=\"officials\">").append(Html.esc(ReportText.OFFICIAL_NOTE.in(lang,
+                    String.join(lang == Lang.ZH ? "、" : ", ", names), data.baseline()))).append("</p>\n");
+            for (OfficialVerdict v : officials) {
+                h.append("<p class=\"v official ").append(v.cls()).append("\">").append(Html.esc(v.sentence()))
+                        .append("</p>\n");
+            }
         }
         h.append("</section>\n");
     }
@@ -243,6 +371,9 @@ public final class ReportWriter {
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Kpi kpi : Kpi.values()) {
+            if (kpi.official() && !stats.measured(p, kpi)) {
+                continue;
+            }
             Ranking r = stats.ranking(p, kpi);
             List<String> best = bestLayouts(stats, r, data.layouts().size());
             h.append("<tr><th>").append(Html.esc(ChartText.kpiWithUnit(kpi, lang))).append("</th>");
@@ -316,6 +447,9 @@ public final class ReportWriter {
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Kpi kpi : Kpi.values()) {
+            if (kpi.official() && !stats.measured(p, kpi)) {
+                continue;
+            }
             h.append("<tr><th>").append(Html.esc(ChartText.kpi(kpi, lang))).append(" (")
                     .append(Html.esc(diffUnit(kpi.unit()))).append(")</th>");
             for (String l : candidates) {
@@ -425,20 +559,35 @@ public final class ReportWriter {
 
     /** One decimal, or a dash for a value that does not exist. */
     static String num(double v) {
+        return num(v, 1);
+    }
+
+    /** {@code decimals} decimals, or a dash for a value that does not exist. */
+    static String num(double v, int decimals) {
         if (!Double.isFinite(v)) {
             return DASH;
         }
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        return s.equals("-0.0") ? "0.0" : s;
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return isZero(s) ? s.replace("-", "") : s;
     }
 
     /** One decimal with its sign, or a dash. */
     static String signed(double v) {
+        return signed(v, 1);
+    }
+
+    /** {@code decimals} decimals with their sign, or a dash. */
+    static String signed(double v, int decimals) {
         if (!Double.isFinite(v)) {
             return DASH;
         }
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        return v > 0 && !s.equals("0.0") ? "+" + s : s.equals("-0.0") ? "0.0" : s;
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return isZero(s) ? s.replace("-", "") : v > 0 ? "+" + s : s;
+    }
+
+    /** Whether a formatted number is zero, e.g. "0.0" or "-0.00". */
+    private static boolean isZero(String s) {
+        return s.chars().noneMatch(ch -> ch >= '1' && ch <= '9');
     }
 
     private static String point(double v) {
@@ -459,6 +608,7 @@ public final class ReportWriter {
             .warn h2{border:0;margin-top:10px;color:#8a5a00}
             .v{font-size:19px;margin:8px 0;padding:8px 12px;border-left:6px solid #999;background:#fff}
             .v.better{border-color:#1a9850}.v.worse{border-color:#d73027}.v.same{border-color:#999}.v.na{border-color:#e6a700}
+            .v.mixed{border-color:#7b3294}.v.official{font-size:17px}
             .best{font-weight:bold;margin:10px 0 4px}
             table{border-collapse:collapse;font-size:15px}
             .kv th{text-align:left;font-weight:normal;color:#555;padding:3px 18px 3px 0}

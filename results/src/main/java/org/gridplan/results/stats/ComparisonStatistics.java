@@ -34,6 +34,19 @@ public final class ComparisonStatistics {
         return data;
     }
 
+    /**
+     * Whether any run at {@code sweepPoint} has a finite value of {@code kpi}: false for a KPI no
+     * layout measured (e.g. a batch stored before the KPI existed, or one without time limits).
+     */
+    public boolean measured(double sweepPoint, Kpi kpi) {
+        for (RunKpis r : data.runs()) {
+            if (r.sweepPoint() == sweepPoint && Double.isFinite(r.value(kpi))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Mean, standard deviation and 95% interval of {@code kpi} across the replications. */
     public Summary summary(String layout, double sweepPoint, Kpi kpi) {
         return Summary.of(data.runs(layout, sweepPoint).stream().mapToDouble(r -> r.value(kpi)).toArray());
@@ -90,23 +103,37 @@ public final class ComparisonStatistics {
      * either, are left out.
      */
     public PairedComparison compare(String candidate, String baseline, double sweepPoint, Kpi kpi) {
+        return change(candidate, baseline, sweepPoint, kpi).comparison();
+    }
+
+    /**
+     * As {@link #compare}, with the two layouts' means over the paired replications: what the
+     * difference goes from and to.
+     */
+    public PairedChange change(String candidate, String baseline, double sweepPoint, Kpi kpi) {
         Map<Integer, Double> base = new HashMap<>();
         for (RunKpis r : data.runs(baseline, sweepPoint)) {
             base.put(r.replication(), r.value(kpi));
         }
         List<Double> diffs = new ArrayList<>();
+        double baseSum = 0;
+        double candSum = 0;
         for (RunKpis r : data.runs(candidate, sweepPoint)) {
             Double b = base.get(r.replication());
             double a = r.value(kpi);
             if (b != null && Double.isFinite(b) && Double.isFinite(a)) {
                 diffs.add(a - b);
+                baseSum += b;
+                candSum += a;
             }
         }
         int n = diffs.size();
+        double baseMean = n == 0 ? Double.NaN : baseSum / n;
+        double candMean = n == 0 ? Double.NaN : candSum / n;
         Summary s = Summary.of(diffs.stream().mapToDouble(Double::doubleValue).toArray());
         if (n < 2) {
-            return new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(), Optional.empty(),
-                    OptionalDouble.empty(), PairedComparison.Outcome.UNAVAILABLE);
+            return new PairedChange(new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(),
+                    Optional.empty(), OptionalDouble.empty(), PairedComparison.Outcome.UNAVAILABLE), baseMean, candMean);
         }
         double mean = s.mean().getAsDouble();
         double se = s.sd().getAsDouble() / Math.sqrt(n);
@@ -120,8 +147,8 @@ public final class ComparisonStatistics {
         Interval ci = s.ci().get();
         PairedComparison.Outcome outcome = ci.lower() > 0 ? PairedComparison.Outcome.HIGHER
                 : ci.upper() < 0 ? PairedComparison.Outcome.LOWER : PairedComparison.Outcome.NOT_DISTINGUISHABLE;
-        return new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(), Optional.of(ci),
-                OptionalDouble.of(p), outcome);
+        return new PairedChange(new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(),
+                Optional.of(ci), OptionalDouble.of(p), outcome), baseMean, candMean);
     }
 
     /** Every other layout against the baseline on {@code kpi} at {@code sweepPoint}, in layout order. */

@@ -1,9 +1,19 @@
 package org.gridplan.results.stats;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * A key performance indicator of a run, as compared between layouts. Times are response (report
  * or discovery → first arrival of a worker) and closure (→ reply), stored in minutes; shares are
- * stored as fractions in [0, 1].
+ * stored as fractions in [0, 1]; counts as they are; working hours in hours per week.
+ *
+ * <p>The {@linkplain #official() officials' indicators} are the figures district officials judge
+ * grid work by (按时响应率, 按期办结率, 超期未办结, 入户走访覆盖率, working hours): the report's verdict
+ * names every significant paired difference on them. How a run's value is drawn from a result is
+ * {@link RunKpis#value(Kpi, org.gridplan.sim.engine.RunResult)}; its labels are
+ * {@code ChartText.KPI_<name>}; the results database column holding it is tagged with it (see
+ * {@code org.gridplan.results.store.KpiTables}).
  */
 public enum Kpi {
     /** Mean response time, minutes. */
@@ -23,7 +33,24 @@ public enum Kpi {
     /** Share of reached incidents reached within 5 minutes (party-mass service circle, Sanya). */
     WITHIN_5_SHARE(Unit.PERCENT, Direction.HIGHER_IS_BETTER),
     /** Share reached within 15 minutes (public service circle, Hetang district). */
-    WITHIN_15_SHARE(Unit.PERCENT, Direction.HIGHER_IS_BETTER);
+    WITHIN_15_SHARE(Unit.PERCENT, Direction.HIGHER_IS_BETTER),
+    /** Share of judged cases reached within their response limit (按时响应率). */
+    ON_TIME_RESPONSE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, true),
+    /** The same over urgent cases (紧急事件按时响应率). */
+    URGENT_ON_TIME_RESPONSE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, true),
+    /** Share of judged cases closed within their closure limit (按期办结率). */
+    ON_TIME_CLOSURE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, true),
+    /** Cases still open at the end past their closure limit (超期未办结); NaN when no case was known. */
+    OVERDUE_OPEN(Unit.COUNT, Direction.LOWER_IS_BETTER, true),
+    /** Share of households visited within the visit cycle (入户走访覆盖率); NaN without a cycle. */
+    VISIT_COVERAGE(Unit.PERCENT, Direction.HIGHER_IS_BETTER, true),
+    /**
+     * Routine work (visits, patrol, information collection, admin, tasks) per week, mean over the
+     * full-time grid workers; neither more nor less is better as such.
+     */
+    ROUTINE_HOURS_WEEK(Unit.HOURS_PER_WEEK, Direction.NEUTRAL, true),
+    /** Overtime per week, mean over the full-time grid workers. */
+    OVERTIME_HOURS_WEEK(Unit.HOURS_PER_WEEK, Direction.LOWER_IS_BETTER, true);
 
     /** Which way a KPI improves. */
     public enum Direction {
@@ -37,10 +64,21 @@ public enum Kpi {
 
     private final Unit unit;
     private final Direction direction;
+    private final boolean official;
 
     Kpi(Unit unit, Direction direction) {
+        this(unit, direction, false);
+    }
+
+    Kpi(Unit unit, Direction direction, boolean official) {
         this.unit = unit;
         this.direction = direction;
+        this.official = official;
+    }
+
+    /** The officials' indicators, in declaration order. */
+    public static List<Kpi> officials() {
+        return Arrays.stream(values()).filter(Kpi::official).toList();
     }
 
     /** The unit this KPI is displayed in. */
@@ -51,6 +89,14 @@ public enum Kpi {
     /** Which way this KPI improves. */
     public Direction direction() {
         return direction;
+    }
+
+    /**
+     * Whether this is one of the officials' indicators: judged in the verdict, shown in the tables
+     * but not in the KPI bar charts.
+     */
+    public boolean official() {
+        return official;
     }
 
     /** Whether {@code a} is better than {@code b} (strictly); false for a neutral KPI. */

@@ -110,7 +110,10 @@ public record RunDetail(String layout, double sweepPoint, int replication, doubl
         }
         Map<String, Map<Kpi, Double>> grids = new LinkedHashMap<>();
         for (GridKpis g : result.grids()) {
-            Map<Kpi, Double> values = RunKpis.kpis(g.kpis());
+            Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+            for (Kpi kpi : Kpi.values()) {
+                values.put(kpi, RunKpis.gridValue(kpi, g));
+            }
             double[] bd = busyDuty.get(g.grid());
             if (bd != null) {
                 values.put(Kpi.UTILISATION, bd[0] / bd[1]);

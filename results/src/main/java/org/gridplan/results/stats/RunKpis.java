@@ -4,9 +4,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.gridplan.sim.engine.GridKpis;
 import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.LimitKpis;
 import org.gridplan.sim.engine.RunResult;
-import org.gridplan.sim.engine.WorkerKpis;
+import org.gridplan.sim.engine.WorkHours;
 
 /**
  * The district KPIs of one run: one layout at one sweep point in one replication.
@@ -34,32 +36,64 @@ public record RunKpis(String layout, double sweepPoint, int replication, Map<Kpi
         return v == null ? Double.NaN : v;
     }
 
-    /** The district KPIs of {@code result}. */
+    /** The district KPIs of {@code result}: every {@link Kpi}, as {@link #value(Kpi, RunResult)}. */
     public static RunKpis of(String layout, double sweepPoint, int replication, RunResult result) {
-        Map<Kpi, Double> values = kpis(result.district());
-        double busy = 0;
-        double duty = 0;
-        for (WorkerKpis w : result.workers()) {
-            if (w.dutyMinutes() > 0) {
-                busy += w.busyMinutes();
-                duty += w.dutyMinutes();
-            }
+        Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+        for (Kpi kpi : Kpi.values()) {
+            values.put(kpi, value(kpi, result));
         }
-        values.put(Kpi.UTILISATION, duty > 0 ? busy / duty : Double.NaN);
         return new RunKpis(layout, sweepPoint, replication, values);
     }
 
-    /** The incident KPIs of a district or grid, without utilisation. */
-    static Map<Kpi, Double> kpis(IncidentKpis k) {
-        Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
-        values.put(Kpi.MEAN_RESPONSE, k.response().mean());
-        values.put(Kpi.P50_RESPONSE, k.response().p50());
-        values.put(Kpi.P90_RESPONSE, k.response().p90());
-        values.put(Kpi.P95_RESPONSE, k.response().p95());
-        values.put(Kpi.MEAN_CLOSURE, k.closure().mean());
-        values.put(Kpi.ON_SPOT_SHARE, k.onSpotShare());
-        values.put(Kpi.WITHIN_5_SHARE, k.within5Share());
-        values.put(Kpi.WITHIN_15_SHARE, k.within15Share());
-        return values;
+    /**
+     * The district value of {@code kpi} in {@code result}, in its stored unit; NaN when the run
+     * could not measure it. The one place a KPI is drawn from a result: the results database
+     * stores this value in the KPI's {@code district_kpis} column.
+     */
+    public static double value(Kpi kpi, RunResult result) {
+        IncidentKpis d = result.district();
+        return switch (kpi) {
+            case UTILISATION -> StaffKpis.pooledUtilisation(result.workers());
+            case VISIT_COVERAGE -> result.visitCoverage();
+            case ROUTINE_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::routine);
+            case OVERTIME_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::overtime);
+            default -> incidentValue(kpi, d);
+        };
+    }
+
+    /**
+     * The value of {@code kpi} for one grid, in its stored unit; NaN for a KPI of workers
+     * (utilisation, hours) and for one the grid could not measure.
+     */
+    public static double gridValue(Kpi kpi, GridKpis grid) {
+        return switch (kpi) {
+            case VISIT_COVERAGE -> grid.visitCoverage();
+            default -> incidentValue(kpi, grid.kpis());
+        };
+    }
+
+    /** A KPI of the incidents of a district or grid; NaN for the others. */
+    private static double incidentValue(Kpi kpi, IncidentKpis k) {
+        LimitKpis l = k.limits() == null ? LimitKpis.EMPTY : k.limits();
+        return switch (kpi) {
+            case MEAN_RESPONSE -> k.response().mean();
+            case P50_RESPONSE -> k.response().p50();
+            case P90_RESPONSE -> k.response().p90();
+            case P95_RESPONSE -> k.response().p95();
+            case MEAN_CLOSURE -> k.closure().mean();
+            case ON_SPOT_SHARE -> k.onSpotShare();
+            case WITHIN_5_SHARE -> k.within5Share();
+            case WITHIN_15_SHARE -> k.within15Share();
+            case ON_TIME_RESPONSE -> l.onTimeResponseShare();
+            case URGENT_ON_TIME_RESPONSE -> l.urgentOnTimeResponseShare();
+            case ON_TIME_CLOSURE -> l.onTimeClosureShare();
+            case OVERDUE_OPEN -> overdueOpen(l);
+            case UTILISATION, VISIT_COVERAGE, ROUTINE_HOURS_WEEK, OVERTIME_HOURS_WEEK -> Double.NaN;
+        };
+    }
+
+    /** Cases open past their closure limit; NaN when no case became known (nothing to judge). */
+    public static double overdueOpen(LimitKpis limits) {
+        return limits.known() == 0 ? Double.NaN : limits.overdueOpen();
     }
 }

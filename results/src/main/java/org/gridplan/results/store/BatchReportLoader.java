@@ -332,12 +332,16 @@ public final class BatchReportLoader {
 
     private static final String OK_RUNS = "SELECT run_id FROM runs WHERE status = 'ok'";
 
-    private static void readRuns(Connection c, Axis axis, ComparisonData.Builder b) throws SQLException {
-        String sql = "SELECT layout, point, replication, response_mean, response_p50, response_p90, response_p95, "
-                + "closure_mean, on_spot_share, within5_share, within15_share, utilisation FROM district_kpis "
-                + "WHERE run_id IN (" + OK_RUNS + ") ORDER BY run_id";
-        Kpi[] kpis = {Kpi.MEAN_RESPONSE, Kpi.P50_RESPONSE, Kpi.P90_RESPONSE, Kpi.P95_RESPONSE, Kpi.MEAN_CLOSURE,
-            Kpi.ON_SPOT_SHARE, Kpi.WITHIN_5_SHARE, Kpi.WITHIN_15_SHARE, Kpi.UTILISATION};
+    /**
+     * The district KPIs of every successful run on the axis, from the columns of
+     * {@code district_kpis} tagged with a KPI ({@link KpiTables#DISTRICT}); a column that a
+     * database of an older batch lacks reads as NaN.
+     */
+    static void readRuns(Connection c, Axis axis, ComparisonData.Builder b) throws SQLException {
+        Table<?> t = KpiTables.DISTRICT;
+        List<Kpi> kpis = List.copyOf(t.kpiColumns().keySet());
+        String sql = "SELECT layout, point, replication, " + t.selectKpis(Table.physicalColumns(c, t.name()), "")
+                + " FROM district_kpis WHERE run_id IN (" + OK_RUNS + ") ORDER BY run_id";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 Double x = axis.x().get(rs.getInt(2));
@@ -345,8 +349,8 @@ public final class BatchReportLoader {
                     continue;
                 }
                 Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
-                for (int k = 0; k < kpis.length; k++) {
-                    values.put(kpis[k], dbl(rs, 4 + k));
+                for (int k = 0; k < kpis.size(); k++) {
+                    values.put(kpis.get(k), dbl(rs, 4 + k));
                 }
                 b.add(new RunKpis(rs.getString(1), x, rs.getInt(3), values));
             }
@@ -377,16 +381,16 @@ public final class BatchReportLoader {
         Map<Integer, double[][]> backlog = rows(c, "SELECT run_id, hour, open FROM backlog WHERE point = ? "
                 + "ORDER BY run_id, hour", point, 2);
         Map<Integer, Map<String, Map<Kpi, Double>>> grids = new HashMap<>();
-        Kpi[] gridKpis = {Kpi.MEAN_RESPONSE, Kpi.P90_RESPONSE, Kpi.MEAN_CLOSURE, Kpi.ON_SPOT_SHARE,
-            Kpi.WITHIN_15_SHARE};
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, response_mean, response_p90, "
-                + "closure_mean, on_spot_share, within15_share FROM grid_kpis WHERE point = ? ORDER BY run_id, grid")) {
+        List<Kpi> gridKpis = List.copyOf(KpiTables.GRID.kpiColumns().keySet());
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, "
+                + KpiTables.GRID.selectKpis(Table.physicalColumns(c, KpiTables.GRID.name()), "")
+                + " FROM grid_kpis WHERE point = ? ORDER BY run_id, grid")) {
             ps.setInt(1, point);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
-                    for (int k = 0; k < gridKpis.length; k++) {
-                        values.put(gridKpis[k], dbl(rs, 3 + k));
+                    for (int k = 0; k < gridKpis.size(); k++) {
+                        values.put(gridKpis.get(k), dbl(rs, 3 + k));
                     }
                     grids.computeIfAbsent(rs.getInt(1), r -> new LinkedHashMap<>()).put(rs.getString(2), values);
                 }

@@ -11,10 +11,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +22,9 @@ import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.gridplan.results.stats.Justification;
+import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.ResponseHistogram;
-import org.gridplan.sim.agent.WorkerType;
-import org.gridplan.sim.demand.EscalationLevel;
-import org.gridplan.sim.engine.GridKpis;
-import org.gridplan.sim.engine.IncidentKpis;
-import org.gridplan.sim.engine.IncidentRecord;
+import org.gridplan.results.stats.StaffKpis;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.WorkerKpis;
 
@@ -38,7 +35,9 @@ import org.gridplan.sim.engine.WorkerKpis;
  *   <li>{@code runs}: one row per run attempted (run id, layout, sweep point and its values as JSON,
  *       replication, seed, status, error, wall seconds, finish time);</li>
  *   <li>{@code district_kpis}, {@code grid_kpis}, {@code worker_kpis}: the KPIs of every successful
- *       run, keyed by run id and repeating layout, point and replication for easy querying;</li>
+ *       run, keyed by run id and repeating layout, point and replication for easy querying, the
+ *       officials' time-limit figures, visit coverage and working hours included; their columns
+ *       are declared once in {@link KpiTables};</li>
  *   <li>{@code response_histogram}: the response times of every successful run, rounded to 0.1
  *       minute, as (time, incidents) bins ({@link ResponseHistogram}): the distributions of the
  *       report (CDF, box plots, pooled percentiles) at a few kilobytes a run;</li>
@@ -53,8 +52,11 @@ import org.gridplan.sim.engine.WorkerKpis;
  *       replications, sweep mode, city file) and each layout's grids and GeoJSON file in the batch
  *       folder.</li>
  * </ul>
- * Durations are minutes, distances metres; a KPI with nothing to measure (no incidents in a grid)
- * is NULL.
+ * Durations are minutes, distances metres, the district's working hours hours per week; a KPI with
+ * nothing to measure (no incidents in a grid) is NULL. A database of an older batch gains the
+ * columns added since ({@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS}, NULL in its rows) when it
+ * is opened for writing; the readers ({@link #districtRows(Connection)}, the report loader,
+ * {@link #export}) read a read-only one as it is, missing columns as NULL.
  *
  * <p><b>Atomicity.</b> {@link #writeRun} writes a run's row and all its KPI rows in one
  * transaction, so after a crash or a kill the database holds each run completely or not at all
@@ -80,33 +82,16 @@ public final class ResultsStore implements AutoCloseable {
 
     private static final String RUN_KEY = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
 
+    /**
+     * The tables not declared in {@link KpiTables}; those ({@code district_kpis}, {@code grid_kpis},
+     * {@code worker_kpis}, {@code incidents}) are created and migrated from their declarations.
+     */
     private static final List<String> SCHEMA = List.of(
             "CREATE TABLE IF NOT EXISTS batch (scenario VARCHAR, scenario_hash VARCHAR, total_runs INTEGER, "
                     + "created TIMESTAMP)",
             "CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, layout VARCHAR, point INTEGER, sweep VARCHAR, "
                     + "replication INTEGER, seed BIGINT, status VARCHAR, error VARCHAR, seconds DOUBLE, "
                     + "finished TIMESTAMP)",
-            "CREATE TABLE IF NOT EXISTS district_kpis (" + RUN_KEY + ", incidents BIGINT, generated BIGINT, "
-                    + "patrol_discovered BIGINT, reached BIGINT, closed BIGINT, open BIGINT, "
-                    + "response_mean DOUBLE, response_p50 DOUBLE, response_p90 DOUBLE, response_p95 DOUBLE, "
-                    + "response_max DOUBLE, closure_mean DOUBLE, closure_p50 DOUBLE, closure_p90 DOUBLE, "
-                    + "on_spot_share DOUBLE, escalated_community BIGINT, escalated_street BIGINT, "
-                    + "escalated_department BIGINT, within5_share DOUBLE, within15_share DOUBLE, "
-                    + "utilisation DOUBLE, full_time_utilisation DOUBLE, visit_target_share DOUBLE, "
-                    + "backlog_open_mean DOUBLE, backlog_waiting_mean DOUBLE, workers INTEGER, grids INTEGER, "
-                    + "events BIGINT)",
-            "CREATE TABLE IF NOT EXISTS grid_kpis (" + RUN_KEY + ", grid VARCHAR, community VARCHAR, "
-                    + "households INTEGER, incidents BIGINT, reached BIGINT, closed BIGINT, response_mean DOUBLE, "
-                    + "response_p90 DOUBLE, closure_mean DOUBLE, on_spot_share DOUBLE, within15_share DOUBLE)",
-            "CREATE TABLE IF NOT EXISTS worker_kpis (" + RUN_KEY + ", worker VARCHAR, type VARCHAR, role VARCHAR, "
-                    + "grid VARCHAR, served BIGINT, busy_minutes DOUBLE, duty_minutes DOUBLE, utilisation DOUBLE, "
-                    + "travel_metres DOUBLE, patrol_visits BIGINT, visits_per_month DOUBLE, "
-                    + "meets_visit_target BOOLEAN)",
-            "CREATE TABLE IF NOT EXISTS incidents (" + RUN_KEY + ", number INTEGER, category VARCHAR, "
-                    + "grid VARCHAR, building VARCHAR, discovery VARCHAR, found_on_patrol BOOLEAN, worker VARCHAR, "
-                    + "occurred DOUBLE, known DOUBLE, assigned DOUBLE, arrived DOUBLE, handled DOUBLE, "
-                    + "escalation VARCHAR, work_order DOUBLE, level_done DOUBLE, closed DOUBLE, "
-                    + "travel_metres DOUBLE)",
             "CREATE TABLE IF NOT EXISTS response_histogram (" + RUN_KEY + ", minutes DOUBLE, incidents INTEGER)",
             "CREATE TABLE IF NOT EXISTS backlog (" + RUN_KEY + ", hour DOUBLE, open DOUBLE, waiting DOUBLE)",
             "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR, "
@@ -128,6 +113,8 @@ public final class ResultsStore implements AutoCloseable {
      * run's transaction before it commits.
      */
     private final Map<String, DuckDBAppender> appenders = new HashMap<>();
+    /** The writer of every declared table, laid out from its physical columns when the store opened. */
+    private final Map<String, Table.Writer<?>> writers = new HashMap<>();
 
     private ResultsStore(Path file, DuckDBConnection connection) {
         this.file = file;
@@ -146,6 +133,14 @@ public final class ResultsStore implements AutoCloseable {
         try (Statement st = c.createStatement()) {
             for (String ddl : SCHEMA) {
                 st.execute(ddl);
+            }
+            for (Table<?> t : KpiTables.ALL) {
+                st.execute(t.createDdl());
+                // A database of an older batch gains the columns added since, NULL in its rows.
+                for (String ddl : t.migrationDdl(Table.physicalColumns(c, t.name()))) {
+                    st.execute(ddl);
+                }
+                store.writers.put(t.name(), t.writer(Table.physicalColumns(c, t.name())));
             }
             try (ResultSet rs = st.executeQuery("SELECT run_id FROM runs WHERE status = '" + RunRecord.FAILED + "'")) {
                 while (rs.next()) {
@@ -345,110 +340,32 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     private void writeDistrict(RunRecord r, RunResult result) throws SQLException {
-        DuckDBAppender a = appender("district_kpis");
-        IncidentKpis d = result.district();
-        a.beginRow();
-        key(a, r);
-        a.append(d.incidents());
-        a.append(result.generated());
-        a.append(d.patrolDiscovered());
-        a.append(d.reached());
-        a.append(d.closed());
-        a.append(d.open());
-        num(a, d.response().mean());
-        num(a, d.response().p50());
-        num(a, d.response().p90());
-        num(a, d.response().p95());
-        num(a, d.response().max());
-        num(a, d.closure().mean());
-        num(a, d.closure().p50());
-        num(a, d.closure().p90());
-        num(a, d.onSpotShare());
-        Map<EscalationLevel, Long> esc = d.escalations();
-        a.append(esc.getOrDefault(EscalationLevel.COMMUNITY, 0L));
-        a.append(esc.getOrDefault(EscalationLevel.STREET, 0L));
-        a.append(esc.getOrDefault(EscalationLevel.DEPARTMENT, 0L));
-        num(a, d.within5Share());
-        num(a, d.within15Share());
-        num(a, pooledUtilisation(result.workers()));
-        num(a, fullTimeUtilisation(result.workers()));
-        num(a, result.visitTargetShare());
-        double from = result.warmUpDays() * 1440;
-        double to = result.horizonDays() * 1440;
-        num(a, result.backlog().mean(result.backlog().open(), from, to));
-        num(a, result.backlog().mean(result.backlog().waiting(), from, to));
-        a.append(result.workers().size());
-        a.append(result.grids().size());
-        a.append(result.events());
-        a.endRow();
+        writer(KpiTables.DISTRICT).append(appender(KpiTables.DISTRICT.name()), r, result);
     }
 
     private void writeGrids(RunRecord r, RunResult result) throws SQLException {
-        DuckDBAppender a = appender("grid_kpis");
-        for (GridKpis g : result.grids()) {
-            IncidentKpis k = g.kpis();
-            a.beginRow();
-            key(a, r);
-            a.append(g.grid());
-            a.append(g.community());
-            a.append(g.households());
-            a.append(k.incidents());
-            a.append(k.reached());
-            a.append(k.closed());
-            num(a, k.response().mean());
-            num(a, k.response().p90());
-            num(a, k.closure().mean());
-            num(a, k.onSpotShare());
-            num(a, k.within15Share());
-            a.endRow();
-        }
+        writeRows(KpiTables.GRID, r, result.grids());
     }
 
     private void writeWorkers(RunRecord r, RunResult result) throws SQLException {
-        DuckDBAppender a = appender("worker_kpis");
-        for (WorkerKpis w : result.workers()) {
-            a.beginRow();
-            key(a, r);
-            a.append(w.id());
-            a.append(lower(w.type().name()));
-            a.append(lower(w.role().name()));
-            a.append(w.grid());
-            a.append(w.served());
-            num(a, w.busyMinutes());
-            num(a, w.dutyMinutes());
-            num(a, w.utilisation());
-            num(a, w.travelMetres());
-            a.append(w.patrolVisits());
-            num(a, w.visitsPerMonth());
-            a.append(w.meetsVisitTarget());
-            a.endRow();
-        }
+        writeRows(KpiTables.WORKER, r, result.workers());
     }
 
     private void writeIncidents(RunRecord r, RunResult result) throws SQLException {
-        DuckDBAppender a = appender("incidents");
-        for (IncidentRecord i : result.incidents()) {
-            a.beginRow();
-            key(a, r);
-            a.append(i.number());
-            a.append(i.category());
-            a.append(i.grid());
-            a.append(i.building());
-            a.append(lower(i.discovery().name()));
-            a.append(i.foundOnPatrol());
-            a.append(i.worker() == null || i.worker().isEmpty() ? null : i.worker());
-            num(a, i.occurred());
-            num(a, i.known());
-            num(a, i.assigned());
-            num(a, i.arrived());
-            num(a, i.handled());
-            a.append(i.escalation() == null ? null : lower(i.escalation().name()));
-            num(a, i.workOrder());
-            num(a, i.levelDone());
-            num(a, i.closed());
-            num(a, i.travelMetres());
-            a.endRow();
+        writeRows(KpiTables.INCIDENTS, r, result.incidents());
+    }
+
+    private <T> void writeRows(Table<T> table, RunRecord r, List<T> rows) throws SQLException {
+        Table.Writer<T> w = writer(table);
+        DuckDBAppender a = appender(table.name());
+        for (T row : rows) {
+            w.append(a, r, row);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Table.Writer<T> writer(Table<T> table) {
+        return (Table.Writer<T>) writers.get(table.name());
     }
 
     private void writeResponse(RunRecord r, ResponseHistogram h) throws SQLException {
@@ -632,27 +549,7 @@ public final class ResultsStore implements AutoCloseable {
      * workload share of the whole staff, weighting workers by their hours.
      */
     public static double pooledUtilisation(List<WorkerKpis> workers) {
-        double busy = 0;
-        double duty = 0;
-        for (WorkerKpis w : workers) {
-            if (w.dutyMinutes() > 0) {
-                busy += w.busyMinutes();
-                duty += w.dutyMinutes();
-            }
-        }
-        return duty > 0 ? busy / duty : Double.NaN;
-    }
-
-    private static double fullTimeUtilisation(List<WorkerKpis> workers) {
-        double sum = 0;
-        int n = 0;
-        for (WorkerKpis w : workers) {
-            if (w.type() == WorkerType.FULL_TIME && Double.isFinite(w.utilisation())) {
-                sum += w.utilisation();
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
+        return StaffKpis.pooledUtilisation(workers);
     }
 
     private static void key(DuckDBAppender a, RunRecord r) throws SQLException {
@@ -662,34 +559,30 @@ public final class ResultsStore implements AutoCloseable {
         a.append(r.replication());
     }
 
-    /** Appends a double, NULL for NaN (nothing to measure). */
-    private static void num(DuckDBAppender a, double v) throws SQLException {
-        if (Double.isNaN(v)) {
-            a.append((String) null);
-        } else {
-            a.append(v);
-        }
-    }
-
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** The headline district KPIs of every successful run, by run id. */
     public List<DistrictRow> districtRows() throws SQLException {
         return districtRows(connection);
     }
 
-    /** As {@link #districtRows()} over any connection to a results database. */
+    /**
+     * As {@link #districtRows()} over any connection to a results database; a KPI column that a
+     * database of an older batch lacks reads as NaN.
+     */
     public static List<DistrictRow> districtRows(Connection c) throws SQLException {
         List<DistrictRow> out = new ArrayList<>();
-        String sql = "SELECT d.run_id, d.layout, d.point, r.sweep, d.replication, d.response_mean, d.response_p90, "
-                + "d.closure_mean, d.utilisation FROM district_kpis d JOIN runs r USING (run_id) "
-                + "WHERE r.status = 'ok' ORDER BY d.run_id";
+        Table<RunResult> t = KpiTables.DISTRICT;
+        List<Kpi> kpis = List.copyOf(t.kpiColumns().keySet());
+        String sql = "SELECT d.run_id, d.layout, d.point, r.sweep, d.replication, "
+                + t.selectKpis(Table.physicalColumns(c, t.name()), "d")
+                + " FROM district_kpis d JOIN runs r USING (run_id) WHERE r.status = 'ok' ORDER BY d.run_id";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
+                Map<Kpi, Double> values = new EnumMap<>(Kpi.class);
+                for (int k = 0; k < kpis.size(); k++) {
+                    values.put(kpis.get(k), dbl(rs, 6 + k));
+                }
                 out.add(new DistrictRow(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                        dbl(rs, 6), dbl(rs, 7), dbl(rs, 8), dbl(rs, 9)));
+                        values));
             }
         }
         if (!c.getAutoCommit()) {

@@ -25,7 +25,7 @@ public final class SampleReport {
         Lang lang = args.length > 1 ? Lang.of(args[1]) : Lang.EN;
         int replications = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Path out = Path.of(args[0]);
-        new ReportWriter(ReportOptions.of(lang)).write(SyntheticBatch.data(replications, 1), out);
+        new ReportWriter(ReportOptions.of(lang)).write(SyntheticBatch.withOfficials(replications, 1), out);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 }

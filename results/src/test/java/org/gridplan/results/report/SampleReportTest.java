@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gridplan.results.SyntheticBatch;
 import org.gridplan.results.chart.Lang;
+import org.gridplan.results.stats.ComparisonData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +21,13 @@ class SampleReportTest {
 
     @Test
     void writes_sample_reports_for_the_browser_check() throws IOException {
-        new ReportWriter(ReportOptions.of(Lang.EN)).write(SyntheticBatch.data(5, 1), DIR.resolve("report-en.html"));
-        new ReportWriter(ReportOptions.of(Lang.ZH)).write(SyntheticBatch.data(5, 1), DIR.resolve("report-zh.html"));
-        new ReportWriter(ReportOptions.of(Lang.EN)).write(SyntheticBatch.data(1, 1), DIR.resolve("report-1rep.html"));
-        new ReportWriter(ReportOptions.of(Lang.ZH)).writeCharts(SyntheticBatch.data(5, 1), DIR.resolve("charts-zh"));
+        // With the officials' indicators, so the pages show their table rows and verdict sentences.
+        ComparisonData five = SyntheticBatch.withOfficials(5, 1);
+        new ReportWriter(ReportOptions.of(Lang.EN)).write(five, DIR.resolve("report-en.html"));
+        new ReportWriter(ReportOptions.of(Lang.ZH)).write(five, DIR.resolve("report-zh.html"));
+        new ReportWriter(ReportOptions.of(Lang.EN)).write(SyntheticBatch.withOfficials(1, 1),
+                DIR.resolve("report-1rep.html"));
+        new ReportWriter(ReportOptions.of(Lang.ZH)).writeCharts(five, DIR.resolve("charts-zh"));
         assertThat(DIR.resolve("charts-zh/map-2.png")).exists();
         for (String f : new String[] {"report-en.html", "report-zh.html", "report-1rep.html"}) {
             assertThat(Files.size(DIR.resolve(f))).as(f).isGreaterThan(50_000);

@@ -246,4 +246,28 @@ class ComparisonStatisticsTest {
                 .add(new RunKpis("a", 1, 0, Map.of())).baseline("nope");
         assertThatThrownBy(c::build).hasMessageContaining("baseline nope");
     }
+
+    @Test
+    void a_paired_change_goes_from_the_baseline_mean_to_the_candidate_mean_over_the_paired_replications() {
+        ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("s", "city", 1000, Map.of(), 5, 1, ""));
+        double[] current = {0.90, 0.91, 0.92, 0.91, 0.91, 0.50};
+        // d = 0.04, 0.05, 0.06, 0.05, 0.05; replication 5 has no candidate value and is left out.
+        double[] grid300 = {0.94, 0.96, 0.98, 0.96, 0.96, Double.NaN};
+        for (int r = 0; r < current.length; r++) {
+            b.add(new RunKpis("current", 1.0, r, Map.of(Kpi.ON_TIME_CLOSURE, current[r])));
+            b.add(new RunKpis("grid-300", 1.0, r, Map.of(Kpi.ON_TIME_CLOSURE, grid300[r])));
+        }
+        ComparisonStatistics stats = new ComparisonStatistics(b.build());
+        PairedChange c = stats.change("grid-300", "current", 1.0, Kpi.ON_TIME_CLOSURE);
+        assertThat(c.baselineMean()).isCloseTo(0.91, within(1e-12));
+        assertThat(c.candidateMean()).isCloseTo(0.96, within(1e-12));
+        // sd(d) = √(0.0002 / 4); half-width = 2.776445 · 0.0070711 / √5 = 0.0087798.
+        assertThat(c.comparison().pairs()).isEqualTo(5);
+        assertThat(c.comparison().difference().getAsDouble()).isCloseTo(0.05, within(1e-12));
+        assertThat(c.comparison().ci().orElseThrow().lower()).isCloseTo(0.05 - 0.0087798, within(EPS));
+        assertThat(c.comparison().improves()).isTrue();
+        assertThat(stats.compare("grid-300", "current", 1.0, Kpi.ON_TIME_CLOSURE)).isEqualTo(c.comparison());
+        assertThat(stats.measured(1.0, Kpi.ON_TIME_CLOSURE)).isTrue();
+        assertThat(stats.measured(1.0, Kpi.OVERDUE_OPEN)).isFalse();
+    }
 }

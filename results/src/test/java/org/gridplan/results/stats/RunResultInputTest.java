@@ -12,8 +12,10 @@ import org.gridplan.sim.engine.BacklogSeries;
 import org.gridplan.sim.engine.GridKpis;
 import org.gridplan.sim.engine.IncidentKpis;
 import org.gridplan.sim.engine.IncidentRecord;
+import org.gridplan.sim.engine.LimitKpis;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.Stats;
+import org.gridplan.sim.engine.WorkHours;
 import org.gridplan.sim.engine.WorkerKpis;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +92,70 @@ class RunResultInputTest {
         samples[0] = 99;
         d.responseMinutes()[1] = 99;
         assertThat(d.responseMinutes()).containsExactly(1.0, 2.0);
+    }
+
+    private static IncidentKpis withLimits(LimitKpis limits) {
+        return new IncidentKpis(10, 2, 9, 8, 2, new Stats(9, 12, 7, 25, 20, 30), new Stats(8, 600, 500, 900, 1000, 1200),
+                0.6, Map.of(), 0.3, 0.8, limits);
+    }
+
+    private static WorkerKpis worker(String id, WorkerType type, WorkerRole role, WorkHours hours) {
+        return new WorkerKpis(id, type, role, "G1", 5, 120, 480, 0.25, 0, 3, 3, false, hours);
+    }
+
+    /** 21 days with 7 of warm-up: two measured weeks. */
+    private static RunResult officials(List<WorkerKpis> workers) {
+        LimitKpis district = new LimitKpis(40, 6, 0.9, 0.75, 0.8, 3, 1, 2, 4);
+        LimitKpis grid = new LimitKpis(20, 3, 0.85, 0.5, 0.7, 2, 0, 1, 1);
+        return new RunResult("city", "grid-400", 7, 21, 7, 4, 100, withLimits(district),
+                List.of(new GridKpis("G1", "C1", 400, withLimits(grid), 0.64),
+                        new GridKpis("G2", "C1", 380, withLimits(LimitKpis.EMPTY))),
+                workers, 0.5, new BacklogSeries(30, List.of(0), List.of(0)), List.of(), List.of(), 0.66);
+    }
+
+    @Test
+    void officials_kpis_come_from_the_time_limits_the_visit_coverage_and_full_time_work_hours() {
+        // Full-time grid workers: routine 600 + 1,080 minutes, overtime 240 + 0, over 2 weeks.
+        List<WorkerKpis> workers = List.of(
+                worker("w1", WorkerType.FULL_TIME, WorkerRole.PRIMARY, new WorkHours(100, 100, 100, 100, 200, 50, 60,
+                        70, 240, 0, 4, 1)),
+                worker("w2", WorkerType.FULL_TIME, WorkerRole.PRIMARY, new WorkHours(1080, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                        0, 0)),
+                // Left out: a part-timer, a full-time duty slot, and a worker whose hours were not recorded.
+                worker("p1", WorkerType.PART_TIME, WorkerRole.PART_TIME, new WorkHours(5000, 0, 0, 0, 0, 0, 0, 0,
+                        5000, 0, 0, 0)),
+                worker("d1", WorkerType.FULL_TIME, WorkerRole.DUTY, new WorkHours(0, 0, 0, 0, 0, 0, 0, 0, 5000, 9000,
+                        0, 0)),
+                worker("w3", WorkerType.FULL_TIME, WorkerRole.PRIMARY, WorkHours.EMPTY));
+        RunKpis k = RunKpis.of("grid-400", 1.0, 0, officials(workers));
+        assertThat(k.value(Kpi.ON_TIME_RESPONSE)).isEqualTo(0.9);
+        assertThat(k.value(Kpi.URGENT_ON_TIME_RESPONSE)).isEqualTo(0.75);
+        assertThat(k.value(Kpi.ON_TIME_CLOSURE)).isEqualTo(0.8);
+        assertThat(k.value(Kpi.OVERDUE_OPEN)).isEqualTo(3.0);
+        assertThat(k.value(Kpi.VISIT_COVERAGE)).isEqualTo(0.66);
+        // (600 + 1,080) / 2 workers / 60 / 2 weeks = 7 h a week; overtime 240 / 2 / 60 / 2 = 1.
+        assertThat(k.value(Kpi.ROUTINE_HOURS_WEEK)).isCloseTo(7.0, within(1e-12));
+        assertThat(k.value(Kpi.OVERTIME_HOURS_WEEK)).isCloseTo(1.0, within(1e-12));
+        assertThat(StaffKpis.fullTimeTaskLateShare(officials(workers))).isEqualTo(0.25);
+
+        RunDetail d = RunDetail.of("grid-400", 1.0, 0, officials(workers));
+        assertThat(d.gridKpis().get("G1")).containsEntry(Kpi.ON_TIME_RESPONSE, 0.85)
+                .containsEntry(Kpi.ON_TIME_CLOSURE, 0.7).containsEntry(Kpi.OVERDUE_OPEN, 2.0)
+                .containsEntry(Kpi.VISIT_COVERAGE, 0.64).doesNotContainKey(Kpi.ROUTINE_HOURS_WEEK);
+        // G2 knew no case and has no visit cycle: nothing to judge, not zero.
+        assertThat(d.gridKpis().get("G2")).doesNotContainKeys(Kpi.ON_TIME_RESPONSE, Kpi.OVERDUE_OPEN,
+                Kpi.VISIT_COVERAGE);
+    }
+
+    @Test
+    void a_run_without_time_limits_or_recorded_hours_has_no_officials_kpis_rather_than_zeros() {
+        // What the engine gives before it fills them: empty limits, no visit cycle, empty hours.
+        RunKpis k = RunKpis.of("grid-400", 1.0, 3, result());
+        for (Kpi kpi : Kpi.officials()) {
+            assertThat(k.value(kpi)).as(kpi.name()).isNaN();
+        }
+        assertThat(Kpi.officials()).containsExactly(Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE,
+                Kpi.ON_TIME_CLOSURE, Kpi.OVERDUE_OPEN, Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK,
+                Kpi.OVERTIME_HOURS_WEEK);
     }
 }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.MeanInterval;
 import org.gridplan.results.store.DistrictRow;
 import org.gridplan.scenarios.spec.Scenario;
@@ -14,10 +14,27 @@ import org.gridplan.scenarios.spec.SweepPoint;
 
 /**
  * The KPI table of a batch: one row per layout and sweep point with the mean over replications
- * and its 95 % Student-t interval of the mean and 90th-percentile response time, the mean closure
- * time and the utilisation. With one replication there is no interval, and the table says so.
+ * and the half-width of its 95 % Student-t interval of the 90th-percentile response time, the mean
+ * closure time, the utilisation and the officials' figures: on-time response and closure, household
+ * visit coverage, and the full-time grid workers' routine and overtime hours per week. With one
+ * replication there is no interval, and the table says so; a figure the runs did not measure (no
+ * time limits, no visit cycle) is a dash. The header takes two lines so the table fits 120 columns.
  */
 final class KpiTable {
+
+    /** A column: two header lines, the KPI and the factor from its stored unit to the one printed. */
+    private record Column(String name, String unit, Kpi kpi, double factor) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("response", "p90 min", Kpi.P90_RESPONSE, 1),
+            new Column("closure", "mean h", Kpi.MEAN_CLOSURE, 1.0 / 60),
+            new Column("utilisation", "%", Kpi.UTILISATION, 100),
+            new Column("on-time", "response %", Kpi.ON_TIME_RESPONSE, 100),
+            new Column("on-time", "closure %", Kpi.ON_TIME_CLOSURE, 100),
+            new Column("visit", "coverage %", Kpi.VISIT_COVERAGE, 100),
+            new Column("routine", "h/week", Kpi.ROUTINE_HOURS_WEEK, 1),
+            new Column("overtime", "h/week", Kpi.OVERTIME_HOURS_WEEK, 1));
 
     private KpiTable() {
     }
@@ -37,27 +54,55 @@ final class KpiTable {
         }
         boolean sweep = scenario.points().size() > 1;
         int layoutWidth = Math.max(6, scenario.layouts().stream().mapToInt(l -> l.name().length()).max().orElse(6));
-        String header = String.format(Locale.ROOT, "%-" + layoutWidth + "s %s%4s  %-22s %-22s %-22s %-18s", "layout",
-                sweep ? String.format(Locale.ROOT, "%5s ", "point") : "", "n", "response mean (min)",
-                "response p90 (min)", "closure mean (h)", "utilisation (%)");
-        out.println(header);
-        out.println("-".repeat(header.length()));
+        // Cells first, so every column is as wide as its widest cell or header line.
+        List<String[]> lines = new ArrayList<>();
         boolean anySingle = false;
         for (Map.Entry<String, List<DistrictRow>> e : groups.entrySet()) {
-            String[] key = e.getKey().split("\u0000");
             List<DistrictRow> g = e.getValue();
-            MeanInterval response = interval(g, DistrictRow::responseMean);
-            MeanInterval p90 = interval(g, DistrictRow::responseP90);
-            MeanInterval closure = interval(g, r -> r.closureMean() / 60);
-            MeanInterval util = interval(g, r -> 100 * r.utilisation());
+            String[] cells = new String[COLUMNS.size()];
+            for (int c = 0; c < cells.length; c++) {
+                Column col = COLUMNS.get(c);
+                cells[c] = cell(MeanInterval.of(g.stream().mapToDouble(r -> col.factor() * r.value(col.kpi()))
+                        .toArray()));
+            }
             anySingle |= g.size() == 1;
-            out.printf(Locale.ROOT, "%-" + layoutWidth + "s %s%4d  %-22s %-22s %-22s %-18s%n", key[0],
-                    sweep ? String.format(Locale.ROOT, "%5s ", key[1]) : "", g.size(), cell(response), cell(p90),
-                    cell(closure), cell(util));
+            lines.add(cells);
+        }
+        int[] widths = new int[COLUMNS.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(COLUMNS.get(c).name().length(), COLUMNS.get(c).unit().length());
+            for (String[] cells : lines) {
+                widths[c] = Math.max(widths[c], cells[c].length());
+            }
+        }
+        String lead = "%-" + layoutWidth + "s " + (sweep ? "%5s " : "%s") + "%3s";
+        StringBuilder top = new StringBuilder(String.format(Locale.ROOT, lead, "", "", ""));
+        StringBuilder bottom = new StringBuilder(String.format(Locale.ROOT, lead, "layout", sweep ? "point" : "", "n"));
+        for (int c = 0; c < widths.length; c++) {
+            top.append("  ").append(pad(COLUMNS.get(c).name(), widths[c]));
+            bottom.append("  ").append(pad(COLUMNS.get(c).unit(), widths[c]));
+        }
+        out.println(top.toString().stripTrailing());
+        out.println(bottom.toString().stripTrailing());
+        out.println("-".repeat(bottom.toString().stripTrailing().length()));
+        int i = 0;
+        for (Map.Entry<String, List<DistrictRow>> e : groups.entrySet()) {
+            String[] key = e.getKey().split("\u0000");
+            String[] cells = lines.get(i++);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, lead, key[0], sweep ? key[1] : "",
+                    Integer.toString(e.getValue().size())));
+            for (int c = 0; c < cells.length; c++) {
+                line.append("  ").append(pad(cells[c], widths[c]));
+            }
+            out.println(line.toString().stripTrailing());
         }
         out.println();
-        out.println("Mean over replications ± half-width of the 95% Student-t interval of the mean; "
-                + "replication r of every row shares its incident stream (common random numbers).");
+        out.println("Mean over replications ± half-width of the 95% Student-t interval of the mean; replication r of "
+                + "every row");
+        out.println("shares its incident stream (common random numbers). On-time shares are over the cases decided by "
+                + "the end;");
+        out.println("routine and overtime are the full-time grid workers' mean hours a week; - where the runs measured "
+                + "nothing.");
         if (anySingle) {
             out.println("Intervals are unavailable (n/a) with one replication: run at least 2.");
         }
@@ -70,11 +115,11 @@ final class KpiTable {
         out.flush();
     }
 
-    private static MeanInterval interval(List<DistrictRow> rows, ToDoubleFunction<DistrictRow> f) {
-        return MeanInterval.of(rows.stream().mapToDouble(f).toArray());
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 
-    private static String cell(MeanInterval m) {
+    static String cell(MeanInterval m) {
         if (m.n() == 0) {
             return "-";
         }

@@ -391,14 +391,19 @@ final class FieldSections {
         RoutineConfig routine = RoutineConfig.defaults();
         PatrolConfig patrol = PatrolConfig.defaults();
         ShiftPattern workingHours = FieldModel.defaults().workingHours();
+        boolean routineBackup = FieldModel.defaults().routineBackup();
 
         FieldModel field() {
-            return new FieldModel(triage, linkage, queue, routine, workingHours);
+            return new FieldModel(triage, linkage, queue, routine, workingHours, routineBackup);
         }
     }
 
-    /** {@code dispatch.triage}, {@code linkage}, {@code queueLimit} and {@code patience}. */
+    /**
+     * {@code dispatch.routineBackup}, {@code triage}, {@code linkage}, {@code queueLimit} and
+     * {@code patience}.
+     */
     static void dispatch(Fields d, FieldParts parts) {
+        parts.routineBackup = d.bool("routineBackup", parts.routineBackup);
         Optional<TimeDistribution> triage = noneOrDistribution(d, "triage", DAY, true);
         if (triage != null) {
             parts.triage = triage.isEmpty() ? TriageConfig.off() : new TriageConfig(triage.get());

@@ -85,7 +85,7 @@ class SimulateCommandIT {
         CliRunner r = simulate("--staffing", staff.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("bad-type.csv: line 2, column 'type': unknown worker type 'volunteer' "
-                + "(expected full-time, part-time or professional)");
+                + "(expected full-time, part-time, professional or duty)");
     }
 
     @Test

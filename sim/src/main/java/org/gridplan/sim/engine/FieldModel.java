@@ -17,9 +17,14 @@ import org.gridplan.sim.agent.ShiftPattern;
  * @param queue        limits of the grid queues (loss systems, abandonment)
  * @param routine      routine work of full-time grid workers besides household visits
  * @param workingHours the working hours of working-hours time limits
+ * @param routineBackup whether routine cases go to the dispatch fallbacks (a neighbouring grid's
+ *                     worker, part-time workers, the branch pool) when their grid's own workers are
+ *                     busy; when false (the field default), a routine case waits for its own grid's
+ *                     worker — the grid is responsible for it (属地管理) — and only urgent cases are
+ *                     sent to the fallbacks
  */
 public record FieldModel(TriageConfig triage, LinkageConfig linkage, QueuePolicy queue, RoutineConfig routine,
-        ShiftPattern workingHours) {
+        ShiftPattern workingHours, boolean routineBackup) {
 
     public FieldModel {
         Objects.requireNonNull(triage, "triage");
@@ -32,32 +37,39 @@ public record FieldModel(TriageConfig triage, LinkageConfig linkage, QueuePolicy
     /** The field regime: every part's defaults; working hours 08:30–17:30 Monday to Friday. */
     public static FieldModel defaults() {
         return new FieldModel(TriageConfig.defaults(), LinkageConfig.defaults(), QueuePolicy.unlimited(),
-                RoutineConfig.defaults(), ShiftPattern.WEEKDAY_DAY);
+                RoutineConfig.defaults(), ShiftPattern.WEEKDAY_DAY, false);
     }
 
-    /** No triage delay, no linkage, unlimited queues, no routine work: the bare queueing model. */
+    /**
+     * No triage delay, no linkage, unlimited queues, no routine work, every case to the fallbacks:
+     * the bare queueing model.
+     */
     public static FieldModel off() {
         return new FieldModel(TriageConfig.off(), LinkageConfig.off(), QueuePolicy.unlimited(), RoutineConfig.off(),
-                ShiftPattern.WEEKDAY_DAY);
+                ShiftPattern.WEEKDAY_DAY, true);
     }
 
     public FieldModel withTriage(TriageConfig v) {
-        return new FieldModel(v, linkage, queue, routine, workingHours);
+        return new FieldModel(v, linkage, queue, routine, workingHours, routineBackup);
     }
 
     public FieldModel withLinkage(LinkageConfig v) {
-        return new FieldModel(triage, v, queue, routine, workingHours);
+        return new FieldModel(triage, v, queue, routine, workingHours, routineBackup);
     }
 
     public FieldModel withQueue(QueuePolicy v) {
-        return new FieldModel(triage, linkage, v, routine, workingHours);
+        return new FieldModel(triage, linkage, v, routine, workingHours, routineBackup);
     }
 
     public FieldModel withRoutine(RoutineConfig v) {
-        return new FieldModel(triage, linkage, queue, v, workingHours);
+        return new FieldModel(triage, linkage, queue, v, workingHours, routineBackup);
+    }
+
+    public FieldModel withRoutineBackup(boolean v) {
+        return new FieldModel(triage, linkage, queue, routine, workingHours, v);
     }
 
     public FieldModel withWorkingHours(ShiftPattern v) {
-        return new FieldModel(triage, linkage, queue, routine, v);
+        return new FieldModel(triage, linkage, queue, routine, v, routineBackup);
     }
 }

@@ -111,6 +111,8 @@ public final class GridSimulation extends SimState {
     private final int[][] partTimeOfGrid;
     private final int[][] poolOfGrid;
     private final int[][] servedGrids;
+    /** Per worker, its own grid alone (the grids whose routine cases it takes without backup). */
+    private final int[][] ownGrid;
     private final int[] emergencyWorkers;
     private final int[][] emergencyOfGrid;
     private final int[][] dutyOfGrid;
@@ -491,6 +493,10 @@ public final class GridSimulation extends SimState {
         }
 
         servedGrids = new int[defs.size()][];
+        ownGrid = new int[defs.size()][];
+        for (int w = 0; w < defs.size(); w++) {
+            ownGrid[w] = new int[] {defs.get(w).grid};
+        }
         int[] all = allGrids(nGrids);
         DispatchPolicy policy = config.dispatch();
         for (int w = 0; w < defs.size(); w++) {
@@ -765,7 +771,7 @@ public final class GridSimulation extends SimState {
         int b = inc.building[i];
         boolean urgent = catUrgent[inc.category[i]];
         int w = nearestAvailable(primaryOfGrid[g], b, urgent);
-        if (w < 0) {
+        if (w < 0 && (urgent || field.routineBackup())) {
             for (DispatchPolicy.Fallback f : config.dispatch().fallbacks()) {
                 w = switch (f) {
                     case NEIGHBOUR_GRID -> nearestAvailable(neighbourPrimaries[g], b, urgent);
@@ -873,7 +879,13 @@ public final class GridSimulation extends SimState {
         }
         int i = oldest(urgentQueues, servedGrids[worker.index()]);
         if (i < 0 && worker.role() != WorkerRole.DUTY) {
-            i = oldest(queues, servedGrids[worker.index()]);
+            if (field.routineBackup()) {
+                i = oldest(queues, servedGrids[worker.index()]);
+            } else if (worker.role() == WorkerRole.PRIMARY || worker.role() == WorkerRole.EMERGENCY) {
+                // Routine cases wait for their own grid's workers (emergency workers of a surge serve all).
+                i = oldest(queues, worker.role() == WorkerRole.PRIMARY ? ownGrid[worker.index()]
+                        : servedGrids[worker.index()]);
+            }
         }
         if (i < 0) {
             return -1;

@@ -237,6 +237,23 @@ class FieldModelTest {
     }
 
     @Test
+    void routine_cases_wait_for_their_own_grids_worker_unless_routine_backup_is_on() {
+        Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 1);
+        SimulationConfig.Builder b = SimulationConfig.builder().horizonDays(63).warmUpDays(0).seed(9)
+                .demand(DemandCatalog.defaults().withScale(10)).collectIncidentLog(true);
+        RunResult own = GridSimulation.run(CITY, LAYOUT, staffing, b.build());
+        RunResult backed = GridSimulation.run(CITY, LAYOUT, staffing,
+                b.field(FieldModel.defaults().withRoutineBackup(true)).build());
+        java.util.function.Predicate<IncidentRecord> byOther = i -> !i.worker().isEmpty()
+                && !i.worker().equals("FT-" + i.grid());
+        assertThat(own.incidents()).filteredOn(i -> !i.urgent()).noneMatch(byOther);
+        assertThat(backed.incidents()).filteredOn(i -> !i.urgent()).anyMatch(byOther);
+        // Waiting for the own worker costs on-time response.
+        assertThat(own.district().limits().onTimeResponseShare())
+                .isLessThan(backed.district().limits().onTimeResponseShare());
+    }
+
+    @Test
     void triage_delays_the_dispatch_of_reports_by_its_fixed_time() {
         City city = EngineFixtures.oneBuilding(1000);
         DemandCatalog demand = DemandCatalog.of(
