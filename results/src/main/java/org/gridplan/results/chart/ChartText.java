@@ -52,6 +52,7 @@ public enum ChartText {
     KPI_VISIT_COVERAGE("household visit coverage", "入户走访覆盖率"),
     KPI_ROUTINE_HOURS_WEEK("routine work hours per week", "每周常规工作小时"),
     KPI_OVERTIME_HOURS_WEEK("overtime hours per week", "每周加班小时"),
+    KPI_WORKLOAD("share of the shift worked", "工作饱和度"),
     UNIT_MINUTES("minutes", "分钟"),
     UNIT_HOURS("hours", "小时"),
     UNIT_PERCENT("%", "%"),

@@ -50,7 +50,13 @@ public enum Kpi {
      */
     ROUTINE_HOURS_WEEK(Unit.HOURS_PER_WEEK, Direction.NEUTRAL, true),
     /** Overtime per week, mean over the full-time grid workers. */
-    OVERTIME_HOURS_WEEK(Unit.HOURS_PER_WEEK, Direction.LOWER_IS_BETTER, true);
+    OVERTIME_HOURS_WEEK(Unit.HOURS_PER_WEEK, Direction.LOWER_IS_BETTER, true),
+    /**
+     * Share of the full-time grid workers' shift spent working — routine work, incidents and travel
+     * — rather than idle (工作饱和度): unlike {@link #UTILISATION}, which counts incidents only, it
+     * says how full their day is; neither more nor less is better as such.
+     */
+    WORKLOAD(Unit.PERCENT, Direction.NEUTRAL, true);
 
     /** Which way a KPI improves. */
     public enum Direction {

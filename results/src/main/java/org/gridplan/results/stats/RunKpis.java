@@ -57,6 +57,7 @@ public record RunKpis(String layout, double sweepPoint, int replication, Map<Kpi
             case VISIT_COVERAGE -> result.visitCoverage();
             case ROUTINE_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::routine);
             case OVERTIME_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::overtime);
+            case WORKLOAD -> StaffKpis.fullTimeWorkload(result);
             default -> incidentValue(kpi, d);
         };
     }
@@ -88,7 +89,7 @@ public record RunKpis(String layout, double sweepPoint, int replication, Map<Kpi
             case URGENT_ON_TIME_RESPONSE -> l.urgentOnTimeResponseShare();
             case ON_TIME_CLOSURE -> l.onTimeClosureShare();
             case OVERDUE_OPEN -> overdueOpen(l);
-            case UTILISATION, VISIT_COVERAGE, ROUTINE_HOURS_WEEK, OVERTIME_HOURS_WEEK -> Double.NaN;
+            case UTILISATION, VISIT_COVERAGE, ROUTINE_HOURS_WEEK, OVERTIME_HOURS_WEEK, WORKLOAD -> Double.NaN;
         };
     }
 

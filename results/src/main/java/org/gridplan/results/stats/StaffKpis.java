@@ -81,6 +81,22 @@ public final class StaffKpis {
     }
 
     /**
+     * Share of the full-time grid workers' shift minutes spent working (1 − idle ÷ duty, pooled over
+     * them); NaN when none was on duty.
+     */
+    public static double fullTimeWorkload(RunResult result) {
+        double idle = 0;
+        double duty = 0;
+        for (WorkerKpis w : result.workers()) {
+            if (measuredFullTime(w) && w.dutyMinutes() > 0) {
+                idle += w.hours().idle();
+                duty += w.dutyMinutes();
+            }
+        }
+        return duty > 0 ? 1 - idle / duty : Double.NaN;
+    }
+
+    /**
      * Share of the full-time grid workers' finished tasks from above that finished after their
      * deadline; NaN when they finished none.
      */

@@ -87,7 +87,8 @@ final class KpiTables {
             hoursWeek("idle_hours_week", WorkHours::idle),
             district("overtime_hours_week", Kpi.OVERTIME_HOURS_WEEK),
             hoursWeek("on_call_hours_week", WorkHours::onCall),
-            dbl("task_late_share", StaffKpis::fullTimeTaskLateShare)));
+            dbl("task_late_share", StaffKpis::fullTimeTaskLateShare),
+            district("workload_share", Kpi.WORKLOAD)));
 
     /** One row per grid of every successful run. */
     static final Table<GridKpis> GRID = new Table<>("grid_kpis", List.of(

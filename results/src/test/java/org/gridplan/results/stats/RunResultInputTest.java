@@ -156,6 +156,6 @@ class RunResultInputTest {
         }
         assertThat(Kpi.officials()).containsExactly(Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE,
                 Kpi.ON_TIME_CLOSURE, Kpi.OVERDUE_OPEN, Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK,
-                Kpi.OVERTIME_HOURS_WEEK);
+                Kpi.OVERTIME_HOURS_WEEK, Kpi.WORKLOAD);
     }
 }

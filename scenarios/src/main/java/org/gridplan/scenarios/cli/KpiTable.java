@@ -15,7 +15,7 @@ import org.gridplan.scenarios.spec.SweepPoint;
 /**
  * The KPI table of a batch: one row per layout and sweep point with the mean over replications
  * and the half-width of its 95 % Student-t interval of the 90th-percentile response time, the mean
- * closure time, the utilisation and the officials' figures: on-time response and closure, household
+ * closure time, the workload (share of the full-time workers' shift spent working) and the officials' figures: on-time response and closure, household
  * visit coverage, and the full-time grid workers' routine and overtime hours per week. With one
  * replication there is no interval, and the table says so; a figure the runs did not measure (no
  * time limits, no visit cycle) is a dash. The header takes two lines so the table fits 120 columns.
@@ -29,7 +29,7 @@ final class KpiTable {
     private static final List<Column> COLUMNS = List.of(
             new Column("response", "p90 min", Kpi.P90_RESPONSE, 1),
             new Column("closure", "mean h", Kpi.MEAN_CLOSURE, 1.0 / 60),
-            new Column("utilisation", "%", Kpi.UTILISATION, 100),
+            new Column("workload", "% of shift", Kpi.WORKLOAD, 100),
             new Column("on-time", "response %", Kpi.ON_TIME_RESPONSE, 100),
             new Column("on-time", "closure %", Kpi.ON_TIME_CLOSURE, 100),
             new Column("visit", "coverage %", Kpi.VISIT_COVERAGE, 100),

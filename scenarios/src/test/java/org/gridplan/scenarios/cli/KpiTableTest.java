@@ -46,7 +46,8 @@ class KpiTableTest {
         k.put(Kpi.MEAN_RESPONSE, 100.0);
         k.put(Kpi.P90_RESPONSE, p90);
         k.put(Kpi.MEAN_CLOSURE, 3000.0 + 60 * rep);
-        k.put(Kpi.UTILISATION, 0.25);
+        k.put(Kpi.UTILISATION, 0.015);
+        k.put(Kpi.WORKLOAD, 0.25);
         k.put(Kpi.ON_TIME_RESPONSE, onTime);
         k.put(Kpi.ON_TIME_CLOSURE, 0.9 + 0.01 * rep);
         k.put(Kpi.VISIT_COVERAGE, Double.NaN);
@@ -62,7 +63,7 @@ class KpiTableTest {
     }
 
     @Test
-    void prints_the_officials_figures_with_intervals_beside_response_closure_and_utilisation() throws IOException {
+    void prints_the_officials_figures_with_intervals_beside_response_closure_and_workload() throws IOException {
         List<DistrictRow> rows = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             rows.add(row(r, "current-480", 0, r, 843.1 + r, 0.80 + 0.02 * r, 30 + r));
@@ -70,7 +71,7 @@ class KpiTableTest {
         }
         String table = print(scenario(""), rows);
         List<String> lines = table.lines().toList();
-        assertThat(lines.get(0)).contains("response", "closure", "utilisation", "on-time", "visit", "routine",
+        assertThat(lines.get(0)).contains("response", "closure", "workload", "on-time", "visit", "routine",
                 "overtime");
         assertThat(lines.get(1)).startsWith("layout").contains("p90 min", "mean h", "response %", "closure %",
                 "coverage %", "h/week");

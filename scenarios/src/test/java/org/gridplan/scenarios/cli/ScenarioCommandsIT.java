@@ -53,7 +53,7 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", example("quickstart.yaml"), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("3 layouts × 1 sweep points × 10 replications = 30 runs")
-                .contains("30 runs done").contains("p90 min").contains("utilisation").contains("on-time")
+                .contains("30 runs done").contains("p90 min").contains("workload").contains("on-time")
                 .doesNotContain("NaN").doesNotContain("n/a");
         for (String layout : new String[] {"current ", "grid-400 ", "grid-300 "}) {
             assertThat(r.out().lines().filter(l -> l.startsWith(layout))).singleElement().asString()
