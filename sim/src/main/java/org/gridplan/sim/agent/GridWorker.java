@@ -51,6 +51,13 @@ public final class GridWorker {
     private int moveTarget;
     private RoutineJob job;
     private boolean jobWorking;
+    /**
+     * Whether the job in hand is direct: anything but a household visit. Its arrival changes nothing
+     * but the books, so the trip and the work are one event (settled lazily); a patrol leg reveals
+     * what it found when it ends.
+     */
+    private boolean direct;
+    private double jobArrive;
     private double jobStart;
     private double overtimeFrom = Double.NaN;
     private double handlingFrom = Double.NaN;
@@ -117,6 +124,7 @@ public final class GridWorker {
 
     /** Building index where the worker is or last stood. */
     public int position() {
+        settle();
         return position;
     }
 
@@ -139,6 +147,7 @@ public final class GridWorker {
         if (!onDuty) {
             return false;
         }
+        settle();
         return switch (state) {
             case IDLE, PATROLLING, RETURNING -> true;
             case ROUTINE -> urgent || !jobWorking || ctx.routineInterruptible(job);
@@ -187,6 +196,7 @@ public final class GridWorker {
                 || state == WorkerState.RETURNING || state == WorkerState.ROUTINE)) {
             throw new IllegalStateException("worker " + id + " is not available (" + state + ")");
         }
+        settle();
         if (state == WorkerState.ROUTINE) {
             giveUpJob();
         }
@@ -226,6 +236,7 @@ public final class GridWorker {
      * may not interrupt finishes it first.
      */
     public void endShift() {
+        settle();
         double now = ctx.now();
         addDuty(dutyFrom, now);
         boolean free = available();
@@ -244,6 +255,7 @@ public final class GridWorker {
 
     /** Adds the open duty interval up to {@code end}; call once when the run stops. */
     public void closeBooks(double end) {
+        settle();
         if (onDuty) {
             addDuty(dutyFrom, end);
             dutyFrom = end;
@@ -323,6 +335,7 @@ public final class GridWorker {
 
     /** Gives the routine job in hand back to the engine with the minutes worked at it. */
     private void giveUpJob() {
+        settle();
         double worked = 0;
         if (jobWorking) {
             worked = ctx.now() - jobStart;
@@ -407,6 +420,18 @@ public final class GridWorker {
         job = routine;
         jobWorking = false;
         double m = ctx.metres(position, routine.building());
+        direct = routine.kind() != RoutineJob.VISIT;
+        if (direct) {
+            double now = ctx.now();
+            moveStart = now;
+            moveMetres = m;
+            moveTarget = routine.building();
+            moveEnd = now + ctx.minutesFor(m);
+            jobArrive = moveEnd;
+            ctx.scheduleAt(jobArrive + routine.minutes(), new Event(JOB_DONE, ++token));
+            settle();
+            return;
+        }
         if (m == 0) {
             moveMetres = 0;
             moveTarget = routine.building();
@@ -441,12 +466,39 @@ public final class GridWorker {
         ctx.scheduleAt(now + job.minutes(), new Event(JOB_DONE, ++token));
     }
 
+    /** A direct job's worker has arrived by now: books the trip and starts the work. */
+    private void settle() {
+        if (state == WorkerState.ROUTINE && direct && !jobWorking && ctx.now() >= jobArrive) {
+            addTravel(moveMetres, moveStart, jobArrive);
+            moveMetres = 0;
+            position = moveTarget;
+            moveStart = jobArrive;
+            moveEnd = jobArrive;
+            jobWorking = true;
+            jobStart = jobArrive;
+        }
+    }
+
     private void jobDone() {
+        settle();
         routineMinutes[job.kind()] += clipped(jobStart, ctx.now());
         RoutineJob j = job;
         job = null;
         jobWorking = false;
         ctx.routineDone(this, j);
+        if (j.kind() == RoutineJob.PATROL) {
+            // What the patrol leg found on its way is handled at once.
+            int found = ctx.routineArrived(this, j);
+            if (found >= 0) {
+                incident = found;
+                busyFrom = ctx.now();
+                state = WorkerState.TRAVELLING;
+                moveStart = ctx.now();
+                moveMetres = 0;
+                arriveIncident();
+                return;
+            }
+        }
         becomeFree();
     }
 

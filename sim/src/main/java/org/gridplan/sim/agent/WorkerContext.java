@@ -70,9 +70,9 @@ public interface WorkerContext {
     boolean routineInterruptible(RoutineJob job);
 
     /**
-     * {@code worker} has reached the building of {@code job}: a visit or a patrol leg records itself
-     * and reveals latent incidents there. Returns one revealed incident for the worker to handle at
-     * once (the job is then given up), or -1.
+     * {@code worker} has reached the building of a household visit, or ended a patrol leg there:
+     * the visit records itself, and either reveals the latent incidents of the building. Returns
+     * one revealed incident for the worker to handle at once (a visit is then given up), or -1.
      */
     int routineArrived(GridWorker worker, RoutineJob job);
 

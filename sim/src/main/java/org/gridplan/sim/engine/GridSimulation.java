@@ -605,22 +605,6 @@ public final class GridSimulation extends SimState {
         if (rc.any() || routine.visitsCycle()) {
             at(0, -1, new DayStart());
         }
-        for (int w = 0; w < workers.length; w++) {
-            if (routineWorker[w] && rc.tasks().enabled() && rc.tasks().perWeek() > 0) {
-                double t = routine.nextTaskGap();
-                if (t < horizon) {
-                    at(t, new TaskArrival(w));
-                }
-            }
-        }
-        if (rc.info().enabled()) {
-            for (int g = 0; g < gridIds.length; g++) {
-                double t = gridBuildings[g].length > 0 ? routine.nextInfoGap(g) : Double.POSITIVE_INFINITY;
-                if (t < horizon) {
-                    at(t, new InfoArrival(g));
-                }
-            }
-        }
         schedule.scheduleOnce(horizon, Integer.MAX_VALUE, new Stop());
     }
 
@@ -1542,48 +1526,6 @@ public final class GridSimulation extends SimState {
             wakeRoutineWorkers(-1);
             if (now + 1440 < horizon) {
                 at(now + 1440, -1, this);
-            }
-        }
-    }
-
-    /** A task from above reaches a worker. */
-    private final class TaskArrival implements Steppable {
-        private static final long serialVersionUID = 1L;
-        private final int worker;
-
-        TaskArrival(int worker) {
-            this.worker = worker;
-        }
-
-        @Override
-        public void step(SimState state) {
-            double now = schedule.getTime();
-            routine.addTask(worker, now);
-            workers[worker].wake();
-            double next = now + routine.nextTaskGap();
-            if (next < horizon) {
-                at(next, this);
-            }
-        }
-    }
-
-    /** A household of a grid moves in or out: an information-collection task. */
-    private final class InfoArrival implements Steppable {
-        private static final long serialVersionUID = 1L;
-        private final int grid;
-
-        InfoArrival(int grid) {
-            this.grid = grid;
-        }
-
-        @Override
-        public void step(SimState state) {
-            double now = schedule.getTime();
-            routine.addInfo(grid);
-            wakeRoutineWorkers(grid);
-            double next = now + routine.nextInfoGap(grid);
-            if (next < horizon) {
-                at(next, this);
             }
         }
     }

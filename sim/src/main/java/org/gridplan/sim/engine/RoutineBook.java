@@ -12,12 +12,12 @@ import org.gridplan.sim.agent.Schedule;
  * the day's admin and the tasks assigned from above. The engine asks it for a worker's next job and
  * tells it what was done or given up; arrivals of tasks and changes are drawn here from the run's
  * routine generator, never from the demand generator, so routine work leaves the incident stream
- * unchanged (common random numbers).
+ * unchanged (common random numbers). Tasks and household changes of a day are drawn when the day
+ * starts: a Poisson number of each, at the day's rate.
  */
 final class RoutineBook {
 
     private static final double DAY = 1440;
-    private static final double WEEK = 7 * DAY;
     /** Most household visits in one building made as one job. */
     private static final long VISIT_BATCH = 8;
 
@@ -128,8 +128,9 @@ final class RoutineBook {
     }
 
     /**
-     * A new day: the day's street patrol and admin for everyone whose shift works that day; the
-     * visit round's pace moves on by a working day.
+     * A new day: the day's street patrol, admin and tasks from above for everyone whose shift works
+     * that day, and the day's household changes of every grid; the visit round's pace moves on by a
+     * working day.
      */
     void dayStart(long day) {
         boolean[] patrolSet = new boolean[gridBuildings.length];
@@ -154,7 +155,44 @@ final class RoutineBook {
                 double weekly = config.admin().hoursPerWeek() * 60;
                 adminLeft[w] = Math.min(weekly, adminLeft[w] + weekly / workingDaysPerWeek[w]);
             }
+            if (config.tasks().enabled() && workingDaysPerWeek[w] > 0) {
+                // Tasks are handed out at the start of each working day (the morning's instructions).
+                int n = poisson(config.tasks().perWeek() / workingDaysPerWeek[w]);
+                for (int k = 0; k < n; k++) {
+                    addTask(w, day * DAY);
+                }
+            }
         }
+        if (config.info().enabled()) {
+            for (int g = 0; g < gridBuildings.length; g++) {
+                if (gridBuildings[g].length == 0) {
+                    continue;
+                }
+                int n = poisson(gridHouseholds[g] * config.info().changesPerHouseholdYear() / 365);
+                for (int k = 0; k < n; k++) {
+                    addInfo(g);
+                }
+            }
+        }
+    }
+
+    /** A Poisson draw of the given mean (Knuth's product of uniforms; the means here are small). */
+    private int poisson(double mean) {
+        if (!(mean > 0)) {
+            return 0;
+        }
+        if (mean > 30) {
+            // Normal approximation for large means, rounded and kept non-negative.
+            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
+        }
+        double limit = Math.exp(-mean);
+        double p = rng.nextDouble();
+        int n = 0;
+        while (p > limit) {
+            p *= rng.nextDouble();
+            n++;
+        }
+        return n;
     }
 
     /** A task from above for worker {@code w} at {@code now}. */
@@ -168,17 +206,6 @@ final class RoutineBook {
     /** A household moving in or out of grid {@code g}: an information-collection task. */
     void addInfo(int g) {
         info[g].add(new double[] {buildingByHouseholds(g), infoMinutes.sample()});
-    }
-
-    /** Minutes from {@code now} to the next task arrival of a worker (exponential). */
-    double nextTaskGap() {
-        return -Math.log(1.0 - rng.nextDouble()) * WEEK / config.tasks().perWeek();
-    }
-
-    /** Minutes to the next household change of grid {@code g}. */
-    double nextInfoGap(int g) {
-        double rate = gridHouseholds[g] * config.info().changesPerHouseholdYear() / (365 * DAY);
-        return rate > 0 ? -Math.log(1.0 - rng.nextDouble()) / rate : Double.POSITIVE_INFINITY;
     }
 
     /**

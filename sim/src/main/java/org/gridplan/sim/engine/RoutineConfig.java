@@ -170,8 +170,9 @@ public record RoutineConfig(IncidentPolicy routineIncidents, StreetPatrol patrol
     }
 
     /**
-     * Tasks assigned from above (上级交办: surveys, inspections, campaigns): a Poisson stream per
-     * worker, each task done at a building of the grid within a deadline.
+     * Tasks assigned from above (上级交办: surveys, inspections, campaigns): handed out at the start
+     * of each working day, a Poisson number at {@code perWeek} spread over the worker's working days,
+     * each task done at a building of the grid within a deadline counted from the start of its day.
      *
      * @param enabled      whether tasks arrive
      * @param perWeek      tasks per worker per week, zero or more; default 5, one a working day (an assumption)
