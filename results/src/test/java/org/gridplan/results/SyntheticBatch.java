@@ -48,13 +48,13 @@ public final class SyntheticBatch {
     private static final Map<String, Map<Kpi, Double>> OFFICIAL = Map.of(
             "current", Map.of(Kpi.ON_TIME_RESPONSE, 0.812, Kpi.URGENT_ON_TIME_RESPONSE, 0.934,
                     Kpi.ON_TIME_CLOSURE, 0.912, Kpi.OVERDUE_OPEN, 14.0, Kpi.VISIT_COVERAGE, 0.71,
-                    Kpi.ROUTINE_HOURS_WEEK, 24.3, Kpi.OVERTIME_HOURS_WEEK, 3.1, Kpi.WORKLOAD, 0.62),
+                    Kpi.ROUTINE_HOURS_WEEK, 24.3, Kpi.OVERTIME_HOURS_WEEK, 3.1, Kpi.WORKLOAD, 0.62, Kpi.FULL_TIME_WORKERS, 84.0),
             "grid-400", Map.of(Kpi.ON_TIME_RESPONSE, 0.853, Kpi.URGENT_ON_TIME_RESPONSE, 0.936,
                     Kpi.ON_TIME_CLOSURE, 0.934, Kpi.OVERDUE_OPEN, 11.0, Kpi.VISIT_COVERAGE, 0.86,
-                    Kpi.ROUTINE_HOURS_WEEK, 26.0, Kpi.OVERTIME_HOURS_WEEK, 2.5, Kpi.WORKLOAD, 0.66),
+                    Kpi.ROUTINE_HOURS_WEEK, 26.0, Kpi.OVERTIME_HOURS_WEEK, 2.5, Kpi.WORKLOAD, 0.66, Kpi.FULL_TIME_WORKERS, 102.0),
             "grid-300", Map.of(Kpi.ON_TIME_RESPONSE, 0.861, Kpi.URGENT_ON_TIME_RESPONSE, 0.951,
                     Kpi.ON_TIME_CLOSURE, 0.958, Kpi.OVERDUE_OPEN, 9.0, Kpi.VISIT_COVERAGE, 0.91,
-                    Kpi.ROUTINE_HOURS_WEEK, 27.2, Kpi.OVERTIME_HOURS_WEEK, 3.0, Kpi.WORKLOAD, 0.69));
+                    Kpi.ROUTINE_HOURS_WEEK, 27.2, Kpi.OVERTIME_HOURS_WEEK, 3.0, Kpi.WORKLOAD, 0.69, Kpi.FULL_TIME_WORKERS, 122.0));
 
     private SyntheticBatch() {
     }
@@ -196,6 +196,7 @@ public final class SyntheticBatch {
         return switch (k.unit()) {
             case PERCENT -> Math.max(0, Math.min(1, v + 0.03 * (level - 1) - 0.006 * common + 0.003 * own));
             case COUNT -> Math.max(0, Math.round(v * (1.5 - level / 2) + 1.2 * common + 0.4 * own));
+            case PEOPLE -> v * level;
             default -> v + 0.4 * common + 0.15 * own - (k == Kpi.OVERTIME_HOURS_WEEK ? level - 1 : 0);
         };
     }

@@ -53,10 +53,12 @@ public enum ChartText {
     KPI_ROUTINE_HOURS_WEEK("routine work hours per week", "每周常规工作小时"),
     KPI_OVERTIME_HOURS_WEEK("overtime hours per week", "每周加班小时"),
     KPI_WORKLOAD("share of the shift worked", "工作饱和度"),
+    KPI_FULL_TIME_WORKERS("full-time grid workers", "专职网格员人数"),
     UNIT_MINUTES("minutes", "分钟"),
     UNIT_HOURS("hours", "小时"),
     UNIT_PERCENT("%", "%"),
     UNIT_COUNT("cases", "件"),
+    UNIT_PEOPLE("workers", "人"),
     UNIT_HOURS_PER_WEEK("hours", "小时"),
     UNIT_MINUTES_SHORT("min", "分钟"),
     UNIT_HOURS_SHORT("h", "小时");
@@ -93,6 +95,7 @@ public enum ChartText {
             case PERCENT -> UNIT_PERCENT.in(lang);
             case COUNT -> UNIT_COUNT.in(lang);
             case HOURS_PER_WEEK -> UNIT_HOURS_SHORT.in(lang);
+            case PEOPLE -> UNIT_PEOPLE.in(lang);
         };
     }
 

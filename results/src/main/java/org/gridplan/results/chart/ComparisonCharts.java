@@ -253,6 +253,7 @@ public final class ComparisonCharts {
             case PERCENT -> ChartText.BARS_TITLE_PERCENT;
             case COUNT -> ChartText.BARS_TITLE_COUNT;
             case HOURS_PER_WEEK -> ChartText.BARS_TITLE_HOURS_PER_WEEK;
+            case PEOPLE -> ChartText.BARS_TITLE_COUNT;
         };
         JFreeChart chart = chart(title.in(lang), plot);
         if (data.maxReplications() < 2) {

@@ -222,7 +222,7 @@ public final class ReportWriter {
         Kpi kpi = c.kpi();
         Unit unit = kpi.unit();
         boolean up = c.outcome() == PairedComparison.Outcome.HIGHER;
-        boolean amount = unit == Unit.COUNT || unit == Unit.HOURS_PER_WEEK;
+        boolean amount = unit == Unit.COUNT || unit == Unit.HOURS_PER_WEEK || unit == Unit.PEOPLE;
         ReportText verb = up ? (amount ? ReportText.RAISES_AMOUNT : ReportText.RAISES)
                 : kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? (amount ? ReportText.CUTS_AMOUNT : ReportText.CUTS)
                         : amount ? ReportText.LOWERS_AMOUNT : ReportText.LOWERS;
@@ -231,8 +231,8 @@ public final class ReportWriter {
         double hi = unit.display(ci.upper());
         // One decimal, or up to three where one would print an interval that excludes 0 as
         // reaching it ("-0.1 to 0.0"): every number of the clause at the same precision.
-        int decimals = 1;
-        while (decimals < 3 && (round(lo, decimals) == 0 || round(hi, decimals) == 0)) {
+        int decimals = unit == Unit.PEOPLE ? 0 : 1;
+        while (unit != Unit.PEOPLE && decimals < 3 && (round(lo, decimals) == 0 || round(hi, decimals) == 0)) {
             decimals++;
         }
         String diffUnit = unit == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(unit, lang);
@@ -259,7 +259,7 @@ public final class ReportWriter {
         boolean zh = lang == Lang.ZH;
         return switch (unit) {
             case PERCENT -> v + "%" + (zh && first ? " " : "");
-            case COUNT -> zh ? v + " " + ChartText.unitSymbol(unit, lang) : v;
+            case COUNT, PEOPLE -> zh ? v + " " + ChartText.unitSymbol(unit, lang) : v;
             default -> withUnit ? v + " " + ChartText.unitSymbol(unit, lang) : v;
         };
     }

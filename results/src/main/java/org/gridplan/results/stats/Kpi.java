@@ -56,7 +56,12 @@ public enum Kpi {
      * — rather than idle (工作饱和度): unlike {@link #UTILISATION}, which counts incidents only, it
      * says how full their day is; neither more nor less is better as such.
      */
-    WORKLOAD(Unit.PERCENT, Direction.NEUTRAL, true);
+    WORKLOAD(Unit.PERCENT, Direction.NEUTRAL, true),
+    /**
+     * Full-time grid workers (专职网格员) of the plan: the headcount a layout costs, reported beside
+     * what it buys; neither more nor less is better as such.
+     */
+    FULL_TIME_WORKERS(Unit.PEOPLE, Direction.NEUTRAL, true);
 
     /** Which way a KPI improves. */
     public enum Direction {

@@ -58,6 +58,7 @@ public record RunKpis(String layout, double sweepPoint, int replication, Map<Kpi
             case ROUTINE_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::routine);
             case OVERTIME_HOURS_WEEK -> StaffKpis.fullTimeHoursPerWeek(result, WorkHours::overtime);
             case WORKLOAD -> StaffKpis.fullTimeWorkload(result);
+            case FULL_TIME_WORKERS -> StaffKpis.fullTimeWorkers(result);
             default -> incidentValue(kpi, d);
         };
     }
@@ -89,7 +90,8 @@ public record RunKpis(String layout, double sweepPoint, int replication, Map<Kpi
             case URGENT_ON_TIME_RESPONSE -> l.urgentOnTimeResponseShare();
             case ON_TIME_CLOSURE -> l.onTimeClosureShare();
             case OVERDUE_OPEN -> overdueOpen(l);
-            case UTILISATION, VISIT_COVERAGE, ROUTINE_HOURS_WEEK, OVERTIME_HOURS_WEEK, WORKLOAD -> Double.NaN;
+            case UTILISATION, VISIT_COVERAGE, ROUTINE_HOURS_WEEK, OVERTIME_HOURS_WEEK, WORKLOAD, FULL_TIME_WORKERS ->
+                    Double.NaN;
         };
     }
 

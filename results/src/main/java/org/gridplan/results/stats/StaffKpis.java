@@ -80,6 +80,13 @@ public final class StaffKpis {
         return n == 0 ? Double.NaN : sum / n / 60 / weeks;
     }
 
+    /** The number of full-time grid workers (type full-time, a grid's own worker); NaN with none. */
+    public static double fullTimeWorkers(RunResult result) {
+        long n = result.workers().stream()
+                .filter(w -> w.type() == WorkerType.FULL_TIME && w.role() == WorkerRole.PRIMARY).count();
+        return n == 0 ? Double.NaN : n;
+    }
+
     /**
      * Share of the full-time grid workers' shift minutes spent working (1 − idle ÷ duty, pooled over
      * them); NaN when none was on duty.

@@ -14,7 +14,9 @@ public enum Unit {
     /** A number of cases; stored as it is. */
     COUNT(1),
     /** Hours per week of a worker; stored in hours per week. */
-    HOURS_PER_WEEK(1);
+    HOURS_PER_WEEK(1),
+    /** A number of workers (headcount); stored as it is. */
+    PEOPLE(1);
 
     private final double factor;
 

@@ -88,7 +88,8 @@ final class KpiTables {
             district("overtime_hours_week", Kpi.OVERTIME_HOURS_WEEK),
             hoursWeek("on_call_hours_week", WorkHours::onCall),
             dbl("task_late_share", StaffKpis::fullTimeTaskLateShare),
-            district("workload_share", Kpi.WORKLOAD)));
+            district("workload_share", Kpi.WORKLOAD),
+            district("full_time_workers", Kpi.FULL_TIME_WORKERS)));
 
     /** One row per grid of every successful run. */
     static final Table<GridKpis> GRID = new Table<>("grid_kpis", List.of(

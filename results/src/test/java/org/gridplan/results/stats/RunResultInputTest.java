@@ -152,10 +152,14 @@ class RunResultInputTest {
         // What the engine gives before it fills them: empty limits, no visit cycle, empty hours.
         RunKpis k = RunKpis.of("grid-400", 1.0, 3, result());
         for (Kpi kpi : Kpi.officials()) {
-            assertThat(k.value(kpi)).as(kpi.name()).isNaN();
+            if (kpi != Kpi.FULL_TIME_WORKERS) {
+                assertThat(k.value(kpi)).as(kpi.name()).isNaN();
+            }
         }
+        // The headcount needs no hours: the two full-time grid workers of the run.
+        assertThat(k.value(Kpi.FULL_TIME_WORKERS)).isEqualTo(2.0);
         assertThat(Kpi.officials()).containsExactly(Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE,
                 Kpi.ON_TIME_CLOSURE, Kpi.OVERDUE_OPEN, Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK,
-                Kpi.OVERTIME_HOURS_WEEK, Kpi.WORKLOAD);
+                Kpi.OVERTIME_HOURS_WEEK, Kpi.WORKLOAD, Kpi.FULL_TIME_WORKERS);
     }
 }

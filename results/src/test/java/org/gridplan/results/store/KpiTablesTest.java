@@ -183,6 +183,7 @@ class KpiTablesTest {
         m.put("overtime_hours_week", 3.5);
         // Pooled 1 - idle / duty over FT-1 and FT-2 (the made-up hours need not fit their duty).
         m.put("workload_share", 1 - 2400.0 / 2000);
+        m.put("full_time_workers", 2.0);
         m.put("on_call_hours_week", 6.0);
         m.put("task_late_share", 0.25);
         return m;
