@@ -1097,6 +1097,7 @@ public final class GridSimulation extends SimState {
             all[i - first] = i;
         }
         IncidentKpis district = counter.kpis(all, 0, all.length, scratchA, scratchB);
+        Breakdown breakdown = counter.breakdown(all, 0, all.length, field.workingHours(), scratchA);
 
         double months = (horizon - warmUp) / MONTH_MINUTES;
         List<WorkerKpis> workerKpis = new ArrayList<>(workers.length);
@@ -1150,7 +1151,7 @@ public final class GridSimulation extends SimState {
         return new RunResult(city.name(), layout.name(), config.seed(), config.horizonDays(), config.warmUpDays(), n,
                 events, district, grids, workerKpis, fullTime == 0 ? Double.NaN : (double) meeting / fullTime,
                 new BacklogSeries(config.backlogIntervalMinutes(), backlogOpen, backlogWaiting), batches, log,
-                visitCoverage);
+                visitCoverage, breakdown);
     }
 
     /** Where worker {@code w}'s time went, duty turns of a rota credited to it. */

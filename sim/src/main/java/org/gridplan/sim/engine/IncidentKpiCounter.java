@@ -127,6 +127,56 @@ final class IncidentKpiCounter {
     }
 
     /**
+     * The district's cases {@code ids[from..to)} split by category and by whether they became known
+     * within {@code workingHours}; {@code resp} is scratch space of at least {@code to - from} values.
+     */
+    Breakdown breakdown(int[] ids, int from, int to, org.gridplan.sim.agent.Schedule workingHours, double[] resp) {
+        int nc = categories.size();
+        java.util.List<Breakdown.Part> parts = new java.util.ArrayList<>(nc);
+        for (int c = 0; c < nc; c++) {
+            final int cat = c;
+            parts.add(part(categories.get(c).name(), catUrgent[c], ids, from, to, i -> inc.category[i] == cat, resp));
+        }
+        Breakdown.Part in = part("working-hours", false, ids, from, to,
+                i -> workingHours.onDuty(inc.known[i]), resp);
+        Breakdown.Part out = part("out-of-hours", false, ids, from, to,
+                i -> !workingHours.onDuty(inc.known[i]), resp);
+        return new Breakdown(parts, in, out);
+    }
+
+    private Breakdown.Part part(String name, boolean urgent, int[] ids, int from, int to,
+            java.util.function.IntPredicate member, double[] resp) {
+        long known = 0;
+        int nr = 0;
+        long respJudged = 0;
+        long respOnTime = 0;
+        long closJudged = 0;
+        long closOnTime = 0;
+        for (int k = from; k < to; k++) {
+            int i = ids[k];
+            if (Double.isNaN(inc.known[i]) || inc.state[i] == LATENT || !member.test(i)) {
+                continue;
+            }
+            known++;
+            if (!Double.isNaN(inc.arrived[i])) {
+                resp[nr++] = inc.arrived[i] - inc.known[i];
+            }
+            int verdict = judge(inc.arrived[i], inc.respDue[i], inc.state[i] == GONE);
+            if (verdict >= 0) {
+                respJudged++;
+                respOnTime += verdict;
+            }
+            int closing = judge(inc.closed[i], inc.closDue[i], inc.state[i] == GONE);
+            if (closing >= 0) {
+                closJudged++;
+                closOnTime += closing;
+            }
+        }
+        return new Breakdown.Part(name, urgent, known, nr, Stats.of(resp, nr), share(respOnTime, respJudged),
+                share(closOnTime, closJudged));
+    }
+
+    /**
      * 1 when an event at {@code done} met the limit {@code due}, 0 when it missed it (done late, gone,
      * or not done and the limit has passed at the end), -1 when undecided (not done, limit ahead).
      */

@@ -26,10 +26,21 @@ import java.util.List;
  * @param incidents          the per-incident log, empty unless requested
  * @param visitCoverage      share of the district's households visited within the visit cycle
  *                           (household-weighted over grids); NaN without a cycle
+ * @param breakdown          the district's cases by category and by working hours or not
  */
 public record RunResult(String city, String layout, long seed, double horizonDays, double warmUpDays, long generated,
         long events, IncidentKpis district, List<GridKpis> grids, List<WorkerKpis> workers, double visitTargetShare,
-        BacklogSeries backlog, List<Double> responseBatchMeans, List<IncidentRecord> incidents, double visitCoverage) {
+        BacklogSeries backlog, List<Double> responseBatchMeans, List<IncidentRecord> incidents, double visitCoverage,
+        Breakdown breakdown) {
+
+    /** A result without the breakdown. */
+    public RunResult(String city, String layout, long seed, double horizonDays, double warmUpDays, long generated,
+            long events, IncidentKpis district, List<GridKpis> grids, List<WorkerKpis> workers,
+            double visitTargetShare, BacklogSeries backlog, List<Double> responseBatchMeans,
+            List<IncidentRecord> incidents, double visitCoverage) {
+        this(city, layout, seed, horizonDays, warmUpDays, generated, events, district, grids, workers,
+                visitTargetShare, backlog, responseBatchMeans, incidents, visitCoverage, Breakdown.EMPTY);
+    }
 
     /** A result without visit coverage. */
     public RunResult(String city, String layout, long seed, double horizonDays, double warmUpDays, long generated,
@@ -45,6 +56,7 @@ public record RunResult(String city, String layout, long seed, double horizonDay
         workers = List.copyOf(workers);
         responseBatchMeans = List.copyOf(responseBatchMeans);
         incidents = List.copyOf(incidents);
+        java.util.Objects.requireNonNull(breakdown, "breakdown");
     }
 
     /** The KPIs of grid {@code id}. */

@@ -264,6 +264,23 @@ class FieldModelTest {
     }
 
     @Test
+    void the_breakdown_splits_the_cases_by_category_and_by_working_hours() {
+        Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 1).withDuty(DutyRoster.defaults());
+        RunResult r = GridSimulation.run(CITY, LAYOUT, staffing, SimulationConfig.builder().horizonDays(63)
+                .warmUpDays(7).seed(4).demand(DemandCatalog.defaults().withScale(10)).build());
+        Breakdown b = r.breakdown();
+        LimitKpis all = r.district().limits();
+        assertThat(b.categories()).hasSize(8);
+        assertThat(b.categories().stream().mapToLong(Breakdown.Part::known).sum()).isEqualTo(all.known());
+        assertThat(b.workingHours().known() + b.outOfHours().known()).isEqualTo(all.known());
+        assertThat(b.workingHours().reached() + b.outOfHours().reached()).isEqualTo(r.district().reached());
+        assertThat(b.categories()).filteredOn(Breakdown.Part::urgent).extracting(Breakdown.Part::name)
+                .containsExactly("emergencies");
+        // Routine cases reported out of hours wait for the next shift: the out-of-hours response is far longer.
+        assertThat(b.outOfHours().response().mean()).isGreaterThan(10 * b.workingHours().response().mean());
+    }
+
+    @Test
     void triage_delays_the_dispatch_of_reports_by_its_fixed_time() {
         City city = EngineFixtures.oneBuilding(1000);
         DemandCatalog demand = DemandCatalog.of(
