@@ -11,7 +11,8 @@ import java.util.Optional;
  * grid workers or from a separate duty team, and wait at the unit's branch, its community office or
  * at home. Duty workers take urgent cases only (routine cases wait for the next shift); a duty
  * worker drawn from the grid workers is on call at the worker's home when waiting at home, and its
- * busy minutes are that worker's overtime.
+ * busy minutes are that worker's overtime. A rota of grid workers puts at most each of them on duty
+ * at once: with fewer grid workers in a unit than {@code onDuty}, all of them are.
  *
  * @param scope    the unit of the roster, or none
  * @param onDuty   workers on duty per unit, at least 1 unless the scope is none

@@ -449,7 +449,9 @@ public final class GridSimulation extends SimState {
             int office = officeOf(city, ug);
             int branchBase = unitBranch.get(u) >= 0 ? unitBranch.get(u) : office;
             boolean fromWorkers = roster.source() == DutyRoster.Source.GRID_WORKERS && rota.length > 0;
-            for (int k = 0; k < roster.onDuty(); k++) {
+            // A rota of grid workers puts at most each of them on duty at once.
+            int onDuty = fromWorkers ? Math.min(roster.onDuty(), rota.length) : roster.onDuty();
+            for (int k = 0; k < onDuty; k++) {
                 int base = switch (roster.location()) {
                     case BRANCH -> branchBase;
                     case COMMUNITY_OFFICE -> office;
@@ -462,7 +464,7 @@ public final class GridSimulation extends SimState {
                 rotas.add(fromWorkers ? rota : null);
                 dutyServed.put(w, ug);
                 slots.add(k);
-                slotCounts.add(roster.onDuty());
+                slotCounts.add(onDuty);
                 for (int g : ug) {
                     dutyByGrid.get(g).add(w);
                 }
@@ -706,7 +708,7 @@ public final class GridSimulation extends SimState {
             inc.handling[i] = draws.handling[l].sample();
             inc.reply[i] = draws.reply.sample();
         }
-        // Field draws, from the demand generator too (common random numbers); a constant draws nothing.
+        // Field draws, each from its own generator of the demand side (common random numbers).
         inc.triage[i] = draws.triage.sample();
         if (draws.patience != null) {
             inc.patience[i] = draws.patience.sample();
@@ -955,9 +957,10 @@ public final class GridSimulation extends SimState {
                 mine = i;
                 markAssigned(i, worker.index());
             } else {
-                inc.state[i] = WAITING;
-                (catUrgent[inc.category[i]] ? urgentQueues : queues)[inc.grid[i]].add(i);
-                queuedTotal++;
+                // Dispatched like a triaged report, once the visiting worker has taken the first case
+                // (queue limit, backup workers and linkage apply as to any other case).
+                inc.state[i] = TRIAGE;
+                at(now, 1, new Triaged(i));
             }
         }
         latentHead[building] = -1;
@@ -1168,7 +1171,7 @@ public final class GridSimulation extends SimState {
         boolean dutyTeam = w.role() == WorkerRole.DUTY;
         return new WorkHours(visits, patrol, info, admin, tasks, w.incidentMinutes(), w.travelMinutes(),
                 Math.max(0, duty - onShiftWork), own + creditOvertime[i], (dutyTeam ? duty : 0) + creditOnCall[i],
-                routine.tasksDone(i), routine.tasksLate(i));
+                routine.tasksDone(i), routine.tasksLate(i), creditOvertime[i]);
     }
 
     private IncidentRecord record(int i) {
@@ -1411,10 +1414,19 @@ public final class GridSimulation extends SimState {
                 handling[l.ordinal()] = config.escalation().timing(l).handling().distribution(g);
             }
             reply = config.escalation().reply().distribution(g);
+            // The field's delays come from generators of their own (one per kind, keyed by the run seed
+            // and the stream), so switching triage, linkage or patience on or off, or sweeping them,
+            // leaves every incident's time, place and attributes as they were (common random numbers).
             FieldModel f = config.field();
-            triage = f.triage().delay().distribution(g);
-            patience = f.queue().patience().map(p -> p.distribution(g)).orElse(null);
-            link = f.linkage().response().distribution(g);
+            triage = f.triage().delay().distribution(own(seed, tag, 0x74726961));
+            MersenneRandomGenerator pg = own(seed, tag, 0x70617469);
+            patience = f.queue().patience().map(p -> p.distribution(pg)).orElse(null);
+            link = f.linkage().response().distribution(own(seed, tag, 0x6c696e6b));
+        }
+
+        private MersenneRandomGenerator own(long seed, int tag, int kind) {
+            return new MersenneRandomGenerator(new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), tag,
+                kind}));
         }
     }
 
@@ -1761,6 +1773,10 @@ public final class GridSimulation extends SimState {
                 countVisits(worker, Math.min(job.ref() - 1, more));
             }
             routine.interrupted(worker.index(), job, workedMinutes);
+            if (job.kind() == RoutineJob.PATROL || job.kind() == RoutineJob.INFO) {
+                // Work of the grid given back: an idle co-worker of the grid may take it at once.
+                wakeRoutineWorkers(worker.grid());
+            }
         }
 
         private void countVisits(GridWorker worker, int n) {

@@ -5,8 +5,8 @@ package org.gridplan.sim.engine;
  * over the incidents that occurred after warm-up and became known. A case is judged once it is
  * decided: on time if it was reached (closed) within its limit, late if it was reached (closed)
  * after it or is still waiting when its limit has passed; a case still within its limit at the
- * end is left out. Cases of categories without a limit are always on time. Lost and abandoned
- * cases count as late.
+ * end is left out. Cases of categories without a limit are on time when reached (closed) and left
+ * out while not. Lost and abandoned cases count as late, whatever their limit.
  *
  * @param known                     cases known (reported or discovered)
  * @param urgent                    of which urgent

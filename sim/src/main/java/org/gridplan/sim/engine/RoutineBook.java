@@ -253,15 +253,17 @@ final class RoutineBook {
                 for (int j = 0; j < k; j++) {
                     minutes += visitMinutes.sample();
                 }
+                // The households are the job's: the round moves past them now, so a second worker of
+                // the grid goes on to the next ones. Households of a job given up are visited next round.
+                visitSlot[g] += k;
                 return new RoutineJob(RoutineJob.VISIT, gridBuildings[g][bi], minutes, (int) k);
             }
         }
         return null;
     }
 
-    /** A household visit was made in grid {@code g} at {@code now}: the round moves on. */
+    /** A household visit was made in grid {@code g} at {@code now}. */
     void visitMade(int g, double now) {
-        visitSlot[g]++;
         visitsMade[g]++;
         if (visitsByDay.length > 0) {
             int day = (int) Math.min(visitsByDay[g].length - 1, Math.floor(now / DAY));

@@ -15,8 +15,11 @@ import org.gridplan.sim.demand.TimeLimit;
  * A routine case interrupts street patrol always (the worker is out in the grid), and other
  * routine work only under {@link IncidentPolicy#INTERRUPT}; under
  * {@link IncidentPolicy#FINISH_TASK} it waits until the task in hand is done. Interrupted work
- * keeps its remaining minutes and is resumed later (an interrupted visit is made again). A worker
- * whose shift ends during a task finishes it: those minutes are overtime.
+ * keeps its remaining minutes and is resumed later (the households of an interrupted visit are
+ * visited in the next round; a visit interrupted on arrival by a case found there counts as made,
+ * the household having been seen). A worker whose shift ends during work a routine case may not
+ * interrupt finishes it: those minutes are overtime; under {@link IncidentPolicy#INTERRUPT} every
+ * routine job is given back at the shift's end.
  *
  * <p>None of these figures is published as a norm (../FIELD.md: "no credible published norm for a
  * grid worker's daily patrol hours or household-visit cycle"): every default is an assumption,

@@ -5,7 +5,7 @@ import org.gridplan.sim.demand.TimeLimit;
 
 /**
  * Turns a time limit into the calendar minute at which it runs out, counting only working hours
- * for working-hours limits ("4 working hours" from Friday 16:00 runs out on Monday at 11:30 with
+ * for working-hours limits ("4 working hours" from Friday 16:00 runs out on Monday at 11:00 with
  * 08:30–17:30 weekday hours).
  */
 final class WorkingClock {

@@ -40,8 +40,9 @@ import org.gridplan.sim.model.GridLayout;
  *
  * <p>A row of type {@code duty} is an out-of-hours duty worker (值班) of a duty team: it takes the
  * urgent cases of the community of its {@code grid} only, waiting at {@code base}, during its
- * {@code shift} — by default {@code out-of-hours}, every hour outside the weekday day shift of the
- * grid workers.
+ * {@code shift} — by default {@code out-of-hours}, every hour outside the weekday day shift
+ * (08:30–17:30 Monday to Friday) — or on the shift given. Its type is {@code professional} once read
+ * (a duty team member is not a grid's worker).
  */
 public final class StaffingCsv {
 

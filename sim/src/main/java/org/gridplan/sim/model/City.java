@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gridplan.sim.road.RoadAccess;
 import org.gridplan.sim.road.RoadNetwork;
 
 /**
@@ -18,7 +19,7 @@ import org.gridplan.sim.road.RoadNetwork;
  * nearest road node (its access node); the straight-line distance to that node is its access
  * distance, walked at both ends of a trip.
  */
-public final class City {
+public final class City implements RoadAccess {
 
     private final String name;
     private final List<Building> buildings;
@@ -93,6 +94,7 @@ public final class City {
         return buildings;
     }
 
+    @Override
     public RoadNetwork roads() {
         return roads;
     }
@@ -113,23 +115,33 @@ public final class City {
     }
 
     /** The road node building {@code i} is attached to. */
+    @Override
     public int accessNode(int buildingIndex) {
         return buildingNode[buildingIndex];
     }
 
     /** Straight-line metres from building {@code i} to its access node. */
+    @Override
     public double accessMetres(int buildingIndex) {
         return buildingAccess[buildingIndex];
     }
 
     /** The road node site {@code i} is attached to. */
+    @Override
     public int siteAccessNode(int siteIndex) {
         return siteNode[siteIndex];
     }
 
     /** Straight-line metres from site {@code i} to its access node. */
+    @Override
     public double siteAccessMetres(int siteIndex) {
         return siteAccess[siteIndex];
+    }
+
+    /** Straight-line metres between buildings {@code from} and {@code to}. */
+    @Override
+    public double straightMetres(int from, int to) {
+        return buildings.get(from).distanceTo(buildings.get(to));
     }
 
     /** Total households in the district. */

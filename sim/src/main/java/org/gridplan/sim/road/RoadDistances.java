@@ -1,7 +1,6 @@
 package org.gridplan.sim.road;
 
 import java.util.Arrays;
-import org.gridplan.sim.model.City;
 
 /**
  * Road distances between buildings for one run, answered without a full shortest-path tree per
@@ -18,7 +17,7 @@ import org.gridplan.sim.model.City;
  */
 public final class RoadDistances {
 
-    private final City city;
+    private final RoadAccess city;
     private final RoadNetwork net;
     private final int[] offsets;
     private final int[] targets;
@@ -39,7 +38,7 @@ public final class RoadDistances {
      * Distances over {@code travel}'s city, with full trees (warmed in parallel) for the given
      * root nodes, e.g. the access nodes of the workers' bases. Not thread-safe: one per run.
      */
-    public RoadDistances(City city, TravelTimes travel, int[] rootNodes) {
+    public RoadDistances(RoadAccess city, TravelTimes travel, int[] rootNodes) {
         this.city = city;
         this.net = city.roads();
         int n = net.nodeCount();

@@ -2,10 +2,10 @@ package org.gridplan.sim.road;
 
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
-import org.gridplan.sim.model.City;
 
 /**
- * Shortest-path travel distances and times between the buildings and sites of a city.
+ * Shortest-path travel distances and times between the buildings and sites of a city (any
+ * {@link RoadAccess}: the model's {@code City}).
  *
  * <p>A trip walks straight from its start to the start's access node, follows the shortest road
  * path to the end's access node, and walks straight on to the end; between two buildings on the
@@ -18,16 +18,16 @@ import org.gridplan.sim.model.City;
  */
 public final class TravelTimes {
 
-    private final City city;
+    private final RoadAccess city;
     private final ShortestPathTrees trees;
 
     /** Travel times over the city's roads with the default cache budget. */
-    public TravelTimes(City city) {
+    public TravelTimes(RoadAccess city) {
         this(city, new ShortestPathTrees(city.roads()));
     }
 
     /** Travel times sharing an existing tree cache (which must be over the city's roads). */
-    public TravelTimes(City city, ShortestPathTrees trees) {
+    public TravelTimes(RoadAccess city, ShortestPathTrees trees) {
         if (trees.network() != city.roads()) {
             throw new IllegalArgumentException("tree cache is over a different road network");
         }
@@ -35,7 +35,8 @@ public final class TravelTimes {
         this.trees = trees;
     }
 
-    public City city() {
+    /** The city these times are over: the instance given to the constructor. */
+    public RoadAccess city() {
         return city;
     }
 
@@ -62,13 +63,13 @@ public final class TravelTimes {
      * straight walk across when it is shorter (neighbours on one block face do not go out to the
      * junction and back, and parts of a split tower are zero apart). Keeps the triangle inequality.
      */
-    static double trip(City city, int from, int to, double roadMetres) {
+    static double trip(RoadAccess city, int from, int to, double roadMetres) {
         if (from == to) {
             return 0;
         }
         double viaRoad = city.accessMetres(from) + roadMetres + city.accessMetres(to);
         if (city.accessNode(from) == city.accessNode(to)) {
-            return Math.min(viaRoad, city.buildings().get(from).distanceTo(city.buildings().get(to)));
+            return Math.min(viaRoad, city.straightMetres(from, to));
         }
         return viaRoad;
     }

@@ -186,18 +186,28 @@ class FieldModelTest {
 
     @Test
     void a_full_time_workers_shift_splits_exactly_into_routine_incidents_travel_and_idle() {
-        RunResult r = routine(RoutineConfig.IncidentPolicy.FINISH_TASK);
-        for (WorkerKpis w : r.workers()) {
-            WorkHours h = w.hours();
-            double onShift = h.routine() + h.incidents() + h.travel() - h.overtime() + h.idle();
-            assertThat(onShift).as(w.id()).isCloseTo(w.dutyMinutes(), offset(1e-6 * w.dutyMinutes() + 1e-6));
-            assertThat(h.visits()).as(w.id()).isPositive();
-            assertThat(h.admin()).as(w.id()).isPositive();
-            assertThat(h.patrol()).as(w.id()).isPositive();
+        Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0);
+        for (DutyRoster roster : List.of(DutyRoster.NONE, DutyRoster.defaults())) {
+            SimulationConfig config = SimulationConfig.builder().horizonDays(63).warmUpDays(7).seed(9)
+                    .demand(DemandCatalog.defaults().withScale(10)).build();
+            RunResult r = GridSimulation.run(CITY, LAYOUT, staffing.withDuty(roster), config);
+            for (WorkerKpis w : r.workers()) {
+                WorkHours h = w.hours();
+                // Own overtime is inside routine, incidents and travel; duty calls are outside the shift.
+                double onShift = h.routine() + h.incidents() + h.travel() - (h.overtime() - h.dutyCalls()) + h.idle();
+                assertThat(h.shift()).isEqualTo(onShift);
+                assertThat(onShift).as(w.id()).isCloseTo(w.dutyMinutes(), offset(1e-6 * w.dutyMinutes() + 1e-6));
+                assertThat(h.worked()).isCloseTo(onShift - h.idle() + h.overtime(), offset(1e-6));
+                assertThat(h.visits()).as(w.id()).isPositive();
+                assertThat(h.admin()).as(w.id()).isPositive();
+                assertThat(h.patrol()).as(w.id()).isPositive();
+            }
+            boolean rota = roster.active();
+            assertThat(r.workers().stream().mapToDouble(w -> w.hours().dutyCalls()).sum() > 0).isEqualTo(rota);
+            // 8 admin hours a week over 8 measured weeks.
+            double admin = r.workers().stream().mapToDouble(w -> w.hours().admin()).average().orElseThrow();
+            assertThat(admin / 60 / 8).isCloseTo(8, offset(0.5));
         }
-        // 8 admin hours a week over 8 measured weeks.
-        double admin = r.workers().stream().mapToDouble(w -> w.hours().admin()).average().orElseThrow();
-        assertThat(admin / 60 / 8).isCloseTo(8, offset(0.5));
     }
 
     @Test
@@ -234,16 +244,38 @@ class FieldModelTest {
         SimulationConfig.Builder b = SimulationConfig.builder().horizonDays(40).warmUpDays(0).seed(21)
                 .collectIncidentLog(true);
         RunResult on = GridSimulation.run(CITY, LAYOUT, staffing, b.build());
-        RunResult off = GridSimulation.run(CITY, LAYOUT, staffing,
-                b.field(FieldModel.defaults().withRoutine(RoutineConfig.off())).build());
-        List<IncidentRecord> x = on.incidents();
-        List<IncidentRecord> y = off.incidents();
-        assertThat(x).hasSameSizeAs(y);
-        for (int k = 0; k < x.size(); k++) {
-            assertThat(x.get(k).occurred()).isEqualTo(y.get(k).occurred());
-            assertThat(x.get(k).building()).isEqualTo(y.get(k).building());
-            assertThat(x.get(k).category()).isEqualTo(y.get(k).category());
+        List<FieldModel> others = List.of(FieldModel.defaults().withRoutine(RoutineConfig.off()),
+                FieldModel.defaults().withTriage(TriageConfig.off()),
+                FieldModel.defaults().withLinkage(LinkageConfig.off()),
+                FieldModel.defaults().withQueue(QueuePolicy.unlimited().withPatience(TimeDistribution.exponential(30))));
+        for (FieldModel other : others) {
+            RunResult off = GridSimulation.run(CITY, LAYOUT, staffing, b.field(other).build());
+            List<IncidentRecord> x = on.incidents();
+            List<IncidentRecord> y = off.incidents();
+            assertThat(x).hasSameSizeAs(y);
+            for (int k = 0; k < x.size(); k++) {
+                assertThat(x.get(k).occurred()).isEqualTo(y.get(k).occurred());
+                assertThat(x.get(k).building()).isEqualTo(y.get(k).building());
+                assertThat(x.get(k).category()).isEqualTo(y.get(k).category());
+            }
         }
+    }
+
+    @Test
+    void two_workers_of_a_grid_go_round_different_households() {
+        // One grid of two buildings of 8 households; both workers work every day; cycle of 2 days.
+        org.gridplan.sim.agent.Schedule always = ShiftPattern.ALWAYS;
+        RoutineBook book = new RoutineBook(RoutineConfig.off(), PatrolConfig.defaults().withCycleDays(2),
+                new int[][] {{0, 1}}, new long[][] {{8, 16}}, new int[] {16}, new double[] {0}, new int[] {0, 0},
+                new int[] {0, 0}, new boolean[] {true, true}, new org.gridplan.sim.agent.Schedule[] {always, always},
+                new WorkingClock(always), new ec.util.MersenneTwisterFast(1),
+                new org.apache.commons.math3.distribution.ConstantRealDistribution(20), null, null, 0, 10);
+        book.dayStart(0);
+        org.gridplan.sim.agent.RoutineJob a = book.next(0, 0, 0);
+        org.gridplan.sim.agent.RoutineJob b = book.next(1, 0, 0);
+        assertThat(a.building()).isEqualTo(0);
+        assertThat(b.building()).isEqualTo(1);
+        assertThat(a.ref() + b.ref()).isEqualTo(16);
     }
 
     @Test
