@@ -233,7 +233,7 @@ public final class BatchRunner {
         SweepPoint point = scenario.points().get(spec.point());
         String name = scenario.layouts().get(spec.layout()).name();
         try {
-            Staffing staffing = planner.plan(inputs.city(), layout, point.settings().staffing(), scenario.optimise());
+            Staffing staffing = inputs.plan(planner, spec.layout(), point.settings().staffing(), scenario.optimise());
             List<Justification> justifications = planner.justifications(inputs.city(), layout,
                     point.settings().staffing(), scenario.optimise());
             // The log is always collected for the response-time histogram, and kept only if asked for.
@@ -258,7 +258,7 @@ public final class BatchRunner {
     private static RunResult withoutLog(RunResult r) {
         return new RunResult(r.city(), r.layout(), r.seed(), r.horizonDays(), r.warmUpDays(), r.generated(), r.events(),
                 r.district(), r.grids(), r.workers(), r.visitTargetShare(), r.backlog(), r.responseBatchMeans(),
-                List.of(), r.visitCoverage());
+                List.of(), r.visitCoverage(), r.breakdown());
     }
 
     /**

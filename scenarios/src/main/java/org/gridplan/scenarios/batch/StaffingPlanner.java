@@ -32,6 +32,27 @@ public interface StaffingPlanner {
     Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise);
 
     /**
+     * The staffing plan for {@code layout} when its workers are given (a layout's staffing file,
+     * {@code layouts[i].staffing}): exactly the workers of {@code given}, with the branch pools
+     * {@link #plan(City, GridLayout, StaffingSpec, Optimise)} puts on its plan for these arguments
+     * (one per community with {@code branchPoolPerCommunity} &gt; 0, or at the sited branches with
+     * {@code optimise.branches}) and the request's duty roster. The request's worker counts and
+     * shifts do not apply; {@link #justifications} and {@link #openBranches} answer for the same
+     * arguments.
+     *
+     * @param given    the layout's workers (its pools and roster, if any, are not used)
+     * @param optimise what to optimise; {@code workers} must be false, since it would replace the
+     *                 given workers (the scenario reader refuses it)
+     */
+    default Staffing plan(City city, GridLayout layout, Staffing given, StaffingSpec spec, Optimise optimise) {
+        if (optimise.workers()) {
+            throw new IllegalArgumentException("optimise.workers: layout " + layout.name() + " has a staffing file, "
+                    + "whose workers the worker assignment would replace");
+        }
+        return new Staffing(given.workers(), plan(city, layout, spec, optimise).pools()).withDuty(spec.duty());
+    }
+
+    /**
      * The justifications of the plan {@link #plan} made for these arguments (one sentence each, in
      * English and Chinese); empty when nothing was optimised or it was not planned yet.
      */

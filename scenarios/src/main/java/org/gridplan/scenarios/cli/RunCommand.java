@@ -87,8 +87,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
-        // Inputs are loaded before anything is written: a bad city or layout file leaves no output.
-        ScenarioInputs inputs = ScenarioInputs.load(scenario);
+        // Inputs are loaded before anything is written: a bad city or layout file, or a layout staffing
+        // file that does not fit its layout, leaves no output.
+        ScenarioInputs inputs;
+        try {
+            inputs = ScenarioInputs.load(scenario);
+        } catch (ScenarioException e) {
+            return ValidateCommand.report(err, e);
+        }
         Path dir = out != null ? out : Path.of("runs", scenario.name());
         Path db = dir.resolve(DATABASE);
         BatchOutcome outcome;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -23,8 +24,8 @@ import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.EscalationLevel;
-import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.FieldModel;
+import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.IncidentKpis;
 import org.gridplan.sim.engine.LimitKpis;
 import org.gridplan.sim.engine.PatrolConfig;
@@ -70,9 +71,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "SCENARIO.yaml",
             description = "Simulate one run of a scenario file: its city, the layout --layout names (default: the "
-                    + "first), its staffing plan for that layout (duty roster included), demand, dispatch, routine, "
-                    + "timeLimits, travel, horizon and warm-up. --city, --staffing, --part-time, --demand-scale, "
-                    + "--travel, --duty and --no-routine do not apply then.")
+                    + "first), its staffing plan for that layout (or the layout's staffing file; duty roster "
+                    + "included), demand, dispatch, routine, timeLimits, travel, horizon and warm-up. --city, "
+                    + "--staffing, --part-time, --demand-scale, --travel, --duty and --no-routine do not apply then.")
     Path scenario;
 
     @Option(names = "--city", paramLabel = "CITY.geojson", description = "The city (required without --scenario).")
@@ -195,7 +196,10 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The run of a scenario: its city, one layout, the planner's staffing and the point's settings. */
+    /**
+     * The run of a scenario: its city, one layout, the planner's staffing (or the layout's staffing
+     * file with the planner's pools and duty roster) and the point's settings.
+     */
     private Inputs fromScenario(Scenario s, PrintWriter err) {
         int index = 0;
         if (layout != null) {
@@ -221,7 +225,16 @@ final class SimulateCommand implements Callable<Integer> {
         RunSettings settings = s.points().get(p).settings();
         City c = ScenarioInputs.city(s);
         GridLayout l = ScenarioInputs.layout(s, c, index);
-        Staffing plan = new OptimisingStaffingPlanner().plan(c, l, settings.staffing(), s.optimise());
+        Optional<Staffing> given;
+        try {
+            given = ScenarioInputs.staffing(s, c, l, index);
+        } catch (ScenarioException e) {
+            ValidateCommand.report(err, e);
+            return null;
+        }
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Staffing plan = given.isPresent() ? planner.plan(c, l, given.get(), settings.staffing(), s.optimise())
+                : planner.plan(c, l, settings.staffing(), s.optimise());
         return new Inputs(c, l, plan, settings.config(seed, incidents != null));
     }
 

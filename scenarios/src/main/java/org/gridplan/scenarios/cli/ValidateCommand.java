@@ -2,9 +2,11 @@ package org.gridplan.scenarios.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
+import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -34,12 +36,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s;
+        List<Integer> unchecked;
         try {
             s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file, overrides.overrides());
+            // Layout staffing files are checked against their layouts where these exist as files.
+            unchecked = ScenarioInputs.checkStaffingFiles(s);
         } catch (ScenarioException e) {
             return report(spec.commandLine().getErr(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
+        for (int i : unchecked) {
+            out.printf(Locale.ROOT, "note: layouts[%d].staffing (layout %s) is checked against its layout when "
+                    + "'gridplan run' has drawn it, before any run starts%n", i, s.layouts().get(i).name());
+        }
         out.printf(Locale.ROOT, "%s: ok — scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
                         + "%.0f days each (%.0f warm-up), master seed %d%n", file.getFileName(), s.name(),
                 s.layouts().size(), s.points().size(), s.replications(), s.runCount(),

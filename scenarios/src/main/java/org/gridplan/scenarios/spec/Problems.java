@@ -20,8 +20,13 @@ final class Problems {
 
     /** Adds a problem at {@code line} ({@link YamlNode#COMMAND_LINE} for an override) about {@code path}. */
     void add(int line, String path, String problem) {
+        messages.add(at(line, path) + ": " + problem);
+    }
+
+    /** Where a problem at {@code line} about {@code path} is: {@code file:line path}. */
+    String at(int line, String path) {
         String where = line == YamlNode.COMMAND_LINE ? fileName + " (command-line override)" : fileName + ":" + line;
-        messages.add(where + (path.isEmpty() ? "" : " " + path) + ": " + problem);
+        return where + (path.isEmpty() ? "" : " " + path);
     }
 
     boolean isEmpty() {

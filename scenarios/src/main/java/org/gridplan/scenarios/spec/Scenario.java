@@ -3,14 +3,15 @@ package org.gridplan.scenarios.spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.gridplan.scenarios.plan.PlanWeights;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
-import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.plan.PlanWeights;
+import org.gridplan.sim.generate.CityGenerator;
 
 /**
  * A checked scenario: the city, the candidate layouts, the sweep points (each with its run
@@ -83,24 +84,70 @@ public record Scenario(String name, String description, Path file, String hash, 
     public sealed interface LayoutSource {
         /** The layout's name in results. */
         String name();
+
+        /**
+         * The layout's staffing file ({@code layouts[i].staffing}), whose workers replace the
+         * staffing planner's; empty when the planner staffs the layout.
+         */
+        Optional<StaffingFile> staffing();
     }
 
     /**
      * A layout drawn by {@link LayoutGenerator} at a target grid size.
      *
-     * @param name the layout's name
-     * @param spec the generator's parameters (rules and target)
+     * @param name     the layout's name
+     * @param spec     the generator's parameters (rules and target)
+     * @param staffing the layout's staffing file, if it has one
      */
-    public record GeneratedLayout(String name, LayoutGenerator.Spec spec) implements LayoutSource {
+    public record GeneratedLayout(String name, LayoutGenerator.Spec spec, Optional<StaffingFile> staffing)
+            implements LayoutSource {
+        public GeneratedLayout {
+            Objects.requireNonNull(staffing, "staffing");
+        }
+
+        /** A generated layout staffed by the planner. */
+        public GeneratedLayout(String name, LayoutGenerator.Spec spec) {
+            this(name, spec, Optional.empty());
+        }
     }
 
     /**
      * A layout read from a GeoJSON layout file of the scenario's city.
      *
-     * @param name the layout's name in results (the file's own name is not used)
-     * @param file the layout file (resolved against the scenario file's folder)
+     * @param name     the layout's name in results (the file's own name is not used)
+     * @param file     the layout file (resolved against the scenario file's folder)
+     * @param staffing the layout's staffing file, if it has one
      */
-    public record LayoutFile(String name, Path file) implements LayoutSource {
+    public record LayoutFile(String name, Path file, Optional<StaffingFile> staffing) implements LayoutSource {
+        public LayoutFile {
+            Objects.requireNonNull(staffing, "staffing");
+        }
+
+        /** A layout file staffed by the planner. */
+        public LayoutFile(String name, Path file) {
+            this(name, file, Optional.empty());
+        }
+    }
+
+    /**
+     * A layout's staffing CSV ({@code layouts[i].staffing}, the format {@code gridplan simulate
+     * --staffing} reads, {@link org.gridplan.sim.io.StaffingCsv}): that layout's workers, read
+     * instead of planned; the scenario's branch pools and duty roster still apply.
+     *
+     * @param file  the CSV (resolved against the scenario file's folder)
+     * @param where where the field is written, {@code file:line field.path} (e.g.
+     *              {@code s.yaml:7 layouts[0].staffing}), the start of every message about the file
+     */
+    public record StaffingFile(Path file, String where) {
+        public StaffingFile {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(where, "where");
+        }
+
+        /** A problem with the file, as {@code file:line field.path: problem}. */
+        public String problem(String problem) {
+            return where + ": " + problem;
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.gridplan.scenarios.spec;
 
-import org.gridplan.optimizer.model.SitingWeights;
-import org.gridplan.scenarios.plan.PlanWeights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +20,11 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.gridplan.optimizer.model.SitingWeights;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
 import org.gridplan.scenarios.spec.Scenario.CityFile;
 import org.gridplan.scenarios.spec.Scenario.CitySource;
@@ -35,6 +35,7 @@ import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.Scenario.Outputs;
 import org.gridplan.scenarios.spec.Scenario.Overrides;
+import org.gridplan.scenarios.spec.Scenario.StaffingFile;
 import org.gridplan.scenarios.spec.Scenario.SweepMode;
 import org.gridplan.scenarios.spec.YamlNode.Entry;
 import org.gridplan.scenarios.spec.YamlNode.ListNode;
@@ -174,7 +175,7 @@ public final class ScenarioReader {
             problems.add(f.line(), "city", "missing (required): give city.generate or city.file");
         }
         List<LayoutSource> layouts = layouts(f, cx);
-        Optimise optimise = optimise(f);
+        Optimise optimise = optimise(f, layouts);
         Outputs outputs = outputs(f);
         SweepMode[] mode = {SweepMode.FACTORIAL};
         List<SweepParameter> sweep = sweep(f, mode);
@@ -333,6 +334,9 @@ public final class ScenarioReader {
             if (file == target) {
                 cx.problems.add(l.line(), at, "give exactly one of file or targetHouseholds");
             }
+            // The layout's own workers, read instead of planned; the file enters the scenario hash.
+            Optional<StaffingFile> staffing = cx.existingFile(l, "staffing")
+                    .map(p -> new StaffingFile(p, cx.problems.at(l.lineOf("staffing"), l.pathOf("staffing"))));
             if (file) {
                 Optional<Path> p = cx.existingFile(l, "file");
                 for (String k : List.of("minHouseholds", "maxHouseholds", "allowCrossCommunity")) {
@@ -342,7 +346,7 @@ public final class ScenarioReader {
                     }
                 }
                 if (p.isPresent() && name.isPresent()) {
-                    out.add(new LayoutFile(name.get(), p.get()));
+                    out.add(new LayoutFile(name.get(), p.get(), staffing));
                 }
             } else {
                 int min = l.integer("minHouseholds", LayoutRules.URBAN_MIN, 1, 100_000);
@@ -373,7 +377,8 @@ public final class ScenarioReader {
                 }
                 if (value != null && name.isPresent() && max >= min) {
                     LayoutRules rules = new LayoutRules(min, max, cross);
-                    out.add(new GeneratedLayout(name.get(), LayoutGenerator.Spec.of(rules, value).withName(name.get())));
+                    out.add(new GeneratedLayout(name.get(), LayoutGenerator.Spec.of(rules, value).withName(name.get()),
+                            staffing));
                 }
             }
             l.finish();
@@ -383,7 +388,7 @@ public final class ScenarioReader {
 
     // ---------------------------------------------------------------- optimise and outputs
 
-    private Optimise optimise(Fields root) {
+    private Optimise optimise(Fields root, List<LayoutSource> layouts) {
         Optional<Fields> of = root.object("optimise");
         if (of.isEmpty()) {
             return Optimise.NONE;
@@ -398,6 +403,13 @@ public final class ScenarioReader {
         if (workers && !available.workers()) {
             o.problems().add(o.lineOf("workers"), o.pathOf("workers"), "true needs the worker-assignment optimizer, "
                     + "which is not available in this build; set it to false (the field-standard plan is simulated)");
+        } else if (workers) {
+            for (LayoutSource l : layouts) {
+                l.staffing().ifPresent(file -> o.problems().add(o.lineOf("workers"), o.pathOf("workers"),
+                        "true cannot be used with a layout staffing file: the optimiser would replace the workers that "
+                        + file.where() + " gives layout " + l.name() + "; set optimise.workers to false (optimise."
+                        + "branches may stay) or remove the layout's staffing"));
+            }
         }
         PlanWeights weights = o.object("weights").map(ScenarioReader::weights).orElse(PlanWeights.DEFAULT);
         OptionalInt capacity = o.optionalInteger("branchCapacity", 1, Integer.MAX_VALUE);

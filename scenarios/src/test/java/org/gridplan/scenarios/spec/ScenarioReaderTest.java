@@ -332,4 +332,47 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> new ScenarioReader().read(dir.resolve("none.yaml")))
                 .isInstanceOf(ScenarioException.class).hasMessageStartingWith("none.yaml: file not found");
     }
+
+    /** {@link #MINIMAL} with a staffing file on its layout, at line 7. */
+    static final String WITH_STAFFING = MINIMAL + "    staffing: staff.csv\n";
+
+    @Test
+    void a_layout_staffing_file_is_resolved_against_the_scenario_folder_and_placed_for_messages() throws IOException {
+        Files.writeString(dir.resolve("staff.csv"), "id,type,grid\n");
+        Scenario s = read(WITH_STAFFING);
+        assertThat(s.layouts().get(0).staffing()).hasValueSatisfying(f -> {
+            assertThat(f.file()).isEqualTo(dir.toAbsolutePath().resolve("staff.csv").normalize());
+            assertThat(f.problem("bad grid")).isEqualTo("s.yaml:7 layouts[0].staffing: bad grid");
+        });
+        assertThat(read(MINIMAL).layouts().get(0).staffing()).isEmpty();
+    }
+
+    @Test
+    void a_missing_layout_staffing_file_is_reported_with_file_line_and_path() throws IOException {
+        assertThat(problems(WITH_STAFFING)).containsExactly("bad.yaml:7 layouts[0].staffing: file not found: "
+                + dir.toAbsolutePath().resolve("staff.csv").normalize());
+    }
+
+    @Test
+    void optimise_workers_is_refused_with_a_layout_staffing_file_but_optimise_branches_is_not() throws IOException {
+        Files.writeString(dir.resolve("staff.csv"), "id,type,grid\n");
+        Optimise both = new Optimise(true, true);
+        assertThat(problems(WITH_STAFFING + "optimise:\n  branches: true\n  workers: true\n", both)).containsExactly(
+                "bad.yaml:10 optimise.workers: true cannot be used with a layout staffing file: the optimiser would "
+                + "replace the workers that bad.yaml:7 layouts[0].staffing gives layout grid-400; set optimise.workers "
+                + "to false (optimise.branches may stay) or remove the layout's staffing");
+        Scenario s = new ScenarioReader(both).read(write("ok.yaml", WITH_STAFFING + "optimise: {branches: true}\n"));
+        assertThat(s.optimise().branches()).isTrue();
+        assertThat(s.layouts().get(0).staffing()).isPresent();
+    }
+
+    @Test
+    void a_changed_layout_staffing_file_changes_the_hash() throws IOException {
+        Path csv = dir.resolve("staff.csv");
+        Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G01\n");
+        String before = read(WITH_STAFFING).hash();
+        assertThat(read(WITH_STAFFING).hash()).isEqualTo(before);
+        Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G02\n");
+        assertThat(read(WITH_STAFFING).hash()).isNotEqualTo(before);
+    }
 }
