@@ -361,7 +361,8 @@ public final class ComparisonCharts {
         XYPlot plot = new XYPlot(dataset, x, new NumberAxis(ChartText.BACKLOG_Y.in(lang)), renderer);
         JFreeChart chart = chart(ChartText.BACKLOG_TITLE.in(lang), plot);
         if (replications > 0) {
-            chart.addSubtitle(subtitle(ChartText.BACKLOG_SUBTITLE.in(lang, replications)));
+            chart.addSubtitle(subtitle((replications == 1 ? ChartText.BACKLOG_SUBTITLE_ONE
+                    : ChartText.BACKLOG_SUBTITLE).in(lang, replications)));
         }
         colourSeries(dataset, renderer);
         return chart;
@@ -374,7 +375,8 @@ public final class ComparisonCharts {
      */
     public Optional<JFreeChart> staffingTradeoff() {
         List<Double> points = data.sweepPoints();
-        if (points.size() < 2) {
+        // A sweep without a numeric field is numbered point by point: no quantity to plot along.
+        if (points.size() < 2 || (data.scenario().sweep().swept() && data.scenario().sweep().field().isEmpty())) {
             return Optional.empty();
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
@@ -392,8 +394,8 @@ public final class ComparisonCharts {
                 dataset.addSeries(series);
             }
         }
-        String param = data.scenario().sweepParameter();
-        NumberAxis x = new NumberAxis(param.isBlank() ? "sweep" : param);
+        String param = Terms.sweepLabel(data.scenario(), lang);
+        NumberAxis x = new NumberAxis(param.isBlank() ? (lang == Lang.ZH ? "参数取值" : "sweep") : param);
         x.setAutoRangeIncludesZero(false);
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);

@@ -8,22 +8,78 @@ enum ReportText {
     TITLE("Layout comparison: %s", "网格划分方案比选：%s"),
     SUBTITLE("District %s · %s households · %d layouts compared under common random numbers",
             "%s · %s 户 · %d 个方案在相同随机事件流下比较"),
+    SUBTITLE_ONE("District %s · %s households · one layout", "%s · %s 户 · 1 个方案"),
     SUMMARY("Scenario", "情景概况"),
     SCENARIO("scenario", "情景"),
     CITY("district", "城区"),
     HOUSEHOLDS("households", "户数"),
     LAYOUTS("layouts (grids)", "方案（网格数）"),
-    BASELINE("baseline", "基准方案"),
+    BASELINE("baseline", "现行方案"),
     REPLICATIONS("replications per layout", "每方案重复次数"),
-    SEED("master seed", "主随机种子"),
+    SEED("master seed", "复现编号"),
     SWEEP("sweep", "参数扫描"),
     SWEEP_NONE("none", "无"),
     REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
     VERDICT("Verdict", "结论"),
+    EXPLAIN("What drives the response time", "响应用时的构成"),
+    EXPLAIN_OOH("%s: most (%s%%) of the mean response of %s minutes is cases reported out of hours waiting for the "
+            + "next shift: %s min out of hours against %s in working hours (%s%% of cases are reported out of hours).",
+            "%s：平均响应用时 %3$s 分钟中的大部分（%2$s%%）来自非工作时间上报、等待下一班次处置的事件：非工作时间平均 %4$s 分钟，"
+            + "工作时间仅 %5$s 分钟（%6$s%% 的事件在非工作时间上报）。"),
+    EXPLAIN_WH("%s: the mean response of %s minutes is set by cases reported in working hours (%s min); cases reported "
+            + "out of hours (%s%% of cases) take %s min.",
+            "%s：平均响应用时 %2$s 分钟主要由工作时间上报的事件决定（%3$s 分钟）；非工作时间上报的事件（占 %4$s%%）平均 %5$s 分钟。"),
+    EXPLAIN_URGENT("Urgent cases (%s) are answered in %s min on average at %s, out of hours included, by the "
+            + "out-of-hours duty roster or the linkage.",
+            "紧急类事件（%s）在 %3$s 平均 %2$s 分钟响应（含非工作时间，由值班人员或联动力量处置）。"),
+    EXPLAIN_NOTE("Simulated, mean over the replications. Working hours are the time-limit clock's hours (by default "
+            + "08:30–17:30 Monday to Friday); a case counts by when it became known.",
+            "以下均为仿真结果（各次重复的均值）。工作时间按时限计时口径（默认周一至周五 08:30–17:30），按事件被知晓的时间归入工作时间或非工作时间。"),
+    HOURS_TABLE("Response in and out of working hours", "工作时间与非工作时间的响应"),
+    HOURS_LAYOUT("layout", "方案"),
+    HOURS_SHARE("cases reported out of hours (%)", "非工作时间上报占比（%）"),
+    HOURS_MEAN_IN("mean response, working hours (min)", "工作时间平均响应用时（分钟）"),
+    HOURS_MEAN_OUT("mean response, out of hours (min)", "非工作时间平均响应用时（分钟）"),
+    HOURS_ONTIME_IN("on-time response, working hours (%)", "工作时间按时响应率（%）"),
+    HOURS_ONTIME_OUT("on-time response, out of hours (%)", "非工作时间按时响应率（%）"),
+    CATEGORY_TABLE("Officials' indicators by category", "分类别考核指标"),
+    CATEGORY_NOTE("On-time response and on-time closure of each category (simulated, mean over the replications); "
+            + "cases per replication: the baseline's cases known in one replication.",
+            "各类事件的按时响应率与按期办结率（仿真结果，各次重复的均值）；每次模拟事件数为现行方案一次模拟中被知晓的事件数。"),
+    CATEGORY("category", "事件类别"),
+    CATEGORY_URGENT("urgent", "紧急"),
+    CATEGORY_CASES("cases per replication", "每次模拟事件数"),
+    ON_TIME_RESPONSE_SHORT("%s on-time response (%%)", "%s 按时响应率（%%）"),
+    ON_TIME_CLOSURE_SHORT("%s on-time closure (%%)", "%s 按期办结率（%%）"),
+    COST("Cost and what it buys", "投入与成效"),
+    COST_NOTE("Workers of each layout's plan by kind (the headcount the layout costs), the extra workers over %s and "
+            + "what each layout gains on %s per extra full-time worker (simulated, paired by replication).",
+            "各方案的人员配置（即方案的人力投入）、与 %s 相比增加的人数，以及每增加一名专职网格员带来的%s变化（仿真结果，按重复配对）。"),
+    COST_HEAD("%s: %s full-time workers (%s in all)", "%s：专职网格员%s人（共 %s 人）"),
+    COST_GAIN("%s %s %s (%s per extra full-time worker)", "%s%s %s（每增加一名专职网格员 %s）"),
+    COST_GAIN_FLAT("%s %s %s", "%s%s %s"),
+    COST_SAME("%s not distinguishable", "%s无显著差异"),
+    COST_SEP(", ", "，"),
+    COST_END(".", "。"),
+    STAFF_TOTAL("all workers", "合计"),
+    STAFF_EXTRA("extra full-time workers over %s", "比%s增加的专职网格员"),
+    BEST_COST("%s at %s full-time workers (%s over %s).", "%s，需专职网格员 %s 人（比 %s %s 人）。"),
+    BEST_COST_BASE("%s at %s full-time workers.", "%s，需专职网格员 %s 人。"),
+    ANALYTIC_NOTE("The figures below are the optimiser's analytic model (travel and the wait for a free worker while "
+            + "workers are on shift), not the simulation: they leave out the wait for the next shift. The simulated "
+            + "mean response (headline table) is %s.",
+            "以下为优化模型的估算值（路程加在岗期间等待空闲网格员的时间），不是仿真结果，不含等待下一班次的时间。仿真得到的平均响应用时（见主要指标对比）为：%s。"),
+    SWEEP_COMPARE("Only one layout (%s) was simulated, so the sweep points are compared instead, on %s:",
+            "只模拟了一个方案（%s），因此比较各参数取值下的%s："),
+    SWEEP_POINT_VALUE("%s: %s (95%% CI %s–%s)", "%s：%s（95%%置信区间 %s–%s）"),
+    SWEEP_POINT_VALUE_NA("%s: %s", "%s：%s"),
+    SWEEP_POINTS_NONE("Only one layout (%s) and one sweep point were simulated: nothing to compare.",
+            "只模拟了一个方案（%s）、一个参数取值，无可比较。"),
+
     HEADLINE("Headline comparison", "主要指标对比"),
     HEADLINE_NOTE("Mean over %d replications with its 95%% confidence interval (Student t) in brackets; "
             + "the best layout on each indicator is highlighted where the intervals tell it apart.",
-            "表中为 %d 次重复的均值，括号内为95%%置信区间（t分布）；置信区间能区分时，最优方案高亮显示。"),
+            "表中为 %d 次重复的均值，括号内为95%%置信区间；置信区间能区分时，最优方案高亮显示。"),
     HEADLINE_NOTE_ONE("Value of the single replication; intervals unavailable (1 replication).",
             "表中为单次模拟结果；置信区间不可用（仅1次重复）。"),
     INDICATOR("indicator", "指标"),
@@ -31,7 +87,7 @@ enum ReportText {
     DIFF("Difference from %s (paired by replication)", "与%s的差值（按重复配对）"),
     DIFF_NOTE("Candidate minus baseline, with its 95%% confidence interval. Green: significantly better; "
             + "red: significantly worse; grey: not distinguishable.",
-            "差值 = 候选方案 − 基准方案，括号内为95%%置信区间。绿色：显著更好；红色：显著更差；灰色：无显著差异。"),
+            "差值 = 候选方案 − 现行方案，括号内为95%%置信区间。绿色：显著更好；红色：显著更差；灰色：无显著差异。"),
     BETTER("better", "更好"),
     WORSE("worse", "更差"),
     SAME("not distinguishable", "无显著差异"),
@@ -58,7 +114,7 @@ enum ReportText {
             + "runs only, so layouts may have fewer replications than planned; run the same 'gridplan run' command "
             + "again to complete the batch, then rebuild this report.",
             "本批次计划 %2$d 次模拟，仅完成 %1$d 次（%3$d 次失败）。以下所有结果只基于已完成的模拟，部分方案的重复次数可能少于计划；"
-            + "请再次运行相同的 gridplan run 命令完成批次后重新生成本报告。"),
+            + "请再次运行相同的模拟命令完成批次后重新生成本报告。"),
     TRADEOFF_NONE("The batch has a single sweep point, so there is no staffing trade-off curve.",
             "本批次只有一个扫描点，无人员配置权衡曲线。"),
     METHOD("How to read this report", "阅读说明"),
@@ -71,8 +127,7 @@ enum ReportText {
             + "when its limit passes, a lost case and an abandoned case count as late. Overdue open cases are still "
             + "open past their closure limit at the end. Visit coverage is the share of households visited within the visit "
             + "cycle; working hours are means over the full-time grid workers per week after warm-up.",
-            "每次重复中各方案面对完全相同的事件（公共随机数），因此方案之间的差异按重复配对比较。置信区间为跨重复的95%%"
-            + " t 分布区间；差值区间包含0时判定为无显著差异。百分位数采用最近秩法。响应时间指从上报或发现到网格员首次到场；"
+            "每次重复中各方案面对完全相同的事件（共同随机数），因此方案之间的差异按重复配对比较。置信区间为跨重复的95%%区间；差值区间包含0时判定为无显著差异。响应时间指从上报或发现到网格员首次到场；"
             + "办结时间指到答复居民为止。按时响应率、按期办结率按期末已可判定的事件计算：在该类事件时限内到场（办结）为按时，"
             + "超时、因排队已满流失或居民放弃的事件均计为超时；超期未办结指期末仍未办结且已超过办结时限的事件。入户走访覆盖率为"
             + "走访周期内已走访住户的占比；每周工作小时为专职网格员（预热期后）每周的平均小时数。"),
@@ -91,7 +146,7 @@ enum ReportText {
     VERDICT_ONLY("Only one layout was simulated (%s): nothing to compare.", "只模拟了一个方案（%s），无可比较。"),
     OFFICIAL_NOTE("Officials' indicators (%s): each layout against %s, paired by replication under common random "
             + "numbers; a difference is named only where its 95%% confidence interval excludes 0.",
-            "考核指标（%s）：各方案与 %s 按重复配对比较（公共随机数）；仅列出95%%置信区间不含0的差异。"),
+            "考核指标（%s）：各方案与 %s 按重复配对比较（共同随机数）；仅列出95%%置信区间不含0的差异。"),
     OFFICIAL_CHANGES("Against %s, %s %s.", "与 %s 相比，方案 %s 的%s。"),
     OFFICIAL_CLAUSE("%1$s %2$s from %3$s to %4$s (paired difference %5$s %6$s, 95%% CI %7$s to %8$s)",
             "%2$s由 %3$s%1$s %4$s（配对差值 %5$s %6$s，95%% 置信区间 %7$s 至 %8$s）"),
@@ -115,7 +170,7 @@ enum ReportText {
     AND(" and ", "、"),
     POINTS_UNIT("percentage points", "个百分点"),
     CAP_RESPONSE_CDF("Read across at 90%: the layout whose curve reaches 90% furthest left has the shortest p90 "
-            + "response time.", "在90%处横向读取：曲线越早到达90%，P90 响应时间越短。"),
+            + "response time.", "在90%处横向读取：曲线越早到达90%，90%事件响应用时越短。"),
     CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response.", "箱体越低越窄，响应越快越均衡。"),
     CAP_KPI_MINUTES("Response time indicators; black bars span the 95% confidence interval.",
             "响应时间指标；黑色误差线为95%置信区间。"),
@@ -126,7 +181,7 @@ enum ReportText {
     CAP_BACKLOG("Open incidents over the simulated period; a surge shows as a peak, and the slope after it as the "
             + "recovery.", "模拟期内未办结事件数；突发事件表现为峰值，其后的下降为恢复过程。"),
     CAP_STAFFING_TRADEOFF("How p90 response falls as staff are added; where a curve flattens, more staff buys "
-            + "little.", "P90 响应时间随人员增加而下降；曲线变平处，增加人员收效甚微。");
+            + "little.", "90%事件响应用时随人员增加而下降；曲线变平处，增加人员收效甚微。");
 
     private final String en;
     private final String zh;

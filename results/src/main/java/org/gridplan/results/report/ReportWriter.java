@@ -15,6 +15,7 @@ import org.gridplan.results.chart.ComparisonCharts;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.chart.LayoutPalette;
 import org.gridplan.results.chart.NamedChart;
+import org.gridplan.results.stats.CasePart;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.Interval;
@@ -88,11 +89,13 @@ public final class ReportWriter {
                 .append("<title>").append(Html.esc(title)).append("</title>\n<style>\n").append(CSS)
                 .append(swatchCss(charts.palette())).append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<header>\n<h1>").append(Html.esc(title)).append("</h1>\n<p class=\"sub\">")
-                .append(Html.esc(ReportText.SUBTITLE.in(lang, sc.city(), String.format(Locale.ROOT, "%,d",
-                        sc.households()), data.layouts().size())))
+                .append(Html.esc((data.layouts().size() == 1 ? ReportText.SUBTITLE_ONE : ReportText.SUBTITLE).in(lang,
+                        sc.city(), String.format(Locale.ROOT, "%,d", sc.households()), data.layouts().size())))
                 .append("</p>\n</header>\n");
         incomplete(h, data);
         verdict(h, data, stats);
+        explain(h, data, stats);
+        cost(h, data, stats);
         summary(h, data);
         headline(h, data, stats, charts.palette());
         differences(h, data, stats);
@@ -112,7 +115,13 @@ public final class ReportWriter {
         Kpi kpi = options.verdictKpi();
         List<PairedComparison> comparisons = stats.againstBaseline(data.referencePoint(), kpi);
         if (comparisons.isEmpty()) {
-            out.add(ReportText.VERDICT_ONLY.in(lang, data.baseline()));
+            if (data.layouts().size() == 1 && data.sweepPoints().size() > 1) {
+                out.addAll(sweepVerdicts(data, stats));
+            } else if (data.layouts().size() == 1 && data.scenario().sweep().swept()) {
+                out.add(ReportText.SWEEP_POINTS_NONE.in(lang, data.baseline()));
+            } else {
+                out.add(ReportText.VERDICT_ONLY.in(lang, data.baseline()));
+            }
         }
         for (PairedComparison c : comparisons) {
             out.add(verdict(c));
@@ -292,7 +301,7 @@ public final class ReportWriter {
             String name = ChartText.kpi(kpi, lang);
             String line = !r.intervalsAvailable() ? ReportText.BEST_NA.in(lang, name, r.places().get(0).layout())
                     : top.size() > 1 ? ReportText.BEST_TIED.in(lang, name, names) : ReportText.BEST.in(lang, name, names);
-            h.append("<p class=\"best\">").append(Html.esc(line)).append("</p>\n");
+            h.append("<p class=\"best\">").append(Html.esc(withCost(line, top, data, stats))).append("</p>\n");
         }
         List<OfficialVerdict> officials = officialVerdicts(data, stats);
         if (!officials.isEmpty()) {
@@ -306,6 +315,320 @@ public final class ReportWriter {
                 h.append("<p class=\"v official ").append(v.cls()).append("\">").append(Html.esc(v.sentence()))
                         .append("</p>\n");
             }
+        }
+        h.append("</section>\n");
+    }
+
+    /**
+     * With one layout and several sweep points the only comparison is between the points: the
+     * verdict KPI and every officials' indicator whose means differ by more than their intervals'
+     * half-widths, each with its value at every point, e.g. "urgent on-time response: 35.7% at
+     * out-of-hours duty = none, 99.6% at out-of-hours duty = community".
+     */
+    private List<String> sweepVerdicts(ComparisonData data, ComparisonStatistics stats) {
+        String layout = data.baseline();
+        List<Kpi> kpis = new ArrayList<>();
+        kpis.add(options.verdictKpi());
+        for (Kpi k : Kpi.officials()) {
+            if (!kpis.contains(k)) {
+                kpis.add(k);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Kpi k : kpis) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            double half = 0;
+            List<String> values = new ArrayList<>();
+            for (double x : data.sweepPoints()) {
+                Summary sm = stats.summary(layout, x, k);
+                if (sm.mean().isEmpty()) {
+                    continue;
+                }
+                double m = sm.mean().getAsDouble();
+                lo = Math.min(lo, m);
+                hi = Math.max(hi, m);
+                String v = valueWithUnit(k, m);
+                String at = org.gridplan.results.chart.Terms.point(data.scenario(), x, lang);
+                if (sm.ci().isPresent()) {
+                    Interval ci = sm.ci().get();
+                    half = Math.max(half, (ci.upper() - ci.lower()) / 2);
+                    values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(k.unit().display(ci.lower())),
+                            num(k.unit().display(ci.upper()))));
+                } else {
+                    values.add(ReportText.SWEEP_POINT_VALUE_NA.in(lang, at, v));
+                }
+            }
+            if (values.size() < 2 || !(hi - lo > half) || (k != options.verdictKpi() && hi - lo <= 0)) {
+                continue;
+            }
+            names.add(ChartText.kpi(k, lang));
+            lines.add(ChartText.kpi(k, lang) + (lang == Lang.ZH ? "：" : ": ")
+                    + String.join(lang == Lang.ZH ? "；" : "; ", values) + (lang == Lang.ZH ? "。" : "."));
+        }
+        out.add(ReportText.SWEEP_COMPARE.in(lang, layout, String.join(ReportText.AND.in(lang), names)));
+        out.addAll(lines);
+        return out;
+    }
+
+    /** A KPI's stored value with its unit: "35.7%", "505.8 min", "102 workers". */
+    private String valueWithUnit(Kpi k, double stored) {
+        Unit u = k.unit();
+        int decimals = u == Unit.PEOPLE ? 0 : 1;
+        String v = num(u.display(stored), decimals);
+        return u == Unit.PERCENT ? v + "%" : v + " " + ChartText.unitSymbol(u, lang);
+    }
+
+    /** Mean full-time grid workers of {@code layout} at the reference point; NaN when unknown. */
+    private static double fullTime(ComparisonData data, ComparisonStatistics stats, String layout) {
+        double p = data.referencePoint();
+        OptionalDouble m = stats.summary(layout, p, Kpi.FULL_TIME_WORKERS).mean();
+        if (m.isPresent()) {
+            return m.getAsDouble();
+        }
+        Double n = stats.headcount(layout, p).get(org.gridplan.results.stats.Staff.FULL_TIME);
+        return n == null ? Double.NaN : n;
+    }
+
+    /** The "best layout" line with what the best layouts cost in full-time workers, when known. */
+    private String withCost(String line, List<String> top, ComparisonData data, ComparisonStatistics stats) {
+        String base = data.baseline();
+        double baseFt = fullTime(data, stats, base);
+        List<String> costs = new ArrayList<>();
+        for (String t : top) {
+            double ft = fullTime(data, stats, t);
+            if (!Double.isFinite(ft)) {
+                return line;
+            }
+            costs.add(num(ft, 0));
+        }
+        String stem = line.endsWith(".") || line.endsWith("。") ? line.substring(0, line.length() - 1) : line;
+        String counts = String.join(lang == Lang.ZH ? "、" : ", ", costs);
+        if (top.size() == 1 && !top.get(0).equals(base) && Double.isFinite(baseFt)) {
+            double extra = fullTime(data, stats, top.get(0)) - baseFt;
+            String extraText = lang == Lang.ZH ? (extra >= 0 ? "多 " : "少 ") + num(Math.abs(extra), 0)
+                    : signed(extra, 0);
+            return lang == Lang.ZH ? ReportText.BEST_COST.in(lang, stem, counts, base, extraText)
+                    : ReportText.BEST_COST.in(lang, stem, counts, extraText, base);
+        }
+        return ReportText.BEST_COST_BASE.in(lang, stem, counts);
+    }
+
+    /** Minutes for a sentence: "1,900", "15", "5.2". */
+    private static String minutes(double v) {
+        if (!Double.isFinite(v)) {
+            return DASH;
+        }
+        return Math.abs(v) >= 10 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String percent(double share) {
+        return num(share * 100);
+    }
+
+    /**
+     * What drives the response time, beside the verdict: one sentence on the baseline (how much of
+     * its mean response the cases reported out of hours make, waiting for the next shift), the
+     * response in and out of working hours of every layout and the officials' indicators by
+     * category. Nothing for a batch stored before the breakdown was.
+     */
+    private void explain(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        double p = data.referencePoint();
+        List<String> layouts = new ArrayList<>();
+        for (String l : data.layouts()) {
+            if (!stats.caseParts(l, p, CasePart.Kind.HOURS).isEmpty()) {
+                layouts.add(l);
+            }
+        }
+        if (layouts.isEmpty()) {
+            return;
+        }
+        String base = layouts.contains(data.baseline()) ? data.baseline() : layouts.get(0);
+        h.append("<section id=\"explain\">\n<h2>").append(Html.esc(ReportText.EXPLAIN.in(lang)))
+                .append("</h2>\n<p class=\"note\">").append(Html.esc(ReportText.EXPLAIN_NOTE.in(lang))).append("</p>\n");
+        // The sentence on the baseline.
+        List<CasePart> hours = stats.caseParts(base, p, CasePart.Kind.HOURS);
+        CasePart in = hours.stream().filter(x -> x.name().equals(CasePart.WORKING_HOURS)).findFirst().orElse(null);
+        CasePart out = hours.stream().filter(x -> x.name().equals(CasePart.OUT_OF_HOURS)).findFirst().orElse(null);
+        if (in != null && out != null) {
+            double mean = stats.summary(base, p, Kpi.MEAN_RESPONSE).mean().orElse(Double.NaN);
+            double wIn = in.reached() * (Double.isFinite(in.responseMean()) ? in.responseMean() : 0);
+            double wOut = out.reached() * (Double.isFinite(out.responseMean()) ? out.responseMean() : 0);
+            double share = wIn + wOut > 0 ? wOut / (wIn + wOut) : Double.NaN;
+            double outShare = in.known() + out.known() > 0 ? out.known() / (in.known() + out.known()) : Double.NaN;
+            String sentence = share > 0.5 && out.responseMean() > in.responseMean()
+                    ? ReportText.EXPLAIN_OOH.in(lang, base, num(share * 100, 0), minutes(mean),
+                            minutes(out.responseMean()), minutes(in.responseMean()), num(outShare * 100, 0))
+                    : ReportText.EXPLAIN_WH.in(lang, base, minutes(mean), minutes(in.responseMean()),
+                            num(outShare * 100, 0), minutes(out.responseMean()));
+            h.append("<p class=\"v explain\" id=\"explain-sentence\">").append(Html.esc(sentence)).append("</p>\n");
+        }
+        List<CasePart> urgent = stats.caseParts(base, p, CasePart.Kind.CATEGORY).stream().filter(CasePart::urgent)
+                .toList();
+        double reached = 0;
+        double weighted = 0;
+        List<String> urgentNames = new ArrayList<>();
+        for (CasePart u : urgent) {
+            urgentNames.add(org.gridplan.results.chart.Terms.part(u, lang));
+            if (Double.isFinite(u.responseMean()) && u.reached() > 0) {
+                reached += u.reached();
+                weighted += u.reached() * u.responseMean();
+            }
+        }
+        if (reached > 0) {
+            h.append("<p class=\"note\" id=\"explain-urgent\">").append(Html.esc(ReportText.EXPLAIN_URGENT.in(lang,
+                    String.join(ReportText.AND.in(lang), urgentNames), minutes(weighted / reached), base)))
+                    .append("</p>\n");
+        }
+        // Response in and out of working hours, every layout.
+        h.append("<h3>").append(Html.esc(ReportText.HOURS_TABLE.in(lang))).append("</h3>\n")
+                .append("<div class=\"scroll\"><table class=\"grid\" id=\"hours-table\">\n<thead><tr><th>")
+                .append(Html.esc(ReportText.HOURS_LAYOUT.in(lang))).append("</th>");
+        for (ReportText t : List.of(ReportText.HOURS_SHARE, ReportText.HOURS_MEAN_IN, ReportText.HOURS_MEAN_OUT,
+                ReportText.HOURS_ONTIME_IN, ReportText.HOURS_ONTIME_OUT)) {
+            h.append("<th>").append(Html.esc(t.in(lang))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (String l : layouts) {
+            List<CasePart> hs = stats.caseParts(l, p, CasePart.Kind.HOURS);
+            CasePart a = hs.stream().filter(x -> x.name().equals(CasePart.WORKING_HOURS)).findFirst().orElse(null);
+            CasePart b = hs.stream().filter(x -> x.name().equals(CasePart.OUT_OF_HOURS)).findFirst().orElse(null);
+            if (a == null || b == null) {
+                continue;
+            }
+            double total = a.known() + b.known();
+            h.append("<tr><th>").append(swatch(data, l)).append(Html.esc(l)).append("</th><td>")
+                    .append(total > 0 ? percent(b.known() / total) : DASH).append("</td><td>")
+                    .append(num(a.responseMean())).append("</td><td>").append(num(b.responseMean())).append("</td><td>")
+                    .append(percent(a.onTimeResponse())).append("</td><td>").append(percent(b.onTimeResponse()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n");
+        // Officials' indicators by category.
+        List<CasePart> categories = stats.caseParts(base, p, CasePart.Kind.CATEGORY);
+        if (!categories.isEmpty()) {
+            h.append("<h3>").append(Html.esc(ReportText.CATEGORY_TABLE.in(lang))).append("</h3>\n<p class=\"note\">")
+                    .append(Html.esc(ReportText.CATEGORY_NOTE.in(lang))).append("</p>\n")
+                    .append("<div class=\"scroll\"><table class=\"grid\" id=\"category-table\">\n<thead><tr><th>")
+                    .append(Html.esc(ReportText.CATEGORY.in(lang))).append("</th><th>")
+                    .append(Html.esc(ReportText.CATEGORY_CASES.in(lang))).append("</th>");
+            for (String l : layouts) {
+                h.append("<th>").append(swatch(data, l)).append(Html.esc(ReportText.ON_TIME_RESPONSE_SHORT.in(lang, l)))
+                        .append("</th><th>").append(swatch(data, l))
+                        .append(Html.esc(ReportText.ON_TIME_CLOSURE_SHORT.in(lang, l))).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (CasePart c : categories) {
+                h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.part(c, lang)));
+                if (c.urgent()) {
+                    h.append(" <span class=\"w\">").append(Html.esc(ReportText.CATEGORY_URGENT.in(lang))).append("</span>");
+                }
+                h.append("</th><td>").append(num(c.known(), 0)).append("</td>");
+                for (String l : layouts) {
+                    CasePart lc = stats.caseParts(l, p, CasePart.Kind.CATEGORY).stream()
+                            .filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
+                    h.append("<td>").append(lc == null ? DASH : percent(lc.onTimeResponse())).append("</td><td>")
+                            .append(lc == null ? DASH : percent(lc.onTimeClosure())).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody>\n</table></div>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    /**
+     * What each layout costs and buys: the plan's workers by kind per layout, the extra full-time
+     * workers over the baseline, and a cost-effectiveness line per candidate ("grid-400: +18
+     * full-time workers (102 in all), on-time response +0.7 points (+0.04 points per extra full-time
+     * worker)"). Nothing when no headcount is known.
+     */
+    private void cost(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        double p = data.referencePoint();
+        String base = data.baseline();
+        java.util.Set<org.gridplan.results.stats.Staff> kinds = java.util.EnumSet.noneOf(
+                org.gridplan.results.stats.Staff.class);
+        for (String l : data.layouts()) {
+            kinds.addAll(stats.headcount(l, p).keySet());
+        }
+        boolean ftKnown = data.layouts().stream().anyMatch(l -> Double.isFinite(fullTime(data, stats, l)));
+        if (kinds.isEmpty() && !ftKnown) {
+            return;
+        }
+        Kpi gain = Kpi.ON_TIME_RESPONSE;
+        List<Kpi> gains = new ArrayList<>();
+        if (stats.measured(p, gain)) {
+            gains.add(gain);
+        }
+        if (!gains.contains(options.verdictKpi())) {
+            gains.add(options.verdictKpi());
+        }
+        List<String> names = new ArrayList<>();
+        for (Kpi k : gains) {
+            names.add(ChartText.kpi(k, lang));
+        }
+        h.append("<section id=\"cost\">\n<h2>").append(Html.esc(ReportText.COST.in(lang))).append("</h2>\n")
+                .append("<p class=\"note\">").append(Html.esc(ReportText.COST_NOTE.in(lang, base,
+                        String.join(ReportText.AND.in(lang), names)))).append("</p>\n");
+        double baseFt = fullTime(data, stats, base);
+        for (String l : data.layouts()) {
+            double ft = fullTime(data, stats, l);
+            if (l.equals(base) || !Double.isFinite(ft) || data.runs(l, p).isEmpty()) {
+                continue;
+            }
+            double extra = ft - baseFt;
+            StringBuilder line = new StringBuilder(ReportText.COST_HEAD.in(lang, l,
+                    Double.isFinite(extra) ? signed(extra, 0) : DASH, num(ft, 0)));
+            for (Kpi k : gains) {
+                PairedComparison c = stats.compare(l, base, p, k);
+                if (c.difference().isEmpty()) {
+                    continue;
+                }
+                line.append(ReportText.COST_SEP.in(lang));
+                String name = ChartText.kpi(k, lang);
+                String unit = k.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang)
+                        : ChartText.unitSymbol(k.unit(), lang);
+                double d = k.unit().display(c.difference().getAsDouble());
+                if (c.outcome() == PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
+                    line.append(ReportText.COST_SAME.in(lang, name));
+                } else if (Double.isFinite(extra) && Math.abs(extra) >= 0.5) {
+                    line.append(ReportText.COST_GAIN.in(lang, name, signed(d), unit,
+                            signed(d / extra, 2) + " " + unit));
+                } else {
+                    line.append(ReportText.COST_GAIN_FLAT.in(lang, name, signed(d), unit));
+                }
+            }
+            line.append(ReportText.COST_END.in(lang));
+            h.append("<p class=\"v official cost\">").append(Html.esc(line.toString())).append("</p>\n");
+        }
+        if (!kinds.isEmpty()) {
+            h.append("<div class=\"scroll\"><table class=\"grid\" id=\"headcount\">\n<thead><tr><th>")
+                    .append(Html.esc(ReportText.INDICATOR.in(lang))).append("</th>");
+            for (String l : data.layouts()) {
+                h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+            }
+            h.append("</tr></thead>\n<tbody>\n");
+            for (org.gridplan.results.stats.Staff k : kinds) {
+                h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(k, lang))).append("</th>");
+                for (String l : data.layouts()) {
+                    Double n = stats.headcount(l, p).get(k);
+                    h.append("<td>").append(n == null ? "0" : num(n, 0)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("<tr><th>").append(Html.esc(ReportText.STAFF_TOTAL.in(lang))).append("</th>");
+            for (String l : data.layouts()) {
+                double sum = stats.headcount(l, p).values().stream().mapToDouble(Double::doubleValue).sum();
+                h.append("<td>").append(num(sum, 0)).append("</td>");
+            }
+            h.append("</tr>\n<tr><th>").append(Html.esc(ReportText.STAFF_EXTRA.in(lang, base))).append("</th>");
+            for (String l : data.layouts()) {
+                double extra = fullTime(data, stats, l) - baseFt;
+                h.append("<td>").append(l.equals(base) ? DASH : signed(extra, 0)).append("</td>");
+            }
+            h.append("</tr>\n</tbody>\n</table></div>\n");
         }
         h.append("</section>\n");
     }
@@ -342,12 +665,16 @@ public final class ReportWriter {
         row(h, ReportText.SEED, Long.toString(sc.seed()));
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
-            StringBuilder sweep = new StringBuilder(Html.esc(sc.sweepParameter())).append(": ");
+            String label = org.gridplan.results.chart.Terms.sweepLabel(sc, lang);
+            boolean named = sc.sweep().swept() && sc.sweep().field().isEmpty();
+            StringBuilder sweep = new StringBuilder(Html.esc(label)).append(lang == Lang.ZH ? "：" : ": ");
             for (int i = 0; i < points.size(); i++) {
-                sweep.append(i == 0 ? "" : ", ").append(point(points.get(i)));
+                sweep.append(i == 0 ? "" : named ? (lang == Lang.ZH ? "；" : "; ") : ", ").append(Html.esc(named
+                        ? org.gridplan.results.chart.Terms.point(sc, points.get(i), lang) : point(points.get(i))));
             }
             row(h, ReportText.SWEEP, sweep.toString());
-            row(h, ReportText.REFERENCE, Html.esc(sc.sweepParameter()) + " = " + point(data.referencePoint()));
+            row(h, ReportText.REFERENCE, Html.esc(named ? org.gridplan.results.chart.Terms.point(sc,
+                    data.referencePoint(), lang) : label + " = " + point(data.referencePoint())));
         } else {
             row(h, ReportText.SWEEP, ReportText.SWEEP_NONE.in(lang));
         }
@@ -531,13 +858,35 @@ public final class ReportWriter {
                     : ReportText.JUSTIFICATIONS_NOT_OPTIMISED).orElse(ReportText.JUSTIFICATIONS_NONE);
             h.append("<p class=\"note\">").append(Html.esc(none.in(lang))).append("</p>\n");
         } else {
+            List<String> simulated = new ArrayList<>();
+            for (String l : data.layouts()) {
+                OptionalDouble m = new ComparisonStatistics(data).summary(l, data.referencePoint(), Kpi.MEAN_RESPONSE)
+                        .mean();
+                if (m.isPresent()) {
+                    simulated.add(l + " " + num(m.getAsDouble()) + " " + ChartText.unitSymbol(Unit.MINUTES, lang));
+                }
+            }
+            h.append("<p class=\"note\" id=\"analytic-note\">").append(Html.esc(ReportText.ANALYTIC_NOTE.in(lang,
+                    String.join(lang == Lang.ZH ? "，" : ", ", simulated)))).append("</p>\n");
             h.append("<ul>\n");
             for (Justification j : data.justifications()) {
-                h.append("<li>").append(Html.esc(j.text(lang == Lang.ZH))).append("</li>\n");
+                h.append("<li>").append(Html.esc(officialTerms(j.text(lang == Lang.ZH)))).append("</li>\n");
             }
             h.append("</ul>\n");
         }
         h.append("</section>\n");
+    }
+
+    /**
+     * A stored justification in the officials' terms: in Chinese the optimiser's model is the
+     * estimate (估算模型) and Erlang C the queueing wait (排队等待).
+     */
+    private String officialTerms(String text) {
+        if (lang != Lang.ZH) {
+            return text;
+        }
+        return text.replace("解析模型", "估算模型").replace("Erlang C 等待", "排队等待").replace("Erlang C", "排队模型")
+                .replace("每格一人基线", "每格一人方案");
     }
 
     private static String swatch(ComparisonData data, String layout) {
@@ -624,5 +973,36 @@ public final class ReportWriter {
             figure{margin:18px 0 26px}
             figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:14px;color:#444;margin-top:6px}
+            h3{font-size:17px;margin:18px 0 8px}
+            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}
+            @media (max-width:600px){
+            body{font-size:15px}
+            main{padding:12px 10px 32px}
+            h1{font-size:22px}h2{font-size:18px}
+            .v{font-size:16px;padding:6px 8px}.v.official{font-size:15px}
+            .verdict{padding:4px 10px 8px}
+            table{font-size:13px}
+            .grid th,.grid td{padding:4px 6px}
+            .kv th{padding-right:8px}
+            .kv td{word-break:break-word}
+            .scroll{-webkit-overflow-scrolling:touch;max-width:100%}
+            .grid td small{white-space:normal}
+            .grid tbody th,.grid td{white-space:nowrap}
+            figure{margin:12px 0 18px}
+            }
+            @media print{
+            @page{size:A4;margin:15mm 12mm}
+            body{background:#fff;font-size:11pt}
+            main{max-width:none;padding:0;margin:0}
+            h2{break-after:avoid;page-break-after:avoid}
+            h3{break-after:avoid;page-break-after:avoid}
+            section{break-inside:auto}
+            #verdict,#explain,#cost{break-inside:avoid-page}
+            #charts,#maps,#justifications{break-before:page;page-break-before:always}
+            figure,table,tr,.v{break-inside:avoid;page-break-inside:avoid}
+            .scroll{overflow:visible}
+            table{font-size:9pt}
+            td.top,td.better,td.worse,td.same,td.na,.sw{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+            }
             """;
 }

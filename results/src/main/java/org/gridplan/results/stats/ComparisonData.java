@@ -25,10 +25,19 @@ import org.gridplan.sim.engine.RunResult;
  * @param justifications the optimised plan's justifications, one sentence each (English and Chinese); may be empty
  * @param status         how complete the stored batch is and whether it was optimised; empty for
  *                       data that did not come from a results store
+ * @param breakdowns     the runs' cases by category and by working hours, and their headcount (any
+ *                       subset of the runs; empty for a batch stored before they were)
  */
 public record ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
         List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
-        Optional<BatchStatus> status) {
+        Optional<BatchStatus> status, List<RunBreakdown> breakdowns) {
+
+    /** Data without breakdowns. */
+    public ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
+            List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
+            Optional<BatchStatus> status) {
+        this(scenario, layouts, baseline, referencePoint, runs, details, map, justifications, status, List.of());
+    }
 
     public ComparisonData {
         Objects.requireNonNull(scenario, "scenario");
@@ -38,6 +47,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         Objects.requireNonNull(map, "map");
         justifications = List.copyOf(justifications);
         Objects.requireNonNull(status, "status");
+        breakdowns = List.copyOf(breakdowns);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to compare");
         }
@@ -102,6 +112,17 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         return out;
     }
 
+    /** The breakdowns of {@code layout} at {@code sweepPoint}, in the order added. */
+    public List<RunBreakdown> breakdowns(String layout, double sweepPoint) {
+        List<RunBreakdown> out = new ArrayList<>();
+        for (RunBreakdown b : breakdowns) {
+            if (b.layout().equals(layout) && b.sweepPoint() == sweepPoint) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
     /** The largest number of replications of any layout at any sweep point. */
     public int maxReplications() {
         int max = 0;
@@ -123,6 +144,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         private final List<RunKpis> runs = new ArrayList<>();
         private final List<RunDetail> details = new ArrayList<>();
         private final List<Justification> justifications = new ArrayList<>();
+        private final List<RunBreakdown> breakdowns = new ArrayList<>();
         private String baseline;
         private Double referencePoint;
         private MapData map;
@@ -135,7 +157,15 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         /** Adds the KPIs and the detail of one run. */
         public Builder add(String layout, double sweepPoint, int replication, RunResult result) {
             add(RunKpis.of(layout, sweepPoint, replication, result));
+            add(RunBreakdown.of(layout, sweepPoint, replication, result));
             return add(RunDetail.of(layout, sweepPoint, replication, result));
+        }
+
+        /** Adds the breakdown and headcount of one run. */
+        public Builder add(RunBreakdown breakdown) {
+            note(breakdown.layout(), breakdown.sweepPoint());
+            breakdowns.add(breakdown);
+            return this;
         }
 
         /** Adds the district KPIs of one run (e.g. read back from a results store). */
@@ -198,7 +228,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
             }
             return new ComparisonData(scenario, layouts, baseline == null ? layouts.get(0) : baseline,
                     referencePoint, runs, details, Optional.ofNullable(map), justifications,
-                    Optional.ofNullable(status));
+                    Optional.ofNullable(status), breakdowns);
         }
     }
 }

@@ -230,4 +230,59 @@ public final class ComparisonStatistics {
         }
         return new Ranking(kpi, sweepPoint, places, intervals);
     }
+
+    /**
+     * The case parts of {@code layout} at {@code sweepPoint} (categories, then working hours and out
+     * of hours), each figure the mean over the replications that measured it; empty for a batch
+     * stored before the breakdown was.
+     */
+    public List<CasePart> caseParts(String layout, double sweepPoint) {
+        Map<String, List<CasePart>> byKey = new java.util.LinkedHashMap<>();
+        for (RunBreakdown b : data.breakdowns(layout, sweepPoint)) {
+            for (CasePart p : b.parts()) {
+                byKey.computeIfAbsent(p.kind() + "\u0000" + p.name(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<CasePart> out = new ArrayList<>();
+        for (List<CasePart> ps : byKey.values()) {
+            CasePart first = ps.get(0);
+            out.add(new CasePart(first.kind(), first.name(), first.urgent(), mean(ps, CasePart::known),
+                    mean(ps, CasePart::reached), mean(ps, CasePart::responseMean), mean(ps, CasePart::responseP50),
+                    mean(ps, CasePart::responseP90), mean(ps, CasePart::onTimeResponse),
+                    mean(ps, CasePart::onTimeClosure)));
+        }
+        return out;
+    }
+
+    /** The case parts of {@code layout} at {@code sweepPoint} of one kind. */
+    public List<CasePart> caseParts(String layout, double sweepPoint, CasePart.Kind kind) {
+        return caseParts(layout, sweepPoint).stream().filter(p -> p.kind() == kind).toList();
+    }
+
+    /**
+     * The plan's workers of {@code layout} at {@code sweepPoint} by kind, mean over the replications
+     * (the same in each unless the plan is redrawn per run); empty when no run recorded its staff.
+     */
+    public Map<Staff, Double> headcount(String layout, double sweepPoint) {
+        List<RunBreakdown> runs = data.breakdowns(layout, sweepPoint).stream()
+                .filter(b -> !b.headcount().isEmpty()).toList();
+        Map<Staff, Double> out = new java.util.EnumMap<>(Staff.class);
+        for (RunBreakdown b : runs) {
+            b.headcount().forEach((k, v) -> out.merge(k, (double) v / runs.size(), Double::sum));
+        }
+        return out;
+    }
+
+    private static double mean(List<CasePart> parts, java.util.function.ToDoubleFunction<CasePart> f) {
+        double sum = 0;
+        int n = 0;
+        for (CasePart p : parts) {
+            double v = f.applyAsDouble(p);
+            if (Double.isFinite(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
 }

@@ -16,14 +16,22 @@ import java.util.Objects;
  * @param seed           the scenario's master seed
  * @param sweepParameter what the sweep varies, with its unit (e.g. "full-time workers per
  *                       grid"); empty when the batch has no sweep
+ * @param sweep          what the sweep varies, by field path; {@link SweepAxis#NONE} when unknown
  */
 public record ScenarioSummary(String name, String city, long households, Map<String, Integer> gridsPerLayout,
-        int replications, long seed, String sweepParameter) {
+        int replications, long seed, String sweepParameter, SweepAxis sweep) {
+
+    /** A summary without the sweep's fields. */
+    public ScenarioSummary(String name, String city, long households, Map<String, Integer> gridsPerLayout,
+            int replications, long seed, String sweepParameter) {
+        this(name, city, households, gridsPerLayout, replications, seed, sweepParameter, SweepAxis.NONE);
+    }
 
     public ScenarioSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(city, "city");
         Objects.requireNonNull(sweepParameter, "sweepParameter");
+        Objects.requireNonNull(sweep, "sweep");
         gridsPerLayout = Collections.unmodifiableMap(new LinkedHashMap<>(gridsPerLayout));
         if (replications < 1) {
             throw new IllegalArgumentException("replications " + replications + " < 1");

@@ -23,14 +23,18 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.gridplan.results.stats.BatchStatus;
+import org.gridplan.results.stats.CasePart;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.MapData;
 import org.gridplan.results.stats.ResponseHistogram;
+import org.gridplan.results.stats.RunBreakdown;
 import org.gridplan.results.stats.RunDetail;
 import org.gridplan.results.stats.RunKpis;
 import org.gridplan.results.stats.ScenarioSummary;
+import org.gridplan.results.stats.Staff;
+import org.gridplan.results.stats.SweepAxis;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.City;
@@ -160,7 +164,12 @@ public final class BatchReportLoader {
             throw new InputException(db + ": sweep point " + point + " has no stored runs; points with runs: "
                     + sweepJson.keySet());
         }
-        Axis axis = axis(sweepJson, point, settings.getOrDefault("sweep_mode", "factorial"));
+        int layoutCount;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM layouts")) {
+            rs.next();
+            layoutCount = rs.getInt(1);
+        }
+        Axis axis = axis(sweepJson, point, settings.getOrDefault("sweep_mode", "factorial"), layoutCount == 1);
 
         Map<String, Integer> grids = new LinkedHashMap<>();
         for (StoredLayout l : layouts) {
@@ -168,10 +177,12 @@ public final class BatchReportLoader {
         }
         City city = readCity(dir, settings.get("city_file"));
         ScenarioSummary summary = new ScenarioSummary(scenarioName, city.name(), city.households(), grids,
-                Integer.parseInt(settings.get("replications")), Long.parseLong(settings.get("seed")), axis.label());
+                Integer.parseInt(settings.get("replications")), Long.parseLong(settings.get("seed")), axis.label(),
+                axis.sweep());
         ComparisonData.Builder b = ComparisonData.builder(summary);
         readRuns(c, axis, b);
         readDetails(c, point, axis.x().get(point), b);
+        readBreakdowns(c, point, axis.x().get(point), b);
 
         List<GridLayout> mapped = new ArrayList<>();
         for (StoredLayout l : layouts) {
@@ -248,13 +259,25 @@ public final class BatchReportLoader {
     }
 
     /**
-     * The swept quantity of a report: each point of the slice → its value on the axis, and the
-     * axis label.
+     * The swept quantity of a report: each point of the slice → its value on the axis, the axis
+     * label (English, field paths as they are) and what it varies by field path.
      */
-    record Axis(Map<Integer, Double> x, String label) {
+    record Axis(Map<Integer, Double> x, String label, SweepAxis sweep) {
+        Axis(Map<Integer, Double> x, String label) {
+            this(x, label, SweepAxis.NONE);
+        }
     }
 
     static Axis axis(Map<Integer, String> sweepJson, int reference, String mode) {
+        return axis(sweepJson, reference, mode, false);
+    }
+
+    /**
+     * As {@link #axis(Map, int, String)}; with {@code everyPoint} (a batch of one layout, whose
+     * only comparison is between its sweep points) a sweep without a numeric field keeps every
+     * point, numbered along the axis, instead of the reference point alone.
+     */
+    static Axis axis(Map<Integer, String> sweepJson, int reference, String mode, boolean everyPoint) {
         Map<Integer, Map<String, JsonNode>> values = new TreeMap<>();
         sweepJson.forEach((p, json) -> values.put(p, parse(json)));
         Map<String, JsonNode> ref = values.get(reference);
@@ -273,6 +296,7 @@ public final class BatchReportLoader {
             List<String> others = new ArrayList<>(params);
             others.remove(xParam);
             Map<Integer, Double> x = new LinkedHashMap<>();
+            Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
             Set<Double> seen = new HashSet<>();
             boolean distinct = true;
             for (Map.Entry<Integer, Map<String, JsonNode>> e : values.entrySet()) {
@@ -282,25 +306,50 @@ public final class BatchReportLoader {
                     double v = e.getValue().get(xParam).asDouble();
                     distinct &= seen.add(v);
                     x.put(e.getKey(), v);
+                    pointValues.put(v, texts(e.getValue()));
                 }
             }
             if (distinct) {
                 String label = xParam;
+                Map<String, String> fixed = new LinkedHashMap<>();
+                List<String> together = new ArrayList<>();
                 if (!others.isEmpty()) {
                     StringBuilder s = new StringBuilder();
                     for (String o : others) {
                         s.append(s.length() == 0 ? "" : ", ").append(mode.equals("zip") ? o : o + " = " + text(ref.get(o)));
+                        if (mode.equals("zip")) {
+                            together.add(o);
+                        } else {
+                            fixed.put(o, text(ref.get(o)));
+                        }
                     }
                     label += mode.equals("zip") ? " (varied together with " + s + ")" : " (at " + s + ")";
                 }
-                return new Axis(x, label);
+                return new Axis(x, label, new SweepAxis(xParam, together, fixed, pointValues));
             }
         }
         StringBuilder s = new StringBuilder();
         for (String p : params) {
             s.append(s.length() == 0 ? "" : ", ").append(p).append(" = ").append(text(ref.get(p)));
         }
-        return new Axis(Map.of(reference, (double) reference), "sweep point (" + s + ")");
+        String label = "sweep point (" + s + ")";
+        if (everyPoint && values.size() > 1) {
+            Map<Integer, Double> x = new LinkedHashMap<>();
+            Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
+            for (Map.Entry<Integer, Map<String, JsonNode>> e : values.entrySet()) {
+                x.put(e.getKey(), (double) e.getKey());
+                pointValues.put((double) e.getKey(), texts(e.getValue()));
+            }
+            return new Axis(x, "sweep point", new SweepAxis("", List.of(), Map.of(), pointValues));
+        }
+        return new Axis(Map.of(reference, (double) reference), label, new SweepAxis("", List.of(), Map.of(),
+                Map.of((double) reference, texts(ref))));
+    }
+
+    private static Map<String, String> texts(Map<String, JsonNode> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, text(v)));
+        return out;
     }
 
     private static Map<String, JsonNode> parse(String json) {
@@ -420,6 +469,63 @@ public final class BatchReportLoader {
             b.add(new RunDetail(e.getValue().layout(), x, e.getValue().replication(),
                     new ResponseHistogram(h[0], counts).samples(), util.getOrDefault(id, none)[0], bl[0], bl[1],
                     grids.getOrDefault(id, Map.of())));
+        }
+    }
+
+    /**
+     * The case breakdown ({@code response_breakdown}; a database of an older batch has none) and the
+     * headcount by kind of worker ({@code worker_kpis}) of the runs at sweep point {@code point}.
+     */
+    static void readBreakdowns(Connection c, int point, double x, ComparisonData.Builder b)
+            throws SQLException {
+        record Run(String layout, int replication) {
+        }
+        Map<Integer, Run> runs = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, layout, replication FROM runs "
+                + "WHERE status = 'ok' AND point = ? ORDER BY run_id")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    runs.put(rs.getInt(1), new Run(rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        Map<Integer, List<CasePart>> parts = new HashMap<>();
+        if (hasTable(c, KpiTables.BREAKDOWN.name())) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT run_id, kind, name, urgent, known, reached, "
+                    + "response_mean, response_p50, response_p90, on_time_response_share, on_time_closure_share "
+                    + "FROM response_breakdown WHERE point = ? ORDER BY run_id, rowid")) {
+                ps.setInt(1, point);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        CasePart.Kind kind;
+                        try {
+                            kind = CasePart.Kind.of(rs.getString(2));
+                        } catch (IllegalArgumentException | NullPointerException e) {
+                            continue;
+                        }
+                        parts.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new CasePart(kind,
+                                Objects.requireNonNullElse(rs.getString(3), ""), rs.getBoolean(4), dbl(rs, 5),
+                                dbl(rs, 6), dbl(rs, 7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), dbl(rs, 11)));
+                    }
+                }
+            }
+        }
+        Map<Integer, Map<Staff, Integer>> staff = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, type, role, count(*) FROM worker_kpis "
+                + "WHERE point = ? GROUP BY run_id, type, role")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    staff.computeIfAbsent(rs.getInt(1), k -> new java.util.EnumMap<>(Staff.class))
+                            .merge(Staff.of(rs.getString(2), rs.getString(3)), rs.getInt(4), Integer::sum);
+                }
+            }
+        }
+        for (Map.Entry<Integer, Run> e : runs.entrySet()) {
+            int id = e.getKey();
+            b.add(new RunBreakdown(e.getValue().layout(), x, e.getValue().replication(),
+                    parts.getOrDefault(id, List.of()), staff.getOrDefault(id, Map.of())));
         }
     }
 

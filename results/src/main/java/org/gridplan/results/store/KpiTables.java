@@ -10,6 +10,7 @@ import static org.gridplan.results.store.Column.text;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.gridplan.results.stats.CasePart;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.RunKpis;
 import org.gridplan.results.stats.StaffKpis;
@@ -160,8 +161,26 @@ final class KpiTables {
             dbl("response_due", IncidentRecord::responseDue),
             dbl("closure_due", IncidentRecord::closureDue)));
 
+    /**
+     * One row per part of the district's cases of every successful run ({@code RunResult.breakdown()}):
+     * each category ({@code kind} {@code category}, in catalog order), then the cases known within the
+     * working hours and outside them ({@code kind} {@code hours}, names {@code working-hours},
+     * {@code out-of-hours}).
+     */
+    static final Table<CasePart> BREAKDOWN = new Table<>("response_breakdown", List.of(
+            text("kind", p -> p.kind().key()),
+            text("name", CasePart::name),
+            bool("urgent", CasePart::urgent),
+            bigint("known", p -> Math.round(p.known())),
+            bigint("reached", p -> Math.round(p.reached())),
+            dbl("response_mean", CasePart::responseMean),
+            dbl("response_p50", CasePart::responseP50),
+            dbl("response_p90", CasePart::responseP90),
+            dbl("on_time_response_share", CasePart::onTimeResponse),
+            dbl("on_time_closure_share", CasePart::onTimeClosure)));
+
     /** Every declared table. */
-    static final List<Table<?>> ALL = List.of(DISTRICT, GRID, WORKER, INCIDENTS);
+    static final List<Table<?>> ALL = List.of(DISTRICT, GRID, WORKER, INCIDENTS, BREAKDOWN);
 
     private static Column<RunResult> district(String name, Kpi k) {
         return kpi(name, k, r -> RunKpis.value(k, r));

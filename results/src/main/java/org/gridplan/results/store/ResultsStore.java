@@ -24,6 +24,7 @@ import org.duckdb.DuckDBConnection;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.ResponseHistogram;
+import org.gridplan.results.stats.RunBreakdown;
 import org.gridplan.results.stats.StaffKpis;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.WorkerKpis;
@@ -38,6 +39,9 @@ import org.gridplan.sim.engine.WorkerKpis;
  *       run, keyed by run id and repeating layout, point and replication for easy querying, the
  *       officials' time-limit figures, visit coverage and working hours included; their columns
  *       are declared once in {@link KpiTables};</li>
+ *   <li>{@code response_breakdown}: the district's cases of every successful run by category and by
+ *       working hours against out of hours (known, reached, response mean, p50 and p90, on-time
+ *       response and closure), declared in {@link KpiTables};</li>
  *   <li>{@code response_histogram}: the response times of every successful run, rounded to 0.1
  *       minute, as (time, incidents) bins ({@link ResponseHistogram}): the distributions of the
  *       report (CDF, box plots, pooled percentiles) at a few kilobytes a run;</li>
@@ -70,15 +74,15 @@ public final class ResultsStore implements AutoCloseable {
 
     /** The tables in export order. */
     public static final List<String> TABLES = List.of("batch", "settings", "layouts", "runs", "district_kpis",
-            "grid_kpis", "worker_kpis", "response_histogram", "backlog", "incidents", "justifications",
-            "open_branches");
+            "grid_kpis", "worker_kpis", "response_breakdown", "response_histogram", "backlog", "incidents",
+            "justifications", "open_branches");
 
     /** Most backlog points stored per run; a chart draws no more than this anyway. */
     public static final int BACKLOG_POINTS = 720;
 
     /** The tables holding rows of a run, keyed by run id. */
     private static final List<String> RUN_TABLES = List.of("runs", "district_kpis", "grid_kpis", "worker_kpis",
-            "response_histogram", "backlog", "incidents");
+            "response_breakdown", "response_histogram", "backlog", "incidents");
 
     private static final String RUN_KEY = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
 
@@ -334,6 +338,7 @@ public final class ResultsStore implements AutoCloseable {
         writeDistrict(r, result);
         writeGrids(r, result);
         writeWorkers(r, result);
+        writeRows(KpiTables.BREAKDOWN, r, RunBreakdown.parts(result.breakdown()));
         if (withIncidents) {
             writeIncidents(r, result);
         }
@@ -635,6 +640,7 @@ public final class ResultsStore implements AutoCloseable {
                 case "grid_kpis" -> "run_id, grid";
                 case "worker_kpis" -> "run_id, worker";
                 case "incidents" -> "run_id, number";
+                case "response_breakdown" -> "run_id, kind";
                 case "response_histogram" -> "run_id, minutes";
                 case "backlog" -> "run_id, hour";
                 case "justifications", "open_branches" -> "layout, point, number";

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.gridplan.results.SyntheticBatch;
@@ -208,7 +208,7 @@ class ComparisonChartsTest {
         XYPlot plot = chart.getXYPlot();
         assertThat(plot.getDomainAxis().getLabel()).isEqualTo("time (days)");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("open incidents");
-        assertThat(subtitles(chart)).contains("mean of 5 replication(s)");
+        assertThat(subtitles(chart)).contains("mean of 5 replications");
         XYDataset d = plot.getDataset();
         // 1,440 hourly samples in buckets of 3 → 480 points, the last at day (1437 + 1438 + 1439)/3/24.
         assertThat(d.getItemCount(0)).isEqualTo(480);
@@ -225,7 +225,7 @@ class ComparisonChartsTest {
     void staffing_tradeoff_plots_p90_with_interval_per_sweep_point() {
         JFreeChart chart = charts.staffingTradeoff().orElseThrow();
         XYPlot plot = chart.getXYPlot();
-        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("full-time workers per grid");
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("full-time workers per grid (at demand scale = 1.0)");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("p90 response (minutes)");
         YIntervalSeriesCollection d = (YIntervalSeriesCollection) plot.getDataset();
         assertThat(d.getSeriesCount()).isEqualTo(3);
@@ -310,9 +310,9 @@ class ComparisonChartsTest {
         assertThat(zh.responseCdf().getXYPlot().getDomainAxis().getLabel()).isEqualTo("响应时间（分钟）");
         assertThat(zh.backlog().getXYPlot().getDomainAxis().getLabel()).isEqualTo("时间（天）");
         assertThat(zh.districtMap("grid-400", Kpi.P90_RESPONSE).getTitle().getText())
-                .isEqualTo("grid-400：各网格P90 响应时间");
+                .isEqualTo("grid-400：各网格90%事件响应用时");
         assertThat(((StatisticalCategoryDataset) ((CategoryPlot) zh.kpiBars(Unit.MINUTES).getPlot()).getDataset())
-                .getColumnKeys()).contains("P90 响应时间");
+                .getColumnKeys()).contains("90%事件响应用时");
         String svg = ChartRendering.svg(zh.responseCdf(), 600, 400, "zh-");
         assertThat(svg.contains(">响应时间累计分布</text>")).isTrue();
     }

@@ -114,8 +114,8 @@ class ReportWriterTest {
                 "Layout copy is not distinguishable from current on p90 response: difference 0.0 min "
                         + "(95% CI -0.5 to +0.5).");
         List<String> zh = new ReportWriter(ReportOptions.of(Lang.ZH)).verdicts(p90(m));
-        assertThat(zh.get(0)).isEqualTo("方案 grid-400 比 current 的P90 响应时间缩短 3.0 分钟（95% 置信区间 2.2–3.8）。");
-        assertThat(zh.get(1)).startsWith("方案 copy 与 current 的P90 响应时间无显著差异");
+        assertThat(zh.get(0)).isEqualTo("方案 grid-400 比 current 的90%事件响应用时缩短 3.0 分钟（95% 置信区间 2.2–3.8）。");
+        assertThat(zh.get(1)).startsWith("方案 copy 与 current 的90%事件响应用时无显著差异");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ReportWriterTest {
         String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(data);
         assertThat(zh.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")).isTrue();
         assertThat(zh).contains("<h2>结论</h2>", "<h2>主要指标对比</h2>", "<h2>网格地图</h2>", "<h2>方案依据</h2>",
-                "方案 grid-400 比 current 的P90 响应时间缩短", ">响应时间累计分布</text>", ">grid-400：各网格P90 响应时间</text>");
+                "方案 grid-400 比 current 的90%事件响应用时缩短", ">响应时间累计分布</text>", ">grid-400：各网格90%事件响应用时</text>");
         assertThat(zh.contains("NaN")).isFalse();
     }
 
