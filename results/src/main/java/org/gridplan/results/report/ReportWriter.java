@@ -355,8 +355,8 @@ public final class ReportWriter {
                 if (sm.ci().isPresent()) {
                     Interval ci = sm.ci().get();
                     half = Math.max(half, (ci.upper() - ci.lower()) / 2);
-                    values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(k.unit().display(ci.lower())),
-                            num(k.unit().display(ci.upper()))));
+                    values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(bounded(k, ci.lower())),
+                            num(bounded(k, ci.upper()))));
                 } else {
                     values.add(ReportText.SWEEP_POINT_VALUE_NA.in(lang, at, v));
                 }
@@ -707,8 +707,8 @@ public final class ReportWriter {
             for (String l : data.layouts()) {
                 Summary s = stats.summary(l, p, kpi);
                 h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean())));
-                s.ci().ifPresent(ci -> h.append(" <small>(").append(num(kpi.unit().display(ci.lower()))).append("–")
-                        .append(num(kpi.unit().display(ci.upper()))).append(")</small>"));
+                s.ci().ifPresent(ci -> h.append(" <small>(").append(num(bounded(kpi, ci.lower()))).append("–")
+                        .append(num(bounded(kpi, ci.upper()))).append(")</small>"));
                 h.append("</td>");
             }
             h.append("</tr>\n");
@@ -904,6 +904,16 @@ public final class ReportWriter {
 
     private static double display(Kpi kpi, OptionalDouble stored) {
         return stored.isPresent() ? kpi.unit().display(stored.getAsDouble()) : Double.NaN;
+    }
+
+    /**
+     * A bound of a mean's confidence interval in the KPI's display unit, kept to the values the KPI
+     * can take: no share above 100% and nothing below 0 (a Student-t interval of a mean near a limit
+     * would otherwise reach past it).
+     */
+    static double bounded(Kpi kpi, double stored) {
+        double v = Math.max(0, kpi.unit().display(stored));
+        return kpi.unit() == Unit.PERCENT ? Math.min(100, v) : v;
     }
 
     /** One decimal, or a dash for a value that does not exist. */

@@ -255,4 +255,13 @@ class ReportWriterTest {
         assertThat(zh).contains("本批次计划 6 次模拟，仅完成 4 次（1 次失败）").contains("<td>4 / 6 次，1 次失败</td>")
                 .contains("本批次未进行方案优化");
     }
+
+    @Test
+    void confidence_bounds_of_a_mean_stay_within_what_the_kpi_can_take() {
+        assertThat(ReportWriter.bounded(org.gridplan.results.stats.Kpi.ON_TIME_RESPONSE, 1.003)).isEqualTo(100.0);
+        assertThat(ReportWriter.bounded(org.gridplan.results.stats.Kpi.ON_TIME_RESPONSE, 0.989)).isCloseTo(98.9,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ReportWriter.bounded(org.gridplan.results.stats.Kpi.OVERDUE_OPEN, -0.4)).isZero();
+        assertThat(ReportWriter.bounded(org.gridplan.results.stats.Kpi.MEAN_CLOSURE, 120)).isEqualTo(2.0);
+    }
 }
