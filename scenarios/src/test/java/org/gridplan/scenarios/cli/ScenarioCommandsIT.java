@@ -113,7 +113,7 @@ class ScenarioCommandsIT {
         // The report's trade-off curve runs along the staffing level at the first point's demand scale.
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<figure id=\"staffing-tradeoff\">").doesNotContain("id=\"no-tradeoff\"")
-                .contains("staffing.fullTimePerGrid (at demand.scale = 0.5): 1, 2, 3");
+                .contains("full-time workers per grid (at demand scale = 0.5): 1, 2, 3");
     }
 
     @Test
@@ -131,7 +131,7 @@ class ScenarioCommandsIT {
                 .isGreaterThan(0);
         // A zip sweep: the report's axis is the emergency pool, the surge size varying with it.
         assertThat(Files.readString(out.resolve("report.html"))).contains("<figure id=\"staffing-tradeoff\">")
-                .contains("staffing.emergencyPool (varied together with surges[0].rateMultiplier): 20, 60, 120");
+                .contains("emergency pool (varied together with ").contains("): 20, 60, 120");
     }
 
     @Test
