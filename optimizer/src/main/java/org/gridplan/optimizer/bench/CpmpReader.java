@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.gridplan.optimizer.model.CandidateSite;
 import org.gridplan.optimizer.model.DemandPoint;
@@ -105,7 +105,7 @@ public final class CpmpReader {
                     .weighting(TravelWeighting.UNIT)
                     .weights(SitingWeights.P_MEDIAN)
                     .build();
-            return new BenchInstance(name, problem, OptionalLong.of(optimum));
+            return new BenchInstance(name, problem, OptionalDouble.of(optimum), 0);
         } catch (InfeasibleProblemException e) {
             throw new InputException(file, e.getMessage());
         }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import org.gridplan.optimizer.model.CandidateSite;
 import org.gridplan.optimizer.model.DemandPoint;
-import org.gridplan.optimizer.model.SitingProblem.DistanceUnit;
 import org.gridplan.optimizer.model.SitingProblem;
+import org.gridplan.optimizer.model.SitingProblem.DistanceUnit;
 import org.gridplan.optimizer.model.SitingWeights;
 import org.gridplan.optimizer.model.TravelWeighting;
 import org.gridplan.sim.io.InputException;
@@ -130,6 +130,6 @@ public final class PmedReader {
                 .weights(SitingWeights.P_MEDIAN)
                 .build();
         Long optimum = KNOWN_OPTIMA.get(name);
-        return new BenchInstance(name, problem, optimum == null ? OptionalLong.empty() : OptionalLong.of(optimum));
+        return new BenchInstance(name, problem, optimum == null ? OptionalDouble.empty() : OptionalDouble.of(optimum), 0);
     }
 }

@@ -46,6 +46,22 @@ public class StaffingConstraintConfiguration {
     public StaffingConstraintConfiguration() {
     }
 
+    /**
+     * The default hard weights with these soft weights (0 switches a soft constraint off).
+     *
+     * @param expectedResponse   weight of {@value #EXPECTED_RESPONSE}
+     * @param utilisationBalance weight of {@value #UTILISATION_BALANCE}
+     * @param homeNearGrid       weight of {@value #HOME_NEAR_GRID}
+     */
+    public static StaffingConstraintConfiguration ofSoftWeights(long expectedResponse, long utilisationBalance,
+            long homeNearGrid) {
+        StaffingConstraintConfiguration c = new StaffingConstraintConfiguration();
+        c.setExpectedResponse(HardSoftLongScore.ofSoft(expectedResponse));
+        c.setUtilisationBalance(HardSoftLongScore.ofSoft(utilisationBalance));
+        c.setHomeNearGrid(HardSoftLongScore.ofSoft(homeNearGrid));
+        return c;
+    }
+
     /** Weight of {@value #FULL_TIME_PER_GRID}. */
     public HardSoftLongScore getFullTimePerGrid() {
         return fullTimePerGrid;

@@ -16,9 +16,10 @@ import java.util.OptionalLong;
  *     deterministic limit, for reproducible runs and tests. (A local-search step limit would be
  *     deterministic too, but late acceptance takes ever more evaluations per step once the search
  *     has converged, so a step limit does not bound the run time.)
- * @param stopAtTravel stop as soon as the travel objective reaches this value with every hard
- *     constraint met (for benchmarks with a proven optimum); only with weights that make the soft
- *     score the pure travel objective ({@code SitingWeights.P_MEDIAN})
+ * @param stopAtTravel stop right after the step that finds a plan meeting every hard constraint
+ *     with a travel objective, recomputed from the unrounded distances, at or below this value (for
+ *     benchmarks with a proven optimum: a step count, so the same on every machine); only with
+ *     weights that make the soft score the pure travel objective ({@code SitingWeights.P_MEDIAN})
  */
 public record SolveOptions(Duration timeLimit, Optional<Duration> unimprovedTimeLimit, long seed,
         OptionalLong evaluationLimit, OptionalDouble stopAtTravel) {

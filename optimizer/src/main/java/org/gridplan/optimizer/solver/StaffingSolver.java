@@ -1,8 +1,10 @@
 package org.gridplan.optimizer.solver;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingGrid;
 import org.gridplan.optimizer.domain.StaffingSolution;
@@ -11,12 +13,11 @@ import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.model.WorkerType;
-import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.api.solver.event.SolverEventListener;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
@@ -53,7 +54,7 @@ public final class StaffingSolver {
     /** Solves with the given weights; {@code stopAtTravel} in the options is not used. */
     public static StaffingPlan solve(StaffingProblem problem, StaffingConstraintConfiguration weights,
             SolveOptions options) {
-        return StaffingMapper.toPlan(problem, solveSolution(problem, weights, options, Map.of(), e -> { }));
+        return StaffingMapper.toPlan(problem, solveSolution(problem, weights, options, Map.of(), best -> { }));
     }
 
     /**
@@ -66,11 +67,11 @@ public final class StaffingSolver {
      * @param listener told of every new best solution (progress lines); called on the solver's thread
      */
     public static StaffingSolution solveSolution(StaffingProblem problem, StaffingConstraintConfiguration weights,
-            SolveOptions options, Map<String, String> start,
-            SolverEventListener<StaffingSolution> listener) {
+            SolveOptions options, Map<String, String> start, Consumer<NewBest<StaffingSolution>> listener) {
         StaffingSolution solution = assigned(problem, weights, start);
         Solver<StaffingSolution> solver = SolverFactory.<StaffingSolution>create(solverConfig(options)).buildSolver();
-        solver.addEventListener(listener);
+        solver.addEventListener(e -> listener.accept(
+                new NewBest<>(e.getNewBestSolution(), e.getNewBestScore().toString(), e.getNewBestScore().isFeasible())));
         return solver.solve(solution);
     }
 
@@ -78,9 +79,24 @@ public final class StaffingSolver {
     public static HardSoftLongScore score(StaffingProblem problem, StaffingConstraintConfiguration weights,
             Map<String, String> gridOfWorker) {
         StaffingSolution solution = assigned(problem, weights, gridOfWorker);
-        return SolutionManager.<StaffingSolution, HardSoftLongScore>create(
-                SolverFactory.create(solverConfig(SolveOptions.ofTime(java.time.Duration.ofSeconds(1)))))
-                .update(solution);
+        return SolutionManager.<StaffingSolution, HardSoftLongScore>create(scoringFactory()).update(solution);
+    }
+
+    /** {@link #score} as text, e.g. {@code 0hard/-1234soft}. */
+    public static String scoreText(StaffingProblem problem, StaffingConstraintConfiguration weights,
+            Map<String, String> gridOfWorker) {
+        return score(problem, weights, gridOfWorker).toString();
+    }
+
+    /** The constraint justifications behind the score of {@code solved}. */
+    public static ScoreJustifications explain(StaffingSolution solved) {
+        return new ScoreJustifications(
+                SolutionManager.<StaffingSolution, HardSoftLongScore>create(scoringFactory()).explain(solved));
+    }
+
+    /** A factory only for scoring: the limits of the configuration are never reached. */
+    private static SolverFactory<StaffingSolution> scoringFactory() {
+        return SolverFactory.create(solverConfig(SolveOptions.ofTime(Duration.ofSeconds(1))));
     }
 
     /**

@@ -74,4 +74,79 @@ class BenchReadersTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("c2.txt: c2: capacity 1 x 5 = 5 households cannot hold 8 households (short by 3)");
     }
+
+    @Test
+    void lorena_senne_reads_real_euclidean_distances_capacity_and_demand() throws IOException {
+        // SJC style: 'n p', then 'x y Q q' with CRLF and column padding
+        Path f = write("ls.dat", "3 2\r\n  0  0  10  4\r\n  3  4  10  5\r\n  1  1  10  6\r\n");
+        BenchInstance in = LorenaSenneReader.read(f);
+        SitingProblem p = in.problem();
+        assertThat(in.name()).isEqualTo("ls");
+        assertThat(in.optimum()).isEmpty();
+        assertThat(in.decimals()).isEqualTo(2);
+        assertThat(p.distance(0, 1)).isEqualTo(5.0);
+        assertThat(p.distance(0, 2)).isEqualTo(Math.sqrt(2)); // not rounded down
+        assertThat(p.distance(1, 2)).isEqualTo(Math.sqrt(13));
+        assertThat(p.maxBranches()).isEqualTo(2);
+        assertThat(p.branchCapacity()).hasValue(10);
+        assertThat(p.demandPoints().get(2).households()).isEqualTo(6);
+        assertThat(p.weighting()).isEqualTo(TravelWeighting.UNIT);
+        assertThat(CpmpFormat.detect(f)).isEqualTo(CpmpFormat.LORENA_SENNE);
+    }
+
+    @Test
+    void lorena_senne_knows_the_sjc_optima_and_reads_the_shipped_files() {
+        BenchInstance sjc1 = CpmpFormat.readDetected(Path.of("..", "bench", "sjc", "SJC1.dat"));
+        assertThat(sjc1.name()).isEqualTo("SJC1");
+        assertThat(sjc1.optimum()).hasValue(17288.99);
+        assertThat(sjc1.problem().demandCount()).isEqualTo(100);
+        assertThat(sjc1.problem().maxBranches()).isEqualTo(10);
+        assertThat(sjc1.problem().branchCapacity()).hasValue(720);
+        assertThat(sjc1.problem().totalHouseholds()).isEqualTo(5807);
+        BenchInstance sjc2 = LorenaSenneReader.read(Path.of("..", "bench", "sjc", "SJC2.dat"));
+        assertThat(sjc2.optimum()).hasValue(33270.94);
+        assertThat(sjc2.problem().totalHouseholds()).isEqualTo(9269);
+        assertThat(sjc2.problem().branchCapacity()).hasValue(840);
+    }
+
+    @Test
+    void lorena_senne_names_file_and_line_of_bad_input() throws IOException {
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l1.dat", "2 1\n0 0 10 4\n3 4 10\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l1.dat: line 3: expected a point 'x y Q q' (4 numbers), found 3: '3 4 10'");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l2.dat", "2 1\n0 0 10 4\n3 y 10 5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l2.dat: line 3: y 'y' is not a number");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l3.dat", "2 1\n\n0 0 10 4\n3 4 12 5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l3.dat: line 4: capacity 12 differs from 10 on line 3; the siting model has one capacity"
+                        + " for every branch");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l4.dat", "3 1\n0 0 10 4\n3 4 10 5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l4.dat: expected 3 point lines 'x y Q q' after line 1, found 2");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l5.dat", "2 1 7\n0 0 10 4\n3 4 10 5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l5.dat: line 1: expected 'n p' (2 numbers), found 3: '2 1 7'");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l6.dat", "2 1\n0 0 10 4\n3 4 10 -5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l6.dat: line 3: demand -5 must be 0 or more");
+        assertThatThrownBy(() -> LorenaSenneReader.read(write("l7.dat", "2 1\n0 0 8 5\n3 4 8 5\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("l7.dat: l7: capacity 1 x 8 = 8 households cannot hold 10 households (short by 2)");
+    }
+
+    @Test
+    void format_detection_goes_by_the_second_line_and_names_it_when_neither_fits() throws IOException {
+        assertThat(CpmpFormat.detect(write("oc.txt", "1 3\n3 2 10\n1 0 0 4\n2 1 1 5\n3 3 4 6\n")))
+                .isEqualTo(CpmpFormat.OSMAN_CHRISTOFIDES);
+        assertThatThrownBy(() -> CpmpFormat.detect(write("odd.txt", "2 1\n\n0 0 10 4 9\n3 4 10 5 9\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("odd.txt: line 3: cannot tell the format from 5 numbers: expected 3 ('n p Q',"
+                        + " Osman-Christofides) or 4 ('x y Q q', Lorena-Senne); give --format");
+        assertThatThrownBy(() -> CpmpFormat.detect(write("one.txt", "2 1\n")))
+                .isInstanceOf(InputException.class)
+                .hasMessage("one.txt: cannot tell the format: expected at least 2 non-blank lines, found 1");
+        assertThat(CpmpFormat.ofLabel("lorena-senne")).isEqualTo(CpmpFormat.LORENA_SENNE);
+        assertThatThrownBy(() -> CpmpFormat.ofLabel("sjc")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

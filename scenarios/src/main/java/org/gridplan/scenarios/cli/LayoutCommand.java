@@ -1,8 +1,8 @@
 package org.gridplan.scenarios.cli;
 
 import java.io.PrintWriter;
-import java.util.IntSummaryStatistics;
 import java.nio.file.Path;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import org.gridplan.scenarios.layout.LayoutGenerator;
@@ -16,10 +16,10 @@ import org.gridplan.sim.model.LayoutValidator;
 import org.gridplan.sim.model.Violation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gridplan layout}: draw grid layouts and check them against the rules. */
 @Command(name = "layout",

@@ -10,9 +10,9 @@ import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
+import org.gridplan.results.stats.Justification;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
-import org.gridplan.results.stats.Justification;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
 

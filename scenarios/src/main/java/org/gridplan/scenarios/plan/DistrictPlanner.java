@@ -1,12 +1,8 @@
 package org.gridplan.scenarios.plan;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.OptionalInt;
-import java.util.SplittableRandom;
-import org.gridplan.optimizer.model.WorkerType;
-import org.gridplan.sim.model.City;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.gridplan.optimizer.domain.BranchSite;
@@ -30,14 +28,12 @@ import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
+import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.optimizer.solver.BranchSitingSolver;
 import org.gridplan.optimizer.solver.SolveOptions;
 import org.gridplan.optimizer.solver.StaffingSolver;
+import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.Site;
-import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.Solver;
-import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
  * Optimises one district end to end: branch siting with grid → branch assignment, then worker →
@@ -156,27 +152,21 @@ public final class DistrictPlanner {
         List<String> notes = new ArrayList<>();
 
         SolveOptions sitingOptions = options(settings, settings.sitingEvaluations());
-        SolverFactory<SitingSolution> sitingFactory = SolverFactory.create(
-                BranchSitingSolver.solverConfig(siting, sitingOptions));
         SitingSolution baselineSolution = baselineSolution(siting);
-        SolutionManager.<SitingSolution, HardSoftLongScore>create(sitingFactory).update(baselineSolution);
+        BranchSitingSolver.updateScore(siting, baselineSolution);
         // The baseline's plan carries its score under the same constraint model, to compare with.
         SitingPlan sitingBaseline = SitingMapper.toPlan(siting, baselineSolution);
-        Solver<SitingSolution> sitingSolver = sitingFactory.buildSolver();
         long s0 = System.nanoTime();
         double[] sitingFeasible = {-1};
         Progress sitingProgress = new Progress("siting", log, s0);
-        sitingSolver.addEventListener(e -> {
-            HardSoftLongScore score = (HardSoftLongScore) e.getNewBestScore();
-            if (sitingFeasible[0] < 0 && score.isFeasible() && e.getNewBestSolution().getScore() != null
-                    && allAssigned(e.getNewBestSolution())) {
-                sitingFeasible[0] = setup + seconds(s0);
-            }
-            sitingProgress.best(score.toString());
-        });
         SitingSolution sitingSolved;
         if (siteBranches) {
-            sitingSolved = sitingSolver.solve(SitingMapper.toSolution(siting));
+            sitingSolved = BranchSitingSolver.solveSolution(siting, sitingOptions, best -> {
+                if (sitingFeasible[0] < 0 && best.feasible() && allAssigned(best.solution())) {
+                    sitingFeasible[0] = setup + seconds(s0);
+                }
+                sitingProgress.best(best.score());
+            });
         } else {
             sitingSolved = baselineSolution;
             sitingFeasible[0] = sitingBaseline.feasible() ? setup + seconds(s0) : -1;
@@ -193,8 +183,8 @@ public final class DistrictPlanner {
         StaffingPlan greedy = problems.baseline(staffing, workers);
         double baselineSeconds = seconds(b0);
         // The baseline's plan carries its score under the same constraint model, to compare with.
-        StaffingPlan staffingBaseline = StaffingMapper.evaluate(staffing, greedy.gridOfWorker(), StaffingSolver.score(
-                staffing, settings.weights().staffing(), greedy.gridOfWorker()).toString());
+        StaffingPlan staffingBaseline = StaffingMapper.evaluate(staffing, greedy.gridOfWorker(),
+                StaffingSolver.scoreText(staffing, settings.weights().staffing(), greedy.gridOfWorker()));
         if (staffingBaseline.feasible()) {
             log.accept("staffing: the baseline is feasible; solving from it");
         }
@@ -205,11 +195,11 @@ public final class DistrictPlanner {
         double[] staffingFeasibleEvent = {-1};
         Progress staffingProgress = new Progress("staffing", log, w0);
         StaffingSolution staffingSolved = StaffingSolver.solveSolution(staffing, settings.weights().staffing(),
-                staffingOptions, staffingBaseline.gridOfWorker(), e -> {
-                    if (staffingFeasibleEvent[0] < 0 && e.getNewBestScore().isFeasible()) {
+                staffingOptions, staffingBaseline.gridOfWorker(), best -> {
+                    if (staffingFeasibleEvent[0] < 0 && best.feasible()) {
                         staffingFeasibleEvent[0] = setup + baselineSeconds + seconds(w0);
                     }
-                    staffingProgress.best(e.getNewBestScore().toString());
+                    staffingProgress.best(best.score());
                 });
         double staffingSeconds = seconds(w0);
         if (staffingFeasible < 0) {

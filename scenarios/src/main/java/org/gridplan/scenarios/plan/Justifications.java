@@ -11,22 +11,18 @@ import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.solver.BranchSitingSolver;
+import org.gridplan.optimizer.solver.ScoreJustifications;
 import org.gridplan.optimizer.solver.SitingJustifications.CommunitySplit;
 import org.gridplan.optimizer.solver.SitingJustifications.Imbalance;
 import org.gridplan.optimizer.solver.SitingJustifications.OutsideCircle;
 import org.gridplan.optimizer.solver.SitingJustifications.OverCapacity;
 import org.gridplan.optimizer.solver.SitingJustifications.TooManyBranches;
-import org.gridplan.optimizer.solver.SolveOptions;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.GridLoad;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.GridResponseTime;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.HomeTravel;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.NoFullTimeWorker;
 import org.gridplan.optimizer.solver.StaffingSolver;
 import org.gridplan.results.stats.Justification;
-import org.optaplanner.core.api.score.ScoreExplanation;
-import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
-import org.optaplanner.core.api.solver.SolutionManager;
-import org.optaplanner.core.api.solver.SolverFactory;
 
 /**
  * One-sentence justifications of an optimised plan, read from the solvers' score explanations
@@ -42,20 +38,17 @@ final class Justifications {
     }
 
     static List<Justification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
-        SolverFactory<SitingSolution> factory = SolverFactory.create(
-                BranchSitingSolver.solverConfig(problem, SolveOptions.ofTime(java.time.Duration.ofSeconds(1))));
-        ScoreExplanation<SitingSolution, HardSoftLongScore> explanation =
-                SolutionManager.<SitingSolution, HardSoftLongScore>create(factory).explain(solved);
+        ScoreJustifications explanation = BranchSitingSolver.explain(problem, solved);
         List<Justification> out = new ArrayList<>();
-        for (TooManyBranches t : explanation.getJustificationList(TooManyBranches.class)) {
+        for (TooManyBranches t : explanation.of(TooManyBranches.class)) {
             out.add(say(Sentence.TOO_MANY_BRANCHES, t.open(), t.open() - t.maxBranches(),
                     t.maxBranches()));
         }
-        for (OverCapacity c : explanation.getJustificationList(OverCapacity.class)) {
+        for (OverCapacity c : explanation.of(OverCapacity.class)) {
             out.add(say(Sentence.OVER_CAPACITY, c.siteId(), c.households(),
                     c.households() - c.capacity(), c.capacity()));
         }
-        for (CommunitySplit c : explanation.getJustificationList(CommunitySplit.class)) {
+        for (CommunitySplit c : explanation.of(CommunitySplit.class)) {
             out.add(say(Sentence.COMMUNITY_SPLIT, c.community(), c.householdsElsewhere(),
                     c.households()));
         }
@@ -63,7 +56,7 @@ final class Justifications {
         out.add(say(Sentence.BRANCHES_OPEN, plan.openSites().size(), sample(plan.openSites()), plan.travelObjective() / Math.max(1, households),
                 baseline.travelObjective() / Math.max(1, households), baseline.openSites().size(),
                 sampleZh(plan.openSites())));
-        List<OutsideCircle> outside = explanation.getJustificationList(OutsideCircle.class).stream()
+        List<OutsideCircle> outside = explanation.of(OutsideCircle.class).stream()
                 .filter(o -> o.circle() == problem.circles().inner())
                 .sorted(Comparator.comparingDouble(OutsideCircle::distance).reversed()).toList();
         if (!outside.isEmpty()) {
@@ -74,7 +67,7 @@ final class Justifications {
         } else {
             out.add(say(Sentence.ALL_INSIDE_CIRCLE, problem.circles().inner()));
         }
-        List<Imbalance> imbalance = explanation.getJustificationList(Imbalance.class).stream()
+        List<Imbalance> imbalance = explanation.of(Imbalance.class).stream()
                 .sorted(Comparator.comparingLong((Imbalance i) -> Math.abs(i.households() - i.evenLoad())).reversed())
                 .toList();
         if (!imbalance.isEmpty()) {
@@ -87,17 +80,14 @@ final class Justifications {
 
     static List<Justification> staffing(StaffingProblem problem, StaffingSolution solved, StaffingPlan plan,
             StaffingPlan baseline) {
-        SolverFactory<StaffingSolution> factory = SolverFactory.create(
-                StaffingSolver.solverConfig(SolveOptions.ofTime(java.time.Duration.ofSeconds(1))));
-        ScoreExplanation<StaffingSolution, HardSoftLongScore> explanation =
-                SolutionManager.<StaffingSolution, HardSoftLongScore>create(factory).explain(solved);
+        ScoreJustifications explanation = StaffingSolver.explain(solved);
         List<Justification> out = new ArrayList<>();
-        for (NoFullTimeWorker n : explanation.getJustificationList(NoFullTimeWorker.class)) {
+        for (NoFullTimeWorker n : explanation.of(NoFullTimeWorker.class)) {
             out.add(say(Sentence.NO_FULL_TIME_WORKER, n.gridId(), n.households()));
         }
         // Balance and the hard load rules share the GridLoad record: an overloaded or unstaffed grid is one
         // whose load reaches its workers.
-        for (GridLoad l : explanation.getJustificationList(GridLoad.class).stream().distinct().toList()) {
+        for (GridLoad l : explanation.of(GridLoad.class).stream().distinct().toList()) {
             if (l.offeredLoad() >= l.workers()) {
                 out.add(say(Sentence.OVERLOADED, l.gridId(), l.offeredLoad(),
                         l.workers()));
@@ -105,7 +95,7 @@ final class Justifications {
         }
         out.add(say(Sentence.EXPECTED_RESPONSE, plan.expectedResponseMinutes(), baseline.expectedResponseMinutes(),
                 100 * (plan.expectedResponseMinutes() / baseline.expectedResponseMinutes() - 1)));
-        List<GridResponseTime> multi = explanation.getJustificationList(GridResponseTime.class).stream()
+        List<GridResponseTime> multi = explanation.of(GridResponseTime.class).stream()
                 .filter(r -> r.workers() > 1)
                 .sorted(Comparator.comparingInt(GridResponseTime::workers).reversed()
                         .thenComparing(GridResponseTime::gridId))
@@ -121,7 +111,7 @@ final class Justifications {
             }
             out.add(say(Sentence.MULTI_WORKER, multi.size(), String.join("; ", grids), String.join("；", gridsZh)));
         }
-        List<GridResponseTime> slowest = explanation.getJustificationList(GridResponseTime.class).stream()
+        List<GridResponseTime> slowest = explanation.of(GridResponseTime.class).stream()
                 .sorted(Comparator.comparingDouble((GridResponseTime r) -> r.travelMinutes() + r.waitMinutes())
                         .reversed().thenComparing(GridResponseTime::gridId))
                 .toList();
@@ -130,7 +120,7 @@ final class Justifications {
             out.add(say(Sentence.SLOWEST_GRID, r.gridId(),
                     r.travelMinutes(), r.waitMinutes(), r.workers(), r.workers() == 1 ? "" : "s"));
         }
-        List<HomeTravel> home = explanation.getJustificationList(HomeTravel.class).stream()
+        List<HomeTravel> home = explanation.of(HomeTravel.class).stream()
                 .sorted(Comparator.comparingDouble(HomeTravel::minutes).reversed()
                         .thenComparing(HomeTravel::workerId)).toList();
         if (!home.isEmpty()) {

@@ -2,7 +2,6 @@ package org.gridplan.scenarios.plan;
 
 import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.model.SitingWeights;
-import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /**
  * The soft-constraint weights a scenario may override (field {@code optimise.weights}); hard
@@ -29,10 +28,6 @@ public record PlanWeights(SitingWeights siting, long expectedResponse, long util
 
     /** The worker-assignment constraint configuration with these weights. */
     public StaffingConstraintConfiguration staffing() {
-        StaffingConstraintConfiguration c = new StaffingConstraintConfiguration();
-        c.setExpectedResponse(HardSoftLongScore.ofSoft(expectedResponse));
-        c.setUtilisationBalance(HardSoftLongScore.ofSoft(utilisationBalance));
-        c.setHomeNearGrid(HardSoftLongScore.ofSoft(homeNearGrid));
-        return c;
+        return StaffingConstraintConfiguration.ofSoftWeights(expectedResponse, utilisationBalance, homeNearGrid);
     }
 }

@@ -2,10 +2,10 @@ package org.gridplan.scenarios.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
-import java.util.Optional;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;

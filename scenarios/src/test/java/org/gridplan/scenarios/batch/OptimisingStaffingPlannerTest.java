@@ -7,13 +7,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.gridplan.optimizer.mapping.DistrictProblems;
+import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.SitingWeights;
+import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.plan.PlanWeights;
@@ -24,9 +29,12 @@ import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.road.TravelMode;
+import org.gridplan.sim.road.TravelTimes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +52,44 @@ class OptimisingStaffingPlannerTest {
     }
 
     @Test
-    void can_optimise_branches_and_workers() {
-        assertThat(new OptimisingStaffingPlanner().capabilities()).isEqualTo(new Optimise(true, true));
+    void optimises_branches_and_workers_within_the_rules_and_answers_no_slower_than_the_field_standard() {
+        OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
+        Optimise both = new Optimise(true, true);
+        assertThat(planner.capabilities()).isEqualTo(both);
+        Staffing field = new FieldStandardStaffing().plan(city, layout, SPEC, Optimise.NONE);
+        Staffing plan = planner.plan(city, layout, SPEC, both);
+        // Every grid keeps a full-time worker, and no worker is lost or added.
+        assertThat(plan.workers()).hasSameSizeAs(field.workers());
+        assertThat(plan.workers().stream().filter(w -> w.type() == WorkerType.FULL_TIME).map(WorkerSpec::grid)
+                .collect(Collectors.toSet())).isEqualTo(Staffing.baseBuildings(city, layout).keySet());
+        // At most p = one branch per community opens, and the branch pools sit at the open branches.
+        long communities = layout.communityOfGrid().values().stream().distinct().count();
+        List<String> open = planner.openBranches(city, layout, SPEC, both);
+        assertThat(open).isNotEmpty().hasSizeLessThanOrEqualTo((int) communities).doesNotHaveDuplicates();
+        assertThat(plan.pools()).extracting(p -> p.id()).containsExactlyInAnyOrderElementsOf(
+                open.stream().map(s -> "BP-" + s).toList());
+        // On the analytic model the optimised placement answers no slower than the field standard's.
+        DistrictProblems problems = DistrictProblems.of(city, layout, new TravelTimes(city), TravelMode.EBIKE,
+                DemandCatalog.defaults());
+        List<DistrictWorker> placed = field.workers().stream()
+                .filter(w -> w.type() == WorkerType.FULL_TIME || w.type() == WorkerType.PROFESSIONAL)
+                .map(w -> new DistrictWorker(w.id(), w.type() == WorkerType.FULL_TIME
+                        ? org.gridplan.optimizer.model.WorkerType.FULL_TIME
+                        : org.gridplan.optimizer.model.WorkerType.PROFESSIONAL, OptionalInt.empty()))
+                .toList();
+        StaffingProblem problem = problems.staffing(layout.name(), placed);
+        double fieldMinutes = StaffingMapper.evaluate(problem, gridOfPlaced(field, placed), "field")
+                .expectedResponseMinutes();
+        double optimisedMinutes = StaffingMapper.evaluate(problem, gridOfPlaced(plan, placed), "optimised")
+                .expectedResponseMinutes();
+        assertThat(optimisedMinutes).isPositive().isLessThanOrEqualTo(fieldMinutes);
+    }
+
+    /** Worker id → grid of the workers the optimiser places. */
+    private static Map<String, String> gridOfPlaced(Staffing staffing, List<DistrictWorker> placed) {
+        Set<String> ids = placed.stream().map(DistrictWorker::id).collect(Collectors.toSet());
+        return staffing.workers().stream().filter(w -> ids.contains(w.id()))
+                .collect(Collectors.toMap(WorkerSpec::id, WorkerSpec::grid));
     }
 
     @Test

@@ -35,7 +35,8 @@ class BenchCommandsIT {
         Path file = BENCH.resolve("pmed").resolve("pmed1.txt");
         Run r = run("bench", "pmed", file.toString(), "--time", "20s", "--seed", "3");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).matches("pmed1 found 5819 optimum 5819 gap 0\\.00% time \\d+\\.\\d s\\R");
+        assertThat(r.out()).matches("pmed1 found 5819 optimum 5819 gap 0\\.00% time \\d+\\.\\d s, [\\d,]+ evaluations,"
+                + " at the optimum\\R");
     }
 
     @Test
@@ -45,7 +46,42 @@ class BenchCommandsIT {
                 + "3 50 0 5\r\n4 51 0 5\r\n");
         Run r = run("bench", "cpmp", file.toString(), "--time", "5s");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).matches("tiny found 2 optimum 2 gap 0\\.00% time \\d+\\.\\d s\\R");
+        assertThat(r.out()).matches("tiny found 2 optimum 2 gap 0\\.00% time \\d+\\.\\d s, [\\d,]+ evaluations,"
+                + " at the optimum\\R");
+    }
+
+    @Test
+    void cpmp_reads_the_lorena_senne_format_by_detection_or_by_name() throws IOException {
+        // 'n p' then 'x y Q q': {1,2} and {3,4}, each pair 1 m apart; real distances -> 2.00, no known optimum
+        Path file = Files.writeString(dir.resolve("ls.dat"), "4 2\r\n0 0 10 5\r\n1 0 10 5\r\n50 0 10 5\r\n"
+                + "51 0 10 5\r\n");
+        Run auto = run("bench", "cpmp", file.toString(), "--evaluations", "20000");
+        assertThat(auto.code()).as(auto.err()).isZero();
+        assertThat(auto.out()).matches("ls found 2\\.00 time \\d+\\.\\d s, [\\d,]+ evaluations, evaluation budget used\\R");
+        Run named = run("bench", "cpmp", file.toString(), "--format", "lorena-senne", "--evaluations", "20000");
+        assertThat(named.out().replaceAll("time \\S+ s", "")).isEqualTo(auto.out().replaceAll("time \\S+ s", ""));
+    }
+
+    @Test
+    void cpmp_solves_sjc1_to_its_optimum() {
+        Run r = run("bench", "cpmp", BENCH.resolve("sjc").resolve("SJC1.dat").toString(), "--time", "120s");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).matches("SJC1 found 17288\\.99 optimum 17288\\.99 gap 0\\.00% time \\d+\\.\\d s, [\\d,]+"
+                + " evaluations, at the optimum\\R");
+    }
+
+    @Test
+    void malformed_lorena_senne_file_names_file_and_line() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.dat"), "2 1\n0 0 10 5\n1 0 x 5\n");
+        Run r = run("bench", "cpmp", file.toString());
+        assertThat(r.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("error: bad.dat: line 3: capacity Q 'x' is not an integer");
+        Run wrong = run("bench", "cpmp", file.toString(), "--format", "osman-christofides");
+        assertThat(wrong.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(wrong.err()).contains("error: bad.dat: line 2: expected 'n p Q' (3 numbers), found 4");
+        Run unknown = run("bench", "cpmp", file.toString(), "--format", "sjc");
+        assertThat(unknown.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unknown.err()).contains("--format: unknown format 'sjc'");
     }
 
     @Test

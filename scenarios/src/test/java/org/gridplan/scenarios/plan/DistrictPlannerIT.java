@@ -19,14 +19,14 @@ import org.gridplan.sim.engine.DispatchPolicy;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.PatrolConfig;
 import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
-import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.road.TravelMode;
 import org.gridplan.sim.road.TravelTimes;
 import org.junit.jupiter.api.BeforeAll;
-import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /**
  * The district optimiser end to end on a small generated district (20,000 households, about 50
