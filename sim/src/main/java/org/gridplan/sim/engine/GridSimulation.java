@@ -679,7 +679,7 @@ public final class GridSimulation extends SimState {
     }
 
     /** First index whose cumulative value exceeds {@code r}. */
-    private static int upperBound(long[] cum, long r) {
+    static int upperBound(long[] cum, long r) {
         int lo = 0;
         int hi = cum.length - 1;
         while (lo < hi) {

@@ -245,7 +245,7 @@ final class RoutineBook {
             long target = (long) Math.ceil(gridHouseholds[g] * gridWorkDays[g] / workDaysPerCycle - 1e-9);
             if (visitsMade[g] < target) {
                 long slot = visitSlot[g] % gridHouseholds[g];
-                int bi = upperBound(gridCum[g], slot);
+                int bi = GridSimulation.upperBound(gridCum[g], slot);
                 // Households of one building are visited in one go, up to a batch: one trip, one event.
                 long k = Math.min(Math.min(target - visitsMade[g], visits.maxVisitsPerDay() - visitsToday),
                         Math.min(gridCum[g][bi] - slot, VISIT_BATCH));
@@ -342,20 +342,6 @@ final class RoutineBook {
     }
 
     private int buildingByHouseholds(int g) {
-        return gridBuildings[g][upperBound(gridCum[g], (long) (rng.nextDouble() * gridHouseholds[g]))];
-    }
-
-    private static int upperBound(long[] cum, long r) {
-        int lo = 0;
-        int hi = cum.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return gridBuildings[g][GridSimulation.upperBound(gridCum[g], (long) (rng.nextDouble() * gridHouseholds[g]))];
     }
 }
