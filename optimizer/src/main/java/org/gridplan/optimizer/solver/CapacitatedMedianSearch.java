@@ -115,7 +115,7 @@ public class CapacitatedMedianSearch implements CustomPhaseCommand<SitingSolutio
         for (DemandAssignment a : assignments) {
             open[a.getSite().getIndex()] = true;
         }
-        int[] medians = indices(open);
+        int[] medians = GreedyAddConstruction.indicesOf(open);
         if (medians.length != p) {
             return; // fewer or more than p open: leave it to the planning moves
         }
@@ -428,21 +428,6 @@ public class CapacitatedMedianSearch implements CustomPhaseCommand<SitingSolutio
             }
         }
         scoreDirector.triggerVariableListeners();
-    }
-
-    private static int[] indices(boolean[] flags) {
-        int count = 0;
-        for (boolean f : flags) {
-            count += f ? 1 : 0;
-        }
-        int[] out = new int[count];
-        int k = 0;
-        for (int j = 0; j < flags.length; j++) {
-            if (flags[j]) {
-                out[k++] = j;
-            }
-        }
-        return out;
     }
 
     /** A median set, its assignment, travel cost and overload (cost compares plans: overload first). */

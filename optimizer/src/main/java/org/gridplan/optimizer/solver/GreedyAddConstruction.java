@@ -104,7 +104,8 @@ public class GreedyAddConstruction implements CustomPhaseCommand<SitingSolution>
         return open;
     }
 
-    private static int[] indicesOf(boolean[] flags) {
+    /** The indices of the true entries of {@code flags}, in order. */
+    static int[] indicesOf(boolean[] flags) {
         int count = 0;
         for (boolean f : flags) {
             count += f ? 1 : 0;

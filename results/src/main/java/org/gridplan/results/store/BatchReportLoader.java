@@ -406,13 +406,12 @@ public final class BatchReportLoader {
         }
     }
 
-    /**
-     * The distributions of the runs at sweep point {@code point} (value {@code x} on the axis),
-     * read table by table: response histograms, worker utilisations, backlog series, grid KPIs.
-     */
-    private static void readDetails(Connection c, int point, double x, ComparisonData.Builder b) throws SQLException {
-        record Run(String layout, int replication) {
-        }
+    /** A successful run's layout and replication. */
+    private record Run(String layout, int replication) {
+    }
+
+    /** The successful runs at sweep point {@code point}, by run id in id order. */
+    private static Map<Integer, Run> okRuns(Connection c, int point) throws SQLException {
         Map<Integer, Run> runs = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT run_id, layout, replication FROM runs "
                 + "WHERE status = 'ok' AND point = ? ORDER BY run_id")) {
@@ -423,6 +422,15 @@ public final class BatchReportLoader {
                 }
             }
         }
+        return runs;
+    }
+
+    /**
+     * The distributions of the runs at sweep point {@code point} (value {@code x} on the axis),
+     * read table by table: response histograms, worker utilisations, backlog series, grid KPIs.
+     */
+    private static void readDetails(Connection c, int point, double x, ComparisonData.Builder b) throws SQLException {
+        Map<Integer, Run> runs = okRuns(c, point);
         Map<Integer, double[][]> hist = rows(c, "SELECT run_id, minutes, incidents FROM response_histogram "
                 + "WHERE point = ? ORDER BY run_id, minutes", point, 2);
         Map<Integer, double[][]> util = rows(c, "SELECT run_id, utilisation FROM worker_kpis WHERE point = ? "
@@ -478,18 +486,7 @@ public final class BatchReportLoader {
      */
     static void readBreakdowns(Connection c, int point, double x, ComparisonData.Builder b)
             throws SQLException {
-        record Run(String layout, int replication) {
-        }
-        Map<Integer, Run> runs = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, layout, replication FROM runs "
-                + "WHERE status = 'ok' AND point = ? ORDER BY run_id")) {
-            ps.setInt(1, point);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.put(rs.getInt(1), new Run(rs.getString(2), rs.getInt(3)));
-                }
-            }
-        }
+        Map<Integer, Run> runs = okRuns(c, point);
         Map<Integer, List<CasePart>> parts = new HashMap<>();
         if (hasTable(c, KpiTables.BREAKDOWN.name())) {
             try (PreparedStatement ps = c.prepareStatement("SELECT run_id, kind, name, urgent, known, reached, "

@@ -199,11 +199,6 @@ public record ShiftPattern(String name, int startMinute, int endMinute, Set<DayO
         return days.size() * (overnight() ? DAY - startMinute + endMinute : endMinute - startMinute);
     }
 
-    /** Whether a window starts on day {@code day} of the run (day 0 is a Monday). */
-    public boolean startsOn(long day) {
-        return days.contains(dayOfWeek(day));
-    }
-
     private static DayOfWeek dayOfWeek(long day) {
         return DayOfWeek.of((int) Math.floorMod(day, 7L) + 1);
     }
