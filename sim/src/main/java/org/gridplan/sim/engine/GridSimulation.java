@@ -486,7 +486,7 @@ public final class GridSimulation extends SimState {
             routineWorker[w] = d.role == WorkerRole.PRIMARY && d.type == WorkerType.FULL_TIME
                     && gridBuildings[d.grid].length > 0;
         }
-        gridRoadMetres = field.routine().patrol().enabled() ? gridRoadMetres(city, buildingGrid, nGrids)
+        gridRoadMetres = field.routine().patrol().enabled() ? GridRoads.metres(city, buildingGrid, nGrids)
                 : new double[nGrids];
         clock = new WorkingClock(field.workingHours());
         catUrgent = new boolean[categories.size()];
@@ -1244,66 +1244,6 @@ public final class GridSimulation extends SimState {
             }
         }
         return best;
-    }
-
-    /**
-     * Road metres of every grid: each road node belongs to the grid of the buildings it serves (the
-     * first such building's), a node serving none to the grid of the nearest such node in links
-     * (breadth-first from all of them at once); a link counts half to the grid of each end.
-     */
-    private static double[] gridRoadMetres(City c, int[] buildingGrid, int nGrids) {
-        int nodes = c.roads().nodeCount();
-        int[] nodeGrid = new int[nodes];
-        Arrays.fill(nodeGrid, -1);
-        for (int b = 0; b < buildingGrid.length; b++) {
-            int n = c.accessNode(b);
-            if (nodeGrid[n] < 0) {
-                nodeGrid[n] = buildingGrid[b];
-            }
-        }
-        List<org.gridplan.sim.road.Road> roadList = c.roads().roads();
-        int[] degree = new int[nodes + 1];
-        for (org.gridplan.sim.road.Road r : roadList) {
-            degree[r.from() + 1]++;
-            degree[r.to() + 1]++;
-        }
-        for (int i = 0; i < nodes; i++) {
-            degree[i + 1] += degree[i];
-        }
-        int[] adj = new int[degree[nodes]];
-        int[] fill = Arrays.copyOf(degree, nodes);
-        for (org.gridplan.sim.road.Road r : roadList) {
-            adj[fill[r.from()]++] = r.to();
-            adj[fill[r.to()]++] = r.from();
-        }
-        int[] queue = new int[nodes];
-        int head = 0;
-        int tail = 0;
-        for (int i = 0; i < nodes; i++) {
-            if (nodeGrid[i] >= 0) {
-                queue[tail++] = i;
-            }
-        }
-        while (head < tail) {
-            int v = queue[head++];
-            for (int k = degree[v]; k < degree[v + 1]; k++) {
-                int u = adj[k];
-                if (nodeGrid[u] < 0) {
-                    nodeGrid[u] = nodeGrid[v];
-                    queue[tail++] = u;
-                }
-            }
-        }
-        double[] out = new double[nGrids];
-        for (org.gridplan.sim.road.Road r : roadList) {
-            if (nodeGrid[r.from()] >= 0) {
-                out[nodeGrid[r.from()]] += r.metres() / 2;
-            }
-            if (nodeGrid[r.to()] >= 0) {
-                out[nodeGrid[r.to()]] += r.metres() / 2;
-            }
-        }
-        return out;
     }
 
     private static int[] allGrids(int n) {

@@ -1,0 +1,220 @@
+package org.gridplan.optimizer.mapping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridplan.optimizer.response.FieldResponseModel;
+import org.gridplan.optimizer.response.FieldResponseModel.Crew;
+import org.gridplan.optimizer.response.FieldResponseModel.Grid;
+import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
+import org.gridplan.sim.agent.BranchPool;
+import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.agent.Schedule;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.engine.GridRoads;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.model.Building;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.road.TravelMode;
+import org.gridplan.sim.road.TravelTimes;
+
+/**
+ * A district as the field-regime response model ({@link FieldResponseModel}) sees it: each grid's
+ * buildings, road length, the mean travel of its own workers from their bases and of its
+ * out-of-hours duty from the duty location, and its crew (routine workers, workers without routine
+ * work, their shift), read from a city, a layout and a staffing plan the way the simulator reads
+ * them.
+ */
+public final class FieldDistrict {
+
+    private final FieldResponseModel model;
+    private final DistrictProblems problems;
+    private final List<Grid> grids;
+    private final List<Crew> crews;
+
+    private FieldDistrict(FieldResponseModel model, DistrictProblems problems, List<Grid> grids, List<Crew> crews) {
+        this.model = model;
+        this.problems = problems;
+        this.grids = grids;
+        this.crews = crews;
+    }
+
+    /**
+     * The district of {@code layout} of {@code city} staffed by {@code staffing}, under the run
+     * settings of {@code config}.
+     *
+     * @param seed seed of the model's routine-day samples
+     */
+    public static FieldDistrict of(City city, GridLayout layout, Staffing staffing, TravelTimes travel,
+            SimulationConfig config, long seed) {
+        TravelMode mode = config.travel().mode().orElse(TravelMode.EBIKE);
+        boolean noTravel = config.travel().isNone();
+        DistrictProblems problems = DistrictProblems.of(city, layout, travel, mode, config.demand());
+        List<String> ids = problems.grids();
+        Map<String, Integer> index = new HashMap<>();
+        for (int g = 0; g < ids.size(); g++) {
+            index.put(ids.get(g), g);
+        }
+        Map<String, List<Integer>> byGrid = layout.buildingsByGrid(city);
+        int[] buildingGrid = new int[city.buildings().size()];
+        java.util.Arrays.fill(buildingGrid, ids.size());
+        for (int g = 0; g < ids.size(); g++) {
+            for (int b : byGrid.get(ids.get(g))) {
+                buildingGrid[b] = g;
+            }
+        }
+        double[] roads = GridRoads.metres(city, buildingGrid, ids.size() + 1);
+        int[] routine = new int[ids.size()];
+        int[] other = new int[ids.size()];
+        ShiftPattern[] shift = new ShiftPattern[ids.size()];
+        double[] travelSum = new double[ids.size()];
+        Map<String, ShiftPattern> partTime = new HashMap<>();
+        Map<String, List<Integer>> rotaBases = new HashMap<>();
+        for (WorkerSpec w : staffing.workers()) {
+            Integer g = index.get(w.grid());
+            if (g == null || w.duty() != WorkerSpec.Duty.NONE) {
+                continue;
+            }
+            String community = layout.communityOfGrid().get(w.grid());
+            if (w.type() == WorkerType.PART_TIME) {
+                partTime.putIfAbsent(community, w.shift());
+                continue;
+            }
+            int base = city.indexOf(w.baseBuilding()).orElseThrow();
+            if (w.type() == WorkerType.FULL_TIME) {
+                routine[g]++;
+                rotaBases.computeIfAbsent(community, k -> new ArrayList<>()).add(base);
+            } else {
+                other[g]++;
+            }
+            if (shift[g] == null) {
+                shift[g] = w.shift();
+            }
+            travelSum[g] += noTravel ? 0 : problems.meanMinutesFrom(base, g);
+        }
+        DutyRoster roster = staffing.duty();
+        Map<String, Integer> office = offices(city, layout, ids, byGrid);
+        List<Grid> grids = new ArrayList<>();
+        List<Crew> crews = new ArrayList<>();
+        for (int g = 0; g < ids.size(); g++) {
+            String id = ids.get(g);
+            String community = layout.communityOfGrid().get(id);
+            ShiftPattern s = shift[g] != null ? shift[g] : ShiftPattern.WEEKDAY_DAY;
+            int workers = routine[g] + other[g];
+            double travelMinutes = workers > 0 ? travelSum[g] / workers : problems.baseTravelMinutes(g);
+            Schedule dutyHours = null;
+            double dutyTravel = Double.NaN;
+            if (roster.active()) {
+                dutyHours = roster.hours().isPresent() ? roster.hours().get() : Schedule.outside(s);
+                dutyTravel = noTravel ? 0 : switch (roster.location()) {
+                    case COMMUNITY_OFFICE -> problems.meanMinutesFrom(office.get(community), g);
+                    case BRANCH -> problems.meanMinutesFrom(branchBase(city, staffing, id, office.get(community)), g);
+                    case HOME -> {
+                        List<Integer> bases = rotaBases.getOrDefault(community, List.of());
+                        if (roster.source() != DutyRoster.Source.GRID_WORKERS || bases.isEmpty()) {
+                            yield problems.meanMinutesFrom(office.get(community), g);
+                        }
+                        double sum = 0;
+                        for (int b : bases) {
+                            sum += problems.meanMinutesFrom(b, g);
+                        }
+                        yield sum / bases.size();
+                    }
+                };
+            }
+            long[] hh = byGrid.get(id).stream().mapToLong(b -> city.buildings().get(b).households()).toArray();
+            grids.add(new Grid(id, hh, roads[g], travelMinutes, dutyTravel, dutyHours, partTime.get(community)));
+            crews.add(new Crew(routine[g], other[g], s));
+        }
+        return new FieldDistrict(new FieldResponseModel(config, seed), problems, grids, crews);
+    }
+
+    /** The model. */
+    public FieldResponseModel model() {
+        return model;
+    }
+
+    /** The district's optimisation problems (grid order, travel). */
+    public DistrictProblems problems() {
+        return problems;
+    }
+
+    /** The grids, in {@link DistrictProblems#grids()} order. */
+    public List<Grid> grids() {
+        return grids;
+    }
+
+    /** The crew of each grid, in the same order. */
+    public List<Crew> crews() {
+        return crews;
+    }
+
+    /** The district's expected outcome: the sum over grids. */
+    public Outcome predict() {
+        Outcome total = Outcome.empty(model.categories().size());
+        for (int g = 0; g < grids.size(); g++) {
+            total = total.plus(model.grid(grids.get(g), crews.get(g)));
+        }
+        return total;
+    }
+
+    /** Per grid id, the expected outcome. */
+    public Map<String, Outcome> byGrid() {
+        Map<String, Outcome> out = new LinkedHashMap<>();
+        for (int g = 0; g < grids.size(); g++) {
+            out.put(grids.get(g).id(), model.grid(grids.get(g), crews.get(g)));
+        }
+        return out;
+    }
+
+    /**
+     * The community offices: the building nearest the household-weighted centre of the
+     * community's grids (as the simulator places them).
+     */
+    private static Map<String, Integer> offices(City city, GridLayout layout, List<String> ids,
+            Map<String, List<Integer>> byGrid) {
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (String id : ids) {
+            members.computeIfAbsent(layout.communityOfGrid().get(id), k -> new ArrayList<>()).addAll(byGrid.get(id));
+        }
+        Map<String, Integer> out = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
+            double sx = 0;
+            double sy = 0;
+            double sw = 0;
+            for (int b : e.getValue()) {
+                Building x = city.buildings().get(b);
+                sx += x.x() * x.households();
+                sy += x.y() * x.households();
+                sw += x.households();
+            }
+            int best = e.getValue().get(0);
+            double bestD = Double.POSITIVE_INFINITY;
+            for (int b : e.getValue()) {
+                Building x = city.buildings().get(b);
+                double d = Math.hypot(x.x() - sx / sw, x.y() - sy / sw);
+                if (d < bestD) {
+                    bestD = d;
+                    best = b;
+                }
+            }
+            out.put(e.getKey(), best);
+        }
+        return out;
+    }
+
+    private static int branchBase(City city, Staffing staffing, String grid, int fallback) {
+        for (BranchPool p : staffing.pools()) {
+            if (p.grids().isEmpty() || p.grids().contains(grid)) {
+                return city.indexOf(p.baseBuilding()).orElseThrow();
+            }
+        }
+        return fallback;
+    }
+}
