@@ -1,5 +1,6 @@
 package org.gridplan.optimizer.domain;
 
+import org.gridplan.optimizer.model.FieldTable;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 
 /**
@@ -14,6 +15,7 @@ public class StaffingGrid {
     private long households;
     private double incidentsPerYear;
     private double meanServiceMinutes;
+    private FieldTable field;
 
     /** For OptaPlanner. */
     public StaffingGrid() {
@@ -34,6 +36,18 @@ public class StaffingGrid {
         this.households = households;
         this.incidentsPerYear = incidentsPerYear;
         this.meanServiceMinutes = meanServiceMinutes;
+    }
+
+    /** A grid with its field-regime response table (null for the bare queueing model). */
+    public StaffingGrid(String id, int index, long households, double incidentsPerYear, double meanServiceMinutes,
+            FieldTable field) {
+        this(id, index, households, incidentsPerYear, meanServiceMinutes);
+        this.field = field;
+    }
+
+    /** The field-regime response table, or null. */
+    public FieldTable getField() {
+        return field;
     }
 
     /** The grid's id. */

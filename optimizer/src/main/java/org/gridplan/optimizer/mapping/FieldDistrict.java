@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridplan.optimizer.model.FieldTable;
+import org.gridplan.optimizer.model.GridDemand;
+import org.gridplan.optimizer.model.StaffingProblem;
 import org.gridplan.optimizer.response.FieldResponseModel;
 import org.gridplan.optimizer.response.FieldResponseModel.Crew;
 import org.gridplan.optimizer.response.FieldResponseModel.Grid;
@@ -171,6 +174,65 @@ public final class FieldDistrict {
             out.put(grids.get(g).id(), model.grid(grids.get(g), crews.get(g)));
         }
         return out;
+    }
+
+    /**
+     * {@code problem} with a field-regime response table on each of its grids: the model's total
+     * response minutes a year for crews of 0 to {@code maxRoutine} full-time and 0 to
+     * {@code maxOther} other workers of the grid's shift, travel left out (the solver adds each
+     * worker's own, weighted by the cases its grid's workers travel to: the model's response
+     * minutes per minute of travel). Grids the district does not know keep the queueing model.
+     */
+    public StaffingProblem withFieldTables(StaffingProblem problem, int maxRoutine, int maxOther) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int g = 0; g < grids.size(); g++) {
+            index.put(grids.get(g).id(), g);
+        }
+        List<GridDemand> out = new ArrayList<>();
+        for (GridDemand d : problem.grids()) {
+            Integer g = index.get(d.id());
+            out.add(g == null || d.incidentsPerYear() <= 0 ? d : d.withField(table(g, maxRoutine, maxOther)));
+        }
+        return new StaffingProblem(problem.name(), problem.workers(), out, problem.travelMinutes());
+    }
+
+    /** The field table of grid {@code g}. */
+    public FieldTable table(int g, int maxRoutine, int maxOther) {
+        Grid grid = grids.get(g);
+        Grid still = new Grid(grid.id(), grid.buildingHouseholds(), grid.roadMetres(), 0, grid.dutyTravelMinutes(),
+                grid.dutyHours(), grid.backupHours());
+        Grid moving = new Grid(grid.id(), grid.buildingHouseholds(), grid.roadMetres(), 1, grid.dutyTravelMinutes(),
+                grid.dutyHours(), grid.backupHours());
+        Schedule shift = crews.get(g).shift();
+        double[][] minutes = new double[maxRoutine + 1][maxOther + 1];
+        double known = 0;
+        for (int r = 0; r <= maxRoutine; r++) {
+            for (int o = 0; o <= maxOther; o++) {
+                Outcome x = model.grid(still, new Crew(r, o, shift));
+                known = Math.max(known, sum(x.known()));
+                minutes[r][o] = x.totalResponseMinutes();
+            }
+        }
+        // An unstaffed grid is a hard violation; its entry stays finite so scores do.
+        minutes[0][0] = known * 7 * 1440;
+        for (int r = 0; r <= maxRoutine; r++) {
+            for (int o = 0; o <= maxOther; o++) {
+                if (!Double.isFinite(minutes[r][o])) {
+                    minutes[r][o] = minutes[0][0];
+                }
+            }
+        }
+        Crew one = new Crew(1, 0, shift);
+        double travelled = model.grid(moving, one).totalResponseMinutes() - model.grid(still, one).totalResponseMinutes();
+        return new FieldTable(minutes, known, Math.max(0, travelled));
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingGrid;
 import org.gridplan.optimizer.domain.StaffingSolution;
 import org.gridplan.optimizer.domain.WorkerAssignment;
+import org.gridplan.optimizer.model.FieldTable;
 import org.gridplan.optimizer.model.GridDemand;
 import org.gridplan.optimizer.model.StaffedWorker;
 import org.gridplan.optimizer.model.StaffingPlan;
@@ -30,7 +31,8 @@ public final class StaffingMapper {
         List<StaffingGrid> grids = new ArrayList<>();
         for (int g = 0; g < problem.grids().size(); g++) {
             GridDemand d = problem.grids().get(g);
-            grids.add(new StaffingGrid(d.id(), g, d.households(), d.incidentsPerYear(), d.meanServiceMinutes()));
+            grids.add(new StaffingGrid(d.id(), g, d.households(), d.incidentsPerYear(), d.meanServiceMinutes(),
+                    d.field()));
         }
         double[][] travel = problem.travelMinutes();
         List<WorkerAssignment> workers = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class StaffingMapper {
             gridIndex.put(problem.grids().get(g).id(), g);
         }
         int[] workers = new int[problem.grids().size()];
+        int[] fullTimeCount = new int[problem.grids().size()];
         boolean[] fullTime = new boolean[problem.grids().size()];
         double[] travel = new double[problem.grids().size()];
         for (int w = 0; w < problem.workers().size(); w++) {
@@ -76,6 +79,7 @@ public final class StaffingMapper {
             }
             workers[g]++;
             fullTime[g] |= worker.type() == WorkerType.FULL_TIME;
+            fullTimeCount[g] += worker.type() == WorkerType.FULL_TIME ? 1 : 0;
             travel[g] += problem.travel(w, g);
         }
         Map<String, Double> byGrid = new HashMap<>();
@@ -92,6 +96,16 @@ public final class StaffingMapper {
                         + " no full-time worker", d.id(), d.households()));
             }
             if (workers[g] == 0) {
+                continue;
+            }
+            FieldTable field = d.field();
+            if (field != null) {
+                // The field regime: the table's minutes plus the workers' own travel, per case known.
+                double total = field.minutes(fullTimeCount[g], workers[g] - fullTimeCount[g])
+                        + field.travelledPerYear() * travel[g] / workers[g];
+                byGrid.put(d.id(), total / field.knownPerYear());
+                weighted += total;
+                incidents += field.knownPerYear();
                 continue;
             }
             GridResponse r = GridResponse.of(workers[g], d.incidentsPerMinute(), d.meanServiceMinutes(),

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param incidentsPerYear expected incidents a year (≈ 82 per grid per year in the Zhanjiang ETDZ
  *     field report: 7,300 events over 89 grids)
  * @param meanServiceMinutes mean minutes a worker is busy per incident (travel and handling), &gt; 0
+ * @param field the grid's field-regime response by crew, or null to use travel plus the Erlang C wait
  */
-public record GridDemand(String id, long households, double incidentsPerYear, double meanServiceMinutes) {
+public record GridDemand(String id, long households, double incidentsPerYear, double meanServiceMinutes,
+        FieldTable field) {
+
+    /** A grid of the bare queueing model (no field table). */
+    public GridDemand(String id, long households, double incidentsPerYear, double meanServiceMinutes) {
+        this(id, households, incidentsPerYear, meanServiceMinutes, null);
+    }
 
     /** Minutes in a year (365 days), to turn yearly rates into rates per minute. */
     public static final double MINUTES_PER_YEAR = 365.0 * 24 * 60;
@@ -25,6 +32,11 @@ public record GridDemand(String id, long households, double incidentsPerYear, do
                     + " mean service time > 0, got " + households + ", " + incidentsPerYear + ", "
                     + meanServiceMinutes);
         }
+    }
+
+    /** This grid with a field-regime response table. */
+    public GridDemand withField(FieldTable table) {
+        return new GridDemand(id, households, incidentsPerYear, meanServiceMinutes, table);
     }
 
     /** The incident rate per minute. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.gridplan.sim.agent.Schedule;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.DiscoveryMode;
@@ -268,6 +267,28 @@ public final class FieldResponseModel {
                 : Math.min(ErlangC.meanWait(crew.workers(), Math.min(lambdaShift, 0.999 * crew.workers() / busy),
                         1 / busy), 24 * 60);
         double[] ahead = backlog(routineRate, shifts);
+        // Each step of the week once: the routine response and its on-time share for each distinct
+        // response limit of the routine categories.
+        List<TimeLimit> limits = new ArrayList<>();
+        int[] limitOf = new int[n];
+        for (int c = 0; c < n; c++) {
+            TimeLimit l = categories.get(c).responseLimit();
+            if (!categories.get(c).urgent() && !limits.contains(l)) {
+                limits.add(l);
+            }
+            limitOf[c] = limits.indexOf(l);
+        }
+        int steps = WEEK / STEP;
+        double[] routineResponse = new double[steps];
+        double[][] routineOnTime = new double[limits.size()][steps];
+        double[] onTime = new double[limits.size()];
+        for (int k = 0; k < steps; k++) {
+            routineResponse[k] = routine(k * STEP + STEP / 2.0, crew, shifts, days, ahead, busy, travel, queueWait,
+                    limits, onTime);
+            for (int l = 0; l < limits.size(); l++) {
+                routineOnTime[l][k] = onTime[l];
+            }
+        }
         for (int c = 0; c < n; c++) {
             IncidentCategory cat = categories.get(c);
             double reported = yearly[c] * (1 - found[c]);
@@ -277,12 +298,15 @@ public final class FieldResponseModel {
             out.onTime[c] = yearly[c] * found[c] * judged;
             double sumResp = 0;
             double sumOnTime = 0;
-            for (int k = 0; k < density[c].length; k++) {
-                double t = k * STEP + STEP / 2.0;
-                double[] r = cat.urgent() ? urgent(t, grid, crew, shifts, queueWait, cat.responseLimit())
-                        : routine(t, crew, shifts, days, ahead, busy, travel, queueWait, cat.responseLimit());
-                sumResp += density[c][k] * r[0];
-                sumOnTime += density[c][k] * r[1];
+            for (int k = 0; k < steps; k++) {
+                if (cat.urgent()) {
+                    double[] r = urgent(k * STEP + STEP / 2.0, grid, crew, shifts, queueWait, cat.responseLimit());
+                    sumResp += density[c][k] * r[0];
+                    sumOnTime += density[c][k] * r[1];
+                } else {
+                    sumResp += density[c][k] * routineResponse[k];
+                    sumOnTime += density[c][k] * routineOnTime[limitOf[c]][k];
+                }
             }
             out.responseMinutes[c] = reported * sumResp;
             out.onTime[c] += reported * sumOnTime * judged;
@@ -290,11 +314,15 @@ public final class FieldResponseModel {
         return out;
     }
 
-    /** [mean response, share on time] of a routine case known at week minute {@code t}. */
-    private double[] routine(double t, Crew crew, Shifts shifts, RoutineDays days, double[] ahead, double busy,
-            double travel, double queueWait, TimeLimit limit) {
+    /**
+     * The mean response of a routine case known at week minute {@code t}; its share on time for
+     * each of {@code limits} goes to {@code onTime}.
+     */
+    private double routine(double t, Crew crew, Shifts shifts, RoutineDays days, double[] ahead, double busy,
+            double travel, double queueWait, List<TimeLimit> limits, double[] onTime) {
+        java.util.Arrays.fill(onTime, 0);
         if (crew.workers() == 0) {
-            return new double[] {Double.POSITIVE_INFINITY, 0};
+            return Double.POSITIVE_INFINITY;
         }
         double d = t + triage;
         int window = shifts.windowAt(d);
@@ -302,10 +330,12 @@ public final class FieldResponseModel {
             // Off shift: the next shift, then the cases reported before it since the last one.
             double start = shifts.nextStart(d);
             double mean = ahead[index(t)];
-            double response = start - t + mean * busy / crew.workers() + travel;
+            double each = busy / crew.workers();
             double elapsed = working(t, start);
-            double onTime = onTimeBacklog(mean, busy / crew.workers(), elapsed + travel, limit, start - t + travel);
-            return new double[] {response, onTime};
+            for (int l = 0; l < limits.size(); l++) {
+                onTime[l] = onTimeBacklog(mean, each, elapsed + travel, limits.get(l), start - t + travel);
+            }
+            return start - t + mean * each + travel;
         }
         double x = Math.floorMod((long) Math.floor(d - shifts.start(window)), (long) WEEK)
                 + (d - Math.floor(d));
@@ -313,24 +343,31 @@ public final class FieldResponseModel {
         // The next shift's start, on the calendar of t.
         double next = d - x + shifts.startAfter(window) - shifts.start(window);
         double sum = 0;
-        double onTime = 0;
         int nDays = crew.otherWorkers() > 0 ? 1 : days.days();
+        double overnightWorking = working(t, next) + travel;
         for (int day = 0; day < nDays; day++) {
             double rest = crew.otherWorkers() > 0 ? 0 : days.rest(day, x);
             double response;
-            double elapsed;
+            double working;
             if (x + rest < end) {
                 response = triage + rest + queueWait + travel;
-                elapsed = limit.clock() == TimeLimit.Clock.WORKING ? working(t, t + response) : response;
+                working = working(t, t + response);
             } else {
                 // The job in hand runs past the shift's end: the case waits for the next shift.
                 response = next - t + travel;
-                elapsed = limit.clock() == TimeLimit.Clock.WORKING ? working(t, next) + travel : response;
+                working = overnightWorking;
             }
             sum += response;
-            onTime += elapsed <= limit.minutes() ? 1 : 0;
+            for (int l = 0; l < limits.size(); l++) {
+                TimeLimit limit = limits.get(l);
+                double elapsed = limit.clock() == TimeLimit.Clock.WORKING ? working : response;
+                onTime[l] += elapsed <= limit.minutes() ? 1 : 0;
+            }
         }
-        return new double[] {sum / nDays, onTime / nDays};
+        for (int l = 0; l < limits.size(); l++) {
+            onTime[l] /= nDays;
+        }
+        return sum / nDays;
     }
 
     /** [mean response, share on time] of an urgent case known at week minute {@code t}. */
@@ -369,8 +406,14 @@ public final class FieldResponseModel {
             return 1;
         }
         int most = (int) Math.floor((limit.minutes() - b) / each);
-        return new PoissonDistribution(null, mean, PoissonDistribution.DEFAULT_EPSILON,
-                PoissonDistribution.DEFAULT_MAX_ITERATIONS).cumulativeProbability(most);
+        // P(N <= most) for N ~ Poisson(mean); the means here are a few cases at most.
+        double term = Math.exp(-mean);
+        double cdf = term;
+        for (int k = 1; k <= most && term > 1e-15; k++) {
+            term *= mean / k;
+            cdf += term;
+        }
+        return Math.min(1, cdf);
     }
 
     /**

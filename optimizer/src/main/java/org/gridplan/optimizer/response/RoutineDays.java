@@ -164,26 +164,30 @@ final class RoutineDays {
             }
             if (day >= warmUpDays) {
                 float[] r = rest[day - warmUpDays];
-                for (int x = 0; x < shiftMinutes; x++) {
-                    double least = Double.POSITIVE_INFINITY;
-                    for (int w = 0; w < workers && least > 0; w++) {
-                        least = Math.min(least, restAt(blocks[w], nBlocks[w], x + 0.5));
+                java.util.Arrays.fill(r, Float.POSITIVE_INFINITY);
+                for (int w = 0; w < workers; w++) {
+                    // This worker's rest at each minute: 0 outside its blocks; the least over workers.
+                    int from = 0;
+                    for (int k = 0; k < nBlocks[w]; k++) {
+                        double s0 = blocks[w][2 * k];
+                        double e0 = blocks[w][2 * k + 1];
+                        int a = (int) Math.max(0, Math.ceil(s0 - 0.5));
+                        int b = (int) Math.min(shiftMinutes, Math.ceil(e0 - 0.5));
+                        for (int x = from; x < Math.min(a, shiftMinutes); x++) {
+                            r[x] = 0;
+                        }
+                        for (int x = a; x < b; x++) {
+                            r[x] = (float) Math.min(r[x], e0 - (x + 0.5));
+                        }
+                        from = Math.max(from, b);
                     }
-                    r[x] = (float) least;
+                    for (int x = from; x < shiftMinutes; x++) {
+                        r[x] = 0;
+                    }
                 }
             }
         }
         return new RoutineDays(rest, shiftMinutes);
-    }
-
-    /** Minutes left of the job in hand at {@code t}, 0 when none blocks. */
-    private static double restAt(double[] blocks, int n, double t) {
-        for (int k = 0; k < n; k++) {
-            if (blocks[2 * k] <= t && t < blocks[2 * k + 1]) {
-                return blocks[2 * k + 1] - t;
-            }
-        }
-        return 0;
     }
 
     private static int upperBound(long[] cum, long r) {

@@ -1,11 +1,13 @@
 package org.gridplan.optimizer.solver;
 
+import static org.optaplanner.core.api.score.stream.ConstraintCollectors.conditionally;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.count;
 import static org.optaplanner.core.api.score.stream.ConstraintCollectors.sumLong;
 
 import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingGrid;
 import org.gridplan.optimizer.domain.WorkerAssignment;
+import org.gridplan.optimizer.model.FieldTable;
 import org.gridplan.optimizer.model.GridDemand;
 import org.gridplan.optimizer.response.ErlangC;
 import org.optaplanner.core.api.score.stream.Constraint;
@@ -88,13 +90,16 @@ public class StaffingConstraintProvider implements ConstraintProvider {
 
     // Minimise the district's expected response: per grid, incidents a year x (mean home travel of its
     // workers + Erlang C wait), in 1/100 minute.
+    // With a field table (the field regime): the table's response minutes for the grid's crew of
+    // full-time and other workers plus their travel, in 1/100 minute.
     Constraint expectedResponse(ConstraintFactory factory) {
         return factory.forEach(WorkerAssignment.class)
-                .groupBy(WorkerAssignment::getGrid, count(), sumLong(WorkerAssignment::travelCentiminutes))
-                .filter((grid, workers, travel) -> grid.hasDemand())
+                .groupBy(WorkerAssignment::getGrid, conditionally(WorkerAssignment::isFullTime, count()), count(),
+                        sumLong(WorkerAssignment::travelCentiminutes))
+                .filter((grid, fullTime, workers, travel) -> grid.hasDemand())
                 .penalizeConfigurableLong(StaffingConstraintProvider::responsePenalty)
-                .justifyWith((grid, workers, travel, score) -> new GridResponseTime(grid.getId(), workers,
-                        travel / 100.0 / workers, waitMinutes(grid, workers)))
+                .justifyWith((grid, fullTime, workers, travel, score) -> new GridResponseTime(grid.getId(), workers,
+                        travel / 100.0 / workers, waitMinutes(grid, fullTime, workers)))
                 .asConstraint(StaffingConstraintConfiguration.EXPECTED_RESPONSE);
     }
 
@@ -133,9 +138,21 @@ public class StaffingConstraintProvider implements ConstraintProvider {
         return Math.min(wait, MAX_WAIT_MINUTES);
     }
 
-    /** Incidents a year × (mean travel + wait) in 1/100 minute. */
-    static long responsePenalty(StaffingGrid grid, int workers, long travelCentiminutes) {
+    /** Incidents a year × (mean travel + wait) in 1/100 minute; with a field table, its minutes + travel. */
+    static long responsePenalty(StaffingGrid grid, int fullTime, int workers, long travelCentiminutes) {
+        FieldTable field = grid.getField();
+        if (field != null) {
+            return Math.round(field.minutes(fullTime, workers - fullTime) * 100
+                    + field.travelledPerYear() * travelCentiminutes / workers);
+        }
         double centiminutes = (double) travelCentiminutes / workers + waitMinutes(grid, workers) * 100;
         return Math.round(grid.getIncidentsPerYear() * centiminutes);
+    }
+
+    /** The wait per case known: the field table's, or Erlang C's. */
+    static double waitMinutes(StaffingGrid grid, int fullTime, int workers) {
+        FieldTable field = grid.getField();
+        return field != null ? field.minutes(fullTime, workers - fullTime) / field.knownPerYear()
+                : waitMinutes(grid, workers);
     }
 }
