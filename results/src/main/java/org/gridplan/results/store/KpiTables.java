@@ -25,10 +25,11 @@ import org.gridplan.sim.engine.WorkerKpis;
 
 /**
  * The KPI tables of the results database, declared once: every column's name, SQL type and how
- * its value comes from the run. {@link ResultsStore} derives their DDL, the migration of older
- * databases and the appenders from these lists, and the report loader reads the KPI columns by
- * the {@link Kpi} they are tagged with, so adding a KPI is one line here plus its computation
- * ({@link RunKpis#value}).
+ * its value comes from the run. {@link StoreSchema} derives their DDL and the migration of older
+ * databases from these lists, {@link RunWriter} their appenders, and the report loader reads the
+ * KPI columns by the {@link Kpi} they are tagged with, so adding a KPI is one line here plus its
+ * computation ({@link RunKpis#value}) and a migration step adding the declared columns (one line in
+ * {@link StoreSchema#STEPS}, which {@code StoreSchemaTest} asks for).
  *
  * <p>Order: the columns of the first batches first, then the ones added since, so a new database
  * and an older one migrated with {@code ALTER TABLE} have the same column order (the writers match

@@ -8,23 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.stats.ResponseHistogram;
-import org.gridplan.results.stats.RunBreakdown;
 import org.gridplan.results.stats.StaffKpis;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.WorkerKpis;
@@ -57,10 +53,14 @@ import org.gridplan.sim.engine.WorkerKpis;
  *       folder.</li>
  * </ul>
  * Durations are minutes, distances metres, the district's working hours hours per week; a KPI with
- * nothing to measure (no incidents in a grid) is NULL. A database of an older batch gains the
- * columns added since ({@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS}, NULL in its rows) when it
- * is opened for writing; the readers ({@link #districtRows(Connection)}, the report loader,
- * {@link #export}) read a read-only one as it is, missing columns as NULL.
+ * nothing to measure (no incidents in a grid) is NULL. Table {@code schema_version} holds the
+ * schema's version: a database of an older batch is migrated to the current one, step by numbered
+ * step ({@link StoreSchema}), when it is opened for writing, the columns added since NULL in its
+ * rows; the readers ({@link #districtRows(Connection)}, the report loader, {@link #export}) read a
+ * read-only one as it is, a missing table skipped and a missing column read as NULL.
+ *
+ * <p>This class is the store's entry point; the schema and its migration are {@link StoreSchema}'s,
+ * the writing {@link RunWriter}'s and the export {@link StoreExport}'s.
  *
  * <p><b>Atomicity.</b> {@link #writeRun} writes a run's row and all its KPI rows in one
  * transaction, so after a crash or a kill the database holds each run completely or not at all
@@ -73,90 +73,38 @@ import org.gridplan.sim.engine.WorkerKpis;
 public final class ResultsStore implements AutoCloseable {
 
     /** The tables in export order. */
-    public static final List<String> TABLES = List.of("batch", "settings", "layouts", "runs", "district_kpis",
-            "grid_kpis", "worker_kpis", "response_breakdown", "response_histogram", "backlog", "incidents",
-            "justifications", "open_branches");
+    public static final List<String> TABLES = StoreSchema.TABLES;
 
     /** Most backlog points stored per run; a chart draws no more than this anyway. */
     public static final int BACKLOG_POINTS = 720;
 
-    /** The tables holding rows of a run, keyed by run id. */
-    private static final List<String> RUN_TABLES = List.of("runs", "district_kpis", "grid_kpis", "worker_kpis",
-            "response_breakdown", "response_histogram", "backlog", "incidents");
-
-    private static final String RUN_KEY = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
-
-    /**
-     * The tables not declared in {@link KpiTables}; those ({@code district_kpis}, {@code grid_kpis},
-     * {@code worker_kpis}, {@code incidents}) are created and migrated from their declarations.
-     */
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS batch (scenario VARCHAR, scenario_hash VARCHAR, total_runs INTEGER, "
-                    + "created TIMESTAMP)",
-            "CREATE TABLE IF NOT EXISTS runs (run_id INTEGER, layout VARCHAR, point INTEGER, sweep VARCHAR, "
-                    + "replication INTEGER, seed BIGINT, status VARCHAR, error VARCHAR, seconds DOUBLE, "
-                    + "finished TIMESTAMP)",
-            "CREATE TABLE IF NOT EXISTS response_histogram (" + RUN_KEY + ", minutes DOUBLE, incidents INTEGER)",
-            "CREATE TABLE IF NOT EXISTS backlog (" + RUN_KEY + ", hour DOUBLE, open DOUBLE, waiting DOUBLE)",
-            "CREATE TABLE IF NOT EXISTS justifications (layout VARCHAR, number INTEGER, text VARCHAR, text_zh VARCHAR, "
-                    + "point INTEGER)",
-            // Databases of batches run before the Chinese text and the sweep point were stored (their
-            // rows keep a NULL point: the plan of every point).
-            "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS text_zh VARCHAR",
-            "ALTER TABLE justifications ADD COLUMN IF NOT EXISTS point INTEGER",
-            "CREATE TABLE IF NOT EXISTS open_branches (layout VARCHAR, point INTEGER, number INTEGER, site VARCHAR)",
-            "CREATE TABLE IF NOT EXISTS settings (name VARCHAR, value VARCHAR)",
-            "CREATE TABLE IF NOT EXISTS layouts (position INTEGER, layout VARCHAR, grids INTEGER, file VARCHAR)");
-
     private final Path file;
     private final DuckDBConnection connection;
-    private final Set<Integer> failed = new HashSet<>();
-    /**
-     * One appender per table, kept open from run to run: creating one costs about half a
-     * millisecond of the writer's time, five or six times a run. Their rows are flushed into the
-     * run's transaction before it commits.
-     */
-    private final Map<String, DuckDBAppender> appenders = new HashMap<>();
-    /** The writer of every declared table, laid out from its physical columns when the store opened. */
-    private final Map<String, Table.Writer<?>> writers = new HashMap<>();
+    private final RunWriter writer;
 
-    private ResultsStore(Path file, DuckDBConnection connection) {
+    private ResultsStore(Path file, DuckDBConnection connection, RunWriter writer) {
         this.file = file;
         this.connection = connection;
+        this.writer = writer;
     }
 
     /**
-     * Opens the database {@code file}, creating it and its tables if it does not exist.
+     * Opens the database {@code file}, creating it and its tables if it does not exist and
+     * migrating it to the current schema if it is of an older batch.
      *
      * @throws SQLException when DuckDB cannot open it (e.g. another process has it open)
      */
     public static ResultsStore open(Path file) throws SQLException {
         Objects.requireNonNull(file, "file");
         DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-        ResultsStore store = new ResultsStore(file, c);
-        try (Statement st = c.createStatement()) {
-            for (String ddl : SCHEMA) {
-                st.execute(ddl);
-            }
-            for (Table<?> t : KpiTables.ALL) {
-                st.execute(t.createDdl());
-                // A database of an older batch gains the columns added since, NULL in its rows.
-                for (String ddl : t.migrationDdl(Table.physicalColumns(c, t.name()))) {
-                    st.execute(ddl);
-                }
-                store.writers.put(t.name(), t.writer(Table.physicalColumns(c, t.name())));
-            }
-            try (ResultSet rs = st.executeQuery("SELECT run_id FROM runs WHERE status = '" + RunRecord.FAILED + "'")) {
-                while (rs.next()) {
-                    store.failed.add(rs.getInt(1));
-                }
-            }
-        } catch (SQLException e) {
+        try {
+            c.setAutoCommit(false);
+            StoreSchema.migrate(c);
+            return new ResultsStore(file, c, RunWriter.of(c));
+        } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
         }
-        c.setAutoCommit(false);
-        return store;
     }
 
     /** Opens an existing database read-only, for queries and export while nothing writes it. */
@@ -164,7 +112,7 @@ public final class ResultsStore implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new SQLException(file + " does not exist");
         }
-        java.util.Properties p = new java.util.Properties();
+        Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
     }
@@ -206,17 +154,7 @@ public final class ResultsStore implements AutoCloseable {
             }
             return;
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, info.scenarioName());
-            ps.setString(2, info.scenarioHash());
-            ps.setInt(3, info.totalRuns());
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        }
+        writer.writeBatch(info);
     }
 
     private static String shortHash(String hash) {
@@ -288,169 +226,7 @@ public final class ResultsStore implements AutoCloseable {
     public void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents,
             ResponseHistogram response, List<Justification> justifications, List<String> openBranches)
             throws SQLException {
-        int id = record.runId();
-        inTransaction(() -> {
-            if (failed.contains(id)) {
-                for (String t : RUN_TABLES) {
-                    try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + t + " WHERE run_id = ?")) {
-                        ps.setInt(1, id);
-                        ps.executeUpdate();
-                    }
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setInt(1, id);
-                ps.setString(2, record.layout());
-                ps.setInt(3, record.point());
-                ps.setString(4, record.sweep());
-                ps.setInt(5, record.replication());
-                ps.setLong(6, record.seed());
-                ps.setString(7, record.status());
-                ps.setString(8, record.error());
-                ps.setDouble(9, record.seconds());
-                ps.setTimestamp(10, Timestamp.from(Instant.now()));
-                ps.executeUpdate();
-            }
-            if (result.isPresent()) {
-                writeKpis(record, result.get(), withIncidents);
-                writeResponse(record, response);
-                writeBacklog(record, result.get());
-                if (!justifications.isEmpty()) {
-                    replaceJustifications(record.layout(), record.point(), justifications);
-                }
-                if (!openBranches.isEmpty()) {
-                    replaceOpenBranches(record.layout(), record.point(), openBranches);
-                }
-            }
-            for (DuckDBAppender a : appenders.values()) {
-                a.flush();
-            }
-        });
-        if (record.status().equals(RunRecord.FAILED)) {
-            failed.add(id);
-        } else {
-            failed.remove(id);
-        }
-    }
-
-    private void writeKpis(RunRecord r, RunResult result, boolean withIncidents) throws SQLException {
-        writeDistrict(r, result);
-        writeGrids(r, result);
-        writeWorkers(r, result);
-        writeRows(KpiTables.BREAKDOWN, r, RunBreakdown.parts(result.breakdown()));
-        if (withIncidents) {
-            writeIncidents(r, result);
-        }
-    }
-
-    private void writeDistrict(RunRecord r, RunResult result) throws SQLException {
-        writer(KpiTables.DISTRICT).append(appender(KpiTables.DISTRICT.name()), r, result);
-    }
-
-    private void writeGrids(RunRecord r, RunResult result) throws SQLException {
-        writeRows(KpiTables.GRID, r, result.grids());
-    }
-
-    private void writeWorkers(RunRecord r, RunResult result) throws SQLException {
-        writeRows(KpiTables.WORKER, r, result.workers());
-    }
-
-    private void writeIncidents(RunRecord r, RunResult result) throws SQLException {
-        writeRows(KpiTables.INCIDENTS, r, result.incidents());
-    }
-
-    private <T> void writeRows(Table<T> table, RunRecord r, List<T> rows) throws SQLException {
-        Table.Writer<T> w = writer(table);
-        DuckDBAppender a = appender(table.name());
-        for (T row : rows) {
-            w.append(a, r, row);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> Table.Writer<T> writer(Table<T> table) {
-        return (Table.Writer<T>) writers.get(table.name());
-    }
-
-    private void writeResponse(RunRecord r, ResponseHistogram h) throws SQLException {
-        double[] minutes = h.minutes();
-        int[] counts = h.counts();
-        DuckDBAppender a = appender("response_histogram");
-        for (int i = 0; i < minutes.length; i++) {
-            a.beginRow();
-            key(a, r);
-            a.append(minutes[i]);
-            a.append(counts[i]);
-            a.endRow();
-        }
-    }
-
-    /** The backlog series averaged over buckets of equal length, at most {@link #BACKLOG_POINTS}. */
-    private void writeBacklog(RunRecord r, RunResult result) throws SQLException {
-        List<Integer> open = result.backlog().open();
-        List<Integer> waiting = result.backlog().waiting();
-        int n = Math.min(open.size(), waiting.size());
-        int bucket = Math.max(1, (n + BACKLOG_POINTS - 1) / BACKLOG_POINTS);
-        double hours = result.backlog().intervalMinutes() / 60;
-        DuckDBAppender a = appender("backlog");
-        for (int start = 0; start < n; start += bucket) {
-            int end = Math.min(n, start + bucket);
-            double t = 0;
-            double o = 0;
-            double w = 0;
-            for (int k = start; k < end; k++) {
-                t += k * hours;
-                o += open.get(k);
-                w += waiting.get(k);
-            }
-            int m = end - start;
-            a.beginRow();
-            key(a, r);
-            a.append(t / m);
-            a.append(o / m);
-            a.append(w / m);
-            a.endRow();
-        }
-    }
-
-    private void replaceOpenBranches(String layout, int point, List<String> sites) throws SQLException {
-        replacePlanRows("open_branches", List.of("site"), layout, point,
-                sites.stream().map(site -> new String[] {site}).toList());
-    }
-
-    private void replaceJustifications(String layout, int point, List<Justification> sentences) throws SQLException {
-        // Rows without a point (stored before points were) stay: they stand for the points whose
-        // runs finished then, and a report prefers a point's own rows to them.
-        replacePlanRows("justifications", List.of("text", "text_zh"), layout, point,
-                sentences.stream().map(j -> new String[] {j.english(), j.chinese()}).toList());
-    }
-
-    /**
-     * Replaces the rows of a layout's plan at a sweep point in {@code table}: keyed by layout,
-     * point and number (1, 2, ... in list order), with the text {@code columns} of each row.
-     */
-    private void replacePlanRows(String table, List<String> columns, String layout, int point, List<String[]> rows)
-            throws SQLException {
-        try (PreparedStatement del = connection.prepareStatement(
-                "DELETE FROM " + table + " WHERE layout = ? AND point = ?")) {
-            del.setString(1, layout);
-            del.setInt(2, point);
-            del.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (layout, point, number, "
-                + String.join(", ", columns) + ") VALUES (?, ?, ?" + ", ?".repeat(columns.size()) + ")")) {
-            for (int i = 0; i < rows.size(); i++) {
-                ps.setString(1, layout);
-                ps.setInt(2, point);
-                ps.setInt(3, i + 1);
-                for (int c = 0; c < columns.size(); c++) {
-                    ps.setString(4 + c, rows.get(i)[c]);
-                }
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        writer.writeRun(record, result, withIncidents, response, justifications, openBranches);
     }
 
     /**
@@ -459,94 +235,7 @@ public final class ResultsStore implements AutoCloseable {
      * {@code city_file}) and the layouts in scenario order.
      */
     public void describe(Map<String, String> settings, List<StoredLayout> layouts) throws SQLException {
-        inTransaction(() -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("DELETE FROM settings");
-                st.execute("DELETE FROM layouts");
-            }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO settings VALUES (?, ?)")) {
-                for (Map.Entry<String, String> e : settings.entrySet()) {
-                    ps.setString(1, e.getKey());
-                    ps.setString(2, e.getValue());
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO layouts VALUES (?, ?, ?, ?)")) {
-                for (int i = 0; i < layouts.size(); i++) {
-                    StoredLayout l = layouts.get(i);
-                    ps.setInt(1, i);
-                    ps.setString(2, l.name());
-                    ps.setInt(3, l.grids());
-                    ps.setString(4, l.file());
-                    ps.executeUpdate();
-                }
-            }
-        });
-    }
-
-    /** Work on the connection that may throw {@link SQLException}. */
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
-    }
-
-    /** Runs {@code work} as one transaction: committed whole, or rolled back and rethrown. */
-    private void inTransaction(SqlWork work) throws SQLException {
-        try {
-            work.run();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            try {
-                discardAppenders();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
-    /** The open appender of {@code table}, created on first use. */
-    private DuckDBAppender appender(String table) throws SQLException {
-        DuckDBAppender a = appenders.get(table);
-        if (a == null) {
-            a = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
-            appenders.put(table, a);
-        }
-        return a;
-    }
-
-    /**
-     * Drops the appenders after a failed transaction. Rows of the failed run may still sit in
-     * them, and closing an appender flushes its rows: a statement first opens a transaction (with
-     * auto-commit off it stays open), the rows are flushed into it and it is rolled back, so no row
-     * of a failed write is committed, then or with a later run. Without the open transaction the
-     * flush would commit on its own.
-     */
-    private void discardAppenders() throws SQLException {
-        if (appenders.isEmpty()) {
-            return;
-        }
-        try (Statement st = connection.createStatement()) {
-            st.execute("SELECT 1");
-        }
-        SQLException first = null;
-        for (DuckDBAppender a : appenders.values()) {
-            try {
-                a.close();
-            } catch (SQLException e) {
-                first = first == null ? e : first;
-            }
-        }
-        appenders.clear();
-        connection.rollback();
-        if (first != null) {
-            throw first;
-        }
+        writer.describe(settings, layouts);
     }
 
     /**
@@ -555,13 +244,6 @@ public final class ResultsStore implements AutoCloseable {
      */
     public static double pooledUtilisation(List<WorkerKpis> workers) {
         return StaffKpis.pooledUtilisation(workers);
-    }
-
-    private static void key(DuckDBAppender a, RunRecord r) throws SQLException {
-        a.append(r.runId());
-        a.append(r.layout());
-        a.append(r.point());
-        a.append(r.replication());
     }
 
     /** The headline district KPIs of every successful run, by run id. */
@@ -617,48 +299,7 @@ public final class ResultsStore implements AutoCloseable {
      * @return the files written, in {@link #TABLES} order
      */
     public static List<Path> export(Connection c, Path dir, ExportFormat format) throws SQLException {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + dir + ": " + e.getMessage(), e);
-        }
-        // A database of an older batch, opened read-only, may lack a table or column added since.
-        Map<String, Set<String>> columns = new HashMap<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns")) {
-            while (rs.next()) {
-                columns.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-            }
-        }
-        List<Path> out = new ArrayList<>();
-        for (String table : TABLES) {
-            if (!columns.containsKey(table)) {
-                continue;
-            }
-            String order = switch (table) {
-                case "batch" -> "scenario";
-                case "grid_kpis" -> "run_id, grid";
-                case "worker_kpis" -> "run_id, worker";
-                case "incidents" -> "run_id, number";
-                case "response_breakdown" -> "run_id, kind";
-                case "response_histogram" -> "run_id, minutes";
-                case "backlog" -> "run_id, hour";
-                case "justifications", "open_branches" -> "layout, point, number";
-                case "settings" -> "name";
-                case "layouts" -> "position";
-                default -> "run_id";
-            };
-            order = String.join(", ", java.util.Arrays.stream(order.split(", "))
-                    .filter(columns.get(table)::contains).toList());
-            Path target = dir.resolve(table + "." + format.key()).toAbsolutePath();
-            String options = format == ExportFormat.CSV ? "(HEADER, DELIMITER ',')" : "(FORMAT PARQUET)";
-            try (Statement st = c.createStatement()) {
-                st.execute("COPY (SELECT * FROM " + table + " ORDER BY " + order + ") TO '"
-                        + target.toString().replace("'", "''") + "' " + options);
-            }
-            out.add(target);
-        }
-        return out;
+        return StoreExport.export(c, dir, format);
     }
 
     /** Direct access for queries (tests, reports); do not change the schema through it. */
@@ -669,11 +310,7 @@ public final class ResultsStore implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            // Empty after every commit; closing them first releases their native buffers.
-            for (DuckDBAppender a : appenders.values()) {
-                a.close();
-            }
-            appenders.clear();
+            writer.close();
         } finally {
             connection.close();
         }

@@ -32,7 +32,8 @@ final class Table<T> {
 
     /** The run key every run table starts with. */
     static final List<String> KEY = List.of("run_id", "layout", "point", "replication");
-    private static final String KEY_DDL = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
+    /** The run key as DDL. */
+    static final String KEY_DDL = "run_id INTEGER, layout VARCHAR, point INTEGER, replication INTEGER";
 
     private final String name;
     private final List<Column<T>> columns;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gridplan.results.chart.Lang;
 import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.store.BatchReportLoader;
 import org.gridplan.results.store.ExportFormat;
@@ -20,6 +21,8 @@ import org.gridplan.scenarios.batch.ConsoleProgress;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.batch.StaffingPlanner;
+import org.gridplan.scenarios.spec.ExportKind;
+import org.gridplan.scenarios.spec.ReportLanguage;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -112,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
                         outcome.ran(), outcome.seconds(), outcome.resumed(), outcome.failed(), db);
                 KpiTable.print(stdout, scenario, store.districtRows());
                 if (outcome.complete()) {
-                    for (ExportFormat f : scenario.outputs().export()) {
+                    for (ExportKind kind : scenario.outputs().export()) {
+                        ExportFormat f = exportFormat(kind);
                         List<Path> files = store.export(dir.resolve("export"), f);
                         stdout.printf(Locale.ROOT, "exported %d tables as %s to %s%n", files.size(), f.key(),
                                 dir.resolve("export"));
@@ -126,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
                     } else {
                         try {
                             ComparisonData data = BatchReportLoader.load(dir, store.connection(), 0);
-                            ReportCommand.write(stdout, err, data, scenario.outputs().reportLanguage(),
+                            ReportCommand.write(stdout, err, data, lang(scenario.outputs().reportLanguage()),
                                     dir.resolve(ReportCommand.REPORT), t0);
                         } catch (InputException e) {
                             err.println("error: report: " + e.getMessage());
@@ -154,5 +158,21 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return outcome.complete() && !reportFailed ? 0 : Main.EXIT_FINDINGS;
+    }
+
+    /** The results store's format for a scenario's {@code outputs.export} entry. */
+    static ExportFormat exportFormat(ExportKind kind) {
+        return switch (kind) {
+            case CSV -> ExportFormat.CSV;
+            case PARQUET -> ExportFormat.PARQUET;
+        };
+    }
+
+    /** The report's language for a scenario's {@code outputs.reportLanguage}. */
+    static Lang lang(ReportLanguage language) {
+        return switch (language) {
+            case EN -> Lang.EN;
+            case ZH -> Lang.ZH;
+        };
     }
 }

@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.gridplan.results.chart.Lang;
-import org.gridplan.results.store.ExportFormat;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.sim.generate.CityGenerator;
@@ -195,15 +193,16 @@ public record Scenario(String name, String description, Path file, String hash, 
      *                  at the end
      * @param reportLanguage the language of that report
      */
-    public record Outputs(boolean incidents, List<ExportFormat> export, boolean report, Lang reportLanguage) {
+    public record Outputs(boolean incidents, List<ExportKind> export, boolean report,
+            ReportLanguage reportLanguage) {
         public Outputs {
             export = List.copyOf(export);
             Objects.requireNonNull(reportLanguage, "reportLanguage");
         }
 
         /** Outputs with the default report (English). */
-        public Outputs(boolean incidents, List<ExportFormat> export) {
-            this(incidents, export, true, Lang.EN);
+        public Outputs(boolean incidents, List<ExportKind> export) {
+            this(incidents, export, true, ReportLanguage.EN);
         }
     }
 

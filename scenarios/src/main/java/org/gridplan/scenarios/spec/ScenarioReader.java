@@ -21,8 +21,6 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.gridplan.optimizer.model.SitingWeights;
-import org.gridplan.results.chart.Lang;
-import org.gridplan.results.store.ExportFormat;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
@@ -85,8 +83,8 @@ public final class ScenarioReader {
     private static final Map<String, EscalationLevel> LEVELS = new LinkedHashMap<>();
     private static final Map<String, Optional<TravelMode>> TRAVEL = new LinkedHashMap<>();
     private static final Map<String, SweepMode> MODES = new LinkedHashMap<>();
-    private static final Map<String, ExportFormat> FORMATS = new LinkedHashMap<>();
-    private static final Map<String, Lang> LANGUAGES = new LinkedHashMap<>();
+    private static final Map<String, ExportKind> FORMATS = new LinkedHashMap<>();
+    private static final Map<String, ReportLanguage> LANGUAGES = new LinkedHashMap<>();
     private static final Map<String, Urgency> URGENCIES = new LinkedHashMap<>();
     private static final Map<String, DiscoveryMode> DISCOVERY = new LinkedHashMap<>();
     private static final Map<String, Boolean> CATALOGS = new LinkedHashMap<>();
@@ -103,11 +101,12 @@ public final class ScenarioReader {
         TRAVEL.put("none", Optional.empty());
         MODES.put("factorial", SweepMode.FACTORIAL);
         MODES.put("zip", SweepMode.ZIP);
-        for (ExportFormat f : ExportFormat.values()) {
+        for (ExportKind f : ExportKind.values()) {
             FORMATS.put(f.key(), f);
         }
-        LANGUAGES.put("en", Lang.EN);
-        LANGUAGES.put("zh", Lang.ZH);
+        for (ReportLanguage l : ReportLanguage.values()) {
+            LANGUAGES.put(l.key(), l);
+        }
         URGENCIES.put("urgent", Urgency.URGENT);
         URGENCIES.put("routine", Urgency.ROUTINE);
         DISCOVERY.put("report", DiscoveryMode.RESIDENT_REPORT);
@@ -453,7 +452,7 @@ public final class ScenarioReader {
         }
         Fields o = of.get();
         boolean incidents = o.bool("incidents", false);
-        List<ExportFormat> formats = new ArrayList<>();
+        List<ExportKind> formats = new ArrayList<>();
         o.list("export").ifPresent(l -> {
             for (int i = 0; i < l.items().size(); i++) {
                 Fields.choiceOf(l.items().get(i), o.pathOf("export") + "[" + i + "]", FORMATS, o.problems())
@@ -461,7 +460,7 @@ public final class ScenarioReader {
             }
         });
         boolean report = o.bool("report", true);
-        Lang language = o.choice("reportLanguage", Lang.EN, LANGUAGES);
+        ReportLanguage language = o.choice("reportLanguage", ReportLanguage.EN, LANGUAGES);
         o.finish();
         return new Outputs(incidents, formats, report, language);
     }

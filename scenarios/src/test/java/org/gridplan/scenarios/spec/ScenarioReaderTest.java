@@ -83,7 +83,7 @@ class ScenarioReaderTest {
         });
         assertThat(s.outputs().incidents()).isFalse();
         assertThat(s.outputs().report()).isTrue();
-        assertThat(s.outputs().reportLanguage()).isEqualTo(org.gridplan.results.chart.Lang.EN);
+        assertThat(s.outputs().reportLanguage()).isEqualTo(ReportLanguage.EN);
         assertThat(s.optimise()).isEqualTo(Optimise.NONE);
         assertThat(s.runCount()).isEqualTo(10);
         assertThat(s.hash()).hasSize(64);
@@ -134,9 +134,9 @@ class ScenarioReaderTest {
         assertThat(config.seed()).isEqualTo(7);
         assertThat(config.collectIncidentLog()).isTrue();
         assertThat(r.travel().metresPerMinute()).isEqualTo(72);
-        assertThat(s.outputs().export()).hasSize(2);
+        assertThat(s.outputs().export()).containsExactly(ExportKind.CSV, ExportKind.PARQUET);
         assertThat(s.outputs().report()).isFalse();
-        assertThat(s.outputs().reportLanguage()).isEqualTo(org.gridplan.results.chart.Lang.ZH);
+        assertThat(s.outputs().reportLanguage()).isEqualTo(ReportLanguage.ZH);
     }
 
     @Test
@@ -174,6 +174,8 @@ class ScenarioReaderTest {
         assertThat(problems(MINIMAL + "outputs: {report: maybe, reportLanguage: fr}\n")).containsExactly(
                 "bad.yaml:7 outputs.report: expected true or false, got text 'maybe'",
                 "bad.yaml:7 outputs.reportLanguage: 'fr' is not one of: en, zh");
+        assertThat(problems(MINIMAL + "outputs: {export: [csv, xml]}\n")).containsExactly(
+                "bad.yaml:7 outputs.export[1]: 'xml' is not one of: csv, parquet");
     }
 
     @Test
