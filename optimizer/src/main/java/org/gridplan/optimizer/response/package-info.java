@@ -1,20 +1,24 @@
 /**
- * The analytic response model: expected response time of a grid from travel plus an M/M/c
- * (Erlang C) queueing delay, fast enough to evaluate inside a local-search move.
+ * The analytic response models, fast enough to evaluate inside a local-search move.
  *
- * <p>Why Erlang C rather than the hypercube model (Larson 1974): a grid's workers form one pool
- * serving the grid's Poisson incident stream first-come first-served, which is M/M/c; Erlang C
- * gives its waiting probability and mean wait in closed form in O(c), so a move that changes one
- * grid's staffing is re-evaluated in microseconds. The hypercube model captures cross-grid
- * fallback dispatch but needs a state space of 2^N for N workers. Where the model is weak:
- * high utilisation (the wait grows without bound as load approaches the worker count, while the
- * simulator's fallbacks absorb the surge), non-exponential service times (Erlang C assumes
- * exponential; the mean wait scales roughly with (1 + cv²)/2 of the service time), shifts
- * (the model takes a constant staffing level and has no off-shift waiting term), fallback dispatch
- * (a neighbouring grid's free worker removes most of the wait) and patrol (a patrolling worker is
- * already in the grid and finds some incidents itself). Measured against the simulator: within
- * 5% with workers always on shift, no patrol and no fallbacks; 14–18% high with fallbacks,
- * about 65% high with patrol, and about a thousandth of the simulated mean with the weekday day
- * shift (BENCHMARKS.md). Units: minutes; rates per minute.
+ * <p><b>The bare queueing model</b> ({@link org.gridplan.optimizer.response.GridResponse}): travel
+ * plus an M/M/c (Erlang C) queueing delay. A grid's workers form one pool serving the grid's
+ * Poisson incident stream first-come first-served, which is M/M/c; Erlang C gives its waiting
+ * probability and mean wait in closed form in O(c). It holds with workers always on shift, no patrol
+ * and no fallbacks (within 5% of the simulator, BENCHMARKS.md); with the field shift it misses the
+ * wait for the next shift and predicts about a thousandth of the simulated mean.
+ *
+ * <p><b>The field-regime model</b> ({@link org.gridplan.optimizer.response.FieldResponseModel}):
+ * the wait for the next shift from the arrival profile and the shift windows, the shift-start
+ * backlog, the out-of-hours duty roster's travel from its location and linkage for urgent cases,
+ * routine workload as reduced availability (the job in hand of the grid's routine workers, from a
+ * numerical model of their working day), patrol discovery as a race against a late resident
+ * report, the Erlang C wait and travel; per category, with the time limits on their clocks. Within
+ * 3.3% of the simulated mean response and 1.1 points of the simulated on-time shares on nine
+ * city/layout pairs (FieldModelIT, BENCHMARKS.md). Not modelled: backup dispatch of routine cases
+ * between grids (the hypercube model's subject; off in the field regime, where a routine case
+ * waits for its own grid), queue limits and patience, surges.
+ *
+ * <p>Units: minutes; rates per minute unless named per year.
  */
 package org.gridplan.optimizer.response;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'gridplan COMMAND --help' for the options of a command.",
             "Exit codes: 0 ok, 1 the check found problems, 2 bad input or usage."},
-        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, OptimizeCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, OptimizeCommand.class, CapacityCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code when a check (e.g. layout validation) finds problems. */

@@ -1,0 +1,354 @@
+package org.gridplan.scenarios.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.gridplan.optimizer.mapping.FieldDistrict;
+import org.gridplan.optimizer.response.FieldResponseModel;
+import org.gridplan.optimizer.response.FieldResponseModel.Crew;
+import org.gridplan.optimizer.response.FieldResponseModel.Grid;
+import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
+import org.gridplan.scenarios.batch.Seeds;
+import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.engine.GridSimulation;
+import org.gridplan.sim.engine.LimitKpis;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.road.TravelTimes;
+
+/**
+ * Capacity planning for one layout: the cheapest out-of-hours duty roster and the fewest
+ * professionals (workers without routine work, placed one at a time where the field-regime model
+ * expects the most extra cases on time) on top of a base plan of full-time and part-time workers
+ * that meet a target — the share of cases reached within their response limit, and of urgent cases,
+ * each at least a target with the given confidence.
+ *
+ * <p>Model-guided, confirmed by simulation: the field-regime model ({@link FieldResponseModel})
+ * ranks the rosters and draws the staffing-versus-KPI curve; the first curve point it expects to
+ * meet the target is simulated ({@code replications} one-year runs under common random numbers) and
+ * accepted when the one-sided lower confidence bound of each simulated share reaches its target; if
+ * it does not, the next point is simulated, and so on; once one is accepted, points below it are
+ * simulated until one fails, so the plan reported is the fewest the simulation confirms. Every
+ * search is bounded by the number of professionals allowed.
+ */
+public final class CapacityPlanner {
+
+    /**
+     * What the plan must meet.
+     *
+     * @param onTime least share of judged cases reached within their response limit, in (0, 1)
+     * @param urgentOnTime least share of urgent cases reached within it, in (0, 1)
+     * @param confidence confidence of the one-sided lower bounds, in (0.5, 1)
+     */
+    public record Target(double onTime, double urgentOnTime, double confidence) {
+
+        /** Validates. */
+        public Target {
+            if (!(onTime > 0 && onTime < 1) || !(urgentOnTime > 0 && urgentOnTime < 1)) {
+                throw new IllegalArgumentException("targets must be shares between 0 and 1 (exclusive), got "
+                        + onTime + " and " + urgentOnTime);
+            }
+            if (!(confidence > 0.5 && confidence < 1)) {
+                throw new IllegalArgumentException("confidence must be between 0.5 and 1 (exclusive), got "
+                        + confidence);
+            }
+        }
+    }
+
+    /**
+     * One point of the staffing-versus-KPI curve, as the model expects it.
+     *
+     * @param roster the duty roster's label
+     * @param professionals professionals added
+     * @param grids the grids they serve, in the order they were added
+     * @param onTime expected share on time
+     * @param urgentOnTime expected share of urgent cases on time
+     * @param meanResponse expected mean response, minutes
+     */
+    public record Point(String roster, int professionals, List<String> grids, double onTime, double urgentOnTime,
+            double meanResponse) {
+
+        /** Copies. */
+        public Point {
+            grids = List.copyOf(grids);
+        }
+    }
+
+    /**
+     * A curve point simulated.
+     *
+     * @param point the point
+     * @param runs the replications
+     * @param onTime mean simulated share on time
+     * @param onTimeLow its one-sided lower confidence bound
+     * @param urgentOnTime mean simulated share of urgent cases on time
+     * @param urgentLow its lower bound
+     * @param meanResponse mean simulated mean response, minutes
+     * @param meets whether both lower bounds reach their targets
+     */
+    public record Check(Point point, int runs, double onTime, double onTimeLow, double urgentOnTime, double urgentLow,
+            double meanResponse, boolean meets) {
+    }
+
+    /**
+     * The outcome for one layout.
+     *
+     * @param layout the layout's name
+     * @param rosters each candidate roster with the urgent share on time the model expects of it
+     * @param curve the staffing-versus-KPI curve under the chosen roster, from 0 professionals
+     * @param checks the simulated points, in the order simulated
+     * @param chosen the fewest professionals the simulation confirms, if any point within the bound
+     *     meets the target
+     */
+    public record Result(String layout, Map<String, Double> rosters, List<Point> curve, List<Check> checks,
+            Optional<Check> chosen) {
+
+        /** Copies. */
+        public Result {
+            rosters = Map.copyOf(rosters);
+            curve = List.copyOf(curve);
+            checks = List.copyOf(checks);
+        }
+    }
+
+    private final City city;
+    private final GridLayout layout;
+    private final Staffing base;
+    private final TravelTimes travel;
+    private final SimulationConfig config;
+    private final long seed;
+
+    /**
+     * A planner for {@code layout}.
+     *
+     * @param base the plan to add to: its full-time and part-time workers and pools (its duty roster is
+     *     replaced by each candidate)
+     * @param config the run settings (demand, field model, horizon)
+     * @param seed the master seed of the replications (run seeds as in batches)
+     */
+    public CapacityPlanner(City city, GridLayout layout, Staffing base, TravelTimes travel, SimulationConfig config,
+            long seed) {
+        this.city = Objects.requireNonNull(city, "city");
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.base = Objects.requireNonNull(base, "base");
+        this.travel = Objects.requireNonNull(travel, "travel");
+        this.config = Objects.requireNonNull(config, "config");
+        this.seed = seed;
+    }
+
+    /**
+     * Plans.
+     *
+     * @param rosters candidate duty rosters, cheapest first, at least one
+     * @param maxProfessionals most professionals to add, 0 or more
+     * @param replications one-year runs per simulated point, at least 2
+     * @param progress told of each step, one line each
+     */
+    public Result plan(Target target, List<DutyRoster> rosters, int maxProfessionals, int replications,
+            Consumer<String> progress) {
+        if (rosters.isEmpty()) {
+            throw new IllegalArgumentException("at least one duty roster is needed");
+        }
+        if (maxProfessionals < 0 || replications < 2) {
+            throw new IllegalArgumentException("maxProfessionals must be 0 or more and replications at least 2");
+        }
+        // The roster: the cheapest the model expects to meet the urgent target (else the best).
+        Map<String, Double> expected = new java.util.LinkedHashMap<>();
+        DutyRoster roster = null;
+        double bestUrgent = -1;
+        DutyRoster best = rosters.get(0);
+        for (DutyRoster r : rosters) {
+            FieldDistrict d = FieldDistrict.of(city, layout, base.withDuty(r), travel, config, seed);
+            double urgent = d.predict().onTimeShare(d.model().urgent());
+            expected.put(r.label(), urgent);
+            progress.accept(String.format(Locale.ROOT, "duty %s: %.1f%% of urgent cases on time expected", r.label(),
+                    100 * urgent));
+            if (roster == null && urgent >= target.urgentOnTime()) {
+                roster = r;
+            }
+            if (urgent > bestUrgent) {
+                bestUrgent = urgent;
+                best = r;
+            }
+        }
+        if (roster == null) {
+            roster = best;
+        }
+        List<Point> curve = curve(base.withDuty(roster), roster.label(), maxProfessionals);
+        int start = curve.size() - 1;
+        for (int k = 0; k < curve.size(); k++) {
+            if (curve.get(k).onTime() >= target.onTime() && curve.get(k).urgentOnTime() >= target.urgentOnTime()) {
+                start = k;
+                break;
+            }
+        }
+        List<Check> checks = new ArrayList<>();
+        Staffing withRoster = base.withDuty(roster);
+        Check accepted = null;
+        for (int k = start; k < curve.size(); k++) {
+            Check c = simulate(withRoster, curve.get(k), target, replications);
+            checks.add(c);
+            progress.accept(describe(c));
+            if (c.meets()) {
+                accepted = c;
+                break;
+            }
+        }
+        if (accepted != null) {
+            for (int k = accepted.point().professionals() - 1; k >= 0; k--) {
+                int professionals = k;
+                Optional<Check> done = checks.stream().filter(x -> x.point().professionals() == professionals)
+                        .findFirst();
+                Check c = done.orElseGet(() -> simulate(withRoster, curve.get(professionals), target, replications));
+                if (done.isEmpty()) {
+                    checks.add(c);
+                    progress.accept(describe(c));
+                }
+                if (!c.meets()) {
+                    break;
+                }
+                accepted = c;
+            }
+        }
+        return new Result(layout.name(), expected, curve, checks, Optional.ofNullable(accepted));
+    }
+
+    /** The curve: professionals added one at a time where the model expects the most extra cases on time. */
+    private List<Point> curve(Staffing plan, String roster, int maxProfessionals) {
+        FieldDistrict d = FieldDistrict.of(city, layout, plan, travel, config, seed);
+        FieldResponseModel model = d.model();
+        int n = d.grids().size();
+        Outcome[][] byCount = new Outcome[n][];
+        int[] added = new int[n];
+        Outcome total = Outcome.empty(model.categories().size());
+        for (int g = 0; g < n; g++) {
+            byCount[g] = new Outcome[] {model.grid(d.grids().get(g), d.crews().get(g)), null};
+            total = total.plus(byCount[g][0]);
+        }
+        boolean[] urgent = model.urgent();
+        List<Point> curve = new ArrayList<>();
+        List<String> grids = new ArrayList<>();
+        curve.add(new Point(roster, 0, grids, total.onTimeShare(), total.onTimeShare(urgent), total.meanResponse()));
+        for (int k = 1; k <= maxProfessionals; k++) {
+            int bestGrid = -1;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            for (int g = 0; g < n; g++) {
+                Outcome next = next(model, d.grids().get(g), d.crews().get(g), byCount, added, g);
+                Outcome now = byCount[g][added[g]];
+                // Cases on time gained; response minutes saved break ties (in cases' worth).
+                double gain = sum(next.onTime()) - sum(now.onTime())
+                        + 1e-6 * (now.totalResponseMinutes() - next.totalResponseMinutes());
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestGrid = g;
+                }
+            }
+            if (bestGrid < 0) {
+                break;
+            }
+            Outcome next = next(model, d.grids().get(bestGrid), d.crews().get(bestGrid), byCount, added, bestGrid);
+            total = total.plus(negate(byCount[bestGrid][added[bestGrid]])).plus(next);
+            added[bestGrid]++;
+            grids.add(d.grids().get(bestGrid).id());
+            curve.add(new Point(roster, k, grids, total.onTimeShare(), total.onTimeShare(urgent),
+                    total.meanResponse()));
+        }
+        return curve;
+    }
+
+    private static Outcome next(FieldResponseModel model, Grid grid, Crew crew, Outcome[][] byCount, int[] added,
+            int g) {
+        int o = added[g] + 1;
+        if (byCount[g].length <= o) {
+            byCount[g] = java.util.Arrays.copyOf(byCount[g], o + 1);
+        }
+        if (byCount[g][o] == null) {
+            byCount[g][o] = model.grid(grid, new Crew(crew.routineWorkers(), crew.otherWorkers() + o, crew.shift()));
+        }
+        return byCount[g][o];
+    }
+
+    private static Outcome negate(Outcome o) {
+        double[][] a = {o.known().clone(), o.responseMinutes().clone(), o.judged().clone(), o.onTime().clone()};
+        for (double[] v : a) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+        return new Outcome(a[0], a[1], a[2], a[3]);
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    /** The plan of a curve point: the base plan and a professional at the base of each grid added. */
+    Staffing staffing(Staffing plan, Point point) {
+        Map<String, String> bases = Staffing.baseBuildings(city, layout);
+        List<WorkerSpec> workers = new ArrayList<>(plan.workers());
+        int k = 0;
+        for (String g : point.grids()) {
+            k++;
+            workers.add(new WorkerSpec(String.format(Locale.ROOT, "CAP-PRO-%03d", k), WorkerType.PROFESSIONAL, g,
+                    bases.get(g), ShiftPattern.WEEKDAY_DAY));
+        }
+        return new Staffing(workers, plan.pools(), plan.duty());
+    }
+
+    private Check simulate(Staffing plan, Point point, Target target, int replications) {
+        Staffing staffing = staffing(plan, point);
+        double[] onTime = new double[replications];
+        double[] urgent = new double[replications];
+        double mean = 0;
+        for (int r = 0; r < replications; r++) {
+            RunResult run = new GridSimulation(city, layout, staffing, config.withSeed(Seeds.runSeed(seed, r)),
+                    travel).runToEnd();
+            LimitKpis limits = run.district().limits();
+            onTime[r] = limits.onTimeResponseShare();
+            urgent[r] = Double.isNaN(limits.urgentOnTimeResponseShare()) ? 1 : limits.urgentOnTimeResponseShare();
+            mean += run.district().response().mean() / replications;
+        }
+        double t = new TDistribution(null, replications - 1).inverseCumulativeProbability(target.confidence());
+        double[] a = meanAndLow(onTime, t);
+        double[] u = meanAndLow(urgent, t);
+        return new Check(point, replications, a[0], a[1], u[0], u[1], mean,
+                a[1] >= target.onTime() && u[1] >= target.urgentOnTime());
+    }
+
+    /** [mean, mean − t × s / √n]. */
+    private static double[] meanAndLow(double[] v, double t) {
+        double m = 0;
+        for (double x : v) {
+            m += x / v.length;
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - m) * (x - m);
+        }
+        double sd = Math.sqrt(ss / (v.length - 1));
+        return new double[] {m, m - t * sd / Math.sqrt(v.length)};
+    }
+
+    private static String describe(Check c) {
+        return String.format(Locale.ROOT, "simulated %d professionals, duty %s (%d runs): on time %.2f%% (lower bound"
+                        + " %.2f%%, expected %.2f%%), urgent %.2f%% (lower bound %.2f%%, expected %.2f%%): %s",
+                c.point().professionals(), c.point().roster(), c.runs(), 100 * c.onTime(), 100 * c.onTimeLow(),
+                100 * c.point().onTime(), 100 * c.urgentOnTime(), 100 * c.urgentLow(), 100 * c.point().urgentOnTime(),
+                c.meets() ? "meets the target" : "short of the target");
+    }
+}
