@@ -100,6 +100,7 @@ enum ReportText {
             "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点：批次优化了站点布局时，黑色为开设的党群服务站，灰色为其他候选站点。"),
     MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
     JUSTIFICATIONS("Why this plan", "方案依据"),
+    SELECTION("Choosing the best layout", "最优方案的选择"),
     JUSTIFICATIONS_NONE("No justifications were recorded.", "未记录方案依据。"),
     JUSTIFICATIONS_NOT_OPTIMISED("No plan was optimised in this batch: every layout is staffed by the field "
             + "standard, so there is no optimised plan to justify.",

@@ -102,6 +102,7 @@ public final class ReportWriter {
         chartsSection(h, data, charts);
         maps(h, data, charts);
         justifications(h, data);
+        selection(h, data);
         h.append("<section id=\"method\">\n<h2>").append(ReportText.METHOD.in(lang)).append("</h2>\n<p>")
                 .append(Html.esc(ReportText.METHOD_TEXT.in(lang))).append("</p>\n</section>\n");
         h.append("</main>\n</body>\n</html>\n");
@@ -849,6 +850,18 @@ public final class ReportWriter {
     private void figure(StringBuilder h, NamedChart c, String caption) {
         h.append("<figure id=\"").append(c.id()).append("\">\n").append(ChartRendering.svg(c))
                 .append("\n<figcaption>").append(Html.esc(caption)).append("</figcaption>\n</figure>\n");
+    }
+
+    /** The selection procedure's statement and its guarantee, when a procedure chose the best layout. */
+    private void selection(StringBuilder h, ComparisonData data) {
+        if (data.selection().isEmpty()) {
+            return;
+        }
+        h.append("<section id=\"selection\">\n<h2>").append(ReportText.SELECTION.in(lang)).append("</h2>\n");
+        for (Justification j : data.selection()) {
+            h.append("<p>").append(Html.esc(j.text(lang == Lang.ZH))).append("</p>\n");
+        }
+        h.append("</section>\n");
     }
 
     private void justifications(StringBuilder h, ComparisonData data) {

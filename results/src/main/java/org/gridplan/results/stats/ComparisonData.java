@@ -27,10 +27,26 @@ import org.gridplan.sim.engine.RunResult;
  *                       data that did not come from a results store
  * @param breakdowns     the runs' cases by category and by working hours, and their headcount (any
  *                       subset of the runs; empty for a batch stored before they were)
+ * @param selection      the statement of a ranking-and-selection procedure that chose the best layout
+ *                       (its guarantee), in English and Chinese; empty for none
  */
 public record ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
         List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
-        Optional<BatchStatus> status, List<RunBreakdown> breakdowns) {
+        Optional<BatchStatus> status, List<RunBreakdown> breakdowns, List<Justification> selection) {
+
+    /** Data without a selection statement. */
+    public ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
+            List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
+            Optional<BatchStatus> status, List<RunBreakdown> breakdowns) {
+        this(scenario, layouts, baseline, referencePoint, runs, details, map, justifications, status, breakdowns,
+                List.of());
+    }
+
+    /** This data with a selection statement. */
+    public ComparisonData withSelection(List<Justification> statement) {
+        return new ComparisonData(scenario, layouts, baseline, referencePoint, runs, details, map, justifications,
+                status, breakdowns, statement);
+    }
 
     /** Data without breakdowns. */
     public ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
@@ -48,6 +64,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         justifications = List.copyOf(justifications);
         Objects.requireNonNull(status, "status");
         breakdowns = List.copyOf(breakdowns);
+        selection = List.copyOf(selection);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to compare");
         }

@@ -102,17 +102,31 @@ public final class BatchRunner {
      *                      committed stays)
      */
     public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store) throws SQLException {
+        return run(scenario, inputs, store, r -> true);
+    }
+
+    /**
+     * As {@link #run(Scenario, ScenarioInputs, ResultsStore)} for the runs {@code include} accepts
+     * only (a selection procedure's next replications); the others are neither run nor counted.
+     */
+    public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store,
+            java.util.function.Predicate<RunSpec> include) throws SQLException {
         long start = System.nanoTime();
         store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()));
         describe(scenario, inputs, store);
         Set<Integer> stored = store.completedRunIds();
         List<RunSpec> todo = new ArrayList<>();
+        int included = 0;
         for (RunSpec r : RunSpec.all(scenario)) {
+            if (!include.test(r)) {
+                continue;
+            }
+            included++;
             if (!stored.contains(r.runId())) {
                 todo.add(r);
             }
         }
-        int total = scenario.runCount();
+        int total = included;
         int resumed = total - todo.size();
         progress.started(total, resumed);
         boolean incidents = scenario.outputs().incidents();

@@ -4,12 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.Justification;
+import org.gridplan.results.stats.KimNelson;
+import org.gridplan.results.stats.Kpi;
 import org.gridplan.results.store.BatchReportLoader;
+import org.gridplan.results.store.DistrictRow;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.results.store.RunRecord;
@@ -110,7 +115,15 @@ final class RunCommand implements Callable<Integer> {
                         scenario.replications(), scenario.runCount(), n);
                 stdout.flush();
                 BatchProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal());
-                outcome = new BatchRunner(planner, n, progress).run(scenario, inputs, store);
+                BatchRunner runner = new BatchRunner(planner, n, progress);
+                List<Justification> selection = List.of();
+                if (scenario.selection().isPresent()) {
+                    Selected picked = select(scenario, inputs, store, runner, stdout);
+                    outcome = picked.outcome();
+                    selection = picked.statement();
+                } else {
+                    outcome = runner.run(scenario, inputs, store);
+                }
                 stdout.printf(Locale.ROOT, "%d runs done in %.1f s (%d resumed, %d failed); results in %s%n%n",
                         outcome.ran(), outcome.seconds(), outcome.resumed(), outcome.failed(), db);
                 KpiTable.print(stdout, scenario, store.districtRows());
@@ -129,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
                         err.flush();
                     } else {
                         try {
-                            ComparisonData data = BatchReportLoader.load(dir, store.connection(), 0);
+                            ComparisonData data = BatchReportLoader.load(dir, store.connection(), 0)
+                                    .withSelection(selection);
                             ReportCommand.write(stdout, err, data, lang(scenario.outputs().reportLanguage()),
                                     dir.resolve(ReportCommand.REPORT), t0);
                         } catch (InputException e) {
@@ -158,6 +172,132 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return outcome.complete() && !reportFailed ? 0 : Main.EXIT_FINDINGS;
+    }
+
+    /** A selection's batch outcome and its statement for the report (empty if it did not end). */
+    private record Selected(BatchOutcome outcome, List<Justification> statement) {
+    }
+
+    /** Thrown out of the procedure when a step's runs did not all complete. */
+    private static final class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs the scenario's Kim–Nelson selection: the first stage for every layout, then one
+     * replication at a time of the surviving layouts until one remains or the cap is reached. Each
+     * step is a batch of its runs, so an interrupted selection resumes where it stopped (the stored
+     * runs replay the same eliminations).
+     */
+    private static Selected select(Scenario scenario, ScenarioInputs inputs, ResultsStore store, BatchRunner runner,
+            PrintWriter stdout) throws SQLException {
+        Scenario.Selection sel = scenario.selection().orElseThrow();
+        Kpi kpi = Kpi.valueOf(sel.kpi().toUpperCase(Locale.ROOT));
+        double delta = sel.share() ? sel.delta() / 100 : sel.delta();
+        KimNelson.Settings settings = new KimNelson.Settings(delta, sel.alpha(), sel.firstStage(),
+                kpi.direction() == Kpi.Direction.HIGHER_IS_BETTER);
+        List<String> names = scenario.layouts().stream().map(Scenario.LayoutSource::name).toList();
+        int[] counts = new int[4];
+        double[] seconds = new double[1];
+        List<String> errors = new ArrayList<>();
+        SQLException[] storeError = new SQLException[1];
+        KimNelson.Sampler sampler = (r, systems) -> {
+            java.util.Set<Integer> wanted = new java.util.HashSet<>();
+            for (int i : systems) {
+                wanted.add(i);
+            }
+            try {
+                BatchOutcome o = runner.run(scenario, inputs, store, spec -> spec.replication() == r
+                        && wanted.contains(spec.layout()));
+                counts[0] += o.total();
+                counts[1] += o.resumed();
+                counts[2] += o.ran();
+                counts[3] += o.failed();
+                seconds[0] += o.seconds();
+                errors.addAll(o.errors());
+                if (!o.complete()) {
+                    throw new StepFailed();
+                }
+                double[] values = new double[systems.length];
+                java.util.Arrays.fill(values, Double.NaN);
+                for (DistrictRow row : store.districtRows()) {
+                    if (row.replication() == r && row.point() == 0) {
+                        int i = names.indexOf(row.layout());
+                        for (int s = 0; s < systems.length; s++) {
+                            if (systems[s] == i) {
+                                values[s] = row.value(kpi);
+                            }
+                        }
+                    }
+                }
+                return values;
+            } catch (SQLException e) {
+                storeError[0] = e;
+                throw new StepFailed();
+            }
+        };
+        KimNelson.Outcome result;
+        try {
+            result = KimNelson.select(names.size(), settings, sampler, scenario.replications());
+        } catch (StepFailed e) {
+            if (storeError[0] != null) {
+                throw storeError[0];
+            }
+            return new Selected(new BatchOutcome(counts[0] + 1, counts[1], counts[2], counts[3], errors, seconds[0],
+                    0, 0, 0), List.of());
+        }
+        BatchOutcome outcome = new BatchOutcome(counts[0], counts[1], counts[2], counts[3], errors, seconds[0], 0, 0, 0);
+        String unit = sel.share() ? " percentage points" : " min";
+        String zhUnit = sel.share() ? "个百分点" : "分钟";
+        String deltaText = String.format(Locale.ROOT, "%s", trim(sel.delta()));
+        double pcs = 100 * (1 - sel.alpha());
+        String en;
+        String zh;
+        StringBuilder reps = new StringBuilder();
+        StringBuilder repsZh = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            reps.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(result.eliminatedAfter()[i]);
+            repsZh.append(i == 0 ? "" : "，").append(names.get(i)).append(' ').append(result.eliminatedAfter()[i])
+                    .append("次");
+        }
+        if (result.selected()) {
+            String best = names.get(result.best());
+            en = String.format(Locale.ROOT, "Selection (Kim–Nelson, fully sequential, common random numbers): %s is"
+                    + " the best layout on %s with probability at least %s%% whenever the best is at least %s%s"
+                    + " better than every other; replications per layout: %s.", best, KPI_EN.get(sel.kpi()),
+                    trim(pcs), deltaText, unit, reps);
+            zh = String.format(Locale.ROOT, "方案择优（Kim–Nelson全序贯程序，公共随机数）：当最优方案至少领先其他方案%s%s时，"
+                    + "%s为%s最优方案的概率不低于%s%%；各方案重复次数：%s。", deltaText, zhUnit, best,
+                    KPI_ZH.getOrDefault(sel.kpi(), sel.kpi()), trim(pcs), repsZh);
+            stdout.printf(Locale.ROOT, "%s%n", en);
+        } else {
+            en = String.format(Locale.ROOT, "Selection (Kim–Nelson): the cap of %d replications was reached with"
+                    + " several layouts left, so none is selected with the %s%% guarantee at an indifference zone of"
+                    + " %s%s; replications per layout: %s.", scenario.replications(), trim(pcs), deltaText, unit, reps);
+            zh = String.format(Locale.ROOT, "方案择优（Kim–Nelson）：已达%d次重复上限，仍有多个方案未被淘汰，无法在%s%s的无差别区间内"
+                    + "以%s%%的保证选出最优方案；各方案重复次数：%s。", scenario.replications(), deltaText, zhUnit, trim(pcs),
+                    repsZh);
+            stdout.printf(Locale.ROOT, "%s%n", en);
+        }
+        stdout.flush();
+        return new Selected(outcome, List.of(new Justification(en, zh)));
+    }
+
+    private static final java.util.Map<String, String> KPI_EN = java.util.Map.of("mean_response", "the mean response",
+            "p90_response", "the 90th percentile of response", "on_time_response", "the on-time response share",
+            "urgent_on_time_response", "the urgent on-time response share", "on_time_closure",
+            "the on-time closure share");
+
+    private static final java.util.Map<String, String> KPI_ZH = java.util.Map.of("mean_response", "平均响应时间",
+            "p90_response", "响应时间第90百分位", "on_time_response", "按时响应率", "urgent_on_time_response",
+            "紧急事件按时响应率", "on_time_closure", "按期办结率");
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The results store's format for a scenario's {@code outputs.export} entry. */

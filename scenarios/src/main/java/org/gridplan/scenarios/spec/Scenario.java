@@ -32,10 +32,20 @@ import org.gridplan.sim.generate.CityGenerator;
  * @param replications replications per layout and sweep point, at least 1
  * @param seed         the master seed every run seed derives from
  * @param outputs      what to record and export
+ * @param selection    the ranking-and-selection procedure that decides how many replications each
+ *                     layout gets ({@code replications} is then the cap), if any
  */
 public record Scenario(String name, String description, Path file, String hash, CitySource city,
         List<LayoutSource> layouts, Optimise optimise, SweepMode sweepMode, List<SweepPoint> points, int replications,
-        long seed, Outputs outputs) {
+        long seed, Outputs outputs, Optional<Selection> selection) {
+
+    /** A scenario without a selection procedure. */
+    public Scenario(String name, String description, Path file, String hash, CitySource city,
+            List<LayoutSource> layouts, Optimise optimise, SweepMode sweepMode, List<SweepPoint> points,
+            int replications, long seed, Outputs outputs) {
+        this(name, description, file, hash, city, layouts, optimise, sweepMode, points, replications, seed, outputs,
+                Optional.empty());
+    }
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -46,10 +56,42 @@ public record Scenario(String name, String description, Path file, String hash, 
         Objects.requireNonNull(optimise, "optimise");
         Objects.requireNonNull(sweepMode, "sweepMode");
         Objects.requireNonNull(outputs, "outputs");
+        Objects.requireNonNull(selection, "selection");
         layouts = List.copyOf(layouts);
         points = List.copyOf(points);
         if (layouts.isEmpty() || points.isEmpty() || replications < 1) {
             throw new IllegalArgumentException("a scenario needs a layout, a point and a replication");
+        }
+    }
+
+    /**
+     * The fully sequential Kim–Nelson procedure for choosing the best layout ({@code selection}):
+     * replications are added to the surviving layouts one at a time until one remains, with
+     * probability of correct selection at least {@code 1 − alpha} when the best is at least
+     * {@code delta} better than every other.
+     *
+     * @param kpi        the KPI judged, a key of {@link #KPIS}
+     * @param delta      the indifference zone in the KPI's reported unit (minutes for times,
+     *                   percentage points for shares), positive
+     * @param alpha      1 − the guaranteed probability of correct selection, in (0, 0.5]
+     * @param firstStage n₀, the replications every layout gets first, at least 2
+     */
+    public record Selection(String kpi, double delta, double alpha, int firstStage) {
+
+        /** The KPIs a selection may judge, by scenario key (each a results KPI of the same name). */
+        public static final List<String> KPIS = List.of("mean_response", "p90_response", "on_time_response",
+                "urgent_on_time_response", "on_time_closure");
+
+        /** Validates. */
+        public Selection {
+            if (!KPIS.contains(kpi)) {
+                throw new IllegalArgumentException("selection.kpi '" + kpi + "' is not one of " + KPIS);
+            }
+        }
+
+        /** Whether the KPI is a share (its delta is in percentage points). */
+        public boolean share() {
+            return kpi.startsWith("on_time") || kpi.startsWith("urgent_on_time");
         }
     }
 

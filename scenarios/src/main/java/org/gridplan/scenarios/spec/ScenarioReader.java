@@ -176,6 +176,7 @@ public final class ScenarioReader {
         List<LayoutSource> layouts = layouts(f, cx);
         Optimise optimise = optimise(f, layouts);
         Outputs outputs = outputs(f);
+        Optional<Scenario.Selection> selection = selection(f, layouts.size(), replications);
         SweepMode[] mode = {SweepMode.FACTORIAL};
         List<SweepParameter> sweep = sweep(f, mode);
         for (String key : SWEEPABLE) {
@@ -184,6 +185,10 @@ public final class ScenarioReader {
         f.finish();
 
         List<SweepPoint> points = expand(root, sweep, mode[0], problems);
+        if (selection.isPresent() && points.size() > 1) {
+            problems.add(f.line(), "selection", "a selection compares layouts at one setting: it cannot be combined"
+                    + " with a sweep (" + points.size() + " sweep points)");
+        }
         if (!points.isEmpty() && (long) points.size() * Math.max(1, layouts.size()) * replications > MAX_RUNS) {
             problems.add(f.line(), "", "the batch would have more than " + MAX_RUNS + " runs");
         }
@@ -192,7 +197,7 @@ public final class ScenarioReader {
         }
         String hash = hash(bytes, cx.referencedFiles, overrides);
         return new Scenario(name, description, file, hash, city, layouts, optimise, mode[0], points, replications, seed,
-                outputs);
+                outputs, selection);
     }
 
     /** Files a scenario refers to and where relative paths start. */
@@ -443,6 +448,37 @@ public final class ScenarioReader {
                 w.integer("homeNearGrid", (int) p.homeNearGrid(), 0, max));
         w.finish();
         return out;
+    }
+
+    private static Optional<Scenario.Selection> selection(Fields root, int layouts, int replications) {
+        Optional<Fields> of = root.object("selection");
+        if (of.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields s = of.get();
+        s.choice("procedure", "kim-nelson", Map.of("kim-nelson", "kim-nelson"));
+        Map<String, String> kpis = new LinkedHashMap<>();
+        for (String k : Scenario.Selection.KPIS) {
+            kpis.put(k, k);
+        }
+        String kpi = s.choice("kpi", "mean_response", kpis);
+        double delta = s.number("delta", Double.NaN, 0, true, 1e9);
+        if (!s.has("delta")) {
+            s.problems().add(s.line(), s.pathOf("delta"), "missing (required): the smallest difference worth "
+                    + "detecting, in minutes for times and percentage points for shares");
+        }
+        double alpha = s.number("alpha", 0.05, 0, true, 0.5);
+        int firstStage = s.integer("firstStage", 10, 2, 100_000);
+        if (firstStage > replications) {
+            s.problems().add(s.line(), s.pathOf("firstStage"), firstStage + " is more than replications ("
+                    + replications + "), which caps the replications of each layout");
+        }
+        if (layouts < 2) {
+            s.problems().add(s.line(), "selection", "needs at least 2 layouts to choose from, got " + layouts);
+        }
+        s.finish();
+        return Double.isNaN(delta) ? Optional.empty() : Optional.of(new Scenario.Selection(kpi, delta, alpha,
+                firstStage));
     }
 
     private static Outputs outputs(Fields root) {

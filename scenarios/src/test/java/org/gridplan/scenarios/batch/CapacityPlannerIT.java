@@ -1,14 +1,14 @@
-package org.gridplan.scenarios.plan;
+package org.gridplan.scenarios.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gridplan.scenarios.batch.CapacityPlanner.Check;
+import org.gridplan.scenarios.batch.CapacityPlanner.Result;
+import org.gridplan.scenarios.batch.CapacityPlanner.Target;
 import org.gridplan.scenarios.layout.LayoutGenerator;
-import org.gridplan.scenarios.plan.CapacityPlanner.Check;
-import org.gridplan.scenarios.plan.CapacityPlanner.Result;
-import org.gridplan.scenarios.plan.CapacityPlanner.Target;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.engine.SimulationConfig;

@@ -1,4 +1,4 @@
-package org.gridplan.scenarios.plan;
+package org.gridplan.scenarios.batch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import org.gridplan.optimizer.response.FieldResponseModel;
 import org.gridplan.optimizer.response.FieldResponseModel.Crew;
 import org.gridplan.optimizer.response.FieldResponseModel.Grid;
 import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
-import org.gridplan.scenarios.batch.Seeds;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
