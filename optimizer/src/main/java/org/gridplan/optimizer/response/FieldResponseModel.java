@@ -11,6 +11,7 @@ import org.gridplan.sim.demand.IncidentCategory;
 import org.gridplan.sim.demand.TimeLimit;
 import org.gridplan.sim.engine.FieldModel;
 import org.gridplan.sim.engine.PatrolConfig;
+import org.gridplan.sim.engine.Queueing;
 import org.gridplan.sim.engine.SimulationConfig;
 
 /**
@@ -264,8 +265,8 @@ public final class FieldResponseModel {
         }
         double lambdaShift = inShiftMinutes > 0 ? inShiftCases / inShiftMinutes : 0;
         double queueWait = crew.workers() == 0 || busy <= 0 ? 0
-                : Math.min(ErlangC.meanWait(crew.workers(), Math.min(lambdaShift, 0.999 * crew.workers() / busy),
-                        1 / busy), 24 * 60);
+                : Math.min(Queueing.mmcMeanWaitOrInfinity(Math.min(lambdaShift, 0.999 * crew.workers() / busy),
+                        1 / busy, crew.workers()), 24 * 60);
         double[] ahead = backlog(routineRate, shifts);
         // Each step of the week once: the routine response and its on-time share for each distinct
         // response limit of the routine categories.

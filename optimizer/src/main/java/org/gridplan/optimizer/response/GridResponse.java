@@ -1,12 +1,14 @@
 package org.gridplan.optimizer.response;
 
+import org.gridplan.sim.engine.Queueing;
+
 /**
  * The analytic expected response time of one grid: travel from the workers' base to the grid's
  * households plus the Erlang C wait for a free worker.
  *
  * @param travelMinutes mean travel time to an incident, minutes
  * @param waitMinutes mean wait for a free worker (Erlang C), minutes; infinite when overloaded
- * @param utilisation offered load per worker, λ / (c μ)
+ * @param utilisation offered load per worker, λ / (c μ), which exceeds 1 for an overloaded grid
  */
 public record GridResponse(double travelMinutes, double waitMinutes, double utilisation) {
 
@@ -33,8 +35,8 @@ public record GridResponse(double travelMinutes, double waitMinutes, double util
             throw new IllegalArgumentException("mean service time must be positive, got " + meanServiceMinutes);
         }
         double mu = 1.0 / meanServiceMinutes;
-        return new GridResponse(travelMinutes, ErlangC.meanWait(workers, incidentsPerMinute, mu),
-                ErlangC.utilisation(workers, incidentsPerMinute, mu));
+        return new GridResponse(travelMinutes, Queueing.mmcMeanWaitOrInfinity(incidentsPerMinute, mu, workers),
+                incidentsPerMinute / (workers * mu));
     }
 
     /** Travel plus wait, minutes. */

@@ -19,6 +19,9 @@
  * between grids (the hypercube model's subject; off in the field regime, where a routine case
  * waits for its own grid), queue limits and patience, surges.
  *
+ * <p>Both take the Erlang C formula from {@code org.gridplan.sim.engine.Queueing}, in its bounded
+ * kind, which rates an overloaded grid with an infinite wait instead of rejecting it.
+ *
  * <p>Units: minutes; rates per minute unless named per year.
  */
 package org.gridplan.optimizer.response;

@@ -9,7 +9,7 @@ import org.gridplan.optimizer.domain.StaffingGrid;
 import org.gridplan.optimizer.domain.WorkerAssignment;
 import org.gridplan.optimizer.model.FieldTable;
 import org.gridplan.optimizer.model.GridDemand;
-import org.gridplan.optimizer.response.ErlangC;
+import org.gridplan.sim.engine.Queueing;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintFactory;
 import org.optaplanner.core.api.score.stream.ConstraintJustification;
@@ -134,7 +134,7 @@ public class StaffingConstraintProvider implements ConstraintProvider {
     /** Erlang C mean wait for the grid's workers, capped at {@link #MAX_WAIT_MINUTES}. */
     static double waitMinutes(StaffingGrid grid, int workers) {
         double lambda = grid.getIncidentsPerYear() / GridDemand.MINUTES_PER_YEAR;
-        double wait = ErlangC.meanWait(workers, lambda, 1.0 / grid.getMeanServiceMinutes());
+        double wait = Queueing.mmcMeanWaitOrInfinity(lambda, 1.0 / grid.getMeanServiceMinutes(), workers);
         return Math.min(wait, MAX_WAIT_MINUTES);
     }
 

@@ -16,6 +16,7 @@ import org.gridplan.sim.demand.TimeLimit;
 import org.gridplan.sim.demand.TimeProfile;
 import org.gridplan.sim.engine.FieldModel;
 import org.gridplan.sim.engine.PatrolConfig;
+import org.gridplan.sim.engine.Queueing;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class FieldResponseModelTest {
                 .field(FieldModel.off()).patrol(PatrolConfig.off()).build();
         Outcome o = new FieldResponseModel(config, 1).grid(grid(2), new Crew(1, 0, ShiftPattern.ALWAYS));
         double lambda = 400 * 0.2 / DemandCatalog.YEAR_MINUTES;
-        double wait = ErlangC.meanWait(1, lambda, 1 / 32.0);
+        double wait = Queueing.mmcMeanWaitOrInfinity(lambda, 1 / 32.0, 1);
         assertThat(o.meanResponse()).isCloseTo(2 + wait, within(1e-9));
         assertThat(o.known()[0]).isCloseTo(80, within(1e-9));
     }

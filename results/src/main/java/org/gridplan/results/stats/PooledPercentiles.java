@@ -2,12 +2,14 @@ package org.gridplan.results.stats;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.gridplan.sim.engine.Stats;
 
 /**
  * Percentiles of response time over the incidents of all replications pooled, minutes.
  *
- * <p>Nearest rank, as {@code org.gridplan.sim.engine.Stats}: the p-th percentile is the smallest
- * value with at least a share p of the sample at or below it, i.e. the {@code ⌈p·n⌉}-th smallest.
+ * <p>Nearest rank, computed by {@link Stats#nearestRank} as in the runs' own summaries: the p-th
+ * percentile is the smallest value with at least a share p of the sample at or below it, i.e. the
+ * {@code ⌈p·n⌉}-th smallest.
  *
  * @param count incidents pooled
  * @param p50   median, minutes
@@ -35,9 +37,8 @@ public record PooledPercentiles(long count, double p50, double p90, double p95) 
                 rank(sorted, 0.95)));
     }
 
-    /** The nearest-rank {@code p} percentile of an ascending, non-empty array. */
+    /** The nearest-rank {@code p} percentile of an ascending, non-empty array, by {@link Stats#nearestRank}. */
     public static double rank(double[] sorted, double p) {
-        int k = (int) Math.ceil(p * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, k))];
+        return Stats.nearestRank(sorted, sorted.length, p);
     }
 }

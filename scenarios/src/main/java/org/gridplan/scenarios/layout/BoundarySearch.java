@@ -1,5 +1,7 @@
 package org.gridplan.scenarios.layout;
 
+import org.gridplan.sim.graph.CsrGraph;
+
 /**
  * Local search on a division of buildings into regions: moves buildings across region
  * boundaries, keeping every region contiguous and non-empty, first to bring every region within
@@ -27,33 +29,31 @@ package org.gridplan.scenarios.layout;
  */
 final class BoundarySearch {
 
+    /** Region number that marks buildings reached while a contiguity check floods a region. */
+    private static final int REACHED = -2;
+
     private final int n;
     private final int[] households;
     private final double[] xs;
     private final double[] ys;
-    private final int[] offsets;
-    private final int[] neighbours;
+    private final CsrGraph graph;
     private final int min;
     private final int max;
-    private final int[] seen;
     private final int[] stack;
-    private int mark;
 
     private long[] sums;
     private int[] counts;
     private int[] region;
     private double aim;
 
-    BoundarySearch(int[] households, double[] xs, double[] ys, int[] offsets, int[] neighbours, int min, int max) {
+    BoundarySearch(int[] households, double[] xs, double[] ys, CsrGraph graph, int min, int max) {
         this.n = households.length;
         this.households = households;
         this.xs = xs;
         this.ys = ys;
-        this.offsets = offsets;
-        this.neighbours = neighbours;
+        this.graph = graph;
         this.min = min;
         this.max = max;
-        this.seen = new int[n];
         this.stack = new int[n];
     }
 
@@ -130,8 +130,8 @@ final class BoundarySearch {
                 double gain = m / (m - 1.0) * square2(xs[b] - sx[from] / m, ys[b] - sy[from] / m);
                 int bestTo = -1;
                 double bestDelta = -1e-6;
-                for (int e = offsets[b]; e < offsets[b + 1]; e++) {
-                    int to = region[neighbours[e]];
+                for (int e = graph.firstArc(b), end = graph.endArc(b); e < end; e++) {
+                    int to = region[graph.target(e)];
                     if (to == from || sum[to] + w > max) {
                         continue;
                     }
@@ -195,8 +195,8 @@ final class BoundarySearch {
             }
             long w = households[b];
             int lastTo = -1;
-            for (int e = offsets[b]; e < offsets[b + 1]; e++) {
-                int to = region[neighbours[e]];
+            for (int e = graph.firstArc(b), end = graph.endArc(b); e < end; e++) {
+                int to = region[graph.target(e)];
                 if (to == from || to == lastTo) {
                     continue;
                 }
@@ -233,8 +233,8 @@ final class BoundarySearch {
                 continue;
             }
             int lastTo = -1;
-            for (int e = offsets[b]; e < offsets[b + 1]; e++) {
-                int to = region[neighbours[e]];
+            for (int e = graph.firstArc(b), end = graph.endArc(b); e < end; e++) {
+                int to = region[graph.target(e)];
                 if (to == from || to == lastTo) {
                     continue;
                 }
@@ -272,32 +272,22 @@ final class BoundarySearch {
     /** Whether region {@code r} stays connected without building {@code b}. */
     private boolean staysContiguous(int b, int r) {
         int start = -1;
-        for (int e = offsets[b]; e < offsets[b + 1]; e++) {
-            if (region[neighbours[e]] == r) {
-                start = neighbours[e];
+        for (int e = graph.firstArc(b), end = graph.endArc(b); e < end; e++) {
+            if (region[graph.target(e)] == r) {
+                start = graph.target(e);
                 break;
             }
         }
         if (start < 0) {
             return false;
         }
-        mark++;
-        seen[b] = mark;
-        seen[start] = mark;
-        int top = 0;
-        stack[top++] = start;
-        int reached = 1;
-        while (top > 0) {
-            int u = stack[--top];
-            for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                int v = neighbours[e];
-                if (region[v] == r && seen[v] != mark) {
-                    seen[v] = mark;
-                    stack[top++] = v;
-                    reached++;
-                }
-            }
+        // Flood the region without b, marking what is reached, then put the marks back.
+        region[b] = REACHED;
+        int reached = graph.flood(start, region, r, REACHED, stack);
+        for (int t = 0; t < reached; t++) {
+            region[stack[t]] = r;
         }
+        region[b] = r;
         return reached == counts[r] - 1;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.gridplan.sim.graph.CsrGraph;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.BuildingAdjacency;
 import org.gridplan.sim.model.City;
@@ -263,37 +264,12 @@ public final class LayoutGenerator {
         long total = 0;
         for (int l = 0; l < n; l++) {
             Building b = city.buildings().get(members[l]);
-            localOf[members[l]] = l;
             households[l] = b.households();
             xs[l] = b.x();
             ys[l] = b.y();
             total += b.households();
         }
-        int[] offsets = new int[n + 1];
-        int[] scratch = new int[16];
-        List<int[]> lists = new ArrayList<>(n);
-        for (int l = 0; l < n; l++) {
-            int i = members[l];
-            int count = 0;
-            if (scratch.length < adjacency.degree(i)) {
-                scratch = new int[adjacency.degree(i)];
-            }
-            for (int k = 0; k < adjacency.degree(i); k++) {
-                int local = localOf[adjacency.neighbour(i, k)];
-                if (local >= 0) {
-                    scratch[count++] = local;
-                }
-            }
-            lists.add(Arrays.copyOf(scratch, count));
-            offsets[l + 1] = offsets[l] + count;
-        }
-        int[] neighbours = new int[offsets[n]];
-        for (int l = 0; l < n; l++) {
-            System.arraycopy(lists.get(l), 0, neighbours, offsets[l], lists.get(l).length);
-        }
-        for (int i : members) {
-            localOf[i] = -1;
-        }
+        CsrGraph graph = adjacency.graph().induced(members, localOf);
 
         if (total < min) {
             throw new LayoutInfeasibleException(community, where + ": " + total
@@ -315,7 +291,7 @@ public final class LayoutGenerator {
         final long sum = total;
         Arrays.sort(ks, Comparator.comparingDouble((Integer k) -> Math.abs(sum / (double) k - aim))
                 .thenComparingInt(k -> k));
-        PeelingPartition partition = new PeelingPartition(households, xs, ys, offsets, neighbours, min, max);
+        PeelingPartition partition = new PeelingPartition(households, xs, ys, graph, min, max);
         for (int k : ks) {
             for (int strategy = 0; strategy < PeelingPartition.STRATEGIES; strategy++) {
                 int[] region = partition.partition(k, strategy);

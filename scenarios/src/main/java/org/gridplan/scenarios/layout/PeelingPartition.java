@@ -1,6 +1,7 @@
 package org.gridplan.scenarios.layout;
 
 import java.util.Arrays;
+import org.gridplan.sim.graph.CsrGraph;
 
 /**
  * Divides one connected set of buildings into {@code k} contiguous regions whose households lie
@@ -46,13 +47,14 @@ final class PeelingPartition {
     static final int COMPACTION_SWEEPS = 20;
     /** Most buildings the stranding test adds before it gives a building the benefit of the doubt. */
     private static final int COMPLETION_STEPS = 32;
+    /** State in {@link #component} of a building of the remainder not yet given a piece. */
+    private static final int OPEN = -2;
 
     private final int n;
     private final int[] households;
     private final double[] xs;
     private final double[] ys;
-    private final int[] offsets;
-    private final int[] neighbours;
+    private final CsrGraph graph;
     private final int min;
     private final int max;
     private final long total;
@@ -78,18 +80,16 @@ final class PeelingPartition {
      * @param households households of each building, each at most {@code max}
      * @param xs         eastings in metres
      * @param ys         northings in metres
-     * @param offsets    neighbours of {@code i} are {@code neighbours[offsets[i] .. offsets[i+1])}
-     * @param neighbours local indices
+     * @param graph      adjacency of the buildings, on local indices
      * @param min        fewest households per region
      * @param max        most households per region
      */
-    PeelingPartition(int[] households, double[] xs, double[] ys, int[] offsets, int[] neighbours, int min, int max) {
+    PeelingPartition(int[] households, double[] xs, double[] ys, CsrGraph graph, int min, int max) {
         this.n = households.length;
         this.households = households;
         this.xs = xs;
         this.ys = ys;
-        this.offsets = offsets;
-        this.neighbours = neighbours;
+        this.graph = graph;
         this.min = min;
         this.max = max;
         long sum = 0;
@@ -108,7 +108,7 @@ final class PeelingPartition {
         checked = new int[n];
         tried = new int[n];
         candidates = new int[n];
-        search = new BoundarySearch(households, xs, ys, offsets, neighbours, min, max);
+        search = new BoundarySearch(households, xs, ys, graph, min, max);
     }
 
     /**
@@ -252,8 +252,8 @@ final class PeelingPartition {
             if (length > before) {
                 for (int t = before; t < length; t++) {
                     int u = sequence[t];
-                    for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                        int nb = neighbours[e];
+                    for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+                        int nb = graph.target(e);
                         if (remaining[nb] && !inRegion[nb] && !inFrontier[nb] && !rejected[nb]) {
                             inFrontier[nb] = true;
                             frontier[frontierSize++] = nb;
@@ -320,8 +320,8 @@ final class PeelingPartition {
         checkMark++;
         for (int t = from; t < to; t++) {
             int a = sequence[t];
-            for (int e = offsets[a]; e < offsets[a + 1]; e++) {
-                int u = neighbours[e];
+            for (int e = graph.firstArc(a), end = graph.endArc(a); e < end; e++) {
+                int u = graph.target(e);
                 if (!available(u) || checked[u] == checkMark) {
                     continue;
                 }
@@ -329,8 +329,8 @@ final class PeelingPartition {
                 if (!canComplete(u)) {
                     return true;
                 }
-                for (int f = offsets[u]; f < offsets[u + 1]; f++) {
-                    int u2 = neighbours[f];
+                for (int f = graph.firstArc(u), fEnd = graph.endArc(u); f < fEnd; f++) {
+                    int u2 = graph.target(f);
                     if (available(u2) && checked[u2] != checkMark) {
                         checked[u2] = checkMark;
                         if (!canComplete(u2)) {
@@ -358,8 +358,8 @@ final class PeelingPartition {
         if (sum >= min) {
             return sum <= max;
         }
-        for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-            int h = neighbours[e];
+        for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+            int h = graph.target(e);
             if (available(h) && sum + households[h] >= min && sum + households[h] <= max) {
                 return true;
             }
@@ -367,8 +367,8 @@ final class PeelingPartition {
         setMark++;
         int size = 0;
         tried[u] = setMark;
-        for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-            int h = neighbours[e];
+        for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+            int h = graph.target(e);
             if (available(h) && tried[h] != setMark) {
                 tried[h] = setMark;
                 candidates[size++] = h;
@@ -392,8 +392,8 @@ final class PeelingPartition {
             if (sum >= min) {
                 return sum <= max;
             }
-            for (int e = offsets[c]; e < offsets[c + 1]; e++) {
-                int h = neighbours[e];
+            for (int e = graph.firstArc(c), end = graph.endArc(c); e < end; e++) {
+                int h = graph.target(e);
                 if (available(h) && tried[h] != setMark) {
                     tried[h] = setMark;
                     candidates[size++] = h;
@@ -410,36 +410,24 @@ final class PeelingPartition {
      * Returns 0 when nothing is cut off, and -1 when taking {@code v} would leave nothing.
      */
     private long cutOff(int v) {
-        Arrays.fill(component, -1);
+        // OPEN: in the remainder without v, not yet in a piece; -1: elsewhere.
+        for (int u = 0; u < n; u++) {
+            component[u] = remaining[u] && !inRegion[u] && u != v ? OPEN : -1;
+        }
         int pieces = 0;
         long heaviest = -1;
         int heaviestLabel = -1;
         long all = 0;
-        long[] weights = new long[4];
         for (int s = 0; s < n; s++) {
-            if (!remaining[s] || inRegion[s] || s == v || component[s] >= 0) {
+            if (component[s] != OPEN) {
                 continue;
             }
             int label = pieces++;
-            if (label == weights.length) {
-                weights = Arrays.copyOf(weights, label * 2);
-            }
+            int size = graph.flood(s, component, OPEN, label, stack);
             long weight = 0;
-            int top = 0;
-            stack[top++] = s;
-            component[s] = label;
-            while (top > 0) {
-                int u = stack[--top];
-                weight += households[u];
-                for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                    int nb = neighbours[e];
-                    if (remaining[nb] && !inRegion[nb] && nb != v && component[nb] < 0) {
-                        component[nb] = label;
-                        stack[top++] = nb;
-                    }
-                }
+            for (int t = 0; t < size; t++) {
+                weight += households[stack[t]];
             }
-            weights[label] = weight;
             all += weight;
             if (weight > heaviest) {
                 heaviest = weight;

@@ -2,6 +2,7 @@ package org.gridplan.sim.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import org.gridplan.sim.graph.CsrGraph;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.road.Road;
 
@@ -34,20 +35,7 @@ public final class GridRoads {
             }
         }
         List<Road> roadList = city.roads().roads();
-        int[] degree = new int[nodes + 1];
-        for (Road r : roadList) {
-            degree[r.from() + 1]++;
-            degree[r.to() + 1]++;
-        }
-        for (int i = 0; i < nodes; i++) {
-            degree[i + 1] += degree[i];
-        }
-        int[] adj = new int[degree[nodes]];
-        int[] fill = Arrays.copyOf(degree, nodes);
-        for (Road r : roadList) {
-            adj[fill[r.from()]++] = r.to();
-            adj[fill[r.to()]++] = r.from();
-        }
+        CsrGraph graph = city.roads().csr();
         int[] queue = new int[nodes];
         int head = 0;
         int tail = 0;
@@ -58,8 +46,8 @@ public final class GridRoads {
         }
         while (head < tail) {
             int v = queue[head++];
-            for (int k = degree[v]; k < degree[v + 1]; k++) {
-                int u = adj[k];
+            for (int k = graph.firstArc(v), end = graph.endArc(v); k < end; k++) {
+                int u = graph.target(k);
                 if (nodeGrid[u] < 0) {
                     nodeGrid[u] = nodeGrid[v];
                     queue[tail++] = u;

@@ -22,10 +22,17 @@ public record Stats(long count, double mean, double p50, double p90, double p95,
         for (int i = 0; i < n; i++) {
             sum += values[i];
         }
-        return new Stats(n, sum / n, rank(values, n, 0.5), rank(values, n, 0.9), rank(values, n, 0.95), values[n - 1]);
+        return new Stats(n, sum / n, nearestRank(values, n, 0.5), nearestRank(values, n, 0.9),
+                nearestRank(values, n, 0.95), values[n - 1]);
     }
 
-    private static double rank(double[] sorted, int n, double p) {
+    /**
+     * The nearest-rank {@code p} percentile of {@code sorted[0..n)}, ascending, {@code n ≥ 1}:
+     * the smallest value with at least a share {@code p} of the sample at or below it, the
+     * {@code ⌈p·n⌉}-th smallest (the first for {@code p = 0}). The one percentile definition of
+     * gridplan's summaries and reports.
+     */
+    public static double nearestRank(double[] sorted, int n, double p) {
         int k = (int) Math.ceil(p * n) - 1;
         return sorted[Math.max(0, Math.min(n - 1, k))];
     }

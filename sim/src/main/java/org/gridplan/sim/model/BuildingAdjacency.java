@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridplan.sim.graph.CsrGraph;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -23,12 +24,10 @@ import org.locationtech.jts.triangulate.DelaunayTriangulationBuilder;
  */
 public final class BuildingAdjacency {
 
-    private final int[] offsets;
-    private final int[] neighbours;
+    private final CsrGraph graph;
 
-    private BuildingAdjacency(int[] offsets, int[] neighbours) {
-        this.offsets = offsets;
-        this.neighbours = neighbours;
+    private BuildingAdjacency(CsrGraph graph) {
+        this.graph = graph;
     }
 
     /** Builds the adjacency of a city's buildings. */
@@ -90,7 +89,6 @@ public final class BuildingAdjacency {
             groupNbrs.get(e[0]).add(e[1]);
             groupNbrs.get(e[1]).add(e[0]);
         }
-        int[] offsets = new int[n + 1];
         int[][] lists = new int[n][];
         for (int i = 0; i < n; i++) {
             int g = group[i];
@@ -111,13 +109,8 @@ public final class BuildingAdjacency {
                 }
             }
             lists[i] = out.stream().mapToInt(Integer::intValue).sorted().toArray();
-            offsets[i + 1] = offsets[i] + lists[i].length;
         }
-        int[] nbrs = new int[offsets[n]];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(lists[i], 0, nbrs, offsets[i], lists[i].length);
-        }
-        return new BuildingAdjacency(offsets, nbrs);
+        return new BuildingAdjacency(CsrGraph.ofLists(lists));
     }
 
     private static double snap(double metres) {
@@ -126,22 +119,27 @@ public final class BuildingAdjacency {
 
     /** Number of buildings. */
     public int size() {
-        return offsets.length - 1;
+        return graph.nodeCount();
     }
 
     /** Neighbours of building {@code i}, sorted ascending. A fresh copy. */
     public int[] neighbours(int i) {
-        return Arrays.copyOfRange(neighbours, offsets[i], offsets[i + 1]);
+        return graph.neighbours(i);
     }
 
     /** Number of neighbours of building {@code i}. */
     public int degree(int i) {
-        return offsets[i + 1] - offsets[i];
+        return graph.degree(i);
     }
 
     /** The {@code k}-th neighbour of building {@code i}, for loops that should not allocate. */
     public int neighbour(int i, int k) {
-        return neighbours[offsets[i] + k];
+        return graph.neighbour(i, k);
+    }
+
+    /** The adjacency as a compressed graph on building indices, each building's neighbours ascending. */
+    public CsrGraph graph() {
+        return graph;
     }
 
     /**
@@ -149,33 +147,20 @@ public final class BuildingAdjacency {
      * first (ties by smallest member). One component means the members are contiguous.
      */
     public List<int[]> components(int[] members) {
-        BitSet in = new BitSet(size());
+        // 0: not a member, 1: a member not yet reached, 2: reached.
+        int[] state = new int[size()];
         for (int m : members) {
-            in.set(m);
+            state[m] = 1;
         }
-        BitSet seen = new BitSet(size());
         List<int[]> out = new ArrayList<>();
-        int[] stack = new int[members.length];
+        int[] queue = new int[members.length];
         for (int start : members) {
-            if (seen.get(start)) {
-                continue;
+            if (state[start] == 1) {
+                int count = graph.flood(start, state, 1, 2, queue);
+                int[] comp = Arrays.copyOf(queue, count);
+                Arrays.sort(comp);
+                out.add(comp);
             }
-            List<Integer> comp = new ArrayList<>();
-            int top = 0;
-            stack[top++] = start;
-            seen.set(start);
-            while (top > 0) {
-                int u = stack[--top];
-                comp.add(u);
-                for (int k = offsets[u]; k < offsets[u + 1]; k++) {
-                    int v = neighbours[k];
-                    if (in.get(v) && !seen.get(v)) {
-                        seen.set(v);
-                        stack[top++] = v;
-                    }
-                }
-            }
-            out.add(comp.stream().mapToInt(Integer::intValue).sorted().toArray());
         }
         out.sort((a, b) -> a.length != b.length ? Integer.compare(b.length, a.length) : Integer.compare(a[0], b[0]));
         return out;

@@ -1,6 +1,7 @@
 package org.gridplan.sim.road;
 
 import java.util.Arrays;
+import org.gridplan.sim.graph.CsrGraph;
 
 /**
  * Road distances between buildings for one run, answered without a full shortest-path tree per
@@ -19,8 +20,7 @@ public final class RoadDistances {
 
     private final RoadAccess city;
     private final RoadNetwork net;
-    private final int[] offsets;
-    private final int[] targets;
+    private final CsrGraph graph;
     private final double[] lengths;
     private final double heuristicScale;
     /** The full tree rooted at each node that has one, else null; indexed by node. */
@@ -42,8 +42,7 @@ public final class RoadDistances {
         this.city = city;
         this.net = city.roads();
         int n = net.nodeCount();
-        offsets = net.offsets();
-        targets = net.targets();
+        graph = net.csr();
         lengths = net.lengths();
         double minRatio = 1;
         for (Road r : net.roads()) {
@@ -119,8 +118,8 @@ public final class RoadDistances {
                 return g[u];
             }
             double gu = g[u];
-            for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                int v = targets[e];
+            for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+                int v = graph.target(e);
                 double nd = gu + lengths[e];
                 if (stamp[v] != search) {
                     stamp[v] = search;

@@ -3,6 +3,7 @@ package org.gridplan.sim.road;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gridplan.sim.graph.CsrGraph;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -13,8 +14,8 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * segments weighted by their length in metres.
  *
  * <p>The network is exposed as a JGraphT graph ({@link #graph()}) for analysis, and also kept
- * in compressed adjacency arrays that {@link ShortestPathTrees} searches without allocating per
- * step; both describe the same roads. Nodes are numbered {@code 0..nodeCount()-1}. When two
+ * as a {@link CsrGraph} with per-arc lengths ({@link #csr()}) that {@link ShortestPathTrees} and
+ * {@link RoadDistances} search without allocating per step; both describe the same roads. Nodes are numbered {@code 0..nodeCount()-1}. When two
  * roads join the same pair of nodes, the shorter one is kept.
  */
 public final class RoadNetwork {
@@ -22,8 +23,7 @@ public final class RoadNetwork {
     private final double[] xs;
     private final double[] ys;
     private final List<Road> roads;
-    private final int[] offsets;
-    private final int[] targets;
+    private final CsrGraph csr;
     private final double[] lengths;
     private final NodeIndex index;
     private Graph<Integer, DefaultWeightedEdge> graph;
@@ -59,23 +59,16 @@ public final class RoadNetwork {
         }
         this.roads = List.copyOf(roads);
 
-        int[] degree = new int[n];
-        for (Road r : this.roads) {
-            degree[r.from()]++;
-            degree[r.to()]++;
+        int[] from = new int[this.roads.size()];
+        int[] to = new int[this.roads.size()];
+        for (int k = 0; k < from.length; k++) {
+            from[k] = this.roads.get(k).from();
+            to[k] = this.roads.get(k).to();
         }
-        offsets = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            offsets[i + 1] = offsets[i] + degree[i];
-        }
-        targets = new int[offsets[n]];
-        lengths = new double[offsets[n]];
-        int[] fill = Arrays.copyOf(offsets, n);
-        for (Road r : this.roads) {
-            targets[fill[r.from()]] = r.to();
-            lengths[fill[r.from()]++] = r.metres();
-            targets[fill[r.to()]] = r.from();
-            lengths[fill[r.to()]++] = r.metres();
+        csr = CsrGraph.undirected(n, from, to);
+        lengths = new double[csr.arcCount()];
+        for (int a = 0; a < lengths.length; a++) {
+            lengths[a] = this.roads.get(csr.edgeOf(a)).metres();
         }
         index = new NodeIndex(this.xs, this.ys);
     }
@@ -133,24 +126,7 @@ public final class RoadNetwork {
 
     /** Nodes that can be reached from node 0 (the whole network when it is connected). */
     public int componentSizeOfNodeZero() {
-        boolean[] seen = new boolean[nodeCount()];
-        int[] stack = new int[nodeCount()];
-        int top = 0;
-        int count = 0;
-        stack[top++] = 0;
-        seen[0] = true;
-        while (top > 0) {
-            int u = stack[--top];
-            count++;
-            for (int k = offsets[u]; k < offsets[u + 1]; k++) {
-                int v = targets[k];
-                if (!seen[v]) {
-                    seen[v] = true;
-                    stack[top++] = v;
-                }
-            }
-        }
-        return count;
+        return csr.reachableFrom(0);
     }
 
     /**
@@ -158,31 +134,7 @@ public final class RoadNetwork {
      * from 0 in order of their lowest node. A fresh array.
      */
     public int[] components() {
-        int n = nodeCount();
-        int[] label = new int[n];
-        java.util.Arrays.fill(label, -1);
-        int[] stack = new int[n];
-        int next = 0;
-        for (int start = 0; start < n; start++) {
-            if (label[start] >= 0) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = start;
-            label[start] = next;
-            while (top > 0) {
-                int u = stack[--top];
-                for (int k = offsets[u]; k < offsets[u + 1]; k++) {
-                    int v = targets[k];
-                    if (label[v] < 0) {
-                        label[v] = next;
-                        stack[top++] = v;
-                    }
-                }
-            }
-            next++;
-        }
-        return label;
+        return csr.componentLabels();
     }
 
     /** Whether every node can be reached from every other. */
@@ -190,14 +142,15 @@ public final class RoadNetwork {
         return componentSizeOfNodeZero() == nodeCount();
     }
 
-    int[] offsets() {
-        return offsets;
+    /**
+     * The roads as a compressed graph: every road is an arc at each end, each node's arcs in road
+     * order (parallel roads kept, unlike {@link #graph()}).
+     */
+    public CsrGraph csr() {
+        return csr;
     }
 
-    int[] targets() {
-        return targets;
-    }
-
+    /** Length in metres of each arc of {@link #csr()}; the network's own array, not to be changed. */
     double[] lengths() {
         return lengths;
     }

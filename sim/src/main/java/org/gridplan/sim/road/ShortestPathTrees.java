@@ -3,6 +3,7 @@ package org.gridplan.sim.road;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.gridplan.sim.graph.CsrGraph;
 
 /**
  * Single-source shortest-path distances over a {@link RoadNetwork}, computed on demand with
@@ -14,7 +15,7 @@ import java.util.Map;
  * at), so one tree per source node, shared by every building attached to that node, answers them
  * with bounded memory. A tree over n nodes costs {@code 4 n} bytes.
  *
- * <p>The search runs on the network's compressed adjacency arrays with a {@link NodeHeap}, so one tree over 10,000 nodes takes well under a millisecond.
+ * <p>The search runs on the network's {@link CsrGraph} and arc lengths with a {@link NodeHeap}, so one tree over 10,000 nodes takes well under a millisecond.
  * Thread-safe: concurrent callers may compute the same tree twice, never a wrong one.
  */
 public final class ShortestPathTrees {
@@ -93,13 +94,12 @@ public final class ShortestPathTrees {
 
     private float[] dijkstra(int source) {
         int n = network.nodeCount();
-        int[] offsets = network.offsets();
-        int[] targets = network.targets();
+        CsrGraph graph = network.csr();
         double[] lengths = network.lengths();
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         boolean[] done = new boolean[n];
-        NodeHeap heap = new NodeHeap(targets.length + 1);
+        NodeHeap heap = new NodeHeap(graph.arcCount() + 1);
         dist[source] = 0;
         heap.push(0, source);
         while (!heap.isEmpty()) {
@@ -110,8 +110,8 @@ public final class ShortestPathTrees {
                 continue;
             }
             done[u] = true;
-            for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                int v = targets[e];
+            for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+                int v = graph.target(e);
                 double nd = d + lengths[e];
                 if (nd < dist[v]) {
                     dist[v] = nd;
