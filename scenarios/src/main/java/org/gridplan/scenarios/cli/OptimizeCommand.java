@@ -19,6 +19,7 @@ import org.gridplan.optimizer.plan.Planner;
 import org.gridplan.optimizer.plan.SitingRules;
 import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.results.stats.MeanInterval;
+import org.gridplan.scenarios.batch.Seeds;
 import org.gridplan.scenarios.plan.PlanFiles;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
@@ -117,8 +118,8 @@ final class OptimizeCommand implements Callable<Integer> {
     Duration unimproved;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Solver seed; with --simulate, replication r runs with seed N + r (default "
-                    + "${DEFAULT-VALUE}).")
+            description = "Solver seed; with --simulate also the master seed of the replications, whose run "
+                    + "seeds follow the batch rule of 'gridplan run' (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", defaultValue = "plan", paramLabel = "DIR",
@@ -337,15 +338,21 @@ final class OptimizeCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, format, opt), change);
     }
 
-    /** Simulates both plans on the request's city, layout, demand and travel. */
+    /**
+     * Simulates both plans on the request's city, layout, demand and travel, replication r of each
+     * with the batch's run seed of {@code --seed} and r.
+     */
     private void simulate(PrintWriter out, PrintWriter err, PlanRequest request, TravelTimes travelTimes,
             Staffing baseline, Staffing optimised) {
         double[][] mean = new double[2][simulate];
         double[][] p90 = new double[2][simulate];
         double[] diff = new double[simulate];
         Staffing[] plans = {baseline, optimised};
+        long[] seeds = new long[simulate];
         for (int r = 0; r < simulate; r++) {
-            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seed + r)
+            // The batch's rule (gridplan run): replication r of master seed N runs with Seeds.runSeed(N, r).
+            seeds[r] = Seeds.runSeed(seed, r);
+            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seeds[r])
                     .demand(request.demand()).travel(request.travel()).build();
             for (int k = 0; k < 2; k++) {
                 RunResult result = new GridSimulation(request.city(), request.layout(), plans[k], config, travelTimes)
@@ -355,11 +362,12 @@ final class OptimizeCommand implements Callable<Integer> {
             }
             diff[r] = mean[1][r] - mean[0][r];
             err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min%n", r + 1,
-                    simulate, seed + r, mean[0][r], mean[1][r]);
+                    simulate, seeds[r], mean[0][r], mean[1][r]);
             err.flush();
         }
-        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), seeds %d..%d, the same"
-                + " seeds for both plans:%n", simulate, days, seed, seed + simulate - 1);
+        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), run seeds of master seed"
+                + " %d as in 'gridplan run' (%s), the same seeds for both plans:%n", simulate, days, seed,
+                seedList(seeds));
         out.printf(Locale.ROOT, "%-12s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI");
         String[] names = {"baseline", "optimised"};
         for (int k = 0; k < 2; k++) {
@@ -372,6 +380,15 @@ final class OptimizeCommand implements Callable<Integer> {
                 : d.lower().getAsDouble() > 0 ? "optimised significantly higher" : "not distinguishable";
         out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(d) + " (paired; " + verdict + ")");
         out.flush();
+    }
+
+    /** The run seeds, the first five and how many more. */
+    private static String seedList(long[] seeds) {
+        List<String> shown = new ArrayList<>();
+        for (int r = 0; r < Math.min(5, seeds.length); r++) {
+            shown.add(Long.toString(seeds[r]));
+        }
+        return String.join(", ", shown) + (seeds.length > 5 ? " and " + (seeds.length - 5) + " more" : "");
     }
 
     private static String interval(MeanInterval m) {
