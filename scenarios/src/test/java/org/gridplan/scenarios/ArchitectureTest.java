@@ -1,13 +1,22 @@
 package org.gridplan.scenarios;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The house rules of README's "Project layout" and STYLE.md as tests, over the main classes of
@@ -37,6 +46,72 @@ class ArchitectureTest {
     static final ArchRule optaplanner_only_in_optimizer = noClasses()
             .that().resideOutsideOfPackage("org.gridplan.optimizer..")
             .should().dependOnClassesThat().resideInAPackage("org.optaplanner..");
+
+    /**
+     * The other modules plan through the optimizer's façade ({@code optimizer.plan}) and read its
+     * plain models; the solvers and the planning classes, where OptaPlanner lives, stay inside it.
+     * (The analytic field model, {@code optimizer.mapping.FieldDistrict} and
+     * {@code optimizer.response}, is used directly by the capacity planner.)
+     */
+    @ArchTest
+    static final ArchRule optimizer_used_through_its_facade = noClasses()
+            .that().resideOutsideOfPackage("org.gridplan.optimizer..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.gridplan.optimizer.solver..",
+                    "org.gridplan.optimizer.domain..");
+
+    /**
+     * Nothing of the optimizer that another module uses carries an OptaPlanner type: not the types
+     * it uses (their supertypes and annotations), and not the signatures of the members it calls
+     * or reads (nor the supertypes and annotations of the optimizer types in them).
+     */
+    @ArchTest
+    static final ArchRule no_optaplanner_type_in_what_leaves_the_optimizer = classes()
+            .that().resideOutsideOfPackage("org.gridplan.optimizer..")
+            .should(useNoOptimizerTypeOrMemberInvolvingOptaPlanner());
+
+    private static ArchCondition<JavaClass> useNoOptimizerTypeOrMemberInvolvingOptaPlanner() {
+        return new ArchCondition<>("use no optimizer type or member whose signature involves an OptaPlanner type") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (Dependency d : item.getDirectDependenciesFromSelf()) {
+                    if (inOptimizer(d.getTargetClass())) {
+                        report(events, item, d.getTargetClass().getName(), Set.of(d.getTargetClass()));
+                    }
+                }
+                for (JavaAccess<?> access : item.getAccessesFromSelf()) {
+                    if (inOptimizer(access.getTargetOwner())) {
+                        access.getTarget().resolveMember().ifPresent(m -> report(events, item, m.getFullName(),
+                                m.getAllInvolvedRawTypes()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean inOptimizer(JavaClass c) {
+        return c.getPackageName().startsWith("org.gridplan.optimizer");
+    }
+
+    /**
+     * Reports each OptaPlanner type among {@code types}, or among the supertypes and annotations of
+     * the optimizer types there.
+     */
+    private static void report(ConditionEvents events, JavaClass item, String used, Set<JavaClass> types) {
+        Set<JavaClass> involved = new LinkedHashSet<>(types);
+        for (JavaClass t : types) {
+            if (inOptimizer(t)) {
+                involved.addAll(t.getAllRawSuperclasses());
+                involved.addAll(t.getAllRawInterfaces());
+                t.getAnnotations().forEach(a -> involved.add(a.getRawType()));
+            }
+        }
+        for (JavaClass t : involved) {
+            if (t.getPackageName().startsWith("org.optaplanner")) {
+                events.add(SimpleConditionEvent.violated(item, item.getName() + " uses " + used + ", which involves "
+                        + t.getName()));
+            }
+        }
+    }
 
     @ArchTest
     static final ArchRule jfreechart_only_in_results = noClasses()

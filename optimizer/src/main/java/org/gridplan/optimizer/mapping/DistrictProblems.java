@@ -17,10 +17,11 @@ import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffedWorker;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.IncidentCategory;
+import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.model.Site;
@@ -60,7 +61,7 @@ public final class DistrictProblems {
     private final City city;
     private final GridLayout layout;
     private final TravelTimes travel;
-    private final TravelMode mode;
+    private final TravelModel travelModel;
     private final List<String> grids;
     private final Map<String, Integer> gridIndex = new HashMap<>();
     private final List<int[]> members;
@@ -71,11 +72,12 @@ public final class DistrictProblems {
     private final double incidentRate;
     private final double handlingMinutes;
 
-    private DistrictProblems(City city, GridLayout layout, TravelTimes travel, TravelMode mode, DemandCatalog demand) {
+    private DistrictProblems(City city, GridLayout layout, TravelTimes travel, TravelModel travelModel,
+            DemandCatalog demand) {
         this.city = city;
         this.layout = layout;
         this.travel = travel;
-        this.mode = mode;
+        this.travelModel = travelModel;
         Map<String, String> bases = Staffing.baseBuildings(city, layout);
         Map<String, List<Integer>> byGrid = layout.buildingsByGrid(city);
         grids = List.copyOf(bases.keySet());
@@ -123,7 +125,18 @@ public final class DistrictProblems {
      */
     public static DistrictProblems of(City city, GridLayout layout, TravelTimes travel, TravelMode mode,
             DemandCatalog demand) {
-        return new DistrictProblems(city, layout, travel, mode, demand);
+        return of(city, layout, travel, TravelModel.road(mode), demand);
+    }
+
+    /**
+     * As {@link #of(City, GridLayout, TravelTimes, TravelMode, DemandCatalog)} with the simulator's
+     * travel model: a road mode's speed, or zero travel ({@link TravelModel#none()}), where every
+     * trip takes no time.
+     */
+    public static DistrictProblems of(City city, GridLayout layout, TravelTimes travel, TravelModel travelModel,
+            DemandCatalog demand) {
+        return new DistrictProblems(city, layout, travel, Objects.requireNonNull(travelModel, "travelModel"),
+                Objects.requireNonNull(demand, "demand"));
     }
 
     /** The grids that take part (those with buildings), in id order. */
@@ -144,6 +157,11 @@ public final class DistrictProblems {
     /** Households of grid {@code g} (index into {@link #grids()}). */
     public long households(int g) {
         return households[g];
+    }
+
+    /** The community of grid {@code g}. */
+    public String community(int g) {
+        return community[g];
     }
 
     /** The base building (city index) of grid {@code g}. */
@@ -181,7 +199,12 @@ public final class DistrictProblems {
             sum += metres * h;
             weight += h;
         }
-        return weight == 0 ? 0 : TravelTimes.minutes(sum / weight, mode);
+        return weight == 0 ? 0 : minutes(sum / weight);
+    }
+
+    /** Metres at the travel model's speed, minutes (0 with zero travel). */
+    private double minutes(double metres) {
+        return metres / travelModel.metresPerMinute();
     }
 
     /**
@@ -233,7 +256,7 @@ public final class DistrictProblems {
                     sum += metres * h;
                     weight += h;
                 }
-                minutes[g][j] = weight == 0 ? 0 : TravelTimes.minutes(sum / weight, mode);
+                minutes[g][j] = weight == 0 ? 0 : minutes(sum / weight);
             }
         }
         List<DemandPoint> points = new ArrayList<>();

@@ -45,6 +45,31 @@ public final class SitingMapper {
         return new SitingSolution(problem.name(), sites, assignments, parameters, configuration(problem.weights()));
     }
 
+    /**
+     * The planning solution of {@code problem} with every demand point at the site
+     * {@code siteOfDemand} names (e.g. a baseline to score or to explain), each site's list of the
+     * points it serves kept consistent.
+     *
+     * @throws IllegalArgumentException if a demand point has no site or an unknown one
+     */
+    public static SitingSolution toSolution(SitingProblem problem, Map<String, String> siteOfDemand) {
+        SitingSolution solution = toSolution(problem);
+        Map<String, BranchSite> byId = new HashMap<>();
+        solution.getSites().forEach(b -> byId.put(b.getId(), b));
+        Map<String, List<DemandAssignment>> served = new HashMap<>();
+        for (DemandAssignment a : solution.getAssignments()) {
+            BranchSite site = byId.get(siteOfDemand.get(a.getId()));
+            if (site == null) {
+                throw new IllegalArgumentException("demand point " + a.getId() + " has no known site: "
+                        + siteOfDemand.get(a.getId()));
+            }
+            a.setSite(site);
+            served.computeIfAbsent(site.getId(), k -> new ArrayList<>()).add(a);
+        }
+        solution.getSites().forEach(b -> b.setAssignments(served.getOrDefault(b.getId(), new ArrayList<>())));
+        return solution;
+    }
+
     /** The constraint configuration holding the given weights. */
     public static SitingConstraintConfiguration configuration(SitingWeights w) {
         return new SitingConstraintConfiguration(

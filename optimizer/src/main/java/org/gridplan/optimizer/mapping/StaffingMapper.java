@@ -14,8 +14,8 @@ import org.gridplan.optimizer.model.GridDemand;
 import org.gridplan.optimizer.model.StaffedWorker;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.optimizer.response.GridResponse;
+import org.gridplan.sim.agent.WorkerType;
 
 /**
  * Maps a {@link StaffingProblem} to a {@link StaffingSolution} and any worker → grid assignment

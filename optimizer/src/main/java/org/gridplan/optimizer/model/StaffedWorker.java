@@ -1,12 +1,13 @@
 package org.gridplan.optimizer.model;
 
 import java.util.Objects;
+import org.gridplan.sim.agent.WorkerType;
 
 /**
  * A worker to be assigned to a grid.
  *
  * @param id unique among the problem's workers
- * @param type full-time, part-time, professional or volunteer
+ * @param type full-time, part-time or professional (the simulator's kinds of worker)
  */
 public record StaffedWorker(String id, WorkerType type) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.gridplan.sim.agent.WorkerType;
 
 /**
  * A worker → grid assignment problem: every worker serves one grid; every grid with demand needs

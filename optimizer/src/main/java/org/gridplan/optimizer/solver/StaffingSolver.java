@@ -12,7 +12,7 @@ import org.gridplan.optimizer.domain.WorkerAssignment;
 import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.model.WorkerType;
+import org.gridplan.sim.agent.WorkerType;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolutionManager;

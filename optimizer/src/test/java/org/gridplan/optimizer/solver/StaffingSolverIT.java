@@ -12,7 +12,7 @@ import org.gridplan.optimizer.model.InfeasibleProblemException;
 import org.gridplan.optimizer.model.StaffedWorker;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.model.WorkerType;
+import org.gridplan.sim.agent.WorkerType;
 import org.junit.jupiter.api.Test;
 
 class StaffingSolverIT {

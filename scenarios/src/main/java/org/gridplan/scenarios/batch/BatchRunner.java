@@ -247,9 +247,9 @@ public final class BatchRunner {
         SweepPoint point = scenario.points().get(spec.point());
         String name = scenario.layouts().get(spec.layout()).name();
         try {
-            Staffing staffing = inputs.plan(planner, spec.layout(), point.settings().staffing(), scenario.optimise());
-            List<Justification> justifications = planner.justifications(inputs.city(), layout,
-                    point.settings().staffing(), scenario.optimise());
+            Staffing staffing = inputs.plan(planner, spec.layout(), point.settings(), scenario.optimise());
+            List<Justification> justifications = planner.justifications(inputs.city(), layout, point.settings(),
+                    scenario.optimise());
             // The log is always collected for the response-time histogram, and kept only if asked for.
             SimulationConfig config = point.settings().config(spec.seed(), true);
             RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();
@@ -260,7 +260,7 @@ public final class BatchRunner {
             double seconds = (System.nanoTime() - t0) / 1e9;
             return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
                     spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications,
-                    planner.openBranches(inputs.city(), layout, point.settings().staffing(), scenario.optimise()));
+                    planner.openBranches(inputs.city(), layout, point.settings(), scenario.optimise()));
         } catch (RuntimeException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.BranchPool;
@@ -14,7 +15,8 @@ import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 
 /**
- * The staffing plan of the field standard, without optimisation: in every grid
+ * The staffing plan of the field standard, without optimisation (it needs only the request's
+ * {@link StaffingSpec}): in every grid
  * {@code fullTimePerGrid} full-time workers (Jidong county: one per grid), based at the grid's
  * building nearest its household-weighted centre ({@link Staffing#baseBuildings}); professionals
  * spread evenly over the grids; {@code partTimePerCommunity} part-time workers per community,
@@ -35,10 +37,15 @@ public final class FieldStandardStaffing implements StaffingPlanner {
     }
 
     @Override
-    public Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+    public Staffing plan(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
         if (optimise.branches() || optimise.workers()) {
             throw new IllegalArgumentException("optimise: the field-standard planner optimises nothing");
         }
+        return plan(city, layout, settings.staffing());
+    }
+
+    /** The field standard's plan of {@code spec} for {@code layout} of {@code city}. */
+    public Staffing plan(City city, GridLayout layout, StaffingSpec spec) {
         Map<String, String> bases = Staffing.baseBuildings(city, layout);
         List<String> grids = new ArrayList<>(bases.keySet());
         List<WorkerSpec> workers = new ArrayList<>();

@@ -3,36 +3,34 @@ package org.gridplan.scenarios.batch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.gridplan.optimizer.mapping.DistrictProblems;
-import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.plan.DutyRules;
+import org.gridplan.optimizer.plan.Plan;
+import org.gridplan.optimizer.plan.PlanRequest;
+import org.gridplan.optimizer.plan.PlanWorker;
+import org.gridplan.optimizer.plan.Planner;
+import org.gridplan.optimizer.plan.SitingRules;
+import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.results.stats.Justification;
-import org.gridplan.scenarios.plan.DistrictPlan;
-import org.gridplan.scenarios.plan.DistrictPlanner;
+import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
-import org.gridplan.sim.agent.BranchPool;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
-import org.gridplan.sim.model.Building;
+import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
-import org.gridplan.sim.model.Site;
-import org.gridplan.sim.road.TravelMode;
-import org.gridplan.sim.road.TravelTimes;
 
 /**
- * The staffing planner that optimises: it starts from the field standard
- * ({@link FieldStandardStaffing}) and, as the scenario asks,
+ * The staffing planner that optimises, through the optimizer's plan façade ({@link Planner}): it
+ * starts from the field standard ({@link FieldStandardStaffing}) and, as the scenario asks,
  * <ul>
  *   <li>{@code workers}: reassigns the full-time and professional workers to grids with the
  *       worker → grid solver (every grid keeps a full-time worker; extra workers go where the
@@ -48,17 +46,18 @@ import org.gridplan.sim.road.TravelTimes;
  * <p>The plan carries the request's out-of-hours duty roster ({@link StaffingSpec#duty()}), as the
  * field standard's does.
  *
- * <p>The analytic model uses the default incident catalog and e-bike travel (a sweep's demand
- * scale changes every grid's load in proportion, not which grid is busiest).
+ * <p>The analytic model uses the sweep point's demand catalog, with its scale, and its travel (a
+ * road mode, or zero travel): each grid's load is the load its runs will see, which the hard rule
+ * that no grid's load may reach its workers depends on.
  *
  * <p>The workers have no home (a scenario does not say where they live), so only how many serve
  * each grid matters and the staffing solve gets a smaller budget than {@code gridplan optimize}'s:
  * 150 evaluations per worker.
  *
- * <p>Thread-safe and deterministic: one plan per city, layout, staffing and request, computed
- * once (other threads asking for it wait) with seeded solvers that a move-evaluation budget ends,
- * so the plan does not depend on the thread count or the machine's speed. The solves' time cap
- * (10 minutes) is only a guard.
+ * <p>Thread-safe and deterministic: one plan per city, layout, staffing, demand (when workers are
+ * placed), travel and request, computed once (other threads asking for it wait) with seeded
+ * solvers that a move-evaluation budget ends, so the plan does not depend on the thread count or
+ * the machine's speed. The solves' time cap (10 minutes) is only a guard.
  */
 public final class OptimisingStaffingPlanner implements StaffingPlanner {
 
@@ -67,23 +66,32 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
 
     private static final Duration TIME_CAP = Duration.ofMinutes(10);
 
+    /** Staffing-solve evaluations per worker: the workers have no home, so fewer are needed. */
+    private static final long STAFFING_EVALUATIONS_PER_WORKER = 150;
+
     /**
      * What a plan depends on. The duty roster is not part of it (it changes no worker's grid), so a
-     * sweep of {@code staffing.duty} reuses one plan and only the roster on it differs.
+     * sweep of {@code staffing.duty} reuses one plan and only the roster on it differs; nor is the
+     * demand when workers are not placed (siting weighs households, not incidents).
      */
-    private record Key(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
-        Key {
-            spec = spec.withDuty(DutyRoster.NONE);
+    private record Key(City city, GridLayout layout, StaffingSpec spec, Optimise optimise,
+            Optional<DemandCatalog> demand, TravelModel travel) {
+
+        static Key of(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
+            return new Key(city, layout, settings.staffing().withDuty(DutyRoster.NONE), optimise,
+                    optimise.workers() ? Optional.of(settings.demand().catalog()) : Optional.empty(),
+                    settings.travel());
         }
     }
 
     private final FieldStandardStaffing field = new FieldStandardStaffing();
+    private final Planner planner = new Planner();
     private final ConcurrentMap<Key, Planned> plans = new ConcurrentHashMap<>();
-    private final ConcurrentMap<City, TravelTimes> travel = new ConcurrentHashMap<>();
 
-    /** A plan and its justifications, computed once. */
+    /** A plan and what the batch keeps of it, computed once. */
     private static final class Planned {
-        private final AtomicReference<Staffing> staffing = new AtomicReference<>();
+        private volatile Plan plan;
+        private volatile Staffing staffing;
         private volatile List<Justification> justifications = List.of();
         private volatile List<String> openBranches = List.of();
         /** Why planning failed (e.g. a capacity the demand cannot fit), so later runs fail at once. */
@@ -96,24 +104,24 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
     }
 
     @Override
-    public Staffing plan(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
+    public Staffing plan(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
         if (!optimise.branches() && !optimise.workers()) {
-            return field.plan(city, layout, spec, Optimise.NONE);
+            return field.plan(city, layout, settings, Optimise.NONE);
         }
-        Planned planned = plans.computeIfAbsent(new Key(city, layout, spec, optimise), k -> new Planned());
+        Planned planned = plans.computeIfAbsent(Key.of(city, layout, settings, optimise), k -> new Planned());
         synchronized (planned) {
             if (planned.failure != null) {
                 throw planned.failure;
             }
-            if (planned.staffing.get() == null) {
+            if (planned.staffing == null) {
                 try {
-                    planOnce(planned, city, layout, spec, optimise);
+                    planOnce(planned, city, layout, settings, optimise);
                 } catch (RuntimeException e) {
                     planned.failure = e;
                     throw e;
                 }
             }
-            return planned.staffing.get().withDuty(spec.duty());
+            return planned.staffing.withDuty(settings.staffing().duty());
         }
     }
 
@@ -121,108 +129,71 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
      * Makes the plan of one key. Every later run reuses its staffing, so the field standard it
      * starts from is built here, once, not at every run.
      */
-    private void planOnce(Planned planned, City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
-        Staffing standard = field.plan(city, layout, spec, Optimise.NONE);
-        DistrictPlan plan = optimise(city, layout, standard, optimise);
-        List<Justification> why = new ArrayList<>();
-        if (optimise.branches()) {
-            why.addAll(plan.sitingJustifications());
-            planned.openBranches = List.copyOf(plan.sitingPlan().openSites());
-        }
-        if (optimise.workers()) {
-            why.addAll(plan.staffingJustifications());
-        }
-        planned.justifications = List.copyOf(why);
-        planned.staffing.set(apply(plan, standard, spec, optimise));
+    private void planOnce(Planned planned, City city, GridLayout layout, RunSettings settings, Optimise optimise) {
+        Staffing standard = field.plan(city, layout, settings.staffing());
+        Plan plan = planner.plan(request(city, layout, standard, settings, optimise));
+        planned.plan = plan;
+        planned.justifications = plan.justifications().stream()
+                .map(j -> new Justification(j.english(), j.chinese())).toList();
+        planned.openBranches = plan.branchesSited() ? plan.openBranches() : List.of();
+        planned.staffing = plan.toStaffing(standard);
     }
 
     @Override
-    public List<Justification> justifications(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
-        Planned p = plans.get(new Key(city, layout, spec, optimise));
+    public List<Justification> justifications(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
+        Planned p = plans.get(Key.of(city, layout, settings, optimise));
         return p == null ? List.of() : p.justifications;
     }
 
     @Override
-    public List<String> openBranches(City city, GridLayout layout, StaffingSpec spec, Optimise optimise) {
-        Planned p = plans.get(new Key(city, layout, spec, optimise));
+    public List<String> openBranches(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
+        Planned p = plans.get(Key.of(city, layout, settings, optimise));
         return p == null ? List.of() : p.openBranches;
     }
 
-    private DistrictPlan optimise(City city, GridLayout layout, Staffing standard, Optimise optimise) {
+    /**
+     * The optimiser's plan {@link #plan} made for these arguments, with its analytic KPIs; empty when
+     * nothing was optimised or it was not planned yet.
+     */
+    public Optional<Plan> optimised(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
+        Planned p = plans.get(Key.of(city, layout, settings, optimise));
+        return p == null ? Optional.empty() : Optional.ofNullable(p.plan);
+    }
+
+    /**
+     * The façade request of a scenario's plan: the field standard's full-time and professional
+     * workers (without a home), the sweep point's demand catalog and travel, the staffing's shifts,
+     * pools and roster, and siting as {@code optimise} asks.
+     */
+    private static PlanRequest request(City city, GridLayout layout, Staffing standard, RunSettings settings,
+            Optimise optimise) {
         boolean branches = optimise.branches();
-        TravelTimes times = travel.computeIfAbsent(city, TravelTimes::new);
-        DistrictProblems problems = DistrictProblems.of(city, layout, times, TravelMode.EBIKE, DemandCatalog.defaults());
-        List<DistrictWorker> workers = new ArrayList<>();
+        if (branches && city.sites().isEmpty()) {
+            throw new IllegalArgumentException("optimise.branches: city " + city.name() + " has no candidate"
+                    + " sites: at least 1 is needed to open a branch (short by 1 site)");
+        }
+        List<PlanWorker> workers = new ArrayList<>();
         for (WorkerSpec w : standard.workers()) {
-            if (w.type() == WorkerType.FULL_TIME) {
-                workers.add(new DistrictWorker(w.id(), org.gridplan.optimizer.model.WorkerType.FULL_TIME,
-                        OptionalInt.empty()));
-            } else if (w.type() == WorkerType.PROFESSIONAL) {
-                workers.add(new DistrictWorker(w.id(), org.gridplan.optimizer.model.WorkerType.PROFESSIONAL,
-                        OptionalInt.empty()));
+            if (w.type() == WorkerType.FULL_TIME || w.type() == WorkerType.PROFESSIONAL) {
+                workers.add(PlanWorker.of(w.id(), w.type()));
             }
         }
-        List<Site> sites = city.sites();
-        if (sites.isEmpty()) {
-            if (branches) {
-                throw new IllegalArgumentException("optimise.branches: city " + city.name() + " has no candidate"
-                        + " sites: at least 1 is needed to open a branch (short by 1 site)");
-            }
-            // Workers only: the planner still builds a siting baseline, which is then not used; one
-            // stand-in site at the first building keeps it well defined.
-            Building first = city.buildings().get(0);
-            sites = List.of(new Site("none", first.x(), first.y()));
-        }
-        int communities = (int) layout.communityOfGrid().values().stream().distinct().count();
-        int p = Math.max(1, Math.min(communities, sites.size()));
+        StaffingSpec spec = settings.staffing();
         // Rules apply only to a siting solve; without one the baseline (nearest site) is not bound by them.
-        return DistrictPlanner.plan(problems, sites, p, branches ? optimise.branchCapacity() : OptionalLong.empty(),
-                branches && optimise.communitySharesBranch(), workers,
-                DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), TIME_CAP, SEED)
-                        .withStaffingEvaluations(Math.max(20_000L, 150L * workers.size()))
-                        .withWeights(optimise.weights()),
-                branches, line -> { });
-    }
-
-    private static Staffing apply(DistrictPlan plan, Staffing standard, StaffingSpec spec, Optimise optimise) {
-        List<WorkerSpec> workers = new ArrayList<>();
-        Map<String, String> gridOfWorker = plan.staffingPlan().gridOfWorker();
-        City city = plan.problems().city();
-        for (WorkerSpec w : standard.workers()) {
-            String grid = gridOfWorker.get(w.id());
-            if (optimise.workers() && grid != null) {
-                int g = plan.problems().gridIndex(grid).orElseThrow();
-                workers.add(new WorkerSpec(w.id(), w.type(), grid,
-                        city.buildings().get(plan.problems().baseBuilding(g)).id(), w.shift()));
-            } else {
-                workers.add(w);
-            }
-        }
-        List<BranchPool> pools = standard.pools();
-        if (optimise.branches() && spec.branchPoolPerCommunity() > 0) {
-            pools = new ArrayList<>();
-            Map<String, List<String>> gridsOfSite = new java.util.TreeMap<>();
-            new java.util.TreeMap<>(plan.sitingPlan().siteOfDemand()).forEach((grid, site) ->
-                    gridsOfSite.computeIfAbsent(site, s -> new ArrayList<>()).add(grid));
-            for (Map.Entry<String, List<String>> e : gridsOfSite.entrySet()) {
-                Site site = city.sites().get(city.siteIndexOf(e.getKey()).orElseThrow());
-                pools.add(new BranchPool("BP-" + e.getKey(), nearestBuilding(city, site), e.getValue(),
-                        spec.branchPoolPerCommunity(), spec.poolShift()));
-            }
-        }
-        return new Staffing(workers, pools);
-    }
-
-    private static String nearestBuilding(City city, Site site) {
-        Building best = null;
-        double bestD = Double.POSITIVE_INFINITY;
-        for (Building b : city.buildings()) {
-            double d = Math.hypot(b.x() - site.x(), b.y() - site.y());
-            if (d < bestD) {
-                bestD = d;
-                best = b;
-            }
-        }
-        return Objects.requireNonNull(best, "city has no buildings").id();
+        SitingRules siting = branches ? new SitingRules(OptionalInt.empty(), optimise.branchCapacity(),
+                optimise.communitySharesBranch(), true)
+                : new SitingRules(OptionalInt.empty(), OptionalLong.empty(), false, false);
+        return PlanRequest.builder(city, layout)
+                .workers(workers)
+                .placeWorkers(optimise.workers())
+                .demand(settings.demand().catalog())
+                .travel(settings.travel())
+                .duty(new DutyRules(spec.fullTimeShift(), spec.partTimeShift(), spec.branchPoolPerCommunity(),
+                        spec.poolShift(), spec.duty()))
+                .siting(siting)
+                .weights(optimise.weights())
+                .seed(SEED)
+                .budget(SolveBudget.ofTime(TIME_CAP).withStaffingEvaluationsPerWorker(STAFFING_EVALUATIONS_PER_WORKER))
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.layout.LayoutInfeasibleException;
+import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.Scenario.CityFile;
 import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
@@ -19,7 +20,6 @@ import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.Scenario.StaffingFile;
 import org.gridplan.scenarios.spec.ScenarioException;
-import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
@@ -138,12 +138,12 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
     /**
      * The staffing plan of a run of layout {@code i}: the planner's plan, or, for a layout with a
      * staffing file, the file's workers with the pools and duty roster the planner adds
-     * ({@link StaffingPlanner#plan(City, GridLayout, Staffing, StaffingSpec, Optimise)}).
+     * ({@link StaffingPlanner#plan(City, GridLayout, Staffing, RunSettings, Optimise)}).
      */
-    public Staffing plan(StaffingPlanner planner, int i, StaffingSpec spec, Optimise optimise) {
+    public Staffing plan(StaffingPlanner planner, int i, RunSettings settings, Optimise optimise) {
         GridLayout layout = layouts.get(i);
-        return staffing.get(i).map(given -> planner.plan(city, layout, given, spec, optimise))
-                .orElseGet(() -> planner.plan(city, layout, spec, optimise));
+        return staffing.get(i).map(given -> planner.plan(city, layout, given, settings, optimise))
+                .orElseGet(() -> planner.plan(city, layout, settings, optimise));
     }
 
     /**

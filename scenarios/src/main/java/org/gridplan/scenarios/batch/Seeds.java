@@ -1,7 +1,9 @@
 package org.gridplan.scenarios.batch;
 
 /**
- * Derivation of run seeds from a scenario's master seed.
+ * Derivation of run seeds from a master seed: the one rule for replications, used by the batch
+ * runner (a scenario's {@code seed}) and by {@code gridplan optimize --simulate} (its
+ * {@code --seed}), so replication {@code r} of either faces the same incident stream.
  *
  * <p>The run seed of replication {@code r} is
  * {@code splitmix64(master + (r + 1) × 0x9E3779B97F4A7C15)} folded to 31 bits, with 0 replaced by 1

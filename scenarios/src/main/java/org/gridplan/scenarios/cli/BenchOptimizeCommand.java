@@ -4,19 +4,18 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import org.gridplan.optimizer.mapping.DistrictProblems;
-import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.plan.Plan;
+import org.gridplan.optimizer.plan.PlanRequest;
+import org.gridplan.optimizer.plan.PlanWorker;
+import org.gridplan.optimizer.plan.Planner;
+import org.gridplan.optimizer.plan.SitingRules;
+import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.scenarios.layout.LayoutGenerator;
-import org.gridplan.scenarios.plan.DistrictPlan;
-import org.gridplan.scenarios.plan.DistrictPlanner;
-import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 import org.gridplan.sim.road.TravelMode;
-import org.gridplan.sim.road.TravelTimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,25 +79,26 @@ final class BenchOptimizeCommand implements Callable<Integer> {
         GridLayout layout = result.layout();
         out.printf(Locale.ROOT, "district: %,d households, %,d grids, %,d candidate sites (generated in %.1f s)%n",
                 city.households(), layout.gridCount(), city.sites().size(), (System.nanoTime() - t0) / 1e9);
-        List<DistrictWorker> people = DistrictPlanner.residentWorkers(city, workers, seed);
-        DistrictProblems problems = DistrictProblems.of(city, layout, new TravelTimes(city), TravelMode.EBIKE,
-                DemandCatalog.defaults());
+        List<PlanWorker> people = PlanWorker.residents(city, workers, seed);
         long capacity = (long) Math.ceil(city.households() * 1.15 / branches);
-        DistrictPlan plan = DistrictPlanner.plan(problems, city.sites(), branches, OptionalLong.of(capacity), people,
-                DistrictPlanner.Settings.scaled(problems.grids().size(), branches, people.size(), time, seed), line -> {
-                    spec.commandLine().getErr().println(line);
-                    spec.commandLine().getErr().flush();
-                });
-        DistrictPlan.Kpis b = plan.baselineKpis();
-        DistrictPlan.Kpis o = plan.optimisedKpis();
+        PlanRequest request = PlanRequest.builder(city, layout).workers(people).travel(TravelMode.EBIKE)
+                .siting(SitingRules.DEFAULT.withMaxBranches(branches).withBranchCapacity(capacity)).seed(seed)
+                .budget(SolveBudget.ofTime(time)).build();
+        Plan plan = new Planner().plan(request, line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
+        Plan.Kpis b = plan.baselineKpis();
+        Plan.Kpis o = plan.optimisedKpis();
+        Plan.Timings t = plan.timings();
         out.printf(Locale.ROOT, "problem built in %.2f s (travel times from %,d homes and %d sites)%n",
-                plan.setupSeconds(), people.size(), city.sites().size());
+                t.setupSeconds(), people.size(), city.sites().size());
         out.printf(Locale.ROOT, "siting   (p = %d, capacity %,d): first feasible after %.2f s, final %s after %.1f s;"
-                        + " feasible %s%n", branches, capacity, plan.sitingFeasibleSeconds(), plan.sitingPlan().score(),
-                plan.sitingSeconds(), plan.sitingPlan().feasible());
+                        + " feasible %s%n", branches, capacity, t.sitingFeasibleSeconds(), plan.sitingPlan().score(),
+                t.sitingSeconds(), plan.sitingPlan().feasible());
         out.printf(Locale.ROOT, "staffing (%,d workers): first feasible after %.2f s, final %s after %.1f s; feasible"
-                        + " %s%n", people.size(), plan.staffingFeasibleSeconds(), plan.staffingPlan().score(),
-                plan.staffingSeconds(), plan.staffingPlan().feasible());
+                        + " %s%n", people.size(), t.staffingFeasibleSeconds(), plan.staffingPlan().score(),
+                t.staffingSeconds(), plan.staffingPlan().feasible());
         out.printf(Locale.ROOT, "expected response: baseline %.3f min, optimised %.3f min (%.1f%% better)%n",
                 b.expectedResponseMinutes(), o.expectedResponseMinutes(),
                 100 * (1 - o.expectedResponseMinutes() / b.expectedResponseMinutes()));

@@ -124,8 +124,7 @@ final class CapacityCommand implements Callable<Integer> {
         List<Result> results = new ArrayList<>();
         for (int i : layouts) {
             GridLayout layout = inputs.layouts().get(i);
-            Staffing base = new FieldStandardStaffing().plan(inputs.city(), layout, noProfessionals,
-                    Scenario.Optimise.NONE);
+            Staffing base = new FieldStandardStaffing().plan(inputs.city(), layout, noProfessionals);
             List<DutyRoster> rosters = new ArrayList<>(List.of(DutyRoster.NONE, DutyRoster.defaults(),
                     new DutyRoster(DutyRoster.Scope.COMMUNITY, 2, DutyRoster.Source.GRID_WORKERS,
                             DutyRoster.Location.COMMUNITY_OFFICE, java.util.Optional.empty())));

@@ -9,25 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.gridplan.optimizer.mapping.DistrictProblems;
-import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
-import org.gridplan.optimizer.model.WorkerType;
-import org.gridplan.results.stats.Justification;
+import org.gridplan.optimizer.plan.Plan;
+import org.gridplan.optimizer.plan.PlanJustification;
+import org.gridplan.optimizer.plan.PlanRequest;
+import org.gridplan.optimizer.plan.PlanWorker;
+import org.gridplan.optimizer.plan.Planner;
+import org.gridplan.optimizer.plan.SitingRules;
+import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.results.stats.MeanInterval;
-import org.gridplan.scenarios.plan.DistrictPlan;
-import org.gridplan.scenarios.plan.DistrictPlanner;
+import org.gridplan.scenarios.batch.Seeds;
 import org.gridplan.scenarios.plan.PlanFiles;
-import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.SimulationConfig;
-import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.io.StaffingCsv;
@@ -118,8 +118,8 @@ final class OptimizeCommand implements Callable<Integer> {
     Duration unimproved;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Solver seed; with --simulate, replication r runs with seed N + r (default "
-                    + "${DEFAULT-VALUE}).")
+            description = "Solver seed; with --simulate also the master seed of the replications, whose run "
+                    + "seeds follow the batch rule of 'gridplan run' (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", defaultValue = "plan", paramLabel = "DIR",
@@ -171,24 +171,28 @@ final class OptimizeCommand implements Callable<Integer> {
         GridLayout l = GeoJson.readLayout(layout, c);
         requireEveryBuildingInAGrid(c, l);
         List<Site> candidates = sites == null ? c.sites() : PlanFiles.readSites(sites);
-        List<DistrictWorker> people = workers(c, l);
         DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
-        TravelTimes travelTimes = new TravelTimes(c);
-        DistrictProblems problems = DistrictProblems.of(c, l, travelTimes, mode, demand);
-        int p = branches != null ? branches
-                : Math.max(1, Math.min(candidates.size(), (int) l.communityOfGrid().values().stream().distinct().count()));
+        SitingRules rules = SitingRules.DEFAULT.withCommunitySharesBranch(communitySharesBranch);
+        if (branches != null) {
+            rules = rules.withMaxBranches(branches);
+        }
+        if (capacity != null) {
+            rules = rules.withBranchCapacity(capacity);
+        }
+        SolveBudget budget = SolveBudget.ofTime(time);
+        if (unimproved != null) {
+            budget = budget.withUnimprovedLimit(unimproved);
+        }
+        PlanRequest request = PlanRequest.builder(c, l).sites(candidates).workers(workers(c, l)).demand(demand)
+                .travel(mode).siting(rules).seed(seed).budget(budget).build();
         err.printf(Locale.ROOT, "optimize: city %s, layout %s%n", c.name(), l.name());
         err.flush();
-        DistrictPlanner.Settings scaled = DistrictPlanner.Settings.scaled(problems.grids().size(), p, people.size(),
-                time, seed);
-        DistrictPlanner.Settings settings = unimproved == null ? scaled : scaled.withUnimprovedLimit(unimproved);
-        DistrictPlan plan = DistrictPlanner.plan(problems, candidates, p,
-                capacity == null ? OptionalLong.empty() : OptionalLong.of(capacity), communitySharesBranch, people,
-                settings, true, line -> {
-                    err.println(line);
-                    err.flush();
-                });
-        List<String> broken = violations(plan);
+        Planner planner = new Planner();
+        Plan plan = planner.plan(request, line -> {
+            err.println(line);
+            err.flush();
+        });
+        List<String> broken = plan.violations();
         if (!broken.isEmpty()) {
             throw new IllegalArgumentException("no plan meets the hard constraints (" + broken.size() + " violated "
                     + "after the search): " + String.join("; ", broken.subList(0, Math.min(5, broken.size())))
@@ -196,10 +200,10 @@ final class OptimizeCommand implements Callable<Integer> {
                     + ". Raise --capacity or --branches, or give more workers; nothing written");
         }
         printKpis(stdout, plan);
-        Staffing baseline = withCsvShifts(plan.baselineStaffing());
-        Staffing optimised = withCsvShifts(plan.optimisedStaffing());
+        Staffing baseline = plan.baselineStaffing();
+        Staffing optimised = plan.toStaffing();
         if (simulate > 0) {
-            simulate(stdout, err, c, l, travelTimes, mode, demand, baseline, optimised);
+            simulate(stdout, err, request, planner.travelTimes(c), baseline, optimised);
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("city", c.name());
@@ -222,18 +226,11 @@ final class OptimizeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Workers read from a staffing CSV keep their shift. */
-    private Staffing withCsvShifts(Staffing staffing) {
-        if (csvShifts.isEmpty()) {
-            return staffing;
-        }
-        return Staffing.of(staffing.workers().stream()
-                .map(w -> csvShifts.containsKey(w.id()) ? w.withShift(csvShifts.get(w.id())) : w).toList());
-    }
-
-    private final Map<String, ShiftPattern> csvShifts = new LinkedHashMap<>();
-
-    private List<DistrictWorker> workers(City c, GridLayout l) {
+    /**
+     * The workers of {@code --workers}: counts, or a staffing CSV whose workers keep their type and
+     * shift and live in their {@code base} building.
+     */
+    private List<PlanWorker> workers(City c, GridLayout l) {
         if (workers.contains("=")) {
             return counts(workers);
         }
@@ -243,21 +240,15 @@ final class OptimizeCommand implements Callable<Integer> {
                     + " staffing CSV)");
         }
         Staffing staffing = StaffingCsv.read(file, c, l);
-        List<DistrictWorker> out = new ArrayList<>();
+        List<PlanWorker> out = new ArrayList<>();
         for (WorkerSpec w : staffing.workers()) {
-            WorkerType type = switch (w.type()) {
-                case FULL_TIME -> WorkerType.FULL_TIME;
-                case PART_TIME -> WorkerType.PART_TIME;
-                case PROFESSIONAL -> WorkerType.PROFESSIONAL;
-            };
-            out.add(new DistrictWorker(w.id(), type, OptionalInt.of(c.indexOf(w.baseBuilding()).orElseThrow())));
-            csvShifts.put(w.id(), w.shift());
+            out.add(new PlanWorker(w.id(), w.type(), Optional.of(w.baseBuilding()), Optional.of(w.shift())));
         }
         return out;
     }
 
     /** Workers from {@code fulltime=N,parttime=N,professional=N}; ids FT-0001, PT-0001, PRO-0001. */
-    static List<DistrictWorker> counts(String text) {
+    static List<PlanWorker> counts(String text) {
         Map<WorkerType, Integer> n = new LinkedHashMap<>();
         for (String part : text.split(",")) {
             String[] kv = part.trim().split("=", 2);
@@ -280,7 +271,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--workers: '" + part.trim() + "' is negative or repeats a type");
             }
         }
-        List<DistrictWorker> out = new ArrayList<>();
+        List<PlanWorker> out = new ArrayList<>();
         n.forEach((type, count) -> {
             String prefix = switch (type) {
                 case FULL_TIME -> "FT-";
@@ -288,7 +279,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 default -> "PRO-";
             };
             for (int i = 1; i <= count; i++) {
-                out.add(new DistrictWorker(String.format(Locale.ROOT, "%s%04d", prefix, i), type, OptionalInt.empty()));
+                out.add(PlanWorker.of(String.format(Locale.ROOT, "%s%04d", prefix, i), type));
             }
         });
         if (out.isEmpty()) {
@@ -297,12 +288,11 @@ final class OptimizeCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void printKpis(PrintWriter out, DistrictPlan plan) {
-        DistrictPlan.Kpis b = plan.baselineKpis();
-        DistrictPlan.Kpis o = plan.optimisedKpis();
+    private static void printKpis(PrintWriter out, Plan plan) {
+        Plan.Kpis b = plan.baselineKpis();
+        Plan.Kpis o = plan.optimisedKpis();
         out.printf(Locale.ROOT, "%d branches open (p = %d), %,d grids, %,d workers%n",
-                plan.sitingPlan().openSites().size(), plan.siting().maxBranches(), plan.siting().demandCount(),
-                plan.workers().size());
+                plan.openBranches().size(), plan.maxBranches(), plan.grids().size(), plan.request().workers().size());
         out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", "analytic KPI", "baseline", "optimised", "change");
         row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f", true);
         row(out, "households within 5 min of branch", 100 * b.within5Share(), 100 * o.within5Share(), "%.1f%%", false);
@@ -314,18 +304,18 @@ final class OptimizeCommand implements Callable<Integer> {
         row(out, "worker utilisation: coeff. of variation", b.utilisationSpread(), o.utilisationSpread(), "%.3f",
                 false);
         out.printf(Locale.ROOT, "feasible: baseline %s, optimised yes%n", yes(plan));
+        Plan.Timings t = plan.timings();
         out.printf(Locale.ROOT, "first feasible plan: siting %.2f s, staffing %.2f s (problem built in %.2f s)%n",
-                plan.sitingFeasibleSeconds(), plan.staffingFeasibleSeconds(), plan.setupSeconds());
+                t.sitingFeasibleSeconds(), t.staffingFeasibleSeconds(), t.setupSeconds());
         out.println("why:");
-        for (Justification j : plan.justifications()) {
+        for (PlanJustification j : plan.justifications()) {
             out.println("  " + j.english());
         }
         out.flush();
     }
 
-    private static String yes(DistrictPlan plan) {
-        List<String> v = new ArrayList<>(plan.sitingBaseline().hardViolations());
-        v.addAll(plan.staffingBaseline().hardViolations());
+    private static String yes(Plan plan) {
+        List<String> v = plan.baselineViolations();
         return v.isEmpty() ? "yes" : "no (" + v.size() + " hard violations, e.g. " + v.get(0) + ")";
     }
 
@@ -341,12 +331,6 @@ final class OptimizeCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> violations(DistrictPlan plan) {
-        List<String> v = new ArrayList<>(plan.sitingPlan().hardViolations());
-        v.addAll(plan.staffingPlan().hardViolations());
-        return v;
-    }
-
     private static void row(PrintWriter out, String name, double base, double opt, String format, boolean relative) {
         String change = relative && base != 0 ? String.format(Locale.ROOT, "%+.1f%%", 100 * (opt / base - 1))
                 : String.format(Locale.ROOT, "%+.2f", opt - base);
@@ -354,27 +338,36 @@ final class OptimizeCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, format, opt), change);
     }
 
-    private void simulate(PrintWriter out, PrintWriter err, City c, GridLayout l, TravelTimes travelTimes,
-            TravelMode mode, DemandCatalog demand, Staffing baseline, Staffing optimised) {
+    /**
+     * Simulates both plans on the request's city, layout, demand and travel, replication r of each
+     * with the batch's run seed of {@code --seed} and r.
+     */
+    private void simulate(PrintWriter out, PrintWriter err, PlanRequest request, TravelTimes travelTimes,
+            Staffing baseline, Staffing optimised) {
         double[][] mean = new double[2][simulate];
         double[][] p90 = new double[2][simulate];
         double[] diff = new double[simulate];
         Staffing[] plans = {baseline, optimised};
+        long[] seeds = new long[simulate];
         for (int r = 0; r < simulate; r++) {
-            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seed + r)
-                    .demand(demand).travel(TravelModel.road(mode)).build();
+            // The batch's rule (gridplan run): replication r of master seed N runs with Seeds.runSeed(N, r).
+            seeds[r] = Seeds.runSeed(seed, r);
+            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seeds[r])
+                    .demand(request.demand()).travel(request.travel()).build();
             for (int k = 0; k < 2; k++) {
-                RunResult result = new GridSimulation(c, l, plans[k], config, travelTimes).runToEnd();
+                RunResult result = new GridSimulation(request.city(), request.layout(), plans[k], config, travelTimes)
+                        .runToEnd();
                 mean[k][r] = result.district().response().mean();
                 p90[k][r] = result.district().response().p90();
             }
             diff[r] = mean[1][r] - mean[0][r];
             err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min%n", r + 1,
-                    simulate, seed + r, mean[0][r], mean[1][r]);
+                    simulate, seeds[r], mean[0][r], mean[1][r]);
             err.flush();
         }
-        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), seeds %d..%d, the same"
-                + " seeds for both plans:%n", simulate, days, seed, seed + simulate - 1);
+        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), run seeds of master seed"
+                + " %d as in 'gridplan run' (%s), the same seeds for both plans:%n", simulate, days, seed,
+                seedList(seeds));
         out.printf(Locale.ROOT, "%-12s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI");
         String[] names = {"baseline", "optimised"};
         for (int k = 0; k < 2; k++) {
@@ -387,6 +380,15 @@ final class OptimizeCommand implements Callable<Integer> {
                 : d.lower().getAsDouble() > 0 ? "optimised significantly higher" : "not distinguishable";
         out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(d) + " (paired; " + verdict + ")");
         out.flush();
+    }
+
+    /** The run seeds, the first five and how many more. */
+    private static String seedList(long[] seeds) {
+        List<String> shown = new ArrayList<>();
+        for (int r = 0; r < Math.min(5, seeds.length); r++) {
+            shown.add(Long.toString(seeds[r]));
+        }
+        return String.join(", ", shown) + (seeds.length > 5 ? " and " + (seeds.length - 5) + " more" : "");
     }
 
     private static String interval(MeanInterval m) {

@@ -233,8 +233,8 @@ final class SimulateCommand implements Callable<Integer> {
             return null;
         }
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
-        Staffing plan = given.isPresent() ? planner.plan(c, l, given.get(), settings.staffing(), s.optimise())
-                : planner.plan(c, l, settings.staffing(), s.optimise());
+        Staffing plan = given.isPresent() ? planner.plan(c, l, given.get(), settings, s.optimise())
+                : planner.plan(c, l, settings, s.optimise());
         return new Inputs(c, l, plan, settings.config(seed, incidents != null));
     }
 

@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.StaffingPlan;
-import org.gridplan.results.stats.Justification;
+import org.gridplan.optimizer.plan.Plan;
+import org.gridplan.optimizer.plan.PlanJustification;
 import org.gridplan.sim.io.AtomicFiles;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.Building;
@@ -87,16 +88,16 @@ public final class PlanFiles {
     }
 
     /** The plan as the {@code plan.json} tree. */
-    public static Map<String, Object> json(DistrictPlan plan, Map<String, Object> inputs, List<Site> sites) {
+    public static Map<String, Object> json(Plan plan, Map<String, Object> inputs, List<Site> sites) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("kind", "gridplan-plan");
         root.putAll(inputs);
         SitingPlan s = plan.sitingPlan();
         Map<String, Object> branches = new LinkedHashMap<>();
-        branches.put("p", plan.siting().maxBranches());
-        plan.siting().branchCapacity().ifPresent(c -> branches.put("capacity", c));
+        branches.put("p", plan.maxBranches());
+        plan.request().siting().branchCapacity().ifPresent(c -> branches.put("capacity", c));
         branches.put("open", s.openSites());
-        branches.put("householdsPerBranch", s.householdsPerSite());
+        branches.put("householdsPerBranch", new TreeMap<>(s.householdsPerSite()));
         branches.put("gridBranch", new TreeMap<>(s.siteOfDemand()));
         root.put("branches", branches);
         StaffingPlan w = plan.staffingPlan();
@@ -106,13 +107,13 @@ public final class PlanFiles {
         kpis.put("optimised", kpis(plan.optimisedKpis(), s.score(), w.score()));
         root.put("kpis", kpis);
         root.put("baselineBranches", plan.sitingBaseline().openSites());
-        root.put("justifications", plan.justifications().stream().map(Justification::english).toList());
-        root.put("justificationsZh", plan.justifications().stream().map(j -> j.text(true)).toList());
+        root.put("justifications", plan.justifications().stream().map(PlanJustification::english).toList());
+        root.put("justificationsZh", plan.justifications().stream().map(PlanJustification::chinese).toList());
         root.put("notes", plan.notes());
         return root;
     }
 
-    private static Map<String, Object> kpis(DistrictPlan.Kpis k, String sitingScore, String staffingScore) {
+    private static Map<String, Object> kpis(Plan.Kpis k, String sitingScore, String staffingScore) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("expectedResponseMinutes", round(k.expectedResponseMinutes()));
         out.put("within5MinutesOfBranch", round(k.within5Share()));
@@ -139,8 +140,8 @@ public final class PlanFiles {
      * "branch"}, its households and grids) and one per grid at its base building ({@code kind:
      * "grid"}, its branch, workers and expected response), one feature per line.
      */
-    public static void writeGeoJson(DistrictPlan plan, List<Site> sites, Path file) {
-        City city = plan.problems().city();
+    public static void writeGeoJson(Plan plan, List<Site> sites, Path file) {
+        City city = plan.request().city();
         Map<String, Site> siteById = new LinkedHashMap<>();
         sites.forEach(site -> siteById.put(site.id(), site));
         Map<String, List<String>> workersOfGrid = new TreeMap<>();
@@ -149,7 +150,7 @@ public final class PlanFiles {
         Map<String, Long> gridsPerBranch = new TreeMap<>();
         plan.sitingPlan().siteOfDemand().values().forEach(site -> gridsPerBranch.merge(site, 1L, Long::sum));
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"gridplan\":{\"kind\":\"plan\",\"city\":")
-                .append(quote(city.name())).append(",\"layout\":").append(quote(plan.problems().layout().name()))
+                .append(quote(city.name())).append(",\"layout\":").append(quote(plan.request().layout().name()))
                 .append("},\"features\":[\n");
         List<String> lines = new ArrayList<>();
         for (String id : plan.sitingPlan().openSites()) {
@@ -157,13 +158,13 @@ public final class PlanFiles {
             lines.add(feature(site.x(), site.y(), Map.of("kind", "branch", "id", id, "households",
                     plan.sitingPlan().householdsPerSite().get(id), "grids", gridsPerBranch.getOrDefault(id, 0L))));
         }
-        for (int g = 0; g < plan.problems().grids().size(); g++) {
-            String grid = plan.problems().grids().get(g);
-            Building base = city.buildings().get(plan.problems().baseBuilding(g));
+        for (Plan.Grid g : plan.grids()) {
+            String grid = g.id();
+            Building base = city.buildings().get(city.indexOf(g.baseBuilding()).orElseThrow());
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("kind", "grid");
             props.put("grid", grid);
-            props.put("households", plan.problems().households(g));
+            props.put("households", g.households());
             props.put("branch", plan.sitingPlan().siteOfDemand().get(grid));
             props.put("workers", workersOfGrid.getOrDefault(grid, List.of()));
             Double response = plan.staffingPlan().responseMinutesByGrid().get(grid);

@@ -1,5 +1,6 @@
 /**
- * District plans: branch siting and worker assignment of one city and layout, solved against
- * their baselines on the analytic response model, with KPIs, justifications and file output.
+ * The file side of district plans: candidate sites read from GeoJSON, and a plan of the optimizer's
+ * façade ({@link org.gridplan.optimizer.plan.Plan}) written as {@code plan.json} and
+ * {@code plan.geojson}. Planning itself is the optimizer's ({@link org.gridplan.optimizer.plan.Planner}).
  */
 package org.gridplan.scenarios.plan;

@@ -8,6 +8,7 @@ import org.gridplan.sim.engine.PatrolConfig;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.SurgeEvent;
 import org.gridplan.sim.engine.TravelModel;
+import org.gridplan.sim.road.TravelMode;
 
 /**
  * The settings of the runs at one sweep point: everything a sweep may vary.
@@ -41,6 +42,26 @@ public record RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPoli
             double horizonDays, double warmUpDays, TravelModel travel) {
         this(staffing, demand, dispatch, surges, horizonDays, warmUpDays, travel, PatrolConfig.defaults(),
                 FieldModel.defaults());
+    }
+
+    /**
+     * The settings of a scenario that gives only its staffing: the default demand catalog at scale
+     * 1, the default dispatch, no surges, 365 days with 7 of warm-up, e-bike travel, the default
+     * visits and field model.
+     */
+    public static RunSettings defaults(StaffingSpec staffing) {
+        return new RunSettings(staffing, DemandSpec.defaults(), DispatchPolicy.defaults(), List.of(), 365, 7,
+                TravelModel.road(TravelMode.EBIKE));
+    }
+
+    /** These settings with another demand. */
+    public RunSettings withDemand(DemandSpec newDemand) {
+        return new RunSettings(staffing, newDemand, dispatch, surges, horizonDays, warmUpDays, travel, patrol, field);
+    }
+
+    /** These settings with other travel. */
+    public RunSettings withTravel(TravelModel newTravel) {
+        return new RunSettings(staffing, demand, dispatch, surges, horizonDays, warmUpDays, newTravel, patrol, field);
     }
 
     /**

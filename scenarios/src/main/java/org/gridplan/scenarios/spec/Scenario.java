@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.gridplan.optimizer.plan.PlanWeights;
 import org.gridplan.scenarios.layout.LayoutGenerator;
-import org.gridplan.scenarios.plan.PlanWeights;
 import org.gridplan.sim.generate.CityGenerator;
 
 /**

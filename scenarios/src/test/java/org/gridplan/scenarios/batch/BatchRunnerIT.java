@@ -79,9 +79,9 @@ class BatchRunnerIT {
 
         @Override
         public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
-                org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.RunSettings settings,
                 Scenario.Optimise optimise) {
-            return standard.plan(city, layout, spec, optimise);
+            return standard.plan(city, layout, settings, optimise);
         }
     }
 
@@ -150,10 +150,10 @@ class BatchRunnerIT {
         StaffingPlanner planner = new FieldStandardPlanner() {
             @Override
             public List<Justification> justifications(org.gridplan.sim.model.City city,
-                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.RunSettings settings,
                     Scenario.Optimise optimise) {
                 // Each sweep point (0 or 3 part-time workers per community) has a plan of its own.
-                int n = spec.partTimePerCommunity();
+                int n = settings.staffing().partTimePerCommunity();
                 return layout.name().equals("grid-320") ? List.of(
                         new Justification("Every grid keeps one full-time worker.", "每个网格保留一名专职网格员。"),
                         new Justification(n + " part-time workers per community.", "每个社区 " + n + " 名兼职网格员。"))
@@ -215,12 +215,12 @@ class BatchRunnerIT {
         StaffingPlanner planner = new FieldStandardPlanner() {
             @Override
             public org.gridplan.sim.agent.Staffing plan(org.gridplan.sim.model.City city,
-                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.StaffingSpec spec,
+                    org.gridplan.sim.model.GridLayout layout, org.gridplan.scenarios.spec.RunSettings settings,
                     Scenario.Optimise optimise) {
                 if (layout.name().equals("grid-320")) {
                     throw new IllegalStateException("no plan for " + layout.name());
                 }
-                return super.plan(city, layout, spec, optimise);
+                return super.plan(city, layout, settings, optimise);
             }
         };
         try (ResultsStore store = ResultsStore.open(createDirectories(folder).resolve("results.duckdb"))) {

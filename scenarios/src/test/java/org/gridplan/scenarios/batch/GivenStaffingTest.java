@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.DutyRoster;
@@ -34,6 +35,7 @@ class GivenStaffingTest {
     static final StaffingSpec SPEC = new StaffingSpec(2, 3, 0.5, 2, 0, ShiftPattern.ALWAYS, ShiftPattern.PART_TIME,
             ShiftPattern.WEEKDAY_DAY).withDuty(new DutyRoster(DutyRoster.Scope.COMMUNITY, 2,
                     DutyRoster.Source.DUTY_TEAM, DutyRoster.Location.HOME, Optional.empty()));
+    static final RunSettings SETTINGS = RunSettings.defaults(SPEC);
 
     @BeforeAll
     static void district() {
@@ -50,18 +52,18 @@ class GivenStaffingTest {
     @Test
     void the_field_standard_keeps_the_given_workers_and_adds_its_pools_and_the_duty_roster() {
         FieldStandardStaffing field = new FieldStandardStaffing();
-        Staffing plan = field.plan(city, layout, given, SPEC, Optimise.NONE);
+        Staffing plan = field.plan(city, layout, given, SETTINGS, Optimise.NONE);
         assertThat(plan.workers()).isEqualTo(given.workers());
-        assertThat(plan.pools()).isNotEmpty().isEqualTo(field.plan(city, layout, SPEC, Optimise.NONE).pools());
+        assertThat(plan.pools()).isNotEmpty().isEqualTo(field.plan(city, layout, SETTINGS, Optimise.NONE).pools());
         assertThat(plan.duty()).isEqualTo(SPEC.duty());
     }
 
     @Test
     void the_optimising_planner_keeps_the_given_workers_and_refuses_to_reassign_them() {
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
-        assertThat(planner.plan(city, layout, given, SPEC, Optimise.NONE))
-                .isEqualTo(new FieldStandardStaffing().plan(city, layout, given, SPEC, Optimise.NONE));
-        assertThatThrownBy(() -> planner.plan(city, layout, given, SPEC, new Optimise(false, true)))
+        assertThat(planner.plan(city, layout, given, SETTINGS, Optimise.NONE))
+                .isEqualTo(new FieldStandardStaffing().plan(city, layout, given, SETTINGS, Optimise.NONE));
+        assertThatThrownBy(() -> planner.plan(city, layout, given, SETTINGS, new Optimise(false, true)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("optimise.workers")
                 .hasMessageContaining("staffing file");
     }
@@ -70,10 +72,10 @@ class GivenStaffingTest {
     void with_branch_siting_the_given_workers_get_the_pools_at_the_sited_branches() {
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
         Optimise branches = new Optimise(true, false);
-        Staffing plan = planner.plan(city, layout, given, SPEC, branches);
+        Staffing plan = planner.plan(city, layout, given, SETTINGS, branches);
         assertThat(plan.workers()).isEqualTo(given.workers());
-        assertThat(plan.pools()).isNotEmpty().isEqualTo(planner.plan(city, layout, SPEC, branches).pools());
-        List<String> open = planner.openBranches(city, layout, SPEC, branches);
+        assertThat(plan.pools()).isNotEmpty().isEqualTo(planner.plan(city, layout, SETTINGS, branches).pools());
+        List<String> open = planner.openBranches(city, layout, SETTINGS, branches);
         assertThat(plan.pools()).allMatch(p -> open.contains(p.id().substring("BP-".length())));
         assertThat(plan.duty()).isEqualTo(SPEC.duty());
     }

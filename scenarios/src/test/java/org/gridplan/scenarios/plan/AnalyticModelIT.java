@@ -13,11 +13,11 @@ import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
 import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.model.WorkerType;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.engine.DispatchPolicy;
 import org.gridplan.sim.engine.GridSimulation;
@@ -76,7 +76,7 @@ class AnalyticModelIT {
                     String id = "FT-" + problems.grids().get(g);
                     workers.add(new DistrictWorker(id, WorkerType.FULL_TIME, OptionalInt.empty()));
                     gridOfWorker.put(id, problems.grids().get(g));
-                    specs.add(new WorkerSpec(id, org.gridplan.sim.agent.WorkerType.FULL_TIME, problems.grids().get(g),
+                    specs.add(new WorkerSpec(id, WorkerType.FULL_TIME, problems.grids().get(g),
                             city.buildings().get(problems.baseBuilding(g)).id(), ShiftPattern.ALWAYS));
                 }
                 StaffingProblem problem = problems.staffing(layout.name(), workers);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.gridplan.scenarios.plan.PlanWeights;
+import org.gridplan.optimizer.plan.PlanWeights;
 import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
 import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
@@ -246,7 +246,6 @@ class ScenarioReaderTest {
         assertThat(w.siting().outsideOuterCircleSoft()).isEqualTo(PlanWeights.DEFAULT.siting().outsideOuterCircleSoft());
         assertThat(w.homeNearGrid()).isZero();
         assertThat(w.expectedResponse()).isEqualTo(1);
-        assertThat(w.staffing().getHomeNearGrid().softScore()).isZero();
         assertThat(problems(MINIMAL + "optimise: {weights: {travel: -1}}\n")).singleElement().asString()
                 .startsWith("bad.yaml:7 optimise.weights.travel: -1");
         assertThat(problems(MINIMAL + "optimise: {weights: {speed: 3}}\n")).singleElement().asString()

@@ -1,4 +1,4 @@
-package org.gridplan.scenarios.plan;
+package org.gridplan.optimizer.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gridplan.results.stats.Justification;
-import org.gridplan.scenarios.plan.Justifications.Sentence;
+import org.gridplan.optimizer.plan.Justifications.Sentence;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +56,7 @@ class JustificationsTest {
                 args.add(conversion == 'd' ? (Object) (long) (7000 + i) : conversion == 'f' ? (Object) (7000.0 + i)
                         : "ID" + i);
             }
-            Justification j = Justifications.say(s, args.toArray());
+            PlanJustification j = Justifications.say(s, args.toArray());
             for (int i = 1; i <= n; i++) {
                 if (s.ownArguments.contains(i)) {
                     continue;

@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import org.gridplan.optimizer.mapping.DistrictProblems;
-import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
 import org.gridplan.optimizer.model.InfeasibleProblemException;
-import org.gridplan.results.stats.Justification;
+import org.gridplan.optimizer.plan.DutyRules;
+import org.gridplan.optimizer.plan.Plan;
+import org.gridplan.optimizer.plan.PlanJustification;
+import org.gridplan.optimizer.plan.PlanRequest;
+import org.gridplan.optimizer.plan.PlanWorker;
+import org.gridplan.optimizer.plan.Planner;
+import org.gridplan.optimizer.plan.SitingRules;
+import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
-import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.engine.DispatchPolicy;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.PatrolConfig;
@@ -22,24 +26,22 @@ import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
-import org.gridplan.sim.road.TravelMode;
-import org.gridplan.sim.road.TravelTimes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 
 /**
- * The district optimiser end to end on a small generated district (20,000 households, about 50
- * grids): workers who live among the households (one per grid, the field standard's number),
- * branch siting over the city's candidate sites.
+ * The district optimiser end to end through its façade on a small generated district (20,000
+ * households, about 50 grids): workers who live among the households (one per grid, the field
+ * standard's number), branch siting over the city's candidate sites.
  */
-class DistrictPlannerIT {
+class PlannerIT {
 
     static City city;
     static GridLayout layout;
-    static DistrictProblems problems;
-    static List<DistrictWorker> workers;
-    static DistrictPlan plan;
+    static List<PlanWorker> workers;
+    static final Planner PLANNER = new Planner();
+    static Plan plan;
 
     @BeforeAll
     static void plan() {
@@ -47,22 +49,22 @@ class DistrictPlannerIT {
                 .generate(new CityGenerator(CityGenerator.Spec.of(20_000, 5)).generate());
         city = r.city();
         layout = r.layout();
-        problems = DistrictProblems.of(city, layout, new TravelTimes(city), TravelMode.EBIKE, DemandCatalog.defaults());
-        workers = DistrictPlanner.residentWorkers(city, problems.grids().size(), 3);
-        plan = plan(problems.grids().size() / 8);
+        workers = PlanWorker.residents(city, layout.gridCount(), 3);
+        plan = plan(layout.gridCount() / 8);
     }
 
-    private static DistrictPlan plan(int p) {
-        return DistrictPlanner.plan(problems, city.sites(), p, OptionalLong.empty(), workers,
-                DistrictPlanner.Settings.scaled(problems.grids().size(), p, workers.size(), Duration.ofMinutes(5), 1),
-                line -> { });
+    private static PlanRequest.Builder request() {
+        return PlanRequest.builder(city, layout).workers(workers).budget(SolveBudget.ofTime(Duration.ofMinutes(5)));
+    }
+
+    private static Plan plan(int p) {
+        return PLANNER.plan(request().siting(SitingRules.DEFAULT.withMaxBranches(p)).build());
     }
 
     @Test
     void plan_is_feasible_and_beats_the_baseline_on_analytic_and_on_simulated_response() {
-        assertThat(plan.sitingPlan().feasible()).isTrue();
-        assertThat(plan.staffingPlan().feasible()).isTrue();
-        assertThat(plan.sitingPlan().openSites()).hasSizeLessThanOrEqualTo(plan.siting().maxBranches());
+        assertThat(plan.violations()).isEmpty();
+        assertThat(plan.sitingPlan().openSites()).hasSizeLessThanOrEqualTo(plan.maxBranches());
         assertThat(plan.optimisedKpis().expectedResponseMinutes())
                 .isLessThan(plan.baselineKpis().expectedResponseMinutes());
         // Siting weighs travel against the service circles and balance, so it is compared by score.
@@ -70,16 +72,19 @@ class DistrictPlannerIT {
                 .isGreaterThan(HardSoftLongScore.parseScore(plan.sitingBaseline().score()));
 
         // Simulated under common random numbers in the regime the model covers (on shift, no patrol,
-        // own-grid dispatch; AnalyticModelIT), three one-year replications.
+        // own-grid dispatch; AnalyticModelIT), three one-year replications. The same plan with
+        // workers always on shift: duty rules change the staffing, not the plan.
+        Plan always = PLANNER.plan(request().siting(SitingRules.DEFAULT.withMaxBranches(plan.maxBranches()))
+                .duty(new DutyRules(ShiftPattern.ALWAYS, ShiftPattern.ALWAYS, 0, ShiftPattern.ALWAYS, DutyRoster.NONE))
+                .build());
+        assertThat(always.staffingPlan()).isEqualTo(plan.staffingPlan());
         double baseline = 0;
         double optimised = 0;
         for (int r = 0; r < 3; r++) {
             SimulationConfig config = SimulationConfig.builder().seed(21 + r).patrol(PatrolConfig.off())
                     .dispatch(DispatchPolicy.queueOnly()).build();
-            baseline += simulatedMean(plan.staffing(plan.staffingBaseline().gridOfWorker(), ShiftPattern.ALWAYS,
-                    ShiftPattern.ALWAYS), config);
-            optimised += simulatedMean(plan.staffing(plan.staffingPlan().gridOfWorker(), ShiftPattern.ALWAYS,
-                    ShiftPattern.ALWAYS), config);
+            baseline += simulatedMean(always.baselineStaffing(), config);
+            optimised += simulatedMean(always.toStaffing(), config);
         }
         System.out.printf("analytic %.3f -> %.3f min, simulated %.3f -> %.3f min%n",
                 plan.baselineKpis().expectedResponseMinutes(), plan.optimisedKpis().expectedResponseMinutes(),
@@ -93,7 +98,7 @@ class DistrictPlannerIT {
 
     @Test
     void same_input_gives_the_same_plan() {
-        DistrictPlan again = plan(problems.grids().size() / 8);
+        Plan again = plan(layout.gridCount() / 8);
         assertThat(again.sitingPlan().siteOfDemand()).isEqualTo(plan.sitingPlan().siteOfDemand());
         assertThat(again.staffingPlan().gridOfWorker()).isEqualTo(plan.staffingPlan().gridOfWorker());
         assertThat(again.justifications()).isEqualTo(plan.justifications());
@@ -101,9 +106,9 @@ class DistrictPlannerIT {
 
     @Test
     void justifies_the_plan_in_sentences() {
-        assertThat(plan.sitingJustifications()).extracting(Justification::english)
+        assertThat(plan.sitingJustifications()).extracting(PlanJustification::english)
                 .anyMatch(j -> j.contains("branches open at"));
-        assertThat(plan.staffingJustifications()).extracting(Justification::english)
+        assertThat(plan.staffingJustifications()).extracting(PlanJustification::english)
                 .anyMatch(j -> j.startsWith("Expected response"));
     }
 
@@ -130,8 +135,7 @@ class DistrictPlannerIT {
 
     @Test
     void rejects_no_candidate_sites() {
-        assertThatThrownBy(() -> DistrictPlanner.plan(problems, List.of(), 1, OptionalLong.empty(), workers,
-                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+        assertThatThrownBy(() -> PLANNER.plan(request().sites(List.of()).build()))
                 .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessageContaining("no candidate sites").hasMessageContaining("short by 1 site");
     }
@@ -147,8 +151,8 @@ class DistrictPlannerIT {
     void rejects_capacity_that_cannot_hold_the_households() {
         long total = city.households();
         long perBranch = total / 4 - 100;
-        assertThatThrownBy(() -> DistrictPlanner.plan(problems, city.sites(), 4, OptionalLong.of(perBranch), workers,
-                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+        assertThatThrownBy(() -> PLANNER.plan(request()
+                .siting(SitingRules.DEFAULT.withMaxBranches(4).withBranchCapacity(perBranch)).build()))
                 .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessageContaining("capacity").hasMessageContaining("short by " + String.format("%,d",
                         total - 4 * perBranch));
@@ -156,9 +160,9 @@ class DistrictPlannerIT {
 
     @Test
     void rejects_fewer_full_time_workers_than_grids_naming_the_shortfall() {
-        List<DistrictWorker> few = workers.subList(0, workers.size() - 2);
-        assertThatThrownBy(() -> DistrictPlanner.plan(problems, city.sites(), 2, OptionalLong.empty(), few,
-                DistrictPlanner.Settings.scaled(1, 1, 1, Duration.ofSeconds(5), 1), line -> { }))
+        List<PlanWorker> few = workers.subList(0, workers.size() - 2);
+        assertThatThrownBy(() -> PLANNER.plan(request().workers(few)
+                .siting(SitingRules.DEFAULT.withMaxBranches(2)).build()))
                 .isInstanceOf(InfeasibleProblemException.class)
                 .hasMessageContaining("full-time").hasMessageContaining("short by 2");
     }

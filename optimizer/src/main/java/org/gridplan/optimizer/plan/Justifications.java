@@ -1,4 +1,4 @@
-package org.gridplan.scenarios.plan;
+package org.gridplan.optimizer.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +22,6 @@ import org.gridplan.optimizer.solver.StaffingConstraintProvider.GridResponseTime
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.HomeTravel;
 import org.gridplan.optimizer.solver.StaffingConstraintProvider.NoFullTimeWorker;
 import org.gridplan.optimizer.solver.StaffingSolver;
-import org.gridplan.results.stats.Justification;
 
 /**
  * One-sentence justifications of an optimised plan, read from the solvers' score explanations
@@ -37,9 +36,9 @@ final class Justifications {
     private Justifications() {
     }
 
-    static List<Justification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
+    static List<PlanJustification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
         ScoreJustifications explanation = BranchSitingSolver.explain(problem, solved);
-        List<Justification> out = new ArrayList<>();
+        List<PlanJustification> out = new ArrayList<>();
         for (TooManyBranches t : explanation.of(TooManyBranches.class)) {
             out.add(say(Sentence.TOO_MANY_BRANCHES, t.open(), t.open() - t.maxBranches(),
                     t.maxBranches()));
@@ -78,10 +77,10 @@ final class Justifications {
         return out;
     }
 
-    static List<Justification> staffing(StaffingProblem problem, StaffingSolution solved, StaffingPlan plan,
+    static List<PlanJustification> staffing(StaffingProblem problem, StaffingSolution solved, StaffingPlan plan,
             StaffingPlan baseline) {
         ScoreJustifications explanation = StaffingSolver.explain(solved);
-        List<Justification> out = new ArrayList<>();
+        List<PlanJustification> out = new ArrayList<>();
         for (NoFullTimeWorker n : explanation.of(NoFullTimeWorker.class)) {
             out.add(say(Sentence.NO_FULL_TIME_WORKER, n.gridId(), n.households()));
         }
@@ -104,7 +103,7 @@ final class Justifications {
             List<String> grids = new ArrayList<>();
             List<String> gridsZh = new ArrayList<>();
             for (GridResponseTime r : multi.subList(0, Math.min(WORST, multi.size()))) {
-                Justification g = say(Sentence.MULTI_WORKER_GRID, r.gridId(), r.workers(), r.travelMinutes(),
+                PlanJustification g = say(Sentence.MULTI_WORKER_GRID, r.gridId(), r.workers(), r.travelMinutes(),
                         r.waitMinutes());
                 grids.add(g.english());
                 gridsZh.add(g.chinese());
@@ -192,8 +191,8 @@ final class Justifications {
     }
 
     /** The sentence in both languages from one argument list. */
-    static Justification say(Sentence sentence, Object... args) {
-        return new Justification(String.format(Locale.ROOT, sentence.english, args),
+    static PlanJustification say(Sentence sentence, Object... args) {
+        return new PlanJustification(String.format(Locale.ROOT, sentence.english, args),
                 String.format(Locale.ROOT, sentence.chinese, args));
     }
 

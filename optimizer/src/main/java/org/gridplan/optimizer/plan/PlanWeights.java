@@ -1,12 +1,11 @@
-package org.gridplan.scenarios.plan;
+package org.gridplan.optimizer.plan;
 
 import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.model.SitingWeights;
 
 /**
- * The soft-constraint weights a scenario may override (field {@code optimise.weights}); hard
- * constraints keep weight 1, since they are rules, not trade-offs. A weight of 0 switches its
- * constraint off.
+ * The soft-constraint weights of a plan (a scenario's {@code optimise.weights}); hard constraints
+ * keep weight 1, since they are rules, not trade-offs. A weight of 0 switches its constraint off.
  *
  * @param siting             branch siting: travel, households outside the 5- and 15-minute
  *                           circles, load balance (see {@link SitingWeights})
@@ -26,8 +25,8 @@ public record PlanWeights(SitingWeights siting, long expectedResponse, long util
         }
     }
 
-    /** The worker-assignment constraint configuration with these weights. */
-    public StaffingConstraintConfiguration staffing() {
+    /** The worker-assignment constraint configuration with these weights (a planning type: kept here). */
+    StaffingConstraintConfiguration staffingConfiguration() {
         return StaffingConstraintConfiguration.ofSoftWeights(expectedResponse, utilisationBalance, homeNearGrid);
     }
 }

@@ -1,0 +1,193 @@
+package org.gridplan.optimizer.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.gridplan.optimizer.model.InfeasibleProblemException;
+import org.gridplan.sim.agent.BranchPool;
+import org.gridplan.sim.agent.DutyRoster;
+import org.gridplan.sim.agent.ShiftPattern;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerSpec;
+import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.engine.TravelModel;
+import org.gridplan.sim.generate.CityGenerator;
+import org.gridplan.sim.model.Building;
+import org.gridplan.sim.model.City;
+import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.model.Site;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plan façade on a generated district of 20,000 households with one large grid per community
+ * (about 6,700 households each): the request's checks, the demand catalog and travel reaching the
+ * analytic model, and the plan turned into the simulator's staffing.
+ */
+class PlannerTest {
+
+    static City city;
+    static GridLayout layout;
+    static final Planner PLANNER = new Planner();
+
+    @BeforeAll
+    static void district() {
+        city = new CityGenerator(CityGenerator.Spec.of(20_000, 3)).generate();
+        Map<String, String> gridOfBuilding = new LinkedHashMap<>();
+        for (Building b : city.buildings()) {
+            gridOfBuilding.put(b.id(), b.community() + "-G01");
+        }
+        layout = GridLayout.fromAssignment("one-per-community", city, gridOfBuilding);
+    }
+
+    /** One full-time worker per grid, without a home. */
+    private static List<PlanWorker> onePerGrid() {
+        List<PlanWorker> out = new ArrayList<>();
+        for (String grid : layout.grids()) {
+            out.add(PlanWorker.of("FT-" + grid, WorkerType.FULL_TIME));
+        }
+        return out;
+    }
+
+    private static PlanRequest.Builder request() {
+        return PlanRequest.builder(city, layout).workers(onePerGrid());
+    }
+
+    @Test
+    void the_request_names_what_is_wrong() {
+        PlanWorker w = PlanWorker.of("W", WorkerType.FULL_TIME);
+        assertThatThrownBy(() -> PlanRequest.builder(city, layout).build())
+                .hasMessage("plan request: no workers to place");
+        assertThatThrownBy(() -> request().workers(List.of(w, w)).build())
+                .hasMessage("plan request: worker W is listed twice");
+        assertThatThrownBy(() -> request().workers(List.of(new PlanWorker("H", WorkerType.FULL_TIME,
+                Optional.of("nowhere"), Optional.empty()))).build())
+                .hasMessageContaining("worker H lives in building nowhere, which city");
+        Site s = city.sites().get(0);
+        assertThatThrownBy(() -> request().sites(List.of(s, s)).build())
+                .hasMessage("plan request: candidate site " + s.id() + " is listed twice");
+        assertThatThrownBy(() -> SitingRules.DEFAULT.withMaxBranches(0)).hasMessageContaining("p = 0 opens no branch");
+        assertThatThrownBy(() -> new SitingRules(OptionalInt.empty(), OptionalLong.of(10), false, false))
+                .hasMessageContaining("binds only a siting solve");
+        assertThatThrownBy(() -> PLANNER.plan(request().sites(List.of()).build()))
+                .isInstanceOf(InfeasibleProblemException.class).hasMessageContaining("no candidate sites");
+    }
+
+    @Test
+    void plans_for_the_scaled_load_so_the_overloaded_grid_rule_fires_at_twenty_times_the_demand() {
+        Plan once = PLANNER.plan(request().build());
+        Plan twenty = PLANNER.plan(request().demand(DemandCatalog.defaults().withScale(20)).build());
+        assertThat(once.grids()).hasSize(layout.gridCount());
+        for (int g = 0; g < once.grids().size(); g++) {
+            assertThat(twenty.grids().get(g).offeredLoad()).isCloseTo(20 * once.grids().get(g).offeredLoad(),
+                    within(1e-9));
+        }
+        // A grid of ~6,700 households keeps one worker busy well under the whole time at scale 1 ...
+        assertThat(once.grids()).allMatch(g -> g.offeredLoad() < 1);
+        assertThat(once.violations()).isEmpty();
+        // ... and needs more than one at twenty times the demand: the hard rule breaks, and says so.
+        assertThat(twenty.grids()).allMatch(g -> g.offeredLoad() > 1);
+        assertThat(twenty.violations()).isNotEmpty();
+        assertThat(twenty.staffingJustifications()).extracting(PlanJustification::english)
+                .anyMatch(j -> j.contains("is overloaded"));
+    }
+
+    @Test
+    void zero_travel_leaves_only_the_wait_in_the_expected_response() {
+        Plan road = PLANNER.plan(request().siting(SitingRules.BASELINE_ONLY).placeWorkers(false).build());
+        Plan none = PLANNER.plan(request().siting(SitingRules.BASELINE_ONLY).placeWorkers(false)
+                .travel(TravelModel.none()).build());
+        assertThat(none.baselineKpis().expectedResponseMinutes()).isPositive()
+                .isLessThan(road.baselineKpis().expectedResponseMinutes());
+        // Without solves nothing is explained, and the plan is its baseline.
+        assertThat(none.justifications()).isEmpty();
+        assertThat(none.staffingPlan()).isEqualTo(none.staffingBaseline());
+        assertThat(none.sitingPlan()).isEqualTo(none.sitingBaseline());
+    }
+
+    @Test
+    void turns_itself_into_the_simulators_staffing() {
+        ShiftPattern evenings = ShiftPattern.parse("17:30-22:00 mon-fri");
+        Building home = city.buildings().get(7);
+        List<PlanWorker> workers = new ArrayList<>(onePerGrid());
+        workers.add(new PlanWorker("PT-1", WorkerType.PART_TIME, Optional.empty(), Optional.empty()));
+        workers.add(new PlanWorker("PRO-1", WorkerType.PROFESSIONAL, Optional.of(home.id()), Optional.of(evenings)));
+        DutyRules duty = new DutyRules(ShiftPattern.ALWAYS, ShiftPattern.PART_TIME, 2, ShiftPattern.WEEKDAY_DAY,
+                DutyRoster.defaults());
+        Plan plan = PLANNER.plan(request().workers(workers).duty(duty).build());
+        Staffing staffing = plan.toStaffing();
+        assertThat(staffing.workers()).extracting(WorkerSpec::id)
+                .containsExactlyElementsOf(workers.stream().map(PlanWorker::id).toList());
+        Map<String, String> base = new LinkedHashMap<>();
+        plan.grids().forEach(g -> base.put(g.id(), g.baseBuilding()));
+        for (WorkerSpec w : staffing.workers()) {
+            assertThat(w.grid()).isEqualTo(plan.staffingPlan().gridOfWorker().get(w.id()));
+            switch (w.id()) {
+                case "PT-1" -> assertThat(w.shift()).isEqualTo(ShiftPattern.PART_TIME);
+                case "PRO-1" -> assertThat(w).extracting(WorkerSpec::baseBuilding, WorkerSpec::shift)
+                        .containsExactly(home.id(), evenings);
+                default -> assertThat(w).extracting(WorkerSpec::baseBuilding, WorkerSpec::shift)
+                        .containsExactly(base.get(w.grid()), ShiftPattern.ALWAYS);
+            }
+        }
+        assertThat(staffing.duty()).isEqualTo(DutyRoster.defaults());
+        // A pool of two at every open branch, backing up exactly the grids it serves.
+        assertThat(staffing.pools()).extracting(BranchPool::id)
+                .containsExactlyInAnyOrderElementsOf(plan.openBranches().stream().map(s -> "BP-" + s).toList());
+        assertThat(staffing.pools()).allMatch(p -> p.workers() == 2)
+                .flatExtracting(BranchPool::grids).containsExactlyInAnyOrderElementsOf(layout.grids());
+        assertThat(plan.baselineStaffing().workers()).extracting(WorkerSpec::grid)
+                .containsExactlyElementsOf(workers.stream()
+                        .map(w -> plan.staffingBaseline().gridOfWorker().get(w.id())).toList());
+    }
+
+    @Test
+    void applies_itself_to_a_staffing_moving_only_the_workers_it_placed() {
+        Plan plan = PLANNER.plan(request().build());
+        List<WorkerSpec> given = new ArrayList<>();
+        String first = layout.grids().get(0);
+        for (String grid : layout.grids()) {
+            given.add(new WorkerSpec("FT-" + grid, WorkerType.FULL_TIME, first, city.buildings().get(0).id(),
+                    ShiftPattern.WEEKDAY_DAY));
+        }
+        given.add(new WorkerSpec("PT-x", WorkerType.PART_TIME, first, city.buildings().get(0).id(),
+                ShiftPattern.PART_TIME));
+        Staffing onto = new Staffing(given, List.of(), DutyRoster.NONE);
+        Staffing applied = plan.toStaffing(onto);
+        assertThat(applied.workers()).hasSameSizeAs(given);
+        assertThat(applied.workers().get(given.size() - 1)).isEqualTo(given.get(given.size() - 1));
+        for (int i = 0; i < layout.gridCount(); i++) {
+            WorkerSpec w = applied.workers().get(i);
+            assertThat(w.id()).isEqualTo(given.get(i).id());
+            assertThat(w.grid()).isEqualTo(plan.staffingPlan().gridOfWorker().get(w.id()));
+            assertThat(w.baseBuilding()).isEqualTo(plan.grid(w.grid()).orElseThrow().baseBuilding());
+            assertThat(w.shift()).isEqualTo(ShiftPattern.WEEKDAY_DAY);
+        }
+        // Without pool workers in the duty rules the given pools stay; a plan that places nobody moves nobody.
+        assertThat(applied.pools()).isEmpty();
+        Plan sitingOnly = PLANNER.plan(request().placeWorkers(false).build());
+        assertThat(sitingOnly.toStaffing(onto).workers()).isEqualTo(given);
+    }
+
+    @Test
+    void the_same_request_gives_the_same_plan() {
+        PlanRequest r = request().demand(DemandCatalog.defaults().withScale(3)).seed(7).build();
+        Plan a = PLANNER.plan(r);
+        Plan b = new Planner().plan(r.toBuilder().build());
+        assertThat(b.sitingPlan()).isEqualTo(a.sitingPlan());
+        assertThat(b.staffingPlan()).isEqualTo(a.staffingPlan());
+        assertThat(b.justifications()).isEqualTo(a.justifications());
+        assertThat(PlanWeights.DEFAULT.staffingConfiguration().getHomeNearGrid().softScore()).isEqualTo(1);
+        assertThat(new PlanWeights(PlanWeights.DEFAULT.siting(), 1, 1, 0).staffingConfiguration().getHomeNearGrid()
+                .softScore()).isZero();
+    }
+}
