@@ -3,6 +3,7 @@ package org.gridplan.optimizer.response;
 import java.util.ArrayDeque;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.gridplan.sim.engine.Cumulative;
 import org.gridplan.sim.engine.PatrolConfig;
 import org.gridplan.sim.engine.RoutineConfig;
 
@@ -137,7 +138,7 @@ final class RoutineDays {
                     blocking = false;
                 } else if (visitRound && visitsMade < target && visitsToday[w] < visits.maxVisitsPerDay()) {
                     long s = slot % households;
-                    int b = upperBound(cum, s);
+                    int b = Cumulative.upperBound(cum, s);
                     long k = Math.min(Math.min(target - visitsMade, visits.maxVisitsPerDay() - visitsToday[w]),
                             Math.min(cum[b] - s, VISIT_BATCH));
                     minutes = 0;
@@ -188,20 +189,6 @@ final class RoutineDays {
             }
         }
         return new RoutineDays(rest, shiftMinutes);
-    }
-
-    private static int upperBound(long[] cum, long r) {
-        int lo = 0;
-        int hi = cum.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 
     private static int poisson(MersenneTwister rng, double mean) {

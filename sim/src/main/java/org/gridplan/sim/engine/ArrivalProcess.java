@@ -175,7 +175,7 @@ final class ArrivalProcess {
                 while (c < cum.length - 1 && u >= cum[c]) {
                     c++;
                 }
-                int b = DistrictIndex.upperBound(cumHouseholds, draws.rng.nextLong(totalHouseholds));
+                int b = Cumulative.upperBound(cumHouseholds, draws.rng.nextLong(totalHouseholds));
                 if (t > sim.schedule.getTime()) {
                     sim.at(t, new Arrival(draws, b, c));
                     return;

@@ -189,21 +189,6 @@ final class DistrictIndex {
         return best;
     }
 
-    /** First index whose cumulative value exceeds {@code r}. */
-    static int upperBound(long[] cum, long r) {
-        int lo = 0;
-        int hi = cum.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cum[mid] > r) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
     /** Items {@code 0..key.length-1} grouped by {@code key[item]} into {@code n} lists, in item order. */
     private static List<List<Integer>> groupBy(int[] key, int n) {
         List<List<Integer>> out = lists(n);

@@ -693,7 +693,7 @@ public final class GridSimulation extends SimState {
         public int nextPatrolBuilding(GridWorker worker) {
             int g = worker.grid();
             long r = random.nextLong(district.gridHouseholds[g]);
-            return district.gridBuildings[g][DistrictIndex.upperBound(district.gridCumHouseholds[g], r)];
+            return district.gridBuildings[g][Cumulative.upperBound(district.gridCumHouseholds[g], r)];
         }
 
         @Override

@@ -245,7 +245,7 @@ final class RoutineBook {
             long target = (long) Math.ceil(gridHouseholds[g] * gridWorkDays[g] / workDaysPerCycle - 1e-9);
             if (visitsMade[g] < target) {
                 long slot = visitSlot[g] % gridHouseholds[g];
-                int bi = DistrictIndex.upperBound(gridCum[g], slot);
+                int bi = Cumulative.upperBound(gridCum[g], slot);
                 // Households of one building are visited in one go, up to a batch: one trip, one event.
                 long k = Math.min(Math.min(target - visitsMade[g], visits.maxVisitsPerDay() - visitsToday),
                         Math.min(gridCum[g][bi] - slot, VISIT_BATCH));
@@ -342,6 +342,6 @@ final class RoutineBook {
     }
 
     private int buildingByHouseholds(int g) {
-        return gridBuildings[g][DistrictIndex.upperBound(gridCum[g], (long) (rng.nextDouble() * gridHouseholds[g]))];
+        return gridBuildings[g][Cumulative.upperBound(gridCum[g], (long) (rng.nextDouble() * gridHouseholds[g]))];
     }
 }
