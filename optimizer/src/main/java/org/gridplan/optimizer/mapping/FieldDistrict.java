@@ -57,8 +57,17 @@ public final class FieldDistrict {
     public static FieldDistrict of(City city, GridLayout layout, Staffing staffing, TravelTimes travel,
             SimulationConfig config, long seed) {
         TravelMode mode = config.travel().mode().orElse(TravelMode.EBIKE);
+        return of(city, layout, staffing, config, seed, DistrictProblems.of(city, layout, travel, mode, config.demand()));
+    }
+
+    /**
+     * As {@link #of(City, GridLayout, Staffing, TravelTimes, SimulationConfig, long)}, on the
+     * district's problems already built (for the same city, layout, travel and demand as
+     * {@code config}'s).
+     */
+    public static FieldDistrict of(City city, GridLayout layout, Staffing staffing, SimulationConfig config, long seed,
+            DistrictProblems problems) {
         boolean noTravel = config.travel().isNone();
-        DistrictProblems problems = DistrictProblems.of(city, layout, travel, mode, config.demand());
         List<String> ids = problems.grids();
         Map<String, Integer> index = new HashMap<>();
         for (int g = 0; g < ids.size(); g++) {

@@ -92,7 +92,9 @@ final class Justifications {
                         l.workers()));
             }
         }
-        out.add(say(Sentence.EXPECTED_RESPONSE, plan.expectedResponseMinutes(), baseline.expectedResponseMinutes(),
+        boolean field = problem.grids().stream().anyMatch(g -> g.field() != null);
+        out.add(say(field ? Sentence.EXPECTED_FIELD_RESPONSE : Sentence.EXPECTED_RESPONSE,
+                plan.expectedResponseMinutes(), baseline.expectedResponseMinutes(),
                 100 * (plan.expectedResponseMinutes() / baseline.expectedResponseMinutes() - 1)));
         List<GridResponseTime> multi = explanation.of(GridResponseTime.class).stream()
                 .filter(r -> r.workers() > 1)
@@ -166,6 +168,11 @@ final class Justifications {
                 + " shift; waiting for the next shift is not counted) %1$.2f min (one-worker-per-grid baseline %2$.2f"
                 + " min, %3$+.1f%%).",
                 "解析模型（路程 + Erlang C 等待，仅计网格员在岗时段，不含等待下一班次的时间）预计响应 %1$.2f 分钟"
+                        + "（每格一人基线 %2$.2f 分钟，%3$+.1f%%）。"),
+        EXPECTED_FIELD_RESPONSE("Expected response by the field-regime model (the wait for the next shift, the duty"
+                + " roster, routine work, patrol discovery, the wait for a free worker and travel) %1$.2f min"
+                + " (one-worker-per-grid baseline %2$.2f min, %3$+.1f%%).",
+                "现场运行模型（等待下一班次、值班安排、日常工作、巡查发现、等待空闲网格员与路程）预计响应 %1$.2f 分钟"
                         + "（每格一人基线 %2$.2f 分钟，%3$+.1f%%）。"),
         /** Argument 2 is the English list of grids, 3 the Chinese one. */
         MULTI_WORKER("%1$,d grids get more than one worker, e.g. %2$s.", "%1$,d 个网格配备一名以上网格员，例如 %3$s。", 2, 3),

@@ -40,11 +40,15 @@ import org.gridplan.sim.model.Site;
  * @param notes                  what the user should know about the solves (e.g. a time limit that
  *                               may have ended one)
  * @param timings                how long the solves took
+ * @param baselineForecast       the field-regime model's forecast of the baseline's runs, when the
+ *                               request plans in the field regime
+ * @param optimisedForecast      likewise of the plan's runs
  */
 public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, SitingPlan sitingBaseline,
         SitingPlan sitingPlan, StaffingPlan staffingBaseline, StaffingPlan staffingPlan, Kpis baselineKpis,
         Kpis optimisedKpis, List<PlanJustification> sitingJustifications,
-        List<PlanJustification> staffingJustifications, List<String> notes, Timings timings) {
+        List<PlanJustification> staffingJustifications, List<String> notes, Timings timings,
+        Optional<Forecast> baselineForecast, Optional<Forecast> optimisedForecast) {
 
     /** Validates and copies the lists. */
     public Plan {
@@ -56,6 +60,8 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
         Objects.requireNonNull(baselineKpis, "baselineKpis");
         Objects.requireNonNull(optimisedKpis, "optimisedKpis");
         Objects.requireNonNull(timings, "timings");
+        Objects.requireNonNull(baselineForecast, "baselineForecast");
+        Objects.requireNonNull(optimisedForecast, "optimisedForecast");
         grids = List.copyOf(grids);
         sitingJustifications = List.copyOf(sitingJustifications);
         staffingJustifications = List.copyOf(staffingJustifications);
@@ -97,6 +103,20 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
      */
     public record Kpis(double expectedResponseMinutes, double within5Share, double within15Share,
             double branchLoadSpread, double maxUtilisation, double utilisationSpread) {
+    }
+
+    /**
+     * What the field-regime response model expects of a staffing's runs, per year of the district.
+     *
+     * @param casesPerYear        cases known a year (reported or found on patrol)
+     * @param meanResponseMinutes mean response, minutes from a case becoming known to a worker
+     *                            reaching it
+     * @param onTimeShare         share of judged cases reached within their category's response
+     *                            limit, on the limit's own clock
+     * @param urgentOnTimeShare   likewise for the urgent categories
+     */
+    public record Forecast(double casesPerYear, double meanResponseMinutes, double onTimeShare,
+            double urgentOnTimeShare) {
     }
 
     /**
@@ -151,6 +171,10 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
     }
 
     private Map<String, Grid> gridsById() {
+        return gridsById(grids);
+    }
+
+    private static Map<String, Grid> gridsById(List<Grid> grids) {
         Map<String, Grid> out = new LinkedHashMap<>();
         grids.forEach(g -> out.put(g.id(), g));
         return out;
@@ -179,9 +203,18 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
      * {@code onto}'s; the roster is the duty rules'.
      */
     public Staffing toStaffing(Staffing onto) {
-        Map<String, String> gridOfWorker = request.placeWorkers() ? staffingPlan.gridOfWorker() : Map.of();
-        Map<String, PlanWorker> requested = requestedWorkers();
-        Map<String, Grid> byId = gridsById();
+        return compose(request, grids, sitingPlan, request.placeWorkers() ? staffingPlan.gridOfWorker() : Map.of(),
+                onto);
+    }
+
+    /**
+     * {@code onto} with the workers of {@code gridOfWorker} moved there, as {@link #toStaffing(Staffing)}
+     * describes, under {@code siting}'s pools.
+     */
+    static Staffing compose(PlanRequest request, List<Grid> grids, SitingPlan siting, Map<String, String> gridOfWorker,
+            Staffing onto) {
+        Map<String, PlanWorker> requested = requestedWorkers(request);
+        Map<String, Grid> byId = gridsById(grids);
         List<WorkerSpec> workers = new ArrayList<>();
         for (WorkerSpec w : onto.workers()) {
             String grid = gridOfWorker.get(w.id());
@@ -192,22 +225,31 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
                 workers.add(w);
             }
         }
-        return new Staffing(workers, pools().orElse(onto.pools()), request.duty().roster());
+        return new Staffing(workers, pools(request, siting).orElse(onto.pools()), request.duty().roster());
     }
 
     private Staffing staffing(Map<String, String> gridOfWorker) {
+        return compose(request, grids, sitingPlan, gridOfWorker);
+    }
+
+    /**
+     * The staffing of the request's workers alone, each in its grid of {@code gridOfWorker}, as
+     * {@link #toStaffing()} describes, under {@code siting}'s pools.
+     */
+    static Staffing compose(PlanRequest request, List<Grid> grids, SitingPlan siting,
+            Map<String, String> gridOfWorker) {
         DutyRules duty = request.duty();
-        Map<String, Grid> byId = gridsById();
+        Map<String, Grid> byId = gridsById(grids);
         List<WorkerSpec> specs = new ArrayList<>();
         for (PlanWorker w : request.workers()) {
             String grid = gridOfWorker.get(w.id());
             specs.add(new WorkerSpec(w.id(), w.type(), grid, base(w, grid, byId), w.shift().orElse(
                     w.type() == WorkerType.PART_TIME ? duty.partTimeShift() : duty.fullTimeShift())));
         }
-        return new Staffing(specs, pools().orElse(List.of()), duty.roster());
+        return new Staffing(specs, pools(request, siting).orElse(List.of()), duty.roster());
     }
 
-    private Map<String, PlanWorker> requestedWorkers() {
+    private static Map<String, PlanWorker> requestedWorkers(PlanRequest request) {
         Map<String, PlanWorker> out = new LinkedHashMap<>();
         request.workers().forEach(w -> out.put(w.id(), w));
         return out;
@@ -229,9 +271,9 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
      * One branch pool {@code BP-<site>} per open branch, at the building nearest the site, backing
      * up the grids assigned to it; only when branches were sited and the duty rules ask for pools.
      */
-    private Optional<List<BranchPool>> pools() {
+    private static Optional<List<BranchPool>> pools(PlanRequest request, SitingPlan sitingPlan) {
         DutyRules duty = request.duty();
-        if (!branchesSited() || duty.branchPoolWorkers() == 0) {
+        if (!request.siting().siteBranches() || duty.branchPoolWorkers() == 0) {
             return Optional.empty();
         }
         Map<String, Site> siteById = new LinkedHashMap<>();

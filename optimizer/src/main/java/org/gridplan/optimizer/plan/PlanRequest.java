@@ -3,8 +3,11 @@ package org.gridplan.optimizer.plan;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
@@ -39,10 +42,38 @@ import org.gridplan.sim.road.TravelMode;
  * @param weights the soft-constraint weights of both solves
  * @param seed    the solvers' random seed
  * @param budget  the solves' evaluation budgets and time cap
+ * @param field   when present, the worker solve minimises the field-regime response model's
+ *                expected response (shifts, duty roster, routine work, patrol, time limits) of the
+ *                runs the plan will be judged by, rather than the queueing model's, and the plan
+ *                carries the model's forecast of baseline and plan; empty for the queueing model
  */
 public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<PlanWorker> workers,
         boolean placeWorkers, DemandCatalog demand, TravelModel travel, DutyRules duty, SitingRules siting, PlanWeights weights, long seed,
-        SolveBudget budget) {
+        SolveBudget budget, Optional<FieldRegime> field) {
+
+    /**
+     * The runs a plan is judged by, for the field-regime model.
+     *
+     * @param settings the runs' settings (field model, patrol, demand, travel; the request's demand
+     *                 and travel replace the settings' own, and the seed only seeds the model's
+     *                 routine-day samples)
+     * @param onto     the staffing the plan is applied to ({@link Plan#toStaffing(Staffing)}), whose
+     *                 workers the request does not place (part-time backups, pools) the model sees;
+     *                 empty for {@link Plan#toStaffing()}
+     */
+    public record FieldRegime(SimulationConfig settings, Optional<Staffing> onto) {
+
+        /** Validates. */
+        public FieldRegime {
+            Objects.requireNonNull(settings, "plan request: field.settings");
+            Objects.requireNonNull(onto, "plan request: field.onto");
+        }
+
+        /** The field regime of {@code settings}, the plan applied to its own workers only. */
+        public static FieldRegime of(SimulationConfig settings) {
+            return new FieldRegime(settings, Optional.empty());
+        }
+    }
 
     /** Validates and copies, naming the field at fault. */
     public PlanRequest {
@@ -56,6 +87,7 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
         Objects.requireNonNull(siting, "plan request: siting");
         Objects.requireNonNull(weights, "plan request: weights");
         Objects.requireNonNull(budget, "plan request: budget");
+        Objects.requireNonNull(field, "plan request: field");
         sites = List.copyOf(sites);
         workers = List.copyOf(workers);
         if (workers.isEmpty()) {
@@ -85,8 +117,8 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
     /**
      * A builder for {@code layout} of {@code city} with the defaults: the city's candidate sites,
      * workers placed, the default demand catalog at scale 1, e-bike travel, {@link DutyRules#DEFAULT},
-     * {@link SitingRules#DEFAULT}, {@link PlanWeights#DEFAULT}, seed 1 and
-     * {@link SolveBudget#DEFAULT}; the workers must be given.
+     * {@link SitingRules#DEFAULT}, {@link PlanWeights#DEFAULT}, seed 1,
+     * {@link SolveBudget#DEFAULT} and the queueing model; the workers must be given.
      */
     public static Builder builder(City city, GridLayout layout) {
         return new Builder(city, layout);
@@ -95,7 +127,7 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
     /** A builder starting from this request. */
     public Builder toBuilder() {
         return new Builder(city, layout).sites(sites).workers(workers).placeWorkers(placeWorkers).demand(demand).travel(travel).duty(duty)
-                .siting(siting).weights(weights).seed(seed).budget(budget);
+                .siting(siting).weights(weights).seed(seed).budget(budget).field(field);
     }
 
     /** Builds a {@link PlanRequest}; each setter replaces one field. */
@@ -112,6 +144,7 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
         private PlanWeights weights = PlanWeights.DEFAULT;
         private long seed = 1;
         private SolveBudget budget = SolveBudget.DEFAULT;
+        private Optional<FieldRegime> field = Optional.empty();
 
         private Builder(City city, GridLayout layout) {
             this.city = Objects.requireNonNull(city, "plan request: city");
@@ -184,9 +217,21 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
             return this;
         }
 
+        /** The field regime the plan is judged by; empty for the queueing model. */
+        public Builder field(Optional<FieldRegime> value) {
+            field = value;
+            return this;
+        }
+
+        /** Plans on the field-regime model of {@code value}. */
+        public Builder field(FieldRegime value) {
+            return field(Optional.of(value));
+        }
+
         /** The request. */
         public PlanRequest build() {
-            return new PlanRequest(city, layout, sites, workers, placeWorkers, demand, travel, duty, siting, weights, seed, budget);
+            return new PlanRequest(city, layout, sites, workers, placeWorkers, demand, travel, duty, siting, weights, seed, budget,
+                    field);
         }
     }
 }

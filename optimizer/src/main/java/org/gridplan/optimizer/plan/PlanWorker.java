@@ -46,19 +46,34 @@ public record PlanWorker(String id, WorkerType type, Optional<String> home, Opti
      * they serve), seeded.
      */
     public static List<PlanWorker> residents(City city, int n, long seed) {
+        List<PlanWorker> workers = new ArrayList<>();
+        for (int k = 1; k <= n; k++) {
+            workers.add(of(String.format(Locale.ROOT, "FT-%04d", k), WorkerType.FULL_TIME));
+        }
+        return livingIn(city, workers, seed);
+    }
+
+    /**
+     * {@code workers}, in order, each living in a building of {@code city} drawn in proportion to
+     * households, seeded (the draws of {@link #residents}); their type and shift kept.
+     */
+    public static List<PlanWorker> livingIn(City city, List<PlanWorker> workers, long seed) {
         long[] cumulative = new long[city.buildings().size()];
         long total = 0;
         for (int i = 0; i < cumulative.length; i++) {
             total += city.buildings().get(i).households();
             cumulative[i] = total;
         }
+        if (total <= 0) {
+            throw new IllegalArgumentException("city " + city.name() + " has no households for workers to live among");
+        }
         SplittableRandom random = new SplittableRandom(seed);
         List<PlanWorker> out = new ArrayList<>();
-        for (int k = 1; k <= n; k++) {
+        for (PlanWorker w : workers) {
             long draw = random.nextLong(total);
             int i = Arrays.binarySearch(cumulative, draw + 1);
-            out.add(new PlanWorker(String.format(Locale.ROOT, "FT-%04d", k), WorkerType.FULL_TIME,
-                    Optional.of(city.buildings().get(i >= 0 ? i : -i - 1).id()), Optional.empty()));
+            out.add(new PlanWorker(w.id(), w.type(), Optional.of(city.buildings().get(i >= 0 ? i : -i - 1).id()),
+                    w.shift()));
         }
         return out;
     }

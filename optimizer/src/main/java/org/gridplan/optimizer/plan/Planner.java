@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -17,6 +18,7 @@ import org.gridplan.optimizer.domain.StaffingConstraintConfiguration;
 import org.gridplan.optimizer.domain.StaffingSolution;
 import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.DistrictProblems.DistrictWorker;
+import org.gridplan.optimizer.mapping.FieldDistrict;
 import org.gridplan.optimizer.mapping.SitingMapper;
 import org.gridplan.optimizer.mapping.StaffingMapper;
 import org.gridplan.optimizer.model.GridDemand;
@@ -24,9 +26,12 @@ import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
+import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
 import org.gridplan.optimizer.solver.BranchSitingSolver;
 import org.gridplan.optimizer.solver.SolveOptions;
 import org.gridplan.optimizer.solver.StaffingSolver;
+import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.Site;
@@ -54,6 +59,14 @@ import org.gridplan.sim.road.TravelTimes;
  * costly to build), and several threads may plan at once.
  */
 public final class Planner {
+
+    /**
+     * The largest crew of each kind a field-regime table distinguishes: full-time workers, and
+     * workers without routine work. A third worker of a kind changes a grid's expected response
+     * little (its table is read at the last row or column beyond).
+     */
+    private static final int FIELD_TABLE_ROUTINE = 2;
+    private static final int FIELD_TABLE_OTHER = 2;
 
     private final ConcurrentMap<City, TravelTimes> travel = new ConcurrentHashMap<>();
 
@@ -146,9 +159,32 @@ public final class Planner {
             log.accept(String.format(Locale.ROOT, "siting: %s in %.1f s", sitingPlan.score(), sitingSeconds));
         }
 
+        List<Plan.Grid> grids = new ArrayList<>();
+        for (int g = 0; g < problems.grids().size(); g++) {
+            GridDemand demand = staffing.grids().get(g);
+            grids.add(new Plan.Grid(demand.id(), problems.community(g), demand.households(),
+                    city.buildings().get(problems.baseBuilding(g)).id(), demand.incidentsPerYear(),
+                    demand.meanServiceMinutes()));
+        }
+
         long b0 = System.nanoTime();
         StaffingPlan greedy = problems.baseline(staffing, workers);
         double baselineSeconds = seconds(b0);
+        Optional<SimulationConfig> field = request.field().map(f -> f.settings().toBuilder()
+                .demand(request.demand()).travel(request.travel()).build());
+        Optional<Plan.Forecast> baselineForecast = Optional.empty();
+        if (field.isPresent()) {
+            long f0 = System.nanoTime();
+            Staffing baselineStaffing = staffingOf(request, grids, sitingBaseline, greedy.gridOfWorker());
+            FieldDistrict district = FieldDistrict.of(city, request.layout(), baselineStaffing, field.get(),
+                    request.seed(), problems);
+            if (request.placeWorkers()) {
+                staffing = district.withFieldTables(staffing, FIELD_TABLE_ROUTINE, FIELD_TABLE_OTHER);
+            }
+            baselineForecast = Optional.of(forecast(district));
+            log.accept(String.format(Locale.ROOT, "staffing: field-regime model of %,d grids built (%.1f s)",
+                    grids.size(), seconds(f0)));
+        }
         // The baseline's plan carries its score under the same constraint model, to compare with.
         StaffingPlan staffingBaseline = StaffingMapper.evaluate(staffing, greedy.gridOfWorker(),
                 StaffingSolver.scoreText(staffing, staffingWeights, greedy.gridOfWorker()));
@@ -185,19 +221,42 @@ public final class Planner {
             log.accept(String.format(Locale.ROOT, "staffing: %s in %.1f s", staffingPlan.score(), staffingSeconds));
         }
 
-        List<Plan.Grid> grids = new ArrayList<>();
-        for (int g = 0; g < problems.grids().size(); g++) {
-            GridDemand demand = staffing.grids().get(g);
-            grids.add(new Plan.Grid(demand.id(), problems.community(g), demand.households(),
-                    city.buildings().get(problems.baseBuilding(g)).id(), demand.incidentsPerYear(),
-                    demand.meanServiceMinutes()));
+        Optional<Plan.Forecast> optimisedForecast = Optional.empty();
+        if (field.isPresent()) {
+            Staffing planned = staffingOf(request, grids, sitingPlan, staffingPlan.gridOfWorker());
+            optimisedForecast = Optional.of(forecast(FieldDistrict.of(city, request.layout(), planned, field.get(),
+                    request.seed(), problems)));
         }
         return new Plan(request, grids, p, sitingBaseline, sitingPlan, staffingBaseline, staffingPlan,
                 kpis(siting, staffing, sitingBaseline, staffingBaseline), kpis(siting, staffing, sitingPlan, staffingPlan),
                 siteBranches ? Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline) : List.of(),
                 placeWorkers ? Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline)
                         : List.of(), notes,
-                new Plan.Timings(setup, sitingFeasible[0], staffingFeasible, sitingSeconds, staffingSeconds));
+                new Plan.Timings(setup, sitingFeasible[0], staffingFeasible, sitingSeconds, staffingSeconds),
+                baselineForecast, optimisedForecast);
+    }
+
+    /**
+     * The staffing the field model sees for a siting and a worker → grid plan: applied onto the
+     * field regime's staffing when it has one, else the request's workers alone.
+     */
+    private static Staffing staffingOf(PlanRequest request, List<Plan.Grid> grids, SitingPlan siting,
+            Map<String, String> gridOfWorker) {
+        Optional<Staffing> onto = request.field().flatMap(PlanRequest.FieldRegime::onto);
+        if (onto.isPresent()) {
+            return Plan.compose(request, grids, siting, request.placeWorkers() ? gridOfWorker : Map.of(), onto.get());
+        }
+        return Plan.compose(request, grids, siting, gridOfWorker);
+    }
+
+    /** The field model's forecast of a district's runs. */
+    private static Plan.Forecast forecast(FieldDistrict district) {
+        Outcome o = district.predict();
+        double known = 0;
+        for (double k : o.known()) {
+            known += k;
+        }
+        return new Plan.Forecast(known, o.meanResponse(), o.onTimeShare(), o.onTimeShare(district.model().urgent()));
     }
 
     /** The analytic KPIs of a siting and a staffing plan. */

@@ -19,6 +19,7 @@ import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
+import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.Building;
@@ -189,5 +190,36 @@ class PlannerTest {
         assertThat(PlanWeights.DEFAULT.staffingConfiguration().getHomeNearGrid().softScore()).isEqualTo(1);
         assertThat(new PlanWeights(PlanWeights.DEFAULT.siting(), 1, 1, 0).staffingConfiguration().getHomeNearGrid()
                 .softScore()).isZero();
+    }
+
+    @Test
+    void in_the_field_regime_the_worker_solve_minimises_the_field_model_and_forecasts_both_plans() {
+        List<PlanWorker> workers = new ArrayList<>(onePerGrid());
+        for (int k = 1; k <= 2; k++) {
+            workers.add(PlanWorker.of("PRO-" + k, WorkerType.PROFESSIONAL));
+        }
+        SimulationConfig settings = SimulationConfig.builder().build();
+        PlanRequest queueing = request().workers(workers).duty(DutyRules.DEFAULT.withRoster(DutyRoster.defaults()))
+                .build();
+        PlanRequest field = queueing.toBuilder().field(PlanRequest.FieldRegime.of(settings)).build();
+        Plan q = PLANNER.plan(queueing);
+        Plan f = PLANNER.plan(field);
+        assertThat(q.baselineForecast()).isEmpty();
+        assertThat(q.optimisedForecast()).isEmpty();
+        Plan.Forecast before = f.baselineForecast().orElseThrow();
+        Plan.Forecast after = f.optimisedForecast().orElseThrow();
+        // The field model sees the wait for the next shift: hours, where the queueing model's are minutes.
+        assertThat(q.optimisedKpis().expectedResponseMinutes()).isLessThan(60);
+        assertThat(f.optimisedKpis().expectedResponseMinutes()).isGreaterThan(100);
+        assertThat(after.meanResponseMinutes()).isGreaterThan(100);
+        assertThat(after.onTimeShare()).isBetween(0.5, 1.0);
+        assertThat(after.casesPerYear()).isGreaterThan(0);
+        // The solve starts from the baseline and keeps the better plan on the field model.
+        assertThat(f.optimisedKpis().expectedResponseMinutes())
+                .isLessThanOrEqualTo(f.baselineKpis().expectedResponseMinutes() + 1e-9);
+        assertThat(after.meanResponseMinutes()).isLessThanOrEqualTo(before.meanResponseMinutes() + 0.5);
+        // The request's roster reaches the forecast: without a duty roster urgent cases wait for a shift.
+        Plan none = PLANNER.plan(field.toBuilder().duty(DutyRules.DEFAULT).build());
+        assertThat(none.optimisedForecast().orElseThrow().urgentOnTimeShare()).isLessThan(after.urgentOnTimeShare());
     }
 }

@@ -23,7 +23,6 @@ import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
-import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
@@ -34,7 +33,9 @@ import org.gridplan.sim.model.GridLayout;
  * <ul>
  *   <li>{@code workers}: reassigns the full-time and professional workers to grids with the
  *       worker → grid solver (every grid keeps a full-time worker; extra workers go where the
- *       analytic expected response — travel + Erlang C wait — gains most); each worker is based at
+ *       field-regime model of the sweep point's runs — the wait for the next shift, the duty
+ *       roster, routine work, patrol, the Erlang C wait and travel — expects the response to gain
+ *       most); each worker is based at
  *       its grid's base building, as in the field standard. Part-time workers stay the field
  *       standard's: the simulator uses them as their community's backup, not as a grid's own.</li>
  *   <li>{@code branches}: opens at most one branch per community at the city's candidate sites and
@@ -70,17 +71,17 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
     private static final long STAFFING_EVALUATIONS_PER_WORKER = 150;
 
     /**
-     * What a plan depends on. The duty roster is not part of it (it changes no worker's grid), so a
-     * sweep of {@code staffing.duty} reuses one plan and only the roster on it differs; nor is the
-     * demand when workers are not placed (siting weighs households, not incidents).
+     * What a plan depends on: when workers are placed, every setting of the runs (the field-regime
+     * model the worker solve minimises sees demand, shifts, the duty roster, routine work, patrol
+     * and limits); when only branches are sited, not the demand or the duty roster (siting weighs
+     * households, not incidents, and changes no worker's grid), so a sweep of them reuses one plan.
      */
     private record Key(City city, GridLayout layout, StaffingSpec spec, Optimise optimise,
-            Optional<DemandCatalog> demand, TravelModel travel) {
+            Optional<RunSettings> field, TravelModel travel) {
 
         static Key of(City city, GridLayout layout, RunSettings settings, Optimise optimise) {
             return new Key(city, layout, settings.staffing().withDuty(DutyRoster.NONE), optimise,
-                    optimise.workers() ? Optional.of(settings.demand().catalog()) : Optional.empty(),
-                    settings.travel());
+                    optimise.workers() ? Optional.of(settings) : Optional.empty(), settings.travel());
         }
     }
 
@@ -194,6 +195,9 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
                 .weights(optimise.weights())
                 .seed(SEED)
                 .budget(SolveBudget.ofTime(TIME_CAP).withStaffingEvaluationsPerWorker(STAFFING_EVALUATIONS_PER_WORKER))
+                // Only a worker solve uses the field model; a siting plan is shared across duty rosters.
+                .field(optimise.workers() ? Optional.of(new PlanRequest.FieldRegime(settings.config(SEED, false),
+                        Optional.of(standard))) : Optional.empty())
                 .build();
     }
 }

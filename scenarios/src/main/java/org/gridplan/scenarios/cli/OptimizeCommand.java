@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.gridplan.optimizer.plan.DutyRules;
 import org.gridplan.optimizer.plan.Plan;
 import org.gridplan.optimizer.plan.PlanJustification;
 import org.gridplan.optimizer.plan.PlanRequest;
@@ -21,6 +23,7 @@ import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.results.stats.MeanInterval;
 import org.gridplan.scenarios.batch.Seeds;
 import org.gridplan.scenarios.plan.PlanFiles;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
@@ -28,6 +31,7 @@ import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.RunResult;
 import org.gridplan.sim.engine.SimulationConfig;
+import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.io.StaffingCsv;
@@ -46,11 +50,12 @@ import picocli.CommandLine.Spec;
  * plan and prints its analytic KPIs against the baseline; optionally simulates both.
  */
 @Command(name = "optimize",
-        description = {"Optimise a district's plan on the analytic response model: open at most p branches at "
+        description = {"Optimise a district's plan on an analytic response model: open at most p branches at "
                 + "candidate sites and assign every grid to one (capacitated p-median with 5- and 15-minute "
                 + "service circles and load balance), and assign the workers to grids (every grid with demand "
-                + "gets a full-time worker; minimise the expected response, travel + Erlang C wait; balance "
-                + "utilisation; prefer workers living near their grid).",
+                + "gets a full-time worker; minimise the expected response of the --model, by default the "
+                + "field-regime model of the simulated runs; balance utilisation; prefer workers living near "
+                + "their grid).",
             "",
             "Baseline: nearest-site siting (every grid to its nearest candidate site, at most p of them open) "
                 + "and one full-time worker per grid (the nearest free one; further workers to the grid "
@@ -91,6 +96,12 @@ final class OptimizeCommand implements Callable<Integer> {
                     + "home, and the 'grid' column is ignored: the optimiser chooses the grid."})
     String workers;
 
+    @Option(names = "--homes", paramLabel = "SEED",
+            description = "With --workers as counts: the workers live in buildings drawn in proportion to households "
+                    + "with this seed (cadres are assigned by place of residence), and each is based at home instead "
+                    + "of at its grid's base building. Default: no homes.")
+    Long homes;
+
     @Option(names = "--branches", paramLabel = "P",
             description = "p, the most branches to open. Default: one per community (a party-mass service "
                     + "station per community), at most the number of sites.")
@@ -128,8 +139,10 @@ final class OptimizeCommand implements Callable<Integer> {
 
     @Option(names = "--simulate", defaultValue = "0", paramLabel = "N",
             description = "Also simulate N replications of the baseline and of the optimised plan under common "
-                    + "random numbers (the same seeds) and print both: mean and p90 response with 95%% intervals "
-                    + "(default ${DEFAULT-VALUE}: no simulation).")
+                    + "random numbers (the same seeds) and print both with 95%% intervals: mean and p90 response "
+                    + "and the on-time share; and the model's gain beside the simulated paired gain, with a warning "
+                    + "when the model's lies outside the simulated interval (default ${DEFAULT-VALUE}: no "
+                    + "simulation).")
     int simulate;
 
     @Option(names = "--days", defaultValue = "365", paramLabel = "DAYS",
@@ -145,6 +158,20 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--demand-scale", defaultValue = "1.0", paramLabel = "FACTOR",
             description = "Multiplies every incident rate of the default catalog (default ${DEFAULT-VALUE}).")
     double demandScale;
+
+    @Option(names = "--model", defaultValue = "field", paramLabel = "MODEL",
+            description = {"The response model the worker solve minimises: field (default) — the field-regime "
+                    + "model of the runs 'gridplan simulate' makes with the field defaults: the wait for the next "
+                    + "shift, the out-of-hours duty roster, routine work, patrol discovery, the Erlang C wait and "
+                    + "travel, on-time shares on each limit's clock; or queueing — travel plus the Erlang C wait "
+                    + "of workers always on shift (the model of a bare queueing system)."})
+    String model;
+
+    @Option(names = "--duty", paramLabel = "SCOPE", defaultValue = "community",
+            description = "The out-of-hours duty roster of both plans, as in 'gridplan simulate': community (one "
+                    + "full-time grid worker per community on duty out of hours, in rotation, at the community "
+                    + "office) or none (default: ${DEFAULT-VALUE}).")
+    String duty;
 
     @Override
     public Integer call() {
@@ -167,6 +194,16 @@ final class OptimizeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--demand-scale: " + demandScale + " must be positive");
         }
         TravelMode mode = TravelMode.fromKey(travel);
+        boolean field = switch (model.trim().toLowerCase(Locale.ROOT)) {
+            case "field" -> true;
+            case "queueing" -> false;
+            default -> throw new IllegalArgumentException("--model: '" + model + "' is not one of: field, queueing");
+        };
+        DutyRoster roster = switch (duty.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> DutyRoster.NONE;
+            case "community" -> DutyRoster.defaults();
+            default -> throw new IllegalArgumentException("--duty: '" + duty + "' is not one of: none, community");
+        };
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(layout, c);
         requireEveryBuildingInAGrid(c, l);
@@ -183,8 +220,12 @@ final class OptimizeCommand implements Callable<Integer> {
         if (unimproved != null) {
             budget = budget.withUnimprovedLimit(unimproved);
         }
-        PlanRequest request = PlanRequest.builder(c, l).sites(candidates).workers(workers(c, l)).demand(demand)
-                .travel(mode).siting(rules).seed(seed).budget(budget).build();
+        PlanRequest.Builder builder = PlanRequest.builder(c, l).sites(candidates).workers(workers(c, l)).demand(demand)
+                .travel(mode).duty(DutyRules.DEFAULT.withRoster(roster)).siting(rules).seed(seed).budget(budget);
+        if (field) {
+            builder.field(PlanRequest.FieldRegime.of(runSettings(demand, TravelModel.road(mode), seed)));
+        }
+        PlanRequest request = builder.build();
         err.printf(Locale.ROOT, "optimize: city %s, layout %s%n", c.name(), l.name());
         err.flush();
         Planner planner = new Planner();
@@ -203,15 +244,20 @@ final class OptimizeCommand implements Callable<Integer> {
         Staffing baseline = plan.baselineStaffing();
         Staffing optimised = plan.toStaffing();
         if (simulate > 0) {
-            simulate(stdout, err, request, planner.travelTimes(c), baseline, optimised);
+            simulate(stdout, err, request, planner.travelTimes(c), plan);
         }
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("city", c.name());
         inputs.put("layout", l.name());
         inputs.put("workers", workers);
+        if (homes != null) {
+            inputs.put("homesSeed", homes);
+        }
         inputs.put("seed", seed);
         inputs.put("travel", mode.key());
         inputs.put("demandScale", demandScale);
+        inputs.put("model", field ? "field" : "queueing");
+        inputs.put("duty", roster.label());
         // Every output is written only now that the whole command has succeeded, each atomically.
         PlanFiles.writeJson(PlanFiles.json(plan, inputs, candidates), out.resolve("plan.json"));
         PlanFiles.writeGeoJson(plan, candidates, out.resolve("plan.geojson"));
@@ -232,7 +278,11 @@ final class OptimizeCommand implements Callable<Integer> {
      */
     private List<PlanWorker> workers(City c, GridLayout l) {
         if (workers.contains("=")) {
-            return counts(workers);
+            return homes == null ? counts(workers) : PlanWorker.livingIn(c, counts(workers), homes);
+        }
+        if (homes != null) {
+            throw new IllegalArgumentException("--homes draws homes for workers given as counts; the staffing CSV "
+                    + workers + " gives each worker's home in its 'base' column already");
         }
         Path file = Path.of(workers);
         if (!Files.exists(file)) {
@@ -295,6 +345,13 @@ final class OptimizeCommand implements Callable<Integer> {
                 plan.openBranches().size(), plan.maxBranches(), plan.grids().size(), plan.request().workers().size());
         out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", "analytic KPI", "baseline", "optimised", "change");
         row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f", true);
+        if (plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()) {
+            Plan.Forecast fb = plan.baselineForecast().get();
+            Plan.Forecast fo = plan.optimisedForecast().get();
+            row(out, "field model: on time", 100 * fb.onTimeShare(), 100 * fo.onTimeShare(), "%.2f%%", false);
+            row(out, "field model: urgent on time", 100 * fb.urgentOnTimeShare(), 100 * fo.urgentOnTimeShare(),
+                    "%.2f%%", false);
+        }
         row(out, "households within 5 min of branch", 100 * b.within5Share(), 100 * o.within5Share(), "%.1f%%", false);
         row(out, "households within 15 min of branch", 100 * b.within15Share(), 100 * o.within15Share(), "%.1f%%",
                 false);
@@ -339,47 +396,110 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /**
-     * Simulates both plans on the request's city, layout, demand and travel, replication r of each
-     * with the batch's run seed of {@code --seed} and r.
+     * The run settings of {@code --simulate} and of the field model: the field defaults, the given
+     * demand and travel, {@code --days} with 7 warm-up days.
      */
-    private void simulate(PrintWriter out, PrintWriter err, PlanRequest request, TravelTimes travelTimes,
-            Staffing baseline, Staffing optimised) {
+    private SimulationConfig runSettings(DemandCatalog demand, TravelModel travelModel, long runSeed) {
+        return SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(runSeed).demand(demand)
+                .travel(travelModel).build();
+    }
+
+    /**
+     * Simulates both plans on the request's city, layout, demand and travel, replication r of each
+     * with the batch's run seed of {@code --seed} and r, and sets the model's gains beside the
+     * simulated ones (paired under common random numbers), warning when the model's lies outside
+     * the simulated interval.
+     */
+    private void simulate(PrintWriter out, PrintWriter err, PlanRequest request, TravelTimes travelTimes, Plan plan) {
         double[][] mean = new double[2][simulate];
         double[][] p90 = new double[2][simulate];
+        double[][] onTime = new double[2][simulate];
         double[] diff = new double[simulate];
-        Staffing[] plans = {baseline, optimised};
+        double[] onTimeDiff = new double[simulate];
+        Staffing[] plans = {plan.baselineStaffing(), plan.toStaffing()};
         long[] seeds = new long[simulate];
         for (int r = 0; r < simulate; r++) {
             // The batch's rule (gridplan run): replication r of master seed N runs with Seeds.runSeed(N, r).
             seeds[r] = Seeds.runSeed(seed, r);
-            SimulationConfig config = SimulationConfig.builder().horizonDays(days).warmUpDays(7).seed(seeds[r])
-                    .demand(request.demand()).travel(request.travel()).build();
+            SimulationConfig config = runSettings(request.demand(), request.travel(), seeds[r]);
             for (int k = 0; k < 2; k++) {
                 RunResult result = new GridSimulation(request.city(), request.layout(), plans[k], config, travelTimes)
                         .runToEnd();
                 mean[k][r] = result.district().response().mean();
                 p90[k][r] = result.district().response().p90();
+                onTime[k][r] = 100 * result.district().limits().onTimeResponseShare();
             }
             diff[r] = mean[1][r] - mean[0][r];
-            err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min%n", r + 1,
-                    simulate, seeds[r], mean[0][r], mean[1][r]);
+            onTimeDiff[r] = onTime[1][r] - onTime[0][r];
+            err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min, on time"
+                    + " %.2f%% -> %.2f%%%n", r + 1, simulate, seeds[r], mean[0][r], mean[1][r], onTime[0][r],
+                    onTime[1][r]);
             err.flush();
         }
-        out.printf(Locale.ROOT, "simulated response, %d replications of %.0f days (7 warm-up), run seeds of master seed"
+        out.printf(Locale.ROOT, "simulated, %d replications of %.0f days (7 warm-up), run seeds of master seed"
                 + " %d as in 'gridplan run' (%s), the same seeds for both plans:%n", simulate, days, seed,
                 seedList(seeds));
-        out.printf(Locale.ROOT, "%-12s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI");
+        out.printf(Locale.ROOT, "%-12s %24s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI",
+                "on time (%), 95% CI");
         String[] names = {"baseline", "optimised"};
         for (int k = 0; k < 2; k++) {
-            out.printf(Locale.ROOT, "%-12s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
-                    interval(MeanInterval.of(p90[k])));
+            out.printf(Locale.ROOT, "%-12s %24s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
+                    interval(MeanInterval.of(p90[k])), interval(MeanInterval.of(onTime[k])));
         }
-        MeanInterval d = MeanInterval.of(diff);
-        String verdict = d.lower().isEmpty() ? "no interval from one run"
-                : d.upper().getAsDouble() < 0 ? "optimised significantly lower"
-                : d.lower().getAsDouble() > 0 ? "optimised significantly higher" : "not distinguishable";
-        out.printf(Locale.ROOT, "%-12s %24s%n", "difference", interval(d) + " (paired; " + verdict + ")");
+        out.println("gain of the optimised plan, the model's beside the simulated (paired, 95% CI):");
+        out.printf(Locale.ROOT, "%-22s %14s %28s  %s%n", "KPI", "model", "simulated", "verdict");
+        List<String> warnings = new ArrayList<>();
+        OptionalDouble meanModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
+                ? OptionalDouble.of(plan.optimisedForecast().get().meanResponseMinutes()
+                        - plan.baselineForecast().get().meanResponseMinutes())
+                : OptionalDouble.of(plan.optimisedKpis().expectedResponseMinutes()
+                        - plan.baselineKpis().expectedResponseMinutes());
+        gainRow(out, warnings, "mean response (min)", meanModel, MeanInterval.of(diff), true);
+        OptionalDouble onTimeModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
+                ? OptionalDouble.of(100 * (plan.optimisedForecast().get().onTimeShare()
+                        - plan.baselineForecast().get().onTimeShare()))
+                : OptionalDouble.empty();
+        gainRow(out, warnings, "on time (points)", onTimeModel, MeanInterval.of(onTimeDiff), false);
+        for (String w : warnings) {
+            out.println("warning: " + w);
+        }
         out.flush();
+    }
+
+    /**
+     * One row of the gain table: the model's change, the simulated paired change with its
+     * interval and verdict; a warning when the model's change lies outside the interval.
+     */
+    private static void gainRow(PrintWriter out, List<String> warnings, String kpi, OptionalDouble model,
+            MeanInterval simulated, boolean lowerIsBetter) {
+        String verdict;
+        if (simulated.lower().isEmpty()) {
+            verdict = "no interval from one run";
+        } else if (simulated.upper().getAsDouble() < 0) {
+            verdict = lowerIsBetter ? "significant gain" : "significant loss";
+        } else if (simulated.lower().getAsDouble() > 0) {
+            verdict = lowerIsBetter ? "significant loss" : "significant gain";
+        } else {
+            verdict = "not distinguishable from 0";
+        }
+        String m = model.isPresent() ? String.format(Locale.ROOT, "%+.2f", model.getAsDouble()) : "-";
+        out.printf(Locale.ROOT, "%-22s %14s %28s  %s%n", kpi, m, signedInterval(simulated), verdict);
+        if (model.isPresent() && simulated.lower().isPresent()) {
+            double lo = simulated.lower().getAsDouble();
+            double hi = simulated.upper().getAsDouble();
+            double x = model.getAsDouble();
+            if (x < lo || x > hi) {
+                warnings.add(String.format(Locale.ROOT, "%s: the model's change %+.2f lies outside the simulated 95%%"
+                        + " interval [%+.2f, %+.2f]; the model and the simulation disagree on this plan, trust the "
+                        + "simulation", kpi, x, lo, hi));
+            }
+        }
+    }
+
+    private static String signedInterval(MeanInterval m) {
+        return m.halfWidth().isPresent()
+                ? String.format(Locale.ROOT, "%+.2f ± %.2f", m.mean(), m.halfWidth().getAsDouble())
+                : String.format(Locale.ROOT, "%+.2f (one run)", m.mean());
     }
 
     /** The run seeds, the first five and how many more. */

@@ -106,6 +106,12 @@ public final class PlanFiles {
         kpis.put("baseline", kpis(plan.baselineKpis(), plan.sitingBaseline().score(), plan.staffingBaseline().score()));
         kpis.put("optimised", kpis(plan.optimisedKpis(), s.score(), w.score()));
         root.put("kpis", kpis);
+        if (plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()) {
+            Map<String, Object> forecast = new LinkedHashMap<>();
+            forecast.put("baseline", forecast(plan.baselineForecast().get()));
+            forecast.put("optimised", forecast(plan.optimisedForecast().get()));
+            root.put("fieldForecast", forecast);
+        }
         root.put("baselineBranches", plan.sitingBaseline().openSites());
         root.put("justifications", plan.justifications().stream().map(PlanJustification::english).toList());
         root.put("justificationsZh", plan.justifications().stream().map(PlanJustification::chinese).toList());
@@ -123,6 +129,15 @@ public final class PlanFiles {
         out.put("utilisationCv", round(k.utilisationSpread()));
         out.put("sitingScore", sitingScore);
         out.put("staffingScore", staffingScore);
+        return out;
+    }
+
+    private static Map<String, Object> forecast(Plan.Forecast f) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("casesPerYear", round(f.casesPerYear()));
+        out.put("meanResponseMinutes", round(f.meanResponseMinutes()));
+        out.put("onTimeShare", round(f.onTimeShare()));
+        out.put("urgentOnTimeShare", round(f.urgentOnTimeShare()));
         return out;
     }
 

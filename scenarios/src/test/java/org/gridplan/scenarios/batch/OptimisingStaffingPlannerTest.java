@@ -174,17 +174,27 @@ class OptimisingStaffingPlannerTest {
     }
 
     @Test
-    void an_optimised_plan_carries_the_requested_duty_roster_and_a_duty_sweep_reuses_the_plan() {
+    void an_optimised_plan_carries_the_requested_duty_roster_and_plans_on_the_field_model_of_its_runs() {
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();
         Optimise workers = new Optimise(false, true);
         Staffing plan = planner.plan(city, layout, SETTINGS, workers);
         assertThat(plan.duty()).isEqualTo(DutyRoster.defaults());
-        Staffing none = planner.plan(city, layout, RunSettings.defaults(SPEC.withDuty(DutyRoster.NONE)), workers);
+        RunSettings noDuty = RunSettings.defaults(SPEC.withDuty(DutyRoster.NONE));
+        Staffing none = planner.plan(city, layout, noDuty, workers);
         assertThat(none.duty()).isEqualTo(DutyRoster.NONE);
-        assertThat(none.workers()).isEqualTo(plan.workers());
-        assertThat(planner.justifications(city, layout, RunSettings.defaults(SPEC.withDuty(DutyRoster.NONE)),
-                workers))
-                .isEqualTo(planner.justifications(city, layout, SETTINGS, workers));
+        // The field-regime model sees the roster: without one, urgent cases wait for a shift.
+        Plan withRoster = planner.optimised(city, layout, SETTINGS, workers).orElseThrow();
+        Plan without = planner.optimised(city, layout, noDuty, workers).orElseThrow();
+        assertThat(without.optimisedForecast().orElseThrow().urgentOnTimeShare())
+                .isLessThan(withRoster.optimisedForecast().orElseThrow().urgentOnTimeShare() - 0.2);
+        assertThat(planner.justifications(city, layout, SETTINGS, workers)).extracting(Justification::english)
+                .anyMatch(j -> j.startsWith("Expected response by the field-regime model"));
+        // Branch siting alone weighs households only: a duty sweep reuses its plan.
+        Optimise branches = new Optimise(true, false);
+        assertThat(planner.plan(city, layout, noDuty, branches).workers())
+                .isEqualTo(planner.plan(city, layout, SETTINGS, branches).workers());
+        assertThat(planner.justifications(city, layout, noDuty, branches))
+                .isEqualTo(planner.justifications(city, layout, SETTINGS, branches));
     }
 
     @Test

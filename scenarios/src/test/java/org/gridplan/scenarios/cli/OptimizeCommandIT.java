@@ -49,12 +49,18 @@ class OptimizeCommandIT {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("expected mean response (min)").contains("households within 5 min of branch")
                 .contains("branch load: max deviation from even").contains("baseline").contains("optimised")
-                .contains("simulated response, 2 replications").contains("difference").contains("why:");
+                .contains("field model: on time").contains("field model: urgent on time")
+                .contains("simulated, 2 replications").contains("on time (%), 95% CI")
+                .contains("gain of the optimised plan, the model's beside the simulated").contains("why:");
+        assertThat(r.out()).containsPattern("mean response \\(min\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ")
+                .containsPattern("on time \\(points\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ");
         assertThat(r.err()).contains("problem: " + grids + " grids").contains("siting: ").contains("staffing: ");
         JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
         assertThat(plan.path("branches").path("open").size()).isBetween(1, 3);
         assertThat(plan.path("branches").path("gridBranch").size()).isEqualTo(grids);
         assertThat(plan.path("workerGrid").size()).isEqualTo(grids + 6);
+        assertThat(plan.path("fieldForecast").path("optimised").path("onTimeShare").asDouble()).isBetween(0.5, 1.0);
+        assertThat(plan.path("fieldForecast").path("baseline").path("meanResponseMinutes").asDouble()).isPositive();
         assertThat(plan.path("kpis").path("optimised").path("expectedResponseMinutes").asDouble())
                 .isLessThanOrEqualTo(plan.path("kpis").path("baseline").path("expectedResponseMinutes").asDouble());
         JsonNode geo = new ObjectMapper().readTree(out.resolve("plan.geojson").toFile());
@@ -91,6 +97,24 @@ class OptimizeCommandIT {
                 assertThat(branchesOfCommunity.values()).anyMatch(b -> b.size() > 1);
             }
         }
+    }
+
+    @Test
+    void the_queueing_model_plans_without_a_field_forecast_and_a_bad_model_exits_2() throws IOException {
+        Path out = dir.resolve("queueing");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids + ",professional=4", "--model", "queueing",
+                "--simulate", "2", "--days", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("field model:").containsPattern("on time \\(points\\) +- +[-+]");
+        assertThat(r.err()).doesNotContain("field-regime model of");
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.has("fieldForecast")).isFalse();
+        assertThat(plan.path("model").asText()).isEqualTo("queueing");
+        Path bad = dir.resolve("bad-model");
+        CliRunner b = optimize(bad, "--workers", "fulltime=" + grids, "--model", "erlang");
+        assertThat(b.exitCode()).isEqualTo(2);
+        assertThat(b.err()).contains("--model").contains("field, queueing");
+        assertThat(bad).doesNotExist();
     }
 
     @Test
@@ -236,7 +260,7 @@ class OptimizeCommandIT {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--city", "--layout", "--sites", "--workers", "--branches", "--capacity", "--time",
                 "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline", "plan.json",
-                "fulltime=1800", "95% intervals");
+                "fulltime=1800", "--model", "--duty", "field-regime", "simulated interval");
         assertThat(r.err()).doesNotContain("WARN");
     }
 }
