@@ -11,6 +11,7 @@ import org.gridplan.optimizer.model.GridDemand;
 import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.sim.agent.BranchPool;
+import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
@@ -42,13 +43,16 @@ import org.gridplan.sim.model.Site;
  * @param timings                how long the solves took
  * @param baselineForecast       the field-regime model's forecast of the baseline's runs, when the
  *                               request plans in the field regime
- * @param optimisedForecast      likewise of the plan's runs
+ * @param optimisedForecast      likewise of the plan's runs (with its chosen roster)
+ * @param rosterDecision         the out-of-hours roster the plan chose, when the duty rules ask it
+ *                               to choose one
  */
 public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, SitingPlan sitingBaseline,
         SitingPlan sitingPlan, StaffingPlan staffingBaseline, StaffingPlan staffingPlan, Kpis baselineKpis,
         Kpis optimisedKpis, List<PlanJustification> sitingJustifications,
         List<PlanJustification> staffingJustifications, List<String> notes, Timings timings,
-        Optional<Forecast> baselineForecast, Optional<Forecast> optimisedForecast) {
+        Optional<Forecast> baselineForecast, Optional<Forecast> optimisedForecast,
+        Optional<RosterChoice.Decision> rosterDecision) {
 
     /** Validates and copies the lists. */
     public Plan {
@@ -62,6 +66,7 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
         Objects.requireNonNull(timings, "timings");
         Objects.requireNonNull(baselineForecast, "baselineForecast");
         Objects.requireNonNull(optimisedForecast, "optimisedForecast");
+        Objects.requireNonNull(rosterDecision, "rosterDecision");
         grids = List.copyOf(grids);
         sitingJustifications = List.copyOf(sitingJustifications);
         staffingJustifications = List.copyOf(staffingJustifications);
@@ -138,7 +143,13 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
     public List<PlanJustification> justifications() {
         List<PlanJustification> all = new ArrayList<>(sitingJustifications);
         all.addAll(staffingJustifications);
+        rosterDecision.ifPresent(d -> all.add(d.justification()));
         return all;
+    }
+
+    /** The plan's out-of-hours duty roster: the one it chose, or else the duty rules'. */
+    public DutyRoster roster() {
+        return rosterDecision.map(d -> d.chosen().roster()).orElse(request.duty().roster());
     }
 
     /** Whether the siting was solved (else the siting plan is the nearest-site baseline). */
@@ -184,10 +195,10 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
      * The optimised plan as the simulator's staffing plan: every worker in its planned grid, in
      * request order, based at its home or else its grid's base building, on its own shift or else
      * the duty rules' shift of its type; branch pools at the open branches when branches were sited
-     * and the duty rules ask for pools; the duty rules' roster.
+     * and the duty rules ask for pools; the plan's roster ({@link #roster()}).
      */
     public Staffing toStaffing() {
-        return staffing(staffingPlan.gridOfWorker());
+        return staffing(staffingPlan.gridOfWorker()).withDuty(roster());
     }
 
     /** The baseline (nearest-site siting, one full-time worker per grid) as {@link #toStaffing()} makes it. */
@@ -200,11 +211,11 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
      * id; none when the request does not place workers) moves to its planned grid, based at its home or else the grid's base building, keeping its
      * type, shift and duty; the other workers stay as they are, in their order. The pools are the
      * plan's branch pools when branches were sited and the duty rules ask for pools, else
-     * {@code onto}'s; the roster is the duty rules'.
+     * {@code onto}'s; the roster is the plan's ({@link #roster()}).
      */
     public Staffing toStaffing(Staffing onto) {
         return compose(request, grids, sitingPlan, request.placeWorkers() ? staffingPlan.gridOfWorker() : Map.of(),
-                onto);
+                onto).withDuty(roster());
     }
 
     /**

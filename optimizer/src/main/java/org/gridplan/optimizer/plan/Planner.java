@@ -26,7 +26,6 @@ import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.SitingProblem;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.model.StaffingProblem;
-import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
 import org.gridplan.optimizer.solver.BranchSitingSolver;
 import org.gridplan.optimizer.solver.SolveOptions;
 import org.gridplan.optimizer.solver.StaffingSolver;
@@ -181,7 +180,7 @@ public final class Planner {
             if (request.placeWorkers()) {
                 staffing = district.withFieldTables(staffing, FIELD_TABLE_ROUTINE, FIELD_TABLE_OTHER);
             }
-            baselineForecast = Optional.of(forecast(district));
+            baselineForecast = Optional.of(RosterChoice.forecast(district));
             log.accept(String.format(Locale.ROOT, "staffing: field-regime model of %,d grids built (%.1f s)",
                     grids.size(), seconds(f0)));
         }
@@ -222,10 +221,22 @@ public final class Planner {
         }
 
         Optional<Plan.Forecast> optimisedForecast = Optional.empty();
+        Optional<RosterChoice.Decision> rosterDecision = Optional.empty();
         if (field.isPresent()) {
             Staffing planned = staffingOf(request, grids, sitingPlan, staffingPlan.gridOfWorker());
-            optimisedForecast = Optional.of(forecast(FieldDistrict.of(city, request.layout(), planned, field.get(),
-                    request.seed(), problems)));
+            if (request.duty().chooseRoster().isPresent()) {
+                long r0 = System.nanoTime();
+                RosterChoice.Decision decision = RosterChoice.choose(city, request.layout(), planned, travelTimes(city),
+                        field.get(), request.seed(), RosterChoice.candidates(!planned.pools().isEmpty()),
+                        request.duty().chooseRoster().getAsDouble());
+                rosterDecision = Optional.of(decision);
+                optimisedForecast = Optional.of(decision.chosen().forecast());
+                log.accept(String.format(Locale.ROOT, "duty: %s chosen of %d rosters (%.1f s)",
+                        decision.chosen().roster().label(), decision.options().size(), seconds(r0)));
+            } else {
+                optimisedForecast = Optional.of(RosterChoice.forecast(FieldDistrict.of(city, request.layout(), planned,
+                        field.get(), request.seed(), problems)));
+            }
         }
         return new Plan(request, grids, p, sitingBaseline, sitingPlan, staffingBaseline, staffingPlan,
                 kpis(siting, staffing, sitingBaseline, staffingBaseline), kpis(siting, staffing, sitingPlan, staffingPlan),
@@ -233,7 +244,7 @@ public final class Planner {
                 placeWorkers ? Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline)
                         : List.of(), notes,
                 new Plan.Timings(setup, sitingFeasible[0], staffingFeasible, sitingSeconds, staffingSeconds),
-                baselineForecast, optimisedForecast);
+                baselineForecast, optimisedForecast, rosterDecision);
     }
 
     /**
@@ -247,16 +258,6 @@ public final class Planner {
             return Plan.compose(request, grids, siting, request.placeWorkers() ? gridOfWorker : Map.of(), onto.get());
         }
         return Plan.compose(request, grids, siting, gridOfWorker);
-    }
-
-    /** The field model's forecast of a district's runs. */
-    private static Plan.Forecast forecast(FieldDistrict district) {
-        Outcome o = district.predict();
-        double known = 0;
-        for (double k : o.known()) {
-            known += k;
-        }
-        return new Plan.Forecast(known, o.meanResponse(), o.onTimeShare(), o.onTimeShare(district.model().urgent()));
     }
 
     /** The analytic KPIs of a siting and a staffing plan. */

@@ -222,4 +222,41 @@ class PlannerTest {
         Plan none = PLANNER.plan(field.toBuilder().duty(DutyRules.DEFAULT).build());
         assertThat(none.optimisedForecast().orElseThrow().urgentOnTimeShare()).isLessThan(after.urgentOnTimeShare());
     }
+
+    @Test
+    void chooses_the_cheapest_duty_roster_the_field_model_expects_to_meet_the_urgent_target() {
+        SimulationConfig settings = SimulationConfig.builder().build();
+        PlanRequest request = request().duty(DutyRules.DEFAULT.withRoster(DutyRoster.defaults()).choosingRoster(0.9))
+                .field(PlanRequest.FieldRegime.of(settings)).build();
+        Plan plan = PLANNER.plan(request);
+        RosterChoice.Decision d = plan.rosterDecision().orElseThrow();
+        assertThat(d.options()).extracting(RosterChoice.Option::roster)
+                .isEqualTo(RosterChoice.candidates(false));
+        // No roster leaves urgent cases waiting for a shift; the cheapest that meets 90% is chosen.
+        RosterChoice.Option none = d.options().get(0);
+        assertThat(none.onDutyAtNight()).isZero();
+        assertThat(none.meetsTarget()).isFalse();
+        assertThat(d.chosen().meetsTarget()).isTrue();
+        assertThat(d.options()).filteredOn(RosterChoice.Option::meetsTarget)
+                .allMatch(o -> o.onDutyAtNight() >= d.chosen().onDutyAtNight());
+        assertThat(d.chosen().onDutyAtNight()).isEqualTo(3 * d.chosen().roster().onDuty());
+        assertThat(plan.roster()).isEqualTo(d.chosen().roster());
+        assertThat(plan.toStaffing().duty()).isEqualTo(d.chosen().roster());
+        assertThat(plan.baselineStaffing().duty()).isEqualTo(DutyRoster.defaults());
+        assertThat(plan.optimisedForecast().orElseThrow()).isEqualTo(d.chosen().forecast());
+        assertThat(plan.justifications()).extracting(PlanJustification::english)
+                .anyMatch(j -> j.startsWith("Out of hours, " + d.chosen().roster().label()));
+        // A target no roster reaches takes the best one and says so.
+        Plan strict = PLANNER.plan(request.toBuilder().duty(request.duty().choosingRoster(1.0)).build());
+        RosterChoice.Decision sd = strict.rosterDecision().orElseThrow();
+        if (!sd.chosen().meetsTarget()) {
+            assertThat(sd.justification().english()).startsWith("No candidate roster reaches 100.0%");
+        }
+        assertThat(sd.options()).allMatch(o -> o.forecast().urgentOnTimeShare()
+                <= sd.chosen().forecast().urgentOnTimeShare() + 1e-12 || o.meetsTarget());
+        // The queueing model has no out-of-hours term to choose by.
+        assertThatThrownBy(() -> request().duty(DutyRules.DEFAULT.choosingRoster(0.9)).build())
+                .hasMessageContaining("choosing the duty roster needs the field regime");
+        assertThatThrownBy(() -> DutyRules.DEFAULT.choosingRoster(1.5)).hasMessageContaining("must be in (0, 1]");
+    }
 }

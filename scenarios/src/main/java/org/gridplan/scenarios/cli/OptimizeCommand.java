@@ -170,8 +170,16 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--duty", paramLabel = "SCOPE", defaultValue = "community",
             description = "The out-of-hours duty roster of both plans, as in 'gridplan simulate': community (one "
                     + "full-time grid worker per community on duty out of hours, in rotation, at the community "
-                    + "office) or none (default: ${DEFAULT-VALUE}).")
+                    + "office) or none; or choose: the baseline keeps community, and the plan takes the roster with "
+                    + "the fewest workers on duty at night that the field model expects to reach --urgent-target "
+                    + "(candidates: none; per community a grid worker at the office or on call at home, or a duty "
+                    + "team at the office) (default: ${DEFAULT-VALUE}).")
     String duty;
+
+    @Option(names = "--urgent-target", defaultValue = "95", paramLabel = "PERCENT",
+            description = "With --duty choose: the least share of urgent cases reached within their limit "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double urgentTarget;
 
     @Override
     public Integer call() {
@@ -199,11 +207,23 @@ final class OptimizeCommand implements Callable<Integer> {
             case "queueing" -> false;
             default -> throw new IllegalArgumentException("--model: '" + model + "' is not one of: field, queueing");
         };
-        DutyRoster roster = switch (duty.trim().toLowerCase(Locale.ROOT)) {
+        String dutyKey = duty.trim().toLowerCase(Locale.ROOT);
+        DutyRoster roster = switch (dutyKey) {
             case "none" -> DutyRoster.NONE;
-            case "community" -> DutyRoster.defaults();
-            default -> throw new IllegalArgumentException("--duty: '" + duty + "' is not one of: none, community");
+            case "community", "choose" -> DutyRoster.defaults();
+            default -> throw new IllegalArgumentException("--duty: '" + duty + "' is not one of: none, community,"
+                    + " choose");
         };
+        boolean chooseRoster = dutyKey.equals("choose");
+        if (chooseRoster && !field) {
+            throw new IllegalArgumentException("--duty choose needs --model field: the queueing model has no"
+                    + " out-of-hours term to choose a roster by");
+        }
+        if (!(urgentTarget > 0 && urgentTarget <= 100)) {
+            throw new IllegalArgumentException("--urgent-target: " + urgentTarget + " must be a percentage in (0, 100]");
+        }
+        DutyRules dutyRules = chooseRoster ? DutyRules.DEFAULT.withRoster(roster).choosingRoster(urgentTarget / 100)
+                : DutyRules.DEFAULT.withRoster(roster);
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(layout, c);
         requireEveryBuildingInAGrid(c, l);
@@ -221,7 +241,7 @@ final class OptimizeCommand implements Callable<Integer> {
             budget = budget.withUnimprovedLimit(unimproved);
         }
         PlanRequest.Builder builder = PlanRequest.builder(c, l).sites(candidates).workers(workers(c, l)).demand(demand)
-                .travel(mode).duty(DutyRules.DEFAULT.withRoster(roster)).siting(rules).seed(seed).budget(budget);
+                .travel(mode).duty(dutyRules).siting(rules).seed(seed).budget(budget);
         if (field) {
             builder.field(PlanRequest.FieldRegime.of(runSettings(demand, TravelModel.road(mode), seed)));
         }
@@ -257,7 +277,8 @@ final class OptimizeCommand implements Callable<Integer> {
         inputs.put("travel", mode.key());
         inputs.put("demandScale", demandScale);
         inputs.put("model", field ? "field" : "queueing");
-        inputs.put("duty", roster.label());
+        inputs.put("duty", chooseRoster ? "choose" : roster.label());
+        inputs.put("roster", plan.roster().label());
         // Every output is written only now that the whole command has succeeded, each atomically.
         PlanFiles.writeJson(PlanFiles.json(plan, inputs, candidates), out.resolve("plan.json"));
         PlanFiles.writeGeoJson(plan, candidates, out.resolve("plan.geojson"));
@@ -343,6 +364,8 @@ final class OptimizeCommand implements Callable<Integer> {
         Plan.Kpis o = plan.optimisedKpis();
         out.printf(Locale.ROOT, "%d branches open (p = %d), %,d grids, %,d workers%n",
                 plan.openBranches().size(), plan.maxBranches(), plan.grids().size(), plan.request().workers().size());
+        out.printf(Locale.ROOT, "out-of-hours duty: baseline %s, optimised %s%n", plan.request().duty().roster().label(),
+                plan.roster().label());
         out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", "analytic KPI", "baseline", "optimised", "change");
         row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f", true);
         if (plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()) {
