@@ -437,8 +437,10 @@ final class OptimizeCommand implements Callable<Integer> {
         double[][] mean = new double[2][simulate];
         double[][] p90 = new double[2][simulate];
         double[][] onTime = new double[2][simulate];
+        double[][] urgent = new double[2][simulate];
         double[] diff = new double[simulate];
         double[] onTimeDiff = new double[simulate];
+        double[] urgentDiff = new double[simulate];
         Staffing[] plans = {plan.baselineStaffing(), plan.toStaffing()};
         long[] seeds = new long[simulate];
         for (int r = 0; r < simulate; r++) {
@@ -451,9 +453,13 @@ final class OptimizeCommand implements Callable<Integer> {
                 mean[k][r] = result.district().response().mean();
                 p90[k][r] = result.district().response().p90();
                 onTime[k][r] = 100 * result.district().limits().onTimeResponseShare();
+                double u = result.district().limits().urgentOnTimeResponseShare();
+                // A run without a judged urgent case misses none.
+                urgent[k][r] = 100 * (Double.isNaN(u) ? 1 : u);
             }
             diff[r] = mean[1][r] - mean[0][r];
             onTimeDiff[r] = onTime[1][r] - onTime[0][r];
+            urgentDiff[r] = urgent[1][r] - urgent[0][r];
             err.printf(Locale.ROOT, "simulate: replication %d of %d (seed %d): mean response %.2f -> %.2f min, on time"
                     + " %.2f%% -> %.2f%%%n", r + 1, simulate, seeds[r], mean[0][r], mean[1][r], onTime[0][r],
                     onTime[1][r]);
@@ -462,15 +468,16 @@ final class OptimizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "simulated, %d replications of %.0f days (7 warm-up), run seeds of master seed"
                 + " %d as in 'gridplan run' (%s), the same seeds for both plans:%n", simulate, days, seed,
                 seedList(seeds));
-        out.printf(Locale.ROOT, "%-12s %24s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI",
-                "on time (%), 95% CI");
+        out.printf(Locale.ROOT, "%-12s %24s %24s %24s %24s%n", "plan", "mean (min), 95% CI", "p90 (min), 95% CI",
+                "on time (%), 95% CI", "urgent on time (%)");
         String[] names = {"baseline", "optimised"};
         for (int k = 0; k < 2; k++) {
-            out.printf(Locale.ROOT, "%-12s %24s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
-                    interval(MeanInterval.of(p90[k])), interval(MeanInterval.of(onTime[k])));
+            out.printf(Locale.ROOT, "%-12s %24s %24s %24s %24s%n", names[k], interval(MeanInterval.of(mean[k])),
+                    interval(MeanInterval.of(p90[k])), interval(MeanInterval.of(onTime[k])),
+                    interval(MeanInterval.of(urgent[k])));
         }
         out.println("gain of the optimised plan, the model's beside the simulated (paired, 95% CI):");
-        out.printf(Locale.ROOT, "%-22s %14s %28s  %s%n", "KPI", "model", "simulated", "verdict");
+        out.printf(Locale.ROOT, "%-24s %12s %28s  %s%n", "KPI", "model", "simulated", "verdict");
         List<String> warnings = new ArrayList<>();
         OptionalDouble meanModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
                 ? OptionalDouble.of(plan.optimisedForecast().get().meanResponseMinutes()
@@ -483,6 +490,11 @@ final class OptimizeCommand implements Callable<Integer> {
                         - plan.baselineForecast().get().onTimeShare()))
                 : OptionalDouble.empty();
         gainRow(out, warnings, "on time (points)", onTimeModel, MeanInterval.of(onTimeDiff), false);
+        OptionalDouble urgentModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
+                ? OptionalDouble.of(100 * (plan.optimisedForecast().get().urgentOnTimeShare()
+                        - plan.baselineForecast().get().urgentOnTimeShare()))
+                : OptionalDouble.empty();
+        gainRow(out, warnings, "urgent on time (points)", urgentModel, MeanInterval.of(urgentDiff), false);
         for (String w : warnings) {
             out.println("warning: " + w);
         }
@@ -506,7 +518,7 @@ final class OptimizeCommand implements Callable<Integer> {
             verdict = "not distinguishable from 0";
         }
         String m = model.isPresent() ? String.format(Locale.ROOT, "%+.2f", model.getAsDouble()) : "-";
-        out.printf(Locale.ROOT, "%-22s %14s %28s  %s%n", kpi, m, signedInterval(simulated), verdict);
+        out.printf(Locale.ROOT, "%-24s %12s %28s  %s%n", kpi, m, signedInterval(simulated), verdict);
         if (model.isPresent() && simulated.lower().isPresent()) {
             double lo = simulated.lower().getAsDouble();
             double hi = simulated.upper().getAsDouble();

@@ -53,7 +53,8 @@ class OptimizeCommandIT {
                 .contains("simulated, 2 replications").contains("on time (%), 95% CI")
                 .contains("gain of the optimised plan, the model's beside the simulated").contains("why:");
         assertThat(r.out()).containsPattern("mean response \\(min\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ")
-                .containsPattern("on time \\(points\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ");
+                .containsPattern("on time \\(points\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ")
+                .containsPattern("urgent on time \\(points\\) +[-+]\\d+\\.\\d\\d +[-+]\\d+\\.\\d\\d ± ");
         assertThat(r.err()).contains("problem: " + grids + " grids").contains("siting: ").contains("staffing: ");
         JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
         assertThat(plan.path("branches").path("open").size()).isBetween(1, 3);
@@ -115,6 +116,23 @@ class OptimizeCommandIT {
         assertThat(b.exitCode()).isEqualTo(2);
         assertThat(b.err()).contains("--model").contains("field, queueing");
         assertThat(bad).doesNotExist();
+        CliRunner c = optimize(bad, "--workers", "fulltime=" + grids, "--model", "queueing", "--duty", "choose");
+        assertThat(c.exitCode()).isEqualTo(2);
+        assertThat(c.err()).contains("--duty choose needs --model field");
+        assertThat(bad).doesNotExist();
+    }
+
+    @Test
+    void duty_choose_takes_the_cheapest_roster_meeting_the_urgent_target_and_writes_it() throws IOException {
+        Path out = dir.resolve("choose");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids, "--duty", "choose", "--urgent-target", "90");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("out-of-hours duty: baseline community ×1 grid-workers at community-office")
+                .containsPattern("Out of hours, .+ on duty at night\\) is the cheapest roster")
+                .contains("none ");
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.path("duty").asText()).isEqualTo("choose");
+        assertThat(plan.path("roster").asText()).isNotEqualTo("none");
     }
 
     @Test
