@@ -226,9 +226,9 @@ public final class Planner {
             Staffing planned = staffingOf(request, grids, sitingPlan, staffingPlan.gridOfWorker());
             if (request.duty().chooseRoster().isPresent()) {
                 long r0 = System.nanoTime();
-                RosterChoice.Decision decision = RosterChoice.choose(city, request.layout(), planned, travelTimes(city),
-                        field.get(), request.seed(), RosterChoice.candidates(!planned.pools().isEmpty()),
-                        request.duty().chooseRoster().getAsDouble());
+                RosterChoice.Decision decision = RosterChoice.choose(city, request.layout(), planned, field.get(),
+                        request.seed(), RosterChoice.candidates(!planned.pools().isEmpty()),
+                        request.duty().chooseRoster().getAsDouble(), problems);
                 rosterDecision = Optional.of(decision);
                 optimisedForecast = Optional.of(decision.chosen().forecast());
                 log.accept(String.format(Locale.ROOT, "duty: %s chosen of %d rosters (%.1f s)",

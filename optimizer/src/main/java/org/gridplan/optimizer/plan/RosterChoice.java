@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.gridplan.optimizer.mapping.DistrictProblems;
 import org.gridplan.optimizer.mapping.FieldDistrict;
 import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
 import org.gridplan.sim.agent.DutyRoster;
@@ -13,6 +14,7 @@ import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.road.TravelMode;
 import org.gridplan.sim.road.TravelTimes;
 
 /**
@@ -130,6 +132,13 @@ public final class RosterChoice {
      */
     public static Decision choose(City city, GridLayout layout, Staffing staffing, TravelTimes travel,
             SimulationConfig settings, long seed, List<DutyRoster> candidates, double urgentTarget) {
+        return choose(city, layout, staffing, settings, seed, candidates, urgentTarget, DistrictProblems.of(city,
+                layout, travel, settings.travel().mode().orElse(TravelMode.EBIKE), settings.demand()));
+    }
+
+    /** As the public overload, on the district's problems already built for the settings' travel and demand. */
+    static Decision choose(City city, GridLayout layout, Staffing staffing, SimulationConfig settings, long seed,
+            List<DutyRoster> candidates, double urgentTarget, DistrictProblems problems) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("duty roster choice: no candidate rosters");
         }
@@ -139,7 +148,6 @@ public final class RosterChoice {
         }
         int communities = (int) layout.communityOfGrid().values().stream().distinct().count();
         List<Option> options = new ArrayList<>();
-        FieldDistrict first = null;
         for (DutyRoster r : candidates) {
             int units = switch (r.scope()) {
                 case NONE -> 0;
@@ -150,11 +158,7 @@ public final class RosterChoice {
                 throw new IllegalArgumentException("duty roster choice: " + r.label() + " keeps one roster per branch"
                         + " pool, and the staffing has no branch pools");
             }
-            Staffing s = staffing.withDuty(r);
-            FieldDistrict d = first == null ? FieldDistrict.of(city, layout, s, travel, settings, seed)
-                    : FieldDistrict.of(city, layout, s, settings, seed, first.problems());
-            first = first == null ? d : first;
-            Plan.Forecast f = forecast(d);
+            Plan.Forecast f = forecast(FieldDistrict.of(city, layout, staffing.withDuty(r), settings, seed, problems));
             options.add(new Option(r, units * r.onDuty(), f, f.urgentOnTimeShare() >= urgentTarget - 1e-12));
         }
         Comparator<Option> cheapest = Comparator.comparingInt(Option::onDutyAtNight)

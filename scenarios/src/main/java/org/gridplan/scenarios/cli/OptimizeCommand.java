@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.gridplan.optimizer.plan.DutyRules;
 import org.gridplan.optimizer.plan.Plan;
 import org.gridplan.optimizer.plan.PlanJustification;
@@ -479,26 +480,27 @@ final class OptimizeCommand implements Callable<Integer> {
         out.println("gain of the optimised plan, the model's beside the simulated (paired, 95% CI):");
         out.printf(Locale.ROOT, "%-24s %12s %28s  %s%n", "KPI", "model", "simulated", "verdict");
         List<String> warnings = new ArrayList<>();
-        OptionalDouble meanModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
-                ? OptionalDouble.of(plan.optimisedForecast().get().meanResponseMinutes()
-                        - plan.baselineForecast().get().meanResponseMinutes())
+        OptionalDouble meanModel = forecastGain(plan, Plan.Forecast::meanResponseMinutes);
+        gainRow(out, warnings, "mean response (min)", meanModel.isPresent() ? meanModel
                 : OptionalDouble.of(plan.optimisedKpis().expectedResponseMinutes()
-                        - plan.baselineKpis().expectedResponseMinutes());
-        gainRow(out, warnings, "mean response (min)", meanModel, MeanInterval.of(diff), true);
-        OptionalDouble onTimeModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
-                ? OptionalDouble.of(100 * (plan.optimisedForecast().get().onTimeShare()
-                        - plan.baselineForecast().get().onTimeShare()))
-                : OptionalDouble.empty();
-        gainRow(out, warnings, "on time (points)", onTimeModel, MeanInterval.of(onTimeDiff), false);
-        OptionalDouble urgentModel = plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()
-                ? OptionalDouble.of(100 * (plan.optimisedForecast().get().urgentOnTimeShare()
-                        - plan.baselineForecast().get().urgentOnTimeShare()))
-                : OptionalDouble.empty();
-        gainRow(out, warnings, "urgent on time (points)", urgentModel, MeanInterval.of(urgentDiff), false);
+                        - plan.baselineKpis().expectedResponseMinutes()), MeanInterval.of(diff), true);
+        gainRow(out, warnings, "on time (points)", forecastGain(plan, f -> 100 * f.onTimeShare()),
+                MeanInterval.of(onTimeDiff), false);
+        gainRow(out, warnings, "urgent on time (points)", forecastGain(plan, f -> 100 * f.urgentOnTimeShare()),
+                MeanInterval.of(urgentDiff), false);
         for (String w : warnings) {
             out.println("warning: " + w);
         }
         out.flush();
+    }
+
+    /** The field model's change of {@code kpi} from baseline to plan; empty without a field forecast. */
+    private static OptionalDouble forecastGain(Plan plan, ToDoubleFunction<Plan.Forecast> kpi) {
+        if (plan.baselineForecast().isEmpty() || plan.optimisedForecast().isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(kpi.applyAsDouble(plan.optimisedForecast().get())
+                - kpi.applyAsDouble(plan.baselineForecast().get()));
     }
 
     /**
