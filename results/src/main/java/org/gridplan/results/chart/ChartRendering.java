@@ -66,10 +66,21 @@ public final class ChartRendering {
         return out.toByteArray();
     }
 
+    /**
+     * An {@code <svg>} element as a standalone document: an XML declaration, and the SVG namespace
+     * on the root unless the element already declares it (JFreeSVG does; a second {@code xmlns}
+     * would make the file ill-formed XML).
+     */
+    static String standalone(String element) {
+        int end = element.indexOf('>');
+        boolean declared = end > 0 && element.substring(0, end).contains("xmlns=");
+        String root = declared ? element : element.replaceFirst("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root;
+    }
+
     /** Writes {@code <id>.svg} (a standalone document) and {@code <id>.png} into {@code dir}, atomically. */
     public static void write(NamedChart c, Path dir) {
-        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg(c).replaceFirst("<svg ",
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
+        String svg = standalone(svg(c));
         byte[] png = png(c.chart(), c.width(), c.height());
         AtomicFiles.write(dir.resolve(c.id() + ".svg"), out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
         AtomicFiles.write(dir.resolve(c.id() + ".png"), out -> out.write(png));

@@ -37,6 +37,7 @@ import org.gridplan.results.stats.Staff;
 import org.gridplan.results.stats.SweepAxis;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
+import org.gridplan.sim.io.SafePaths;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
 
@@ -186,7 +187,7 @@ public final class BatchReportLoader {
 
         List<GridLayout> mapped = new ArrayList<>();
         for (StoredLayout l : layouts) {
-            Path file = dir.resolve(l.file());
+            Path file = insideBatch(dir, l.file(), "table layouts names the layout file of '" + l.name() + "' as");
             if (!Files.isRegularFile(file)) {
                 throw new InputException(file + ": layout file of '" + l.name() + "' is missing from the batch "
                         + "folder (table layouts names it)");
@@ -370,8 +371,30 @@ public final class BatchReportLoader {
         return n == null ? "-" : n.isTextual() ? n.asText() : n.toString();
     }
 
+    /**
+     * {@code file}, a path the database holds, resolved in the batch folder {@code dir}; it must lie
+     * inside it (a database is data, and may have been altered or copied from elsewhere).
+     *
+     * @throws InputException naming the database's entry and the folder
+     */
+    static Path insideBatch(Path dir, String file, String entry) {
+        Path path;
+        boolean absolute;
+        try {
+            absolute = Path.of(file).isAbsolute();
+            path = dir.resolve(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException(dir.resolve(DATABASE) + ": " + entry + " '" + file + "', which is not a valid path");
+        }
+        if (absolute || !SafePaths.inside(dir, path)) {
+            throw new InputException(dir.resolve(DATABASE) + ": " + entry + " '" + file + "', which is outside the "
+                    + "batch folder " + dir + "; a batch reads only its own files (was the database altered?)");
+        }
+        return path;
+    }
+
     private static City readCity(Path dir, String file) {
-        Path path = dir.resolve(file);
+        Path path = insideBatch(dir, file, "table settings names the city file (city_file) as");
         if (!Files.isRegularFile(path)) {
             throw new InputException(path + ": the batch's city file is missing from the batch folder (table "
                     + "settings names it as city_file)");

@@ -96,7 +96,8 @@ public final class ResultsStore implements AutoCloseable {
      */
     public static ResultsStore open(Path file) throws SQLException {
         Objects.requireNonNull(file, "file");
-        DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        DuckDBConnection c = (DuckDBConnection) connect(() -> DriverManager.getConnection("jdbc:duckdb:"
+                + file.toAbsolutePath()));
         try {
             c.setAutoCommit(false);
             StoreSchema.migrate(c);
@@ -114,7 +115,34 @@ public final class ResultsStore implements AutoCloseable {
         }
         Properties p = new Properties();
         p.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        return connect(() -> DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p));
+    }
+
+    /** Opens a connection. */
+    @FunctionalInterface
+    interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Opens a connection with {@code connector}, turning a DuckDB native library that cannot be
+     * loaded (its class initialiser fails, e.g. when extracting the library to the temporary
+     * folder hits {@code ulimit -f} or a full disk) into one clear {@link SQLException}.
+     */
+    static Connection connect(Connector connector) throws SQLException {
+        try {
+            return connector.open();
+        } catch (LinkageError e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            throw new SQLException("the DuckDB database library could not be loaded (" + detail.lines().findFirst()
+                    .orElse("") + "); it is unpacked into the temporary folder " + System.getProperty("java.io.tmpdir")
+                    + " on first use: check that the folder is writable with about 100 MB free and that the file size "
+                    + "limit (ulimit -f) allows it, or point -Djava.io.tmpdir (GRIDPLAN_JAVA_OPTS) elsewhere", e);
+        }
     }
 
     /** The database file. */

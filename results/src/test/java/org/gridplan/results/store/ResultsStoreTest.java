@@ -27,6 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsStoreTest {
 
+    @Test
+    void a_duckdb_library_that_cannot_load_is_one_clear_error_not_a_stack_trace() {
+        // What DuckDB's class initialiser throws when unpacking its library hits ulimit -f.
+        assertThatThrownBy(() -> ResultsStore.connect(() -> {
+            throw new ExceptionInInitializerError(new java.io.IOException("File too large"));
+        })).isInstanceOf(SQLException.class)
+                .hasMessageStartingWith("the DuckDB database library could not be loaded (File too large)")
+                .hasMessageContaining("ulimit -f").hasMessageContaining(System.getProperty("java.io.tmpdir"));
+        // Every later use of the class fails with NoClassDefFoundError.
+        assertThatThrownBy(() -> ResultsStore.connect(() -> {
+            throw new NoClassDefFoundError("Could not initialize class org.duckdb.DuckDBNative");
+        })).isInstanceOf(SQLException.class).hasMessageContaining("could not be loaded (Could not initialize class");
+    }
+
     @TempDir
     Path dir;
 

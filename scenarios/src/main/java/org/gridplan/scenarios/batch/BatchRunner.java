@@ -275,6 +275,11 @@ public final class BatchRunner {
                 List.of(), r.visitCoverage(), r.breakdown());
     }
 
+    /** The file of layout {@code index} (from 0) named {@code name} in the batch folder, relative to it. */
+    public static String layoutFile(int index, String name) {
+        return LAYOUT_DIR + "/" + (index + 1) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".geojson";
+    }
+
     /**
      * Makes the batch folder self-contained for reports: writes the city and every layout as
      * GeoJSON beside the database (the same scenario gives the same bytes, so a resume rewrites
@@ -286,7 +291,7 @@ public final class BatchRunner {
         List<StoredLayout> layouts = new ArrayList<>();
         for (int i = 0; i < inputs.layouts().size(); i++) {
             GridLayout l = inputs.layouts().get(i);
-            String file = LAYOUT_DIR + "/" + (i + 1) + "-" + l.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".geojson";
+            String file = layoutFile(i, l.name());
             GeoJson.writeLayout(inputs.city(), l, dir.resolve(file));
             layouts.add(new StoredLayout(scenario.layouts().get(i).name(), l.gridCount(), file));
         }

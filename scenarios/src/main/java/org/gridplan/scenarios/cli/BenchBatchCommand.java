@@ -27,6 +27,7 @@ import org.gridplan.scenarios.batch.BatchProgress;
 import org.gridplan.scenarios.batch.BatchRunner;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioReader;
 import picocli.CommandLine.Command;
@@ -70,6 +71,11 @@ final class BenchBatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, SQLException {
+        Limits.whole("--runs", runs, 1, ScenarioReader.MAX_RUNS);
+        Limits.whole("--warm-up", warmUp, 0, ScenarioReader.MAX_RUNS);
+        for (int n : threads) {
+            Limits.whole("--threads", n, 1, Limits.MAX_THREADS);
+        }
         PrintWriter out = spec.commandLine().getOut();
         // The planner a user's `gridplan run` uses; it plans each layout once and reuses the plan.
         OptimisingStaffingPlanner planner = new OptimisingStaffingPlanner();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridplan.scenarios.batch.PhaseMeter;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.sim.engine.EngineBenchmark;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.model.Building;
@@ -26,14 +27,15 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks: measure speed and memory on this machine (figures for BENCHMARKS.md).",
         mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class, BenchPmedCommand.class, BenchCpmpCommand.class, BenchBatchCommand.class, BenchOptimizeCommand.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage, and the usage exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.usage(spec);
     }
 
     /** {@code gridplan bench foundation}: city, layout, validation and travel-time set-up. */
@@ -144,6 +146,8 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            Limits.whole("--repeat", repeat, 1, Limits.MAX_REPEAT);
+            Limits.whole("--part-time", partTime, 0, Limits.MAX_PART_TIME_PER_COMMUNITY);
             PrintWriter out = spec.commandLine().getOut();
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "machine: %d cores available, max heap %.0f MiB, Java %s%n",

@@ -18,6 +18,7 @@ import org.gridplan.scenarios.batch.CapacityPlanner.Target;
 import org.gridplan.scenarios.batch.FieldStandardStaffing;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
@@ -98,12 +99,16 @@ final class CapacityCommand implements Callable<Integer> {
         if (maxProfessionals != null && maxProfessionals < 0) {
             return bad(err, "--max-professionals " + maxProfessionals + " must be 0 or more");
         }
+        if (maxProfessionals != null) {
+            Limits.checkWorkers("--max-professionals " + maxProfessionals, maxProfessionals);
+        }
         Scenario s;
         try {
             s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file, Scenario.Overrides.NONE);
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
+        new FileRoles().scenario("SCENARIO", file, s).output("--csv", csv).check();
         List<Integer> layouts = new ArrayList<>();
         for (int i = 0; i < s.layouts().size(); i++) {
             if (layoutName == null || s.layouts().get(i).name().equals(layoutName)) {
@@ -114,6 +119,7 @@ final class CapacityCommand implements Callable<Integer> {
             return bad(err, "--layout " + layoutName + ": scenario " + file.getFileName() + " has no such layout");
         }
         ScenarioInputs inputs = ScenarioInputs.load(s);
+        RunBounds.scenario(s, inputs.city().households());
         RunSettings settings = s.points().get(0).settings();
         StaffingSpec given = settings.staffing();
         // The base plan: the scenario's full-time and part-time workers and pools, no professionals.

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.sim.generate.CityGenerator;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.model.Building;
@@ -19,14 +20,15 @@ import picocli.CommandLine.Spec;
         description = "Generate synthetic districts (buildings, roads, candidate branch sites) as GeoJSON.",
         mixinStandardHelpOptions = true,
         subcommands = {CityCommand.Generate.class})
-final class CityCommand implements Runnable {
+final class CityCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage, and the usage exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.usage(spec);
     }
 
     /** {@code gridplan city generate}. */
@@ -81,21 +83,23 @@ final class CityCommand implements Runnable {
 
         @Override
         public Integer call() {
+            new FileRoles().output("--out", out).check();
             CityGenerator.Spec.Builder b = CityGenerator.Spec.builder(households).seed(seed);
             if (name != null) {
                 b.name(name);
             }
+            // The scenario's city.generate fields have the same bounds (Limits).
             if (streets != null) {
-                b.streets(streets);
+                b.streets((int) Limits.whole("--streets", streets, 1, Limits.MAX_STREETS));
             }
             if (communities != null) {
-                b.communities(communities);
+                b.communities((int) Limits.whole("--communities", communities, 1, Limits.MAX_COMMUNITIES));
             }
             if (sites != null) {
-                b.sites(sites);
+                b.sites((int) Limits.whole("--sites", sites, 0, Limits.MAX_SITES));
             }
             if (arterials != null) {
-                b.arterials(arterials);
+                b.arterials((int) Limits.whole("--arterials", arterials, 0, Limits.MAX_ARTERIALS));
             }
             if (missingLinks != null) {
                 b.missingLinkShare(missingLinks);

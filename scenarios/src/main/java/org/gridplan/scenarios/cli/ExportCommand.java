@@ -49,6 +49,11 @@ final class ExportCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         Path dir = out != null ? out : db.toAbsolutePath().getParent().resolve("export");
+        FileRoles roles = new FileRoles().input("BATCH", db);
+        for (String table : ResultsStore.TABLES) {
+            roles.output("--out", dir.resolve(table + "." + f.key()));
+        }
+        roles.check();
         try (Connection c = ResultsStore.openReadOnly(db)) {
             List<Path> files = ResultsStore.export(c, dir, f);
             PrintWriter o = spec.commandLine().getOut();

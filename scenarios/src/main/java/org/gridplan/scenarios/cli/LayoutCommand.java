@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.layout.LayoutInfeasibleException;
 import org.gridplan.sim.io.GeoJson;
@@ -26,14 +27,15 @@ import picocli.CommandLine.Spec;
         description = "Generate grid layouts of a city and validate layouts against the rules.",
         mixinStandardHelpOptions = true,
         subcommands = {LayoutCommand.Generate.class, LayoutCommand.Validate.class})
-final class LayoutCommand implements Runnable {
+final class LayoutCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    /** Without a subcommand: the usage, and the usage exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.usage(spec);
     }
 
     /** {@code gridplan layout generate}. */
@@ -75,6 +77,7 @@ final class LayoutCommand implements Runnable {
 
         @Override
         public Integer call() {
+            new FileRoles().input("--city", city).output("--out", out).output("--city-out", cityOut).check();
             LayoutRules rules = rulesOptions.rules();
             if (rulesOptions.rural && spec.commandLine().getParseResult().matchedOption("--target") == null) {
                 target = LayoutRules.RURAL_TARGET;
@@ -96,6 +99,10 @@ final class LayoutCommand implements Runnable {
             Path splitCity = null;
             if (!result.splits().isEmpty()) {
                 splitCity = cityOut != null ? cityOut : sibling(out, "-city");
+                // The default split city is named after --out, so it is checked only now it is needed.
+                new FileRoles().input("--city", city).output("--out", out)
+                        .output(cityOut != null ? "--city-out" : "the split city (default of --city-out)", splitCity)
+                        .check();
                 GeoJson.writeCity(result.city(), splitCity);
             }
             GeoJson.writeLayout(result.city(), result.layout(), out);

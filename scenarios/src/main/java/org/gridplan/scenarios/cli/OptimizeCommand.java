@@ -23,6 +23,7 @@ import org.gridplan.optimizer.plan.SitingRules;
 import org.gridplan.optimizer.plan.SolveBudget;
 import org.gridplan.results.stats.MeanInterval;
 import org.gridplan.scenarios.batch.Seeds;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.plan.PlanFiles;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
@@ -202,6 +203,15 @@ final class OptimizeCommand implements Callable<Integer> {
         if (!(demandScale > 0)) {
             throw new IllegalArgumentException("--demand-scale: " + demandScale + " must be positive");
         }
+        Limits.number("--days", days, 0, true, Limits.MAX_DAYS);
+        Limits.number("--demand-scale", demandScale, 0, true, Limits.MAX_DEMAND_SCALE);
+        Limits.whole("--simulate", simulate, 0, Limits.MAX_REPLICATIONS);
+        boolean workerFile = !workers.contains("=");
+        new FileRoles().input("--city", city).input("--layout", layout).input("--sites", sites)
+                .input("--workers", workerFile ? Path.of(workers) : null)
+                .output("--out", out.resolve("plan.json")).output("--out", out.resolve("plan.geojson"))
+                .output("--out", out.resolve("staffing.csv")).output("--out", out.resolve("baseline-staffing.csv"))
+                .check();
         TravelMode mode = TravelMode.fromKey(travel);
         boolean field = switch (model.trim().toLowerCase(Locale.ROOT)) {
             case "field" -> true;
@@ -230,6 +240,10 @@ final class OptimizeCommand implements Callable<Integer> {
         requireEveryBuildingInAGrid(c, l);
         List<Site> candidates = sites == null ? c.sites() : PlanFiles.readSites(sites);
         DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
+        if (simulate > 0) {
+            Limits.checkRun("--demand-scale " + Limits.plain(demandScale) + " and --days " + Limits.plain(days),
+                    c.households(), demand.totalRatePerHouseholdYear(), days);
+        }
         SitingRules rules = SitingRules.DEFAULT.withCommunitySharesBranch(communitySharesBranch);
         if (branches != null) {
             rules = rules.withMaxBranches(branches);
@@ -241,7 +255,9 @@ final class OptimizeCommand implements Callable<Integer> {
         if (unimproved != null) {
             budget = budget.withUnimprovedLimit(unimproved);
         }
-        PlanRequest.Builder builder = PlanRequest.builder(c, l).sites(candidates).workers(workers(c, l)).demand(demand)
+        List<PlanWorker> planWorkers = workers(c, l);
+        Limits.checkSolver("--workers " + workers, planWorkers.size(), l.gridCount(), candidates.size());
+        PlanRequest.Builder builder = PlanRequest.builder(c, l).sites(candidates).workers(planWorkers).demand(demand)
                 .travel(mode).duty(dutyRules).siting(rules).seed(seed).budget(budget);
         if (field) {
             builder.field(PlanRequest.FieldRegime.of(runSettings(demand, TravelModel.road(mode), seed)));
@@ -343,6 +359,8 @@ final class OptimizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--workers: '" + part.trim() + "' is negative or repeats a type");
             }
         }
+        // Bounded before a worker is made: fulltime=2000000000 would exhaust the heap.
+        Limits.checkWorkers("--workers " + text.trim(), n.values().stream().mapToLong(Integer::longValue).sum());
         List<PlanWorker> out = new ArrayList<>();
         n.forEach((type, count) -> {
             String prefix = switch (type) {

@@ -79,6 +79,7 @@ final class ReportCommand implements Callable<Integer> {
             return fail(err, "--out " + target + ": is a folder; give the report's file name, e.g. "
                     + target.resolve(REPORT));
         }
+        inputs().output("--out", target).check();
         long t0 = System.nanoTime();
         ComparisonData data;
         try {
@@ -105,6 +106,21 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The batch's files the report reads: its database, city and layouts. */
+    private FileRoles inputs() {
+        FileRoles roles = new FileRoles().input("BATCH", batch.resolve(BatchReportLoader.DATABASE))
+                .input("BATCH", batch.resolve("city.geojson"));
+        Path layouts = batch.resolve("layouts");
+        if (Files.isDirectory(layouts)) {
+            try (var files = Files.list(layouts)) {
+                files.forEach(f -> roles.input("BATCH", f));
+            } catch (java.io.IOException e) {
+                // Unreadable: the loader names the folder when it reads it.
+            }
+        }
+        return roles;
     }
 
     /**

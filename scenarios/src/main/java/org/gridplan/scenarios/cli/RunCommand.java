@@ -26,12 +26,15 @@ import org.gridplan.scenarios.batch.ConsoleProgress;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.batch.StaffingPlanner;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.ExportKind;
 import org.gridplan.scenarios.spec.ReportLanguage;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
+import org.gridplan.sim.io.AtomicFiles;
 import org.gridplan.sim.io.InputException;
+import org.gridplan.sim.io.SafePaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Name of the results database inside the output folder. */
     static final String DATABASE = "results.duckdb";
+    /** The folder of batches without {@code --out}. */
+    static final String RUNS = "runs";
 
     @Spec
     CommandSpec spec;
@@ -89,12 +94,16 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return Main.EXIT_BAD_INPUT;
         }
+        Limits.whole("--threads", n, 1, Limits.MAX_THREADS);
         Scenario scenario;
         try {
             scenario = new ScenarioReader(planner.capabilities()).read(file, overrides.overrides());
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
+        Path dir = out != null ? out : batchFolder(scenario.name());
+        Path db = dir.resolve(DATABASE);
+        outputs(scenario, dir).check();
         // Inputs are loaded before anything is written: a bad city or layout file, or a layout staffing
         // file that does not fit its layout, leaves no output.
         ScenarioInputs inputs;
@@ -103,13 +112,16 @@ final class RunCommand implements Callable<Integer> {
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
-        Path dir = out != null ? out : Path.of("runs", scenario.name());
-        Path db = dir.resolve(DATABASE);
+        RunBounds.scenario(scenario, inputs.city().households());
         BatchOutcome outcome;
         boolean reportFailed = false;
         try {
             Files.createDirectories(dir);
             try (ResultsStore store = ResultsStore.open(db)) {
+                // The store's lock keeps other batches out of the folder: the temporary files there
+                // are a killed run's, which a resume would otherwise leave forever.
+                AtomicFiles.removeStaleTemporaries(dir);
+                AtomicFiles.removeStaleTemporaries(dir.resolve(BatchRunner.LAYOUT_DIR));
                 stdout.printf(Locale.ROOT, "scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
                                 + "%d threads%n", scenario.name(), scenario.layouts().size(), scenario.points().size(),
                         scenario.replications(), scenario.runCount(), n);
@@ -172,6 +184,46 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return outcome.complete() && !reportFailed ? 0 : Main.EXIT_FINDINGS;
+    }
+
+    /** Where a batch without {@code --out} goes: {@value #RUNS}/ and the scenario name as a slug. */
+    static Path batchFolder(String scenarioName) {
+        Path runs = Path.of(RUNS);
+        Path dir = runs.resolve(slug(scenarioName));
+        if (!SafePaths.inside(runs, dir) || SafePaths.real(dir).equals(SafePaths.real(runs))) {
+            throw new InputException("scenario name '" + scenarioName + "' gives the batch folder " + dir
+                    + ", which is not inside " + RUNS + "/; give --out");
+        }
+        return dir;
+    }
+
+    /**
+     * A scenario name as one folder name: letters, digits, '.', '_' and '-' kept, every other run of
+     * characters (slashes, spaces, ...) one '-', no leading dots or dashes (so never {@code ..}), at
+     * most 80 characters; {@code scenario} when nothing is left.
+     */
+    static String slug(String name) {
+        String s = name.replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^[.-]+", "").replaceAll("-+$", "");
+        if (s.length() > 80) {
+            s = s.substring(0, 80);
+        }
+        return s.isEmpty() ? "scenario" : s;
+    }
+
+    /** The files the batch reads and writes, for the check that no output is an input. */
+    private FileRoles outputs(Scenario scenario, Path dir) {
+        FileRoles roles = new FileRoles().scenario("SCENARIO", file, scenario)
+                .output("--out", dir.resolve(DATABASE)).output("--out", dir.resolve(BatchRunner.CITY_FILE))
+                .output("--out", dir.resolve(ReportCommand.REPORT));
+        for (int i = 0; i < scenario.layouts().size(); i++) {
+            roles.output("--out", dir.resolve(BatchRunner.layoutFile(i, scenario.layouts().get(i).name())));
+        }
+        for (ExportKind kind : scenario.outputs().export()) {
+            for (String table : ResultsStore.TABLES) {
+                roles.output("--out", dir.resolve("export").resolve(table + "." + exportFormat(kind).key()));
+            }
+        }
+        return roles;
     }
 
     /** A selection's batch outcome and its statement for the report (empty if it did not end). */

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
 import org.gridplan.scenarios.batch.ScenarioInputs;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.Scenario.LayoutSource;
@@ -162,6 +163,7 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 return ValidateCommand.report(err, e);
             }
+            outputs().scenario("--scenario", scenario, s).check();
             in = fromScenario(s, err);
         } else {
             if (point != null) {
@@ -170,6 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (city == null || layout == null) {
                 return bad(err, "give --city and --layout files, or --scenario");
             }
+            outputs().input("--city", city).input("--layout", Path.of(layout)).input("--staffing", staffing).check();
             in = fromFiles(err);
         }
         if (in == null) {
@@ -194,6 +197,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), result, in.staffing(), seconds);
         return 0;
+    }
+
+    /** The outputs this run will write, to check against its inputs before anything runs. */
+    private FileRoles outputs() {
+        return new FileRoles().output("--json", json).output("--incidents", incidents)
+                .output("--staffing-out", staffingOut);
     }
 
     /**
@@ -224,6 +233,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         RunSettings settings = s.points().get(p).settings();
         City c = ScenarioInputs.city(s);
+        RunBounds.scenario(s, c.households());
         GridLayout l = ScenarioInputs.layout(s, c, index);
         Optional<Staffing> given;
         try {
@@ -240,6 +250,12 @@ final class SimulateCommand implements Callable<Integer> {
 
     /** The run of the form without a scenario: files, options and the defaults. */
     private Inputs fromFiles(PrintWriter err) {
+        // The bounds of the scenario fields these options stand for (Limits).
+        double horizon = days == null ? 365 : days;
+        double warm = warmUp == null ? 7 : warmUp;
+        Limits.days("--days", horizon, "--warm-up", warm);
+        Limits.number("--demand-scale", demandScale, 0, false, Limits.MAX_DEMAND_SCALE);
+        Limits.whole("--part-time", partTime, 0, Limits.MAX_PART_TIME_PER_COMMUNITY);
         DutyRoster roster;
         switch (duty.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> roster = DutyRoster.NONE;
@@ -258,6 +274,15 @@ final class SimulateCommand implements Callable<Integer> {
                 : TravelModel.road(TravelMode.fromKey(travel));
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
+        DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
+        Limits.checkRun("--demand-scale " + Limits.plain(demandScale) + " and --days " + Limits.plain(horizon)
+                + " on the " + String.format(Locale.ROOT, "%,d", c.households()) + " households of --city", c.households(),
+                demand.totalRatePerHouseholdYear(), horizon);
+        if (staffing == null) {
+            Limits.checkWorkers("--part-time " + partTime + " in each of " + c.streetOfCommunity().size()
+                    + " communities, with one full-time worker in each of " + l.gridCount() + " grids",
+                    (long) partTime * c.streetOfCommunity().size() + l.gridCount());
+        }
         Staffing plan = (staffing == null ? Staffing.oneFullTimePerGrid(c, l, partTime)
                 : StaffingCsv.read(staffing, c, l)).withDuty(roster);
         FieldModel field = FieldModel.defaults();
@@ -267,8 +292,8 @@ final class SimulateCommand implements Callable<Integer> {
             visits = PatrolConfig.off();
         }
         SimulationConfig config = SimulationConfig.builder()
-                .horizonDays(days == null ? 365 : days).warmUpDays(warmUp == null ? 7 : warmUp).seed(seed)
-                .demand(DemandCatalog.defaults().withScale(demandScale))
+                .horizonDays(horizon).warmUpDays(warm).seed(seed)
+                .demand(demand)
                 .travel(travelModel)
                 .patrol(visits)
                 .field(field)

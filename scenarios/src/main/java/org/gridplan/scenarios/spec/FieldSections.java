@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.YamlNode.ListNode;
 import org.gridplan.scenarios.spec.YamlNode.MapNode;
 import org.gridplan.scenarios.spec.YamlNode.Scalar;
@@ -41,7 +42,7 @@ final class FieldSections {
     }
 
     /** The longest time limit, in minutes of its clock: 3,650 days. */
-    static final double MAX_LIMIT_MINUTES = 3650 * 1440.0;
+    static final double MAX_LIMIT_MINUTES = Limits.MAX_DAYS * 1440.0;
 
     /** A minute-valued maximum of a day, a week and a year. */
     static final double DAY = 1440;
@@ -272,7 +273,8 @@ final class FieldSections {
             limit = TimeLimit.calendarMinutes(v * 1440);
         }
         if (limit.minutes() > MAX_LIMIT_MINUTES) {
-            f.problems().add(s.line(), f.pathOf(key), "'" + s.text() + "' is longer than the maximum of 3650 days");
+            f.problems().add(s.line(), f.pathOf(key), "'" + s.text() + "' is longer than the maximum of " + Fields.fmt(Limits.MAX_DAYS)
+                    + " days");
             return Optional.empty();
         }
         return Optional.of(limit);
@@ -453,7 +455,7 @@ final class FieldSections {
         if (vf.isPresent()) {
             Fields v = vf.get();
             boolean enabled = v.bool("enabled", all);
-            double cycle = v.number("cycleDays", pd.cycleDays(), 0, false, 3650);
+            double cycle = v.number("cycleDays", pd.cycleDays(), 0, false, Limits.MAX_DAYS);
             TimeDistribution minutes = distribution(v, "minutes", DAY, false).orElse(pd.visit());
             int max = v.integer("maxPerDay", pd.maxVisitsPerDay(), 1, 1000);
             v.finish();

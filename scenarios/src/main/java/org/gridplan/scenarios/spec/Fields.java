@@ -1,5 +1,6 @@
 package org.gridplan.scenarios.spec;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ final class Fields {
     private final Problems problems;
     private final Set<String> known = new HashSet<>();
     private final List<String> order = new ArrayList<>();
+    private final Set<String> nullReported = new HashSet<>();
 
     Fields(MapNode node, String path, Problems problems) {
         this.node = node;
@@ -55,13 +57,24 @@ final class Fields {
         return Problems.child(path, key);
     }
 
-    /** Declares {@code key} known and returns its value if present (null values count as absent). */
+    /**
+     * Declares {@code key} known and returns its value if present. A key with no value
+     * ({@code key: ~}, {@code key: null} or nothing after the colon) is a problem, reported once:
+     * it is not silently the default.
+     */
     Optional<YamlNode> get(String key) {
         if (known.add(key)) {
             order.add(key);
         }
         Entry e = node.entries().get(key);
-        if (e == null || (e.value() instanceof Scalar s && s.kind() == Scalar.Kind.NULL)) {
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (e.value() instanceof Scalar s && s.kind() == Scalar.Kind.NULL) {
+            if (nullReported.add(key)) {
+                problems.add(e.value().line(), pathOf(key), "has no value (null); give one, or remove the key to "
+                        + "take the default");
+            }
             return Optional.empty();
         }
         return Optional.of(e.value());
@@ -128,15 +141,55 @@ final class Fields {
 
     private OptionalLongValue wholeNumber(YamlNode n, String at) {
         if (n instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
-            try {
-                return new OptionalLongValue(Long.parseLong(s.text().replace("_", "")));
-            } catch (NumberFormatException e) {
-                problems.add(n.line(), at, s.text() + " is too large");
+            BigInteger v = integerValue(s.text());
+            if (v == null) {
+                problems.add(n.line(), at, "expected a whole number (decimal, or hexadecimal such as 0x1F), got "
+                        + s.text());
                 return new OptionalLongValue(null);
             }
+            if (v.bitLength() > 63) {
+                problems.add(n.line(), at, s.text() + " does not fit in 64 bits (" + Long.MIN_VALUE + " to "
+                        + Long.MAX_VALUE + ")");
+                return new OptionalLongValue(null);
+            }
+            return new OptionalLongValue(v.longValue());
         }
         problems.add(n.line(), at, "expected a whole number, got " + n.describe());
         return new OptionalLongValue(null);
+    }
+
+    /**
+     * The value of a YAML integer as written: decimal, hexadecimal ({@code 0x1F}), octal
+     * ({@code 0o17}) or binary ({@code 0b101}), with an optional sign and {@code _} separators;
+     * null when the text is none of these.
+     */
+    static BigInteger integerValue(String text) {
+        String t = text.replace("_", "").trim();
+        boolean negative = t.startsWith("-");
+        if (t.startsWith("-") || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        int radix = 10;
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("0x")) {
+            radix = 16;
+            t = t.substring(2);
+        } else if (lower.startsWith("0o")) {
+            radix = 8;
+            t = t.substring(2);
+        } else if (lower.startsWith("0b")) {
+            radix = 2;
+            t = t.substring(2);
+        }
+        if (t.isEmpty() || t.startsWith("-") || t.startsWith("+")) {
+            return null;
+        }
+        try {
+            BigInteger v = new BigInteger(t, radix);
+            return negative ? v.negate() : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
@@ -163,8 +216,9 @@ final class Fields {
             return OptionalDouble.empty();
         }
         double x;
+        BigInteger whole = s.kind() == Scalar.Kind.INTEGER ? integerValue(s.text()) : null;
         try {
-            x = Double.parseDouble(s.text().replace("_", ""));
+            x = whole != null ? whole.doubleValue() : Double.parseDouble(s.text().replace("_", ""));
         } catch (NumberFormatException e) {
             problems.add(n.line(), at, "expected a number, got " + n.describe());
             return OptionalDouble.empty();

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.gridplan.optimizer.model.SitingWeights;
 import org.gridplan.optimizer.plan.PlanWeights;
 import org.gridplan.scenarios.layout.LayoutGenerator;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
 import org.gridplan.scenarios.spec.Scenario.CityFile;
 import org.gridplan.scenarios.spec.Scenario.CitySource;
@@ -168,7 +169,7 @@ public final class ScenarioReader {
         String name = f.text("name").orElse(stripExtension(fileName));
         String description = f.text("description").orElse("");
         long seed = f.longInteger("seed", 1);
-        int replications = f.integer("replications", 10, 1, 100_000);
+        int replications = f.integer("replications", 10, 1, Limits.MAX_REPLICATIONS);
         CitySource city = f.get("city").isPresent() ? city(f, cx) : null;
         if (city == null && f.get("city").isEmpty()) {
             problems.add(f.line(), "city", "missing (required): give city.generate or city.file");
@@ -274,10 +275,10 @@ public final class ScenarioReader {
                     + CityGenerator.MIN_HOUSEHOLDS + " to " + CityGenerator.MAX_HOUSEHOLDS);
         }
         long seed = g.longInteger("seed", 1);
-        OptionalInt streets = g.optionalInteger("streets", 1, 1000);
-        OptionalInt communities = g.optionalInteger("communities", 1, 10_000);
-        OptionalInt sites = g.optionalInteger("sites", 0, 10_000);
-        OptionalInt arterials = g.optionalInteger("arterials", 0, 100);
+        OptionalInt streets = g.optionalInteger("streets", 1, Limits.MAX_STREETS);
+        OptionalInt communities = g.optionalInteger("communities", 1, Limits.MAX_COMMUNITIES);
+        OptionalInt sites = g.optionalInteger("sites", 0, Limits.MAX_SITES);
+        OptionalInt arterials = g.optionalInteger("arterials", 0, Limits.MAX_ARTERIALS);
         OptionalDouble density = g.optionalNumber("householdsPerKm2", 1_000, false, 50_000);
         OptionalDouble missing = g.optionalNumber("missingLinkShare", 0, false, 0.5);
         Optional<String> name = g.text("name");
@@ -363,16 +364,17 @@ public final class ScenarioReader {
                 Optional<YamlNode> t = l.get("targetHouseholds");
                 Integer value = null;
                 if (t.isPresent()) {
-                    if (t.get() instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER) {
-                        long v = Long.parseLong(s.text().replace("_", ""));
-                        if (v > max) {
+                    if (t.get() instanceof Scalar s && s.kind() == Scalar.Kind.INTEGER
+                            && Fields.integerValue(s.text()) != null) {
+                        java.math.BigInteger v = Fields.integerValue(s.text());
+                        if (v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
                             cx.problems.add(s.line(), l.pathOf("targetHouseholds"), v
                                     + " is above the maximum grid size " + max);
-                        } else if (v < min) {
+                        } else if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0) {
                             cx.problems.add(s.line(), l.pathOf("targetHouseholds"), v
                                     + " is below the minimum grid size " + min);
                         } else {
-                            value = (int) v;
+                            value = v.intValueExact();
                         }
                     } else {
                         cx.problems.add(t.get().line(), l.pathOf("targetHouseholds"),
@@ -468,7 +470,7 @@ public final class ScenarioReader {
                     + "detecting, in minutes for times and percentage points for shares");
         }
         double alpha = s.number("alpha", 0.05, 0, true, 0.5);
-        int firstStage = s.integer("firstStage", 10, 2, 100_000);
+        int firstStage = s.integer("firstStage", 10, 2, Limits.MAX_REPLICATIONS);
         if (firstStage > replications) {
             s.problems().add(s.line(), s.pathOf("firstStage"), firstStage + " is more than replications ("
                     + replications + "), which caps the replications of each layout");
@@ -730,12 +732,16 @@ public final class ScenarioReader {
     private static RunSettings settings(MapNode root, Problems problems) {
         int before = problems.messages().size();
         Fields f = new Fields(root, "", problems);
-        double horizon = f.number("horizonDays", 365, 0, true, 3650);
-        double warmUp = f.number("warmUpDays", 7, 0, false, 3650);
+        double horizon = f.number("horizonDays", 365, 0, true, Limits.MAX_DAYS);
+        double warmUp = f.number("warmUpDays", 7, 0, false, Limits.MAX_DAYS);
         if (warmUp >= horizon) {
             problems.add(f.has("warmUpDays") ? f.lineOf("warmUpDays") : f.lineOf("horizonDays"), "warmUpDays",
                     Fields.fmt(warmUp)
                     + " must be less than horizonDays " + Fields.fmt(horizon));
+        } else if (Limits.measuredDaysProblem(horizon, warmUp, "warmUpDays") != null) {
+            // e.g. horizonDays: 1e-300 with warmUpDays: 0 would run and report "0 days".
+            problems.add(f.lineOf("horizonDays"), "horizonDays", Limits.measuredDaysProblem(horizon, warmUp,
+                    "warmUpDays"));
         }
         StaffingSpec staffing = staffing(f);
         DemandSpec demand = demand(f);
@@ -760,11 +766,12 @@ public final class ScenarioReader {
         }
         Fields s = sf.get();
         StaffingSpec out = new StaffingSpec(
-                s.integer("fullTimePerGrid", d.fullTimePerGrid(), 1, 10),
-                s.integer("partTimePerCommunity", d.partTimePerCommunity(), 0, 200),
+                s.integer("fullTimePerGrid", d.fullTimePerGrid(), 1, Limits.MAX_FULL_TIME_PER_GRID),
+                s.integer("partTimePerCommunity", d.partTimePerCommunity(), 0,
+                        Limits.MAX_PART_TIME_PER_COMMUNITY),
                 s.number("professionalsPerGrid", d.professionalsPerGrid(), 0, false, 5),
                 s.integer("branchPoolPerCommunity", d.branchPoolPerCommunity(), 0, 50),
-                s.integer("emergencyPool", d.emergencyPool(), 0, 100_000),
+                s.integer("emergencyPool", d.emergencyPool(), 0, Limits.MAX_WORKERS),
                 FieldSections.shift(s, "fullTimeShift", d.fullTimeShift()),
                 FieldSections.shift(s, "partTimeShift", d.partTimeShift()),
                 FieldSections.shift(s, "poolShift", d.poolShift()),
@@ -786,7 +793,7 @@ public final class ScenarioReader {
             return root.has("demand") ? null : DemandSpec.defaults();
         }
         Fields d = df.get();
-        double scale = d.number("scale", 1.0, 0, false, 100);
+        double scale = d.number("scale", 1.0, 0, false, Limits.MAX_DEMAND_SCALE);
         boolean empty = d.choice("catalog", false, CATALOGS);
         Map<String, IncidentCategory> categories = new LinkedHashMap<>();
         if (!empty) {
@@ -844,7 +851,7 @@ public final class ScenarioReader {
         Optional<TimeDistribution> service = FieldSections.distribution(c, "service", 10_080, false);
         Optional<DiscoveryMode> discovery = c.has("discovery")
                 ? Optional.ofNullable(c.choice("discovery", null, DISCOVERY)) : Optional.empty();
-        OptionalDouble latentDays = c.optionalNumber("latentDays", 0, true, 3650);
+        OptionalDouble latentDays = c.optionalNumber("latentDays", 0, true, Limits.MAX_DAYS);
         c.finish();
         if (c.has("service") && c.has("serviceMinutes")) {
             problems.add(c.lineOf("serviceMinutes"), c.pathOf("serviceMinutes"), "give either service (a "
@@ -953,10 +960,10 @@ public final class ScenarioReader {
                             s.problems().add(s.line(), s.pathOf(k), "missing (required)");
                         }
                     }
-                    OptionalDouble start = s.optionalNumber("startDay", 0, false, 3650);
-                    OptionalDouble duration = s.optionalNumber("durationDays", 0, true, 3650);
+                    OptionalDouble start = s.optionalNumber("startDay", 0, false, Limits.MAX_DAYS);
+                    OptionalDouble duration = s.optionalNumber("durationDays", 0, true, Limits.MAX_DAYS);
                     OptionalDouble multiplier = s.optionalNumber("rateMultiplier", 0, true, 1000);
-                    OptionalInt workers = s.optionalInteger("emergencyWorkers", 0, 100_000);
+                    OptionalInt workers = s.optionalInteger("emergencyWorkers", 0, Limits.MAX_WORKERS);
                     s.finish();
                     if (start.isPresent() && start.getAsDouble() >= horizon) {
                         s.problems().add(s.lineOf("startDay"), s.pathOf("startDay"), Fields.fmt(start.getAsDouble())

@@ -294,6 +294,57 @@ class ReportCommandIT {
             assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
             assertThat(Files.readString(charts.resolve(id + ".svg"))).as(id).contains("<svg");
         }
+        // Every SVG, charts and maps, is a well-formed XML document with the SVG root (xmlns was written twice).
+        List<Path> svgs;
+        try (Stream<Path> files = Files.list(charts)) {
+            svgs = files.filter(f -> f.toString().endsWith(".svg")).sorted().toList();
+        }
+        assertThat(svgs).hasSizeGreaterThan(4);
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        for (Path svg : svgs) {
+            org.w3c.dom.Element root;
+            try {
+                root = factory.newDocumentBuilder().parse(svg.toFile()).getDocumentElement();
+            } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+                throw new AssertionError(svg.getFileName() + " is not well-formed XML: " + e.getMessage(), e);
+            }
+            assertThat(root.getLocalName()).as(svg.getFileName().toString()).isEqualTo("svg");
+            assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+        }
+    }
+
+    @Test
+    void report_refuses_to_write_over_a_file_of_the_batch() throws IOException {
+        Path copy = copyOfBatch("over-city");
+        byte[] city = Files.readAllBytes(copy.resolve("city.geojson"));
+        CliRunner r = CliRunner.run("report", copy.toString(), "--out", copy.resolve("layouts/../city.geojson")
+                .toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).startsWith("error: --out " + copy.resolve("layouts/../city.geojson"))
+                .contains("is the input BATCH " + copy.resolve("city.geojson")).doesNotContain("\n");
+        assertThat(Files.readAllBytes(copy.resolve("city.geojson"))).isEqualTo(city);
+    }
+
+    @Test
+    void a_layout_file_the_database_names_outside_the_batch_folder_is_refused() throws Exception {
+        Path copy = copyOfBatch("escaping-layout");
+        Path outside = dir.resolve("outside.geojson");
+        try (Stream<Path> layouts = Files.list(copy.resolve("layouts"))) {
+            // A real layout file, so only where it lies is wrong.
+            Files.copy(layouts.sorted().findFirst().orElseThrow(), outside);
+        }
+        try (ResultsStore store = ResultsStore.open(copy.resolve(RunCommand.DATABASE));
+                Statement st = store.connection().createStatement()) {
+            st.execute("UPDATE layouts SET file = '../outside.geojson' WHERE position = (SELECT min(position) FROM "
+                    + "layouts)");
+            store.connection().commit();
+        }
+        CliRunner r = CliRunner.run("report", copy.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).contains("'../outside.geojson', which is outside the batch folder " + copy)
+                .doesNotContain("\n");
+        assertThat(copy.resolve("report.html")).doesNotExist();
     }
 
     @Test

@@ -215,6 +215,9 @@ public final class CityGenerator {
                 throw new IllegalArgumentException("target households " + households + " outside "
                         + MIN_HOUSEHOLDS + ".." + MAX_HOUSEHOLDS);
             }
+            if (communities < 1) {
+                throw new IllegalArgumentException("communities " + communities + " < 1");
+            }
             if (streets < 1) {
                 throw new IllegalArgumentException("streets " + streets + " < 1");
             }

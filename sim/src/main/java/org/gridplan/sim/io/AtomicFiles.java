@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in
@@ -22,7 +24,38 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * The names of this class's temporary files: a dot, the target's name, the random digits
+     * {@link Files#createTempFile} adds, and {@code .tmp} (e.g. {@code .city.geojson4711.tmp}).
+     */
+    static final Pattern TEMPORARY = Pattern.compile("\\..+\\d+\\.tmp");
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Removes the temporary files a killed process left in {@code dir} (not in its subfolders):
+     * files named as this class names them. Call it only while no other process writes into
+     * {@code dir} (e.g. holding the folder's lock). A missing folder has none.
+     *
+     * @return how many were removed
+     */
+    public static int removeStaleTemporaries(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                if (TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove stale temporary files in " + dir + ": " + e.getMessage(), e);
+        }
+        return removed;
     }
 
     /** Temporary files are created owner-only; the file a user asked for is an ordinary rw-r--r-- file. */
