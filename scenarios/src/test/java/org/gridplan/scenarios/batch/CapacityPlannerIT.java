@@ -82,5 +82,9 @@ class CapacityPlannerIT {
                 + communities + " on duty at night to reach 98.4% of cases on time with 95% confidence")
                 .contains(String.format(java.util.Locale.ROOT, "%d professionals fall short",
                         chosen.point().professionals() - 1));
+        // The report carries the same sentence at the top, then the layout's chart.
+        String html = new CapacityReport(Lang.EN).html(study, "capacity.csv");
+        assertThat(html).contains(sentence).contains("<figure id=\"capacity-1\"").contains("<svg");
+        assertThat(html.indexOf("<section id=\"answer\"")).isLessThan(html.indexOf("<figure id=\"capacity-1\""));
     }
 }
