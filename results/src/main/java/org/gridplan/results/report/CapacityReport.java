@@ -22,7 +22,7 @@ import org.gridplan.sim.io.AtomicFiles;
 /**
  * The capacity report: one self-contained HTML file (inline CSS and SVG, no scripts, no external
  * files or network) with the answer per layout as one sentence at the top — e.g. "grid-400 needs
- * 102 full-time workers, 40 part-time workers, 18 professionals and 12 on duty at night to reach
+ * 102 full-time workers, 12 part-time workers, 18 professionals and 6 on duty at night to reach
  * 98.5% of cases on time with 95% confidence (simulated 98.77%, lower bound 98.64%; 17
  * professionals fall short at 98.40%)." — then per layout the staffing-versus-KPI chart
  * ({@link CapacityCharts}), the points simulated and the duty rosters tried.
@@ -89,7 +89,7 @@ public final class CapacityReport {
         return (one ? CapacityText.SHORT_URGENT_ONE : CapacityText.SHORT_URGENT).in(lang, count, pct(s.urgentLow()));
     }
 
-    /** "102 full-time workers, 40 part-time workers, 18 professionals and 12 on duty at night". */
+    /** "102 full-time workers, 12 part-time workers, 18 professionals and 6 on duty at night". */
     String workers(Headcount h) {
         List<String> parts = new ArrayList<>();
         parts.add(count(h.fullTime(), CapacityText.FULL_TIME_ONE, CapacityText.FULL_TIME));

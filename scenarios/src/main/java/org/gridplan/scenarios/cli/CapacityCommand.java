@@ -49,8 +49,8 @@ import picocli.CommandLine.Spec;
                 + "scenario's settings and seed) confirms the answer, and the points just below it are simulated "
                 + "until one falls short, so the plan printed is the fewest the simulation confirms.",
             "",
-            "The answer is printed as one sentence per layout, e.g. 'grid-400 needs 102 full-time workers, 40 "
-                + "part-time workers, 18 professionals and 12 on duty at night to reach 98.5%% of cases on time with "
+            "The answer is printed as one sentence per layout, e.g. 'grid-400 needs 102 full-time workers, 12 "
+                + "part-time workers, 18 professionals and 6 on duty at night to reach 98.5%% of cases on time with "
                 + "95%% confidence (simulated 98.77%%, lower bound 98.64%%; 17 professionals fall short at 98.40%%).' "
                 + "(also in Chinese with --lang zh), or says that the target is not met within the bound, with the "
                 + "best plan simulated.",
