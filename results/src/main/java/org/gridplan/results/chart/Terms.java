@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridplan.results.stats.CasePart;
 import org.gridplan.results.stats.Staff;
+import org.gridplan.sim.agent.DutyRoster;
 
 /**
  * The names the report gives to things the batch names by key — incident categories, the working
@@ -100,6 +101,28 @@ public final class Terms {
             case EMERGENCY -> zh ? "应急队伍" : "emergency pool";
             case DUTY -> zh ? "专门值班人员" : "duty team";
         };
+    }
+
+    /**
+     * A duty roster in words, e.g. "1 on duty per community out of hours (grid workers in rotation,
+     * at the community office)" / "每社区 1 人值班（网格员轮值，在社区办公室）".
+     */
+    public static String roster(DutyRoster r, Lang lang) {
+        boolean zh = lang == Lang.ZH;
+        if (!r.active()) {
+            return zh ? "非工作时间无人值班" : "no one on duty out of hours";
+        }
+        String unit = r.scope() == DutyRoster.Scope.BRANCH ? (zh ? "每个党群服务站" : "per branch")
+                : (zh ? "每社区" : "per community");
+        String source = r.source() == DutyRoster.Source.DUTY_TEAM ? (zh ? "专门值班队伍" : "a duty team")
+                : (zh ? "网格员轮值" : "grid workers in rotation");
+        String at = switch (r.location()) {
+            case BRANCH -> zh ? "在党群服务站" : "at the branch";
+            case COMMUNITY_OFFICE -> zh ? "在社区办公室" : "at the community office";
+            case HOME -> zh ? "在家待命" : "on call at home";
+        };
+        return zh ? unit + " " + r.onDuty() + " 人值班（" + source + "，" + at + "）"
+                : r.onDuty() + " on duty " + unit + " out of hours (" + source + ", " + at + ")";
     }
 
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");

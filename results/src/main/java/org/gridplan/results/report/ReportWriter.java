@@ -966,7 +966,8 @@ public final class ReportWriter {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static final String CSS = """
+    /** The report's style sheet, shared with the capacity report. */
+    static final String CSS = """
             body{margin:0;background:#f6f6f3;color:#1a1a1a;font:16px/1.5 'Noto Sans CJK SC','Noto Sans SC',\
             'Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei',sans-serif}
             main{max-width:1000px;margin:0 auto;padding:24px 28px 48px;background:#fff}

@@ -1,11 +1,14 @@
 package org.gridplan.scenarios.batch;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.gridplan.optimizer.mapping.FieldDistrict;
@@ -13,6 +16,10 @@ import org.gridplan.optimizer.response.FieldResponseModel;
 import org.gridplan.optimizer.response.FieldResponseModel.Crew;
 import org.gridplan.optimizer.response.FieldResponseModel.Grid;
 import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
+import org.gridplan.results.stats.CapacityStudy;
+import org.gridplan.results.stats.CapacityStudy.Headcount;
+import org.gridplan.results.stats.Interval;
+import org.gridplan.sim.agent.BranchPool;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
@@ -88,36 +95,72 @@ public final class CapacityPlanner {
      * A curve point simulated.
      *
      * @param point the point
+     * @param staff the point's plan by kind of worker, with its workers on duty at once out of hours
      * @param runs the replications
      * @param onTime mean simulated share on time
+     * @param onTimeCi its two-sided confidence interval at the target's confidence (Student t)
      * @param onTimeLow its one-sided lower confidence bound
      * @param urgentOnTime mean simulated share of urgent cases on time
      * @param urgentLow its lower bound
      * @param meanResponse mean simulated mean response, minutes
      * @param meets whether both lower bounds reach their targets
      */
-    public record Check(Point point, int runs, double onTime, double onTimeLow, double urgentOnTime, double urgentLow,
-            double meanResponse, boolean meets) {
+    public record Check(Point point, Headcount staff, int runs, double onTime, Interval onTimeCi, double onTimeLow,
+            double urgentOnTime, double urgentLow, double meanResponse, boolean meets) {
+
+        /** Requires the plan and the interval. */
+        public Check {
+            Objects.requireNonNull(point, "point");
+            Objects.requireNonNull(staff, "staff");
+            Objects.requireNonNull(onTimeCi, "onTimeCi");
+        }
     }
 
     /**
      * The outcome for one layout.
      *
      * @param layout the layout's name
-     * @param rosters each candidate roster with the urgent share on time the model expects of it
+     * @param grids the layout's number of grids
+     * @param roster the chosen duty roster
+     * @param rosters each candidate roster with the urgent share on time the model expects of it, keyed
+     *     by label, in the order tried
+     * @param maxProfessionals the bound of the search
      * @param curve the staffing-versus-KPI curve under the chosen roster, from 0 professionals
      * @param checks the simulated points, in the order simulated
      * @param chosen the fewest professionals the simulation confirms, if any point within the bound
      *     meets the target
      */
-    public record Result(String layout, Map<String, Double> rosters, List<Point> curve, List<Check> checks,
-            Optional<Check> chosen) {
+    public record Result(String layout, int grids, DutyRoster roster, Map<String, Double> rosters,
+            int maxProfessionals, List<Point> curve, List<Check> checks, Optional<Check> chosen) {
 
         /** Copies. */
         public Result {
-            rosters = Map.copyOf(rosters);
+            Objects.requireNonNull(roster, "roster");
+            rosters = Collections.unmodifiableMap(new LinkedHashMap<>(rosters));
             curve = List.copyOf(curve);
             checks = List.copyOf(checks);
+        }
+
+        /**
+         * The layout's part of a {@link CapacityStudy} for the report.
+         *
+         * @param tried the candidate rosters as given to {@link #plan}, to name those in {@link #rosters}
+         */
+        public CapacityStudy.Layout study(List<DutyRoster> tried) {
+            List<CapacityStudy.RosterOption> options = new ArrayList<>();
+            for (DutyRoster r : tried) {
+                Double urgent = rosters.get(r.label());
+                if (urgent != null) {
+                    options.add(new CapacityStudy.RosterOption(r, urgent));
+                }
+            }
+            List<CapacityStudy.ModelPoint> model = curve.stream().map(p -> new CapacityStudy.ModelPoint(
+                    p.professionals(), p.onTime(), p.urgentOnTime(), p.meanResponse())).toList();
+            List<CapacityStudy.SimulatedPoint> simulated = checks.stream().map(c -> new CapacityStudy.SimulatedPoint(
+                    c.point().professionals(), c.staff(), c.runs(), c.onTime(), c.onTimeCi(), c.onTimeLow(),
+                    c.urgentOnTime(), c.urgentLow(), c.meanResponse(), c.meets())).toList();
+            return new CapacityStudy.Layout(layout, grids, roster, options, maxProfessionals, model, simulated,
+                    chosen.map(c -> OptionalInt.of(c.point().professionals())).orElse(OptionalInt.empty()));
         }
     }
 
@@ -163,7 +206,7 @@ public final class CapacityPlanner {
             throw new IllegalArgumentException("maxProfessionals must be 0 or more and replications at least 2");
         }
         // The roster: the cheapest the model expects to meet the urgent target (else the best).
-        Map<String, Double> expected = new java.util.LinkedHashMap<>();
+        Map<String, Double> expected = new LinkedHashMap<>();
         DutyRoster roster = null;
         double bestUrgent = -1;
         DutyRoster best = rosters.get(0);
@@ -220,7 +263,8 @@ public final class CapacityPlanner {
                 accepted = c;
             }
         }
-        return new Result(layout.name(), expected, curve, checks, Optional.ofNullable(accepted));
+        return new Result(layout.name(), layout.grids().size(), roster, expected, maxProfessionals, curve, checks,
+                Optional.ofNullable(accepted));
     }
 
     /** The curve: professionals added one at a time where the model expects the most extra cases on time. */
@@ -314,23 +358,40 @@ public final class CapacityPlanner {
         double[] onTime = new double[replications];
         double[] urgent = new double[replications];
         double mean = 0;
+        int onDuty = 0;
         for (int r = 0; r < replications; r++) {
-            RunResult run = new GridSimulation(city, layout, staffing, config.withSeed(Seeds.runSeed(seed, r)),
-                    travel).runToEnd();
+            GridSimulation simulation = new GridSimulation(city, layout, staffing,
+                    config.withSeed(Seeds.runSeed(seed, r)), travel);
+            onDuty = simulation.dutyPosts();
+            RunResult run = simulation.runToEnd();
             LimitKpis limits = run.district().limits();
             onTime[r] = limits.onTimeResponseShare();
             urgent[r] = Double.isNaN(limits.urgentOnTimeResponseShare()) ? 1 : limits.urgentOnTimeResponseShare();
             mean += run.district().response().mean() / replications;
         }
-        double t = new TDistribution(null, replications - 1).inverseCumulativeProbability(target.confidence());
-        double[] a = meanAndLow(onTime, t);
-        double[] u = meanAndLow(urgent, t);
-        return new Check(point, replications, a[0], a[1], u[0], u[1], mean,
-                a[1] >= target.onTime() && u[1] >= target.urgentOnTime());
+        TDistribution dist = new TDistribution(null, replications - 1);
+        double t = dist.inverseCumulativeProbability(target.confidence());
+        double t2 = dist.inverseCumulativeProbability((1 + target.confidence()) / 2);
+        double[] a = meanAndError(onTime);
+        double[] u = meanAndError(urgent);
+        return new Check(point, headcount(staffing, onDuty), replications, a[0],
+                new Interval(a[0] - t2 * a[1], a[0] + t2 * a[1]), a[0] - t * a[1], u[0], u[0] - t * u[1], mean,
+                a[0] - t * a[1] >= target.onTime() && u[0] - t * u[1] >= target.urgentOnTime());
     }
 
-    /** [mean, mean − t × s / √n]. */
-    private static double[] meanAndLow(double[] v, double t) {
+    /** A plan's workers by kind, with {@code onDuty} workers on duty at once out of hours. */
+    static Headcount headcount(Staffing staffing, int onDuty) {
+        int[] byType = new int[WorkerType.values().length];
+        for (WorkerSpec w : staffing.workers()) {
+            byType[w.type().ordinal()]++;
+        }
+        int pool = staffing.pools().stream().mapToInt(BranchPool::workers).sum();
+        return new Headcount(byType[WorkerType.FULL_TIME.ordinal()], byType[WorkerType.PART_TIME.ordinal()],
+                byType[WorkerType.PROFESSIONAL.ordinal()], pool, onDuty);
+    }
+
+    /** [mean, standard error s / √n]. */
+    private static double[] meanAndError(double[] v) {
         double m = 0;
         for (double x : v) {
             m += x / v.length;
@@ -340,7 +401,7 @@ public final class CapacityPlanner {
             ss += (x - m) * (x - m);
         }
         double sd = Math.sqrt(ss / (v.length - 1));
-        return new double[] {m, m - t * sd / Math.sqrt(v.length)};
+        return new double[] {m, sd / Math.sqrt(v.length)};
     }
 
     private static String describe(Check c) {

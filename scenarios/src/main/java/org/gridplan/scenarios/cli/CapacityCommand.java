@@ -5,11 +5,16 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.gridplan.results.chart.Lang;
+import org.gridplan.results.report.CapacityReport;
+import org.gridplan.results.stats.CapacityStudy;
 import org.gridplan.scenarios.batch.CapacityPlanner;
 import org.gridplan.scenarios.batch.CapacityPlanner.Check;
 import org.gridplan.scenarios.batch.CapacityPlanner.Point;
@@ -36,7 +41,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridplan capacity}: the fewest professionals and the cheapest duty roster that meet a target. */
 @Command(name = "capacity",
-        description = "Capacity planning: for each layout of a scenario, the cheapest out-of-hours duty roster and "
+        description = {"Capacity planning: for each layout of a scenario, the cheapest out-of-hours duty roster and "
                 + "the fewest professionals (workers without routine work, added one at a time where the field-regime "
                 + "model expects the most extra cases on time) on top of the scenario's full-time and part-time "
                 + "workers that meet a target: the share of cases reached within their response limit, and of "
@@ -44,9 +49,27 @@ import picocli.CommandLine.Spec;
                 + "staffing-versus-KPI curve; the simulation (one-year runs under common random numbers, the "
                 + "scenario's settings and seed) confirms the answer, and the points just below it are simulated "
                 + "until one falls short, so the plan printed is the fewest the simulation confirms.",
+            "",
+            "The answer is printed as one sentence per layout, e.g. 'grid-400 needs 102 full-time workers, 12 "
+                + "part-time workers, 18 professionals and 6 on duty at night to reach 98.5%% of cases on time with "
+                + "95%% confidence (simulated 98.77%%, lower bound 98.64%%; 17 professionals fall short at 98.40%%).' "
+                + "(also in Chinese with --lang zh), or says that the target is not met within the bound, with the "
+                + "best plan simulated.",
+            "",
+            "Writes to --out: " + CapacityCommand.REPORT + ", the capacity report (the sentences at the top, then per "
+                + "layout the staffing-versus-KPI chart - the model's curve, the simulated points with their "
+                + "confidence intervals, the target line, the answer ringed - the points simulated and the duty "
+                + "rosters tried; one self-contained HTML file in the --lang language), and " + CapacityCommand.CSV
+                + ", the curve as CSV. Both are written atomically; the command refuses an output that would "
+                + "replace the scenario or one of its input files."},
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class CapacityCommand implements Callable<Integer> {
+
+    /** Name of the report inside the output folder. */
+    static final String REPORT = "capacity.html";
+    /** Name of the curve's CSV inside the output folder. */
+    static final String CSV = "capacity.csv";
 
     @Spec
     CommandSpec spec;
@@ -78,8 +101,20 @@ final class CapacityCommand implements Callable<Integer> {
             description = "Most professionals to add per layout (default: one per grid).")
     Integer maxProfessionals;
 
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder for " + REPORT + " and " + CSV + " (default: runs/<scenario name>-capacity); "
+                    + "created if missing.")
+    Path outDir;
+
+    @Option(names = "--lang", paramLabel = "en|zh",
+            description = "Language of the report and of the extra answer lines: en (English) or zh (Chinese; the "
+                    + "answer is then printed in both) (default: the scenario's outputs.reportLanguage, en unless "
+                    + "set).")
+    String lang;
+
     @Option(names = "--csv", paramLabel = "FILE.csv",
-            description = "Write the staffing-versus-KPI curve and the simulated points as CSV.")
+            description = "Write the staffing-versus-KPI curve and the simulated points to this file instead of "
+                    + "DIR/" + CSV + ".")
     Path csv;
 
     @Override
@@ -102,13 +137,32 @@ final class CapacityCommand implements Callable<Integer> {
         if (maxProfessionals != null) {
             Limits.checkWorkers("--max-professionals " + maxProfessionals, maxProfessionals);
         }
+        Lang language = null;
+        if (lang != null) {
+            try {
+                language = Lang.of(lang);
+            } catch (IllegalArgumentException e) {
+                return bad(err, "--lang " + lang + ": expected en or zh");
+            }
+        }
         Scenario s;
         try {
             s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file, Scenario.Overrides.NONE);
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
-        new FileRoles().scenario("SCENARIO", file, s).output("--csv", csv).check();
+        if (language == null) {
+            language = RunCommand.lang(s.outputs().reportLanguage());
+        }
+        Path dir = outDir != null ? outDir : Path.of("runs", s.name() + "-capacity");
+        Path report = dir.resolve(REPORT);
+        Path csvFile = csv != null ? csv : dir.resolve(CSV);
+        // Checked before hours of simulation, so a bad output path fails at once.
+        String unsafe = unsafeFolder(dir, report, csvFile);
+        if (unsafe != null) {
+            return bad(err, unsafe);
+        }
+        new FileRoles().scenario("SCENARIO", file, s).output("--out", report).output("--csv", csvFile).check();
         List<Integer> layouts = new ArrayList<>();
         for (int i = 0; i < s.layouts().size(); i++) {
             if (layoutName == null || s.layouts().get(i).name().equals(layoutName)) {
@@ -128,12 +182,12 @@ final class CapacityCommand implements Callable<Integer> {
                 given.poolShift(), DutyRoster.NONE);
         int runs = replications != null ? replications : Math.max(2, s.replications());
         List<Result> results = new ArrayList<>();
+        List<DutyRoster> rosters = List.of(DutyRoster.NONE, DutyRoster.defaults(),
+                new DutyRoster(DutyRoster.Scope.COMMUNITY, 2, DutyRoster.Source.GRID_WORKERS,
+                        DutyRoster.Location.COMMUNITY_OFFICE, Optional.empty()));
         for (int i : layouts) {
             GridLayout layout = inputs.layouts().get(i);
             Staffing base = new FieldStandardStaffing().plan(inputs.city(), layout, noProfessionals);
-            List<DutyRoster> rosters = new ArrayList<>(List.of(DutyRoster.NONE, DutyRoster.defaults(),
-                    new DutyRoster(DutyRoster.Scope.COMMUNITY, 2, DutyRoster.Source.GRID_WORKERS,
-                            DutyRoster.Location.COMMUNITY_OFFICE, java.util.Optional.empty())));
             int most = maxProfessionals != null ? maxProfessionals : layout.grids().size();
             out.printf(Locale.ROOT, "layout %s: %d grids; target %.1f%% on time and %.1f%% of urgent cases, %.0f%%"
                     + " confidence, %d runs a point%n", layout.name(), layout.grids().size(), onTime, urgentOnTime,
@@ -148,19 +202,50 @@ final class CapacityCommand implements Callable<Integer> {
             results.add(r);
             print(out, r);
         }
-        if (csv != null) {
-            try {
-                AtomicFiles.write(csv, o -> {
-                    Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-                    writeCsv(w, results);
-                    w.flush();
-                });
-            } catch (RuntimeException e) {
-                return bad(err, "--csv " + csv + ": cannot write: " + e.getMessage());
-            }
-            out.println("wrote " + csv);
+        CapacityStudy study = new CapacityStudy(s.name(), inputs.city().name(), target.onTime(),
+                target.urgentOnTime(), target.confidence(), results.stream().map(r -> r.study(rosters)).toList());
+        out.println();
+        out.println("answer:");
+        for (String sentence : new CapacityReport(Lang.EN).answers(study)) {
+            out.println("  " + sentence);
         }
+        if (language != Lang.EN) {
+            for (String sentence : new CapacityReport(language).answers(study)) {
+                out.println("  " + sentence);
+            }
+        }
+        out.flush();
+        try {
+            AtomicFiles.write(csvFile, o -> {
+                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+                writeCsv(w, results);
+                w.flush();
+            });
+        } catch (RuntimeException e) {
+            return bad(err, csvFile + ": cannot write: " + e.getMessage());
+        }
+        out.println("curve: " + csvFile);
+        try {
+            new CapacityReport(language).write(study, csvFile.getFileName().toString(), report);
+        } catch (RuntimeException e) {
+            return bad(err, report + ": cannot write: " + e.getMessage());
+        }
+        out.println("report: " + report);
+        out.flush();
         return results.stream().allMatch(r -> r.chosen().isPresent()) ? 0 : Main.EXIT_FINDINGS;
+    }
+
+    /** Why writing the report and the CSV is refused by the shape of the paths, or null. */
+    private static String unsafeFolder(Path dir, Path report, Path csvFile) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return "--out " + dir + ": is a file; give a folder";
+        }
+        for (Path t : List.of(report, csvFile)) {
+            if (Files.isDirectory(t)) {
+                return t + ": is a folder; the output needs a file there";
+            }
+        }
+        return null;
     }
 
     private static void print(PrintWriter out, Result r) {

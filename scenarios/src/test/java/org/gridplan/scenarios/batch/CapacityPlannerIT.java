@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gridplan.results.chart.Lang;
+import org.gridplan.results.report.CapacityReport;
+import org.gridplan.results.stats.CapacityStudy;
+import org.gridplan.results.stats.CapacityStudy.Headcount;
 import org.gridplan.scenarios.batch.CapacityPlanner.Check;
 import org.gridplan.scenarios.batch.CapacityPlanner.Result;
 import org.gridplan.scenarios.batch.CapacityPlanner.Target;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.Staffing;
+import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.engine.TravelModel;
 import org.gridplan.sim.generate.CityGenerator;
@@ -57,5 +62,29 @@ class CapacityPlannerIT {
                 .filter(c -> c.point().professionals() == chosen.point().professionals() - 1).findFirst();
         assertThat(fewer).isPresent();
         assertThat(fewer.get().meets()).isFalse();
+
+        // The answer's plan by kind: the base plan's workers, the professionals added, and one on duty per
+        // community (every community has full-time workers to draw the rota from).
+        int communities = (int) r.layout().communityOfGrid().values().stream().distinct().count();
+        long fullTime = base.workers().stream().filter(w -> w.type() == WorkerType.FULL_TIME).count();
+        assertThat(chosen.staff()).isEqualTo(new Headcount((int) fullTime, 2 * communities,
+                chosen.point().professionals(), 0, communities));
+        // Its interval holds the mean and reaches below the one-sided bound (two-sided at the same confidence).
+        assertThat(chosen.onTimeCi().contains(chosen.onTime())).isTrue();
+        assertThat(chosen.onTimeCi().lower()).isLessThan(chosen.onTimeLow());
+
+        CapacityStudy study = new CapacityStudy("it", city.name(), 0.984, 0.95, 0.95,
+                List.of(result.study(List.of(DutyRoster.NONE, DutyRoster.defaults()))));
+        String sentence = new CapacityReport(Lang.EN).answers(study).get(0);
+        System.out.println(sentence);
+        assertThat(sentence).startsWith(r.layout().name() + " needs " + fullTime + " full-time workers, "
+                + 2 * communities + " part-time workers, " + chosen.point().professionals() + " professionals and "
+                + communities + " on duty at night to reach 98.4% of cases on time with 95% confidence")
+                .contains(String.format(java.util.Locale.ROOT, "%d professionals fall short",
+                        chosen.point().professionals() - 1));
+        // The report carries the same sentence at the top, then the layout's chart.
+        String html = new CapacityReport(Lang.EN).html(study, "capacity.csv");
+        assertThat(html).contains(sentence).contains("<figure id=\"capacity-1\"").contains("<svg");
+        assertThat(html.indexOf("<section id=\"answer\"")).isLessThan(html.indexOf("<figure id=\"capacity-1\""));
     }
 }

@@ -157,6 +157,21 @@ public final class GridSimulation extends SimState {
         }
     }
 
+    /**
+     * The out-of-hours duty posts of the plan: how many workers are on duty at once outside the
+     * shift (the roster's posts per community or branch, at most a unit's full-time workers when
+     * drawn from them, and the staffing's own out-of-hours workers); 0 without a roster.
+     */
+    public int dutyPosts() {
+        int n = 0;
+        for (int w = 0; w < roster.size(); w++) {
+            if (roster.def(w).role() == WorkerRole.DUTY) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Builds and runs a simulation. */
     public static RunResult run(City city, GridLayout layout, Staffing staffing, SimulationConfig config) {
         return new GridSimulation(city, layout, staffing, config).runToEnd();

@@ -138,6 +138,24 @@ class FieldModelTest {
     }
 
     @Test
+    void duty_posts_count_the_workers_on_duty_at_once_per_community_capped_by_its_full_time_workers() {
+        Staffing staffing = Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0);
+        SimulationConfig config = SimulationConfig.builder().horizonDays(1).warmUpDays(0).build();
+        assertThat(new GridSimulation(CITY, LAYOUT, staffing.withDuty(DutyRoster.NONE), config).dutyPosts())
+                .isZero();
+        // Two communities, one on duty in each.
+        assertThat(new GridSimulation(CITY, LAYOUT, staffing.withDuty(DutyRoster.defaults()), config).dutyPosts())
+                .isEqualTo(2);
+        // Five asked per community, but each has two full-time workers to draw from; a duty team has five.
+        DutyRoster five = new DutyRoster(DutyRoster.Scope.COMMUNITY, 5, DutyRoster.Source.GRID_WORKERS,
+                DutyRoster.Location.COMMUNITY_OFFICE, java.util.Optional.empty());
+        assertThat(new GridSimulation(CITY, LAYOUT, staffing.withDuty(five), config).dutyPosts()).isEqualTo(4);
+        DutyRoster team = new DutyRoster(DutyRoster.Scope.COMMUNITY, 5, DutyRoster.Source.DUTY_TEAM,
+                DutyRoster.Location.COMMUNITY_OFFICE, java.util.Optional.empty());
+        assertThat(new GridSimulation(CITY, LAYOUT, staffing.withDuty(team), config).dutyPosts()).isEqualTo(10);
+    }
+
+    @Test
     void an_explicit_duty_worker_from_a_staffing_plan_answers_urgent_cases_of_its_community_out_of_hours() {
         List<WorkerSpec> workers = new java.util.ArrayList<>(Staffing.oneFullTimePerGrid(CITY, LAYOUT, 0).workers());
         workers.add(new WorkerSpec("D1", WorkerType.PROFESSIONAL, "C1-N", "B1", ShiftPattern.WEEKDAY_DAY,
