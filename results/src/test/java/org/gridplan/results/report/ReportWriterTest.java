@@ -224,7 +224,7 @@ class ReportWriterTest {
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         }
         assertThat(Files.readString(dir.resolve("charts/backlog.svg"))).startsWith("<?xml")
-                .contains("xmlns=\"http://www.w3.org/2000/svg\"");
+                .contains("xmlns='http://www.w3.org/2000/svg'");
     }
 
     @Test
