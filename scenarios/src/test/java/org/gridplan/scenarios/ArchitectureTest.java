@@ -49,15 +49,16 @@ class ArchitectureTest {
 
     /**
      * The other modules plan through the optimizer's façade ({@code optimizer.plan}) and read its
-     * plain models; the solvers and the planning classes, where OptaPlanner lives, stay inside it.
-     * (The analytic field model, {@code optimizer.mapping.FieldDistrict} and
-     * {@code optimizer.response}, is used directly by the capacity planner.)
+     * plain models; the solvers and the planning classes, where OptaPlanner lives, and the analytic
+     * models and their mapping from a district ({@code optimizer.response},
+     * {@code optimizer.mapping}) stay inside it.
      */
     @ArchTest
     static final ArchRule optimizer_used_through_its_facade = noClasses()
             .that().resideOutsideOfPackage("org.gridplan.optimizer..")
             .should().dependOnClassesThat().resideInAnyPackage("org.gridplan.optimizer.solver..",
-                    "org.gridplan.optimizer.domain..");
+                    "org.gridplan.optimizer.domain..", "org.gridplan.optimizer.response..",
+                    "org.gridplan.optimizer.mapping..");
 
     /**
      * Nothing of the optimizer that another module uses carries an OptaPlanner type: not the types

@@ -264,4 +264,48 @@ class PlannerTest {
                 .hasMessageContaining("choosing the duty roster needs the field regime");
         assertThatThrownBy(() -> DutyRules.DEFAULT.choosingRoster(1.5)).hasMessageContaining("must be in (0, 1]");
     }
+
+    @Test
+    void the_capacity_curve_adds_each_professional_where_the_model_gains_most() {
+        SimulationConfig settings = SimulationConfig.builder().build();
+        Staffing staffing = PLANNER.plan(request().placeWorkers(false).siting(SitingRules.BASELINE_ONLY).build())
+                .toStaffing().withDuty(DutyRoster.defaults());
+        List<CapacityCurve.Step> curve = CapacityCurve.of(city, layout, staffing, PLANNER.travelTimes(city), settings,
+                1, 4);
+        assertThat(curve).hasSize(5);
+        // Its start is the model's forecast of the plan itself, as the roster choice sees it.
+        RosterChoice.Decision d = RosterChoice.choose(city, layout, staffing, PLANNER.travelTimes(city), settings, 1,
+                List.of(DutyRoster.defaults()), 0.5);
+        assertThat(curve.get(0).forecast()).isEqualTo(d.chosen().forecast());
+        assertThat(curve.get(0).grids()).isEmpty();
+        for (int k = 1; k < curve.size(); k++) {
+            CapacityCurve.Step now = curve.get(k);
+            assertThat(now.professionals()).isEqualTo(k);
+            assertThat(now.grids()).hasSize(k);
+            assertThat(now.grids().subList(0, k - 1)).isEqualTo(curve.get(k - 1).grids());
+            assertThat(layout.grids()).contains(now.grids().get(k - 1));
+            // A professional never costs cases on time; the cases themselves do not change.
+            assertThat(now.forecast().onTimeShare()).isGreaterThanOrEqualTo(curve.get(k - 1).forecast().onTimeShare());
+            assertThat(now.forecast().casesPerYear()).isCloseTo(curve.get(0).forecast().casesPerYear(),
+                    within(1e-6));
+        }
+        // The first goes to the grid where one professional gains the most on its own.
+        double best = Double.NEGATIVE_INFINITY;
+        for (String g : layout.grids()) {
+            Staffing one = withProfessional(staffing, g);
+            best = Math.max(best, RosterChoice.choose(city, layout, one, PLANNER.travelTimes(city), settings, 1,
+                    List.of(DutyRoster.defaults()), 0.5).chosen().forecast().onTimeShare());
+        }
+        assertThat(curve.get(1).forecast().onTimeShare()).isCloseTo(best,
+                within(1e-9));
+        assertThatThrownBy(() -> CapacityCurve.of(city, layout, staffing, PLANNER.travelTimes(city), settings, 1, -1))
+                .hasMessageContaining("must be 0 or more");
+    }
+
+    private static Staffing withProfessional(Staffing staffing, String grid) {
+        List<WorkerSpec> workers = new ArrayList<>(staffing.workers());
+        String base = Staffing.baseBuildings(city, layout).get(grid);
+        workers.add(new WorkerSpec("PRO-" + grid, WorkerType.PROFESSIONAL, grid, base, ShiftPattern.WEEKDAY_DAY));
+        return new Staffing(workers, staffing.pools(), staffing.duty());
+    }
 }

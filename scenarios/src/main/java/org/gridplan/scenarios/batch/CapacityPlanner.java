@@ -11,11 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.gridplan.optimizer.mapping.FieldDistrict;
-import org.gridplan.optimizer.response.FieldResponseModel;
-import org.gridplan.optimizer.response.FieldResponseModel.Crew;
-import org.gridplan.optimizer.response.FieldResponseModel.Grid;
-import org.gridplan.optimizer.response.FieldResponseModel.Outcome;
+import org.gridplan.optimizer.plan.CapacityCurve;
+import org.gridplan.optimizer.plan.RosterChoice;
 import org.gridplan.results.stats.CapacityStudy;
 import org.gridplan.results.stats.CapacityStudy.Headcount;
 import org.gridplan.results.stats.Interval;
@@ -40,7 +37,7 @@ import org.gridplan.sim.road.TravelTimes;
  * that meet a target — the share of cases reached within their response limit, and of urgent cases,
  * each at least a target with the given confidence.
  *
- * <p>Model-guided, confirmed by simulation: the field-regime model ({@link FieldResponseModel})
+ * <p>Model-guided, confirmed by simulation: the field-regime model ({@link CapacityCurve}, {@link RosterChoice})
  * ranks the rosters and draws the staffing-versus-KPI curve; the first curve point it expects to
  * meet the target is simulated ({@code replications} one-year runs under common random numbers) and
  * accepted when the one-sided lower confidence bound of each simulated share reaches its target; if
@@ -192,7 +189,8 @@ public final class CapacityPlanner {
     /**
      * Plans.
      *
-     * @param rosters candidate duty rosters, cheapest first, at least one
+     * @param rosters candidate duty rosters, at least one; {@link RosterChoice} takes the one with the fewest
+     *     on duty at night that the model expects to meet the urgent target
      * @param maxProfessionals most professionals to add, 0 or more
      * @param replications one-year runs per simulated point, at least 2
      * @param progress told of each step, one line each
@@ -206,27 +204,15 @@ public final class CapacityPlanner {
             throw new IllegalArgumentException("maxProfessionals must be 0 or more and replications at least 2");
         }
         // The roster: the cheapest the model expects to meet the urgent target (else the best).
+        RosterChoice.Decision decision = RosterChoice.choose(city, layout, base, travel, config, seed, rosters,
+                target.urgentOnTime());
         Map<String, Double> expected = new LinkedHashMap<>();
-        DutyRoster roster = null;
-        double bestUrgent = -1;
-        DutyRoster best = rosters.get(0);
-        for (DutyRoster r : rosters) {
-            FieldDistrict d = FieldDistrict.of(city, layout, base.withDuty(r), travel, config, seed);
-            double urgent = d.predict().onTimeShare(d.model().urgent());
-            expected.put(r.label(), urgent);
-            progress.accept(String.format(Locale.ROOT, "duty %s: %.1f%% of urgent cases on time expected", r.label(),
-                    100 * urgent));
-            if (roster == null && urgent >= target.urgentOnTime()) {
-                roster = r;
-            }
-            if (urgent > bestUrgent) {
-                bestUrgent = urgent;
-                best = r;
-            }
+        for (RosterChoice.Option o : decision.options()) {
+            expected.put(o.roster().label(), o.forecast().urgentOnTimeShare());
+            progress.accept(String.format(Locale.ROOT, "duty %s (%d on duty at night): %.1f%% of urgent cases on time"
+                    + " expected", o.roster().label(), o.onDutyAtNight(), 100 * o.forecast().urgentOnTimeShare()));
         }
-        if (roster == null) {
-            roster = best;
-        }
+        DutyRoster roster = decision.chosen().roster();
         List<Point> curve = curve(base.withDuty(roster), roster.label(), maxProfessionals);
         int start = curve.size() - 1;
         for (int k = 0; k < curve.size(); k++) {
@@ -269,75 +255,9 @@ public final class CapacityPlanner {
 
     /** The curve: professionals added one at a time where the model expects the most extra cases on time. */
     private List<Point> curve(Staffing plan, String roster, int maxProfessionals) {
-        FieldDistrict d = FieldDistrict.of(city, layout, plan, travel, config, seed);
-        FieldResponseModel model = d.model();
-        int n = d.grids().size();
-        Outcome[][] byCount = new Outcome[n][];
-        int[] added = new int[n];
-        Outcome total = Outcome.empty(model.categories().size());
-        for (int g = 0; g < n; g++) {
-            byCount[g] = new Outcome[] {model.grid(d.grids().get(g), d.crews().get(g)), null};
-            total = total.plus(byCount[g][0]);
-        }
-        boolean[] urgent = model.urgent();
-        List<Point> curve = new ArrayList<>();
-        List<String> grids = new ArrayList<>();
-        curve.add(new Point(roster, 0, grids, total.onTimeShare(), total.onTimeShare(urgent), total.meanResponse()));
-        for (int k = 1; k <= maxProfessionals; k++) {
-            int bestGrid = -1;
-            double bestGain = Double.NEGATIVE_INFINITY;
-            for (int g = 0; g < n; g++) {
-                Outcome next = next(model, d.grids().get(g), d.crews().get(g), byCount, added, g);
-                Outcome now = byCount[g][added[g]];
-                // Cases on time gained; response minutes saved break ties (in cases' worth).
-                double gain = sum(next.onTime()) - sum(now.onTime())
-                        + 1e-6 * (now.totalResponseMinutes() - next.totalResponseMinutes());
-                if (gain > bestGain) {
-                    bestGain = gain;
-                    bestGrid = g;
-                }
-            }
-            if (bestGrid < 0) {
-                break;
-            }
-            Outcome next = next(model, d.grids().get(bestGrid), d.crews().get(bestGrid), byCount, added, bestGrid);
-            total = total.plus(negate(byCount[bestGrid][added[bestGrid]])).plus(next);
-            added[bestGrid]++;
-            grids.add(d.grids().get(bestGrid).id());
-            curve.add(new Point(roster, k, grids, total.onTimeShare(), total.onTimeShare(urgent),
-                    total.meanResponse()));
-        }
-        return curve;
-    }
-
-    private static Outcome next(FieldResponseModel model, Grid grid, Crew crew, Outcome[][] byCount, int[] added,
-            int g) {
-        int o = added[g] + 1;
-        if (byCount[g].length <= o) {
-            byCount[g] = java.util.Arrays.copyOf(byCount[g], o + 1);
-        }
-        if (byCount[g][o] == null) {
-            byCount[g][o] = model.grid(grid, new Crew(crew.routineWorkers(), crew.otherWorkers() + o, crew.shift()));
-        }
-        return byCount[g][o];
-    }
-
-    private static Outcome negate(Outcome o) {
-        double[][] a = {o.known().clone(), o.responseMinutes().clone(), o.judged().clone(), o.onTime().clone()};
-        for (double[] v : a) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = -v[i];
-            }
-        }
-        return new Outcome(a[0], a[1], a[2], a[3]);
-    }
-
-    private static double sum(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s;
+        return CapacityCurve.of(city, layout, plan, travel, config, seed, maxProfessionals).stream()
+                .map(s -> new Point(roster, s.professionals(), s.grids(), s.forecast().onTimeShare(),
+                        s.forecast().urgentOnTimeShare(), s.forecast().meanResponseMinutes())).toList();
     }
 
     /** The plan of a curve point: the base plan and a professional at the base of each grid added. */

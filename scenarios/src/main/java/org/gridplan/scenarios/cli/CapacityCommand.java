@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.gridplan.optimizer.plan.RosterChoice;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.report.CapacityReport;
 import org.gridplan.results.stats.CapacityStudy;
@@ -182,9 +182,9 @@ final class CapacityCommand implements Callable<Integer> {
                 given.poolShift(), DutyRoster.NONE);
         int runs = replications != null ? replications : Math.max(2, s.replications());
         List<Result> results = new ArrayList<>();
-        List<DutyRoster> rosters = List.of(DutyRoster.NONE, DutyRoster.defaults(),
-                new DutyRoster(DutyRoster.Scope.COMMUNITY, 2, DutyRoster.Source.GRID_WORKERS,
-                        DutyRoster.Location.COMMUNITY_OFFICE, Optional.empty()));
+        // The roster decision's candidates: none, one per community (rotation at the office or at home,
+        // or a duty team), one per branch when there are branch pools.
+        List<DutyRoster> rosters = RosterChoice.candidates(given.branchPoolPerCommunity() > 0);
         for (int i : layouts) {
             GridLayout layout = inputs.layouts().get(i);
             Staffing base = new FieldStandardStaffing().plan(inputs.city(), layout, noProfessionals);
