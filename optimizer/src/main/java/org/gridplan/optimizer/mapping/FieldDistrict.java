@@ -217,6 +217,9 @@ public final class FieldDistrict {
         double known = 0;
         for (int r = 0; r <= maxRoutine; r++) {
             for (int o = 0; o <= maxOther; o++) {
+                if (r == 0 && o == 0 && maxRoutine + maxOther > 0) {
+                    continue; // replaced below: an unstaffed grid
+                }
                 Outcome x = model.grid(still, new Crew(r, o, shift));
                 known = Math.max(known, sum(x.known()));
                 minutes[r][o] = x.totalResponseMinutes();

@@ -3,7 +3,9 @@ package org.gridplan.optimizer.response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.gridplan.sim.agent.Schedule;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.DiscoveryMode;
@@ -174,6 +176,8 @@ public final class FieldResponseModel {
     private final double[] workingPrefix;
     private final double[][] density;
     private final double meanHandling;
+    /** The shift windows of each schedule seen (a plan has a handful), kept across grids and crews. */
+    private final Map<Schedule, Shifts> shiftsOf = new ConcurrentHashMap<>();
 
     /**
      * A model of the runs of {@code config}.
@@ -233,7 +237,7 @@ public final class FieldResponseModel {
         if (households == 0) {
             return out;
         }
-        Shifts shifts = Shifts.of(crew.shift());
+        Shifts shifts = shiftsOf.computeIfAbsent(crew.shift(), Shifts::of);
         RoutineDays days = routineDays(grid, crew, shifts);
         double travel = grid.travelMinutes();
         double busy = meanHandling + travel;
@@ -343,32 +347,62 @@ public final class FieldResponseModel {
         double end = shifts.length(window);
         // The next shift's start, on the calendar of t.
         double next = d - x + shifts.startAfter(window) - shifts.start(window);
-        double sum = 0;
-        int nDays = crew.otherWorkers() > 0 ? 1 : days.days();
         double overnightWorking = working(t, next) + travel;
-        for (int day = 0; day < nDays; day++) {
-            double rest = crew.otherWorkers() > 0 ? 0 : days.rest(day, x);
-            double response;
-            double working;
-            if (x + rest < end) {
-                response = triage + rest + queueWait + travel;
-                working = working(t, t + response);
-            } else {
-                // The job in hand runs past the shift's end: the case waits for the next shift.
-                response = next - t + travel;
-                working = overnightWorking;
-            }
-            sum += response;
+        double overnight = next - t + travel;
+        if (crew.otherWorkers() > 0) {
+            // A worker without routine work is free at once (while the shift lasts).
+            boolean fits = x < end;
+            double response = fits ? triage + queueWait + travel : overnight;
+            double working = fits ? working(t, t + response) : overnightWorking;
             for (int l = 0; l < limits.size(); l++) {
                 TimeLimit limit = limits.get(l);
-                double elapsed = limit.clock() == TimeLimit.Clock.WORKING ? working : response;
-                onTime[l] += elapsed <= limit.minutes() ? 1 : 0;
+                onTime[l] = (limit.clock() == TimeLimit.Clock.WORKING ? working : response) <= limit.minutes() ? 1 : 0;
             }
+            return response;
         }
+        // Over the sampled days: a case waits for the job in hand (rest) when it ends within the shift,
+        // else for the next shift. Both depend on the rest alone, and monotonely, so the days are
+        // counted on their rests sorted, by binary search, rather than one by one.
+        double[] rests = days.sortedRests(x);
+        int nDays = rests.length;
+        int fit = below(rests, nDays, end - x);
+        double fixed = triage + queueWait + travel;
+        double sum = fit * fixed + days.sumOfSmallest(x, fit) + (nDays - fit) * overnight;
         for (int l = 0; l < limits.size(); l++) {
-            onTime[l] /= nDays;
+            TimeLimit limit = limits.get(l);
+            boolean workingClock = limit.clock() == TimeLimit.Clock.WORKING;
+            // The days that fit and are on time are the shortest rests: the largest prefix whose last is on time.
+            int lo = 0;
+            int hi = fit;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                double response = fixed + rests[mid];
+                double elapsed = workingClock ? working(t, t + response) : response;
+                if (elapsed <= limit.minutes()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            double late = (workingClock ? overnightWorking : overnight) <= limit.minutes() ? nDays - fit : 0;
+            onTime[l] = (lo + late) / nDays;
         }
         return sum / nDays;
+    }
+
+    /** How many of the first {@code n} values of ascending {@code v} are strictly below {@code bound}. */
+    private static int below(double[] v, int n, double bound) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] < bound) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** [mean response, share on time] of an urgent case known at week minute {@code t}. */

@@ -1,6 +1,7 @@
 package org.gridplan.optimizer.response;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.gridplan.sim.engine.Cumulative;
@@ -29,10 +30,15 @@ final class RoutineDays {
 
     private final float[][] rest;
     private final int shiftMinutes;
+    /** Per minute of the shift, the days' rests in ascending order and their running sums; made on first use. */
+    private final double[][] sorted;
+    private final double[][] sums;
 
     private RoutineDays(float[][] rest, int shiftMinutes) {
         this.rest = rest;
         this.shiftMinutes = shiftMinutes;
+        this.sorted = new double[shiftMinutes][];
+        this.sums = new double[shiftMinutes][];
     }
 
     /** No routine worker is ever held up: every minute is free. */
@@ -222,5 +228,44 @@ final class RoutineDays {
     double rest(int day, double x) {
         int m = (int) x;
         return m < 0 || m >= shiftMinutes ? 0 : rest[day][m];
+    }
+
+    /**
+     * The sampled days' rests at minute {@code x} of the shift, ascending (as {@link #rest}, so
+     * all zeros at or after the shift's end). The model's answers depend only on how many days have
+     * a rest below a bound and on their sum, so it searches this instead of every day.
+     */
+    double[] sortedRests(double x) {
+        int m = (int) x;
+        if (m < 0 || m >= shiftMinutes) {
+            return new double[rest.length];
+        }
+        if (sorted[m] == null) {
+            double[] v = new double[rest.length];
+            for (int day = 0; day < v.length; day++) {
+                v[day] = rest[day][m];
+            }
+            Arrays.sort(v);
+            double[] sum = new double[v.length + 1];
+            for (int i = 0; i < v.length; i++) {
+                sum[i + 1] = sum[i] + v[i];
+            }
+            sums[m] = sum;
+            sorted[m] = v;
+        }
+        return sorted[m];
+    }
+
+    /**
+     * The sum of the {@code count} smallest rests at minute {@code x} of the shift (after
+     * {@link #sortedRests} for that minute).
+     */
+    double sumOfSmallest(double x, int count) {
+        int m = (int) x;
+        if (m < 0 || m >= shiftMinutes) {
+            return 0;
+        }
+        sortedRests(x);
+        return sums[m][count];
     }
 }
