@@ -41,6 +41,13 @@ public final class Limits {
      * 500,000-household district with 1,800 workers and 150 sites has 2.4 million.
      */
     public static final long MAX_SOLVER_PAIRS = 25_000_000;
+    /**
+     * Most steps of a layout ensemble ({@code layout ensemble --steps}): the chain keeps every
+     * step's statistics in memory, about 100 bytes a step.
+     */
+    public static final int MAX_ENSEMBLE_STEPS = 1_000_000;
+    /** Most layouts an ensemble writes ({@code layout ensemble --sample}), one GeoJSON file each. */
+    public static final int MAX_ENSEMBLE_SAMPLE = 1_000;
     /** Most streets of a generated city. */
     public static final int MAX_STREETS = 1_000;
     /** Most communities of a generated city. */
