@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "layout",
         description = "Generate grid layouts of a city and validate layouts against the rules.",
         mixinStandardHelpOptions = true,
-        subcommands = {LayoutCommand.Generate.class, LayoutCommand.Validate.class, LayoutEnsembleCommand.class})
+        subcommands = {LayoutCommand.Generate.class, LayoutCommand.Validate.class, LayoutEnsembleCommand.class,
+                LayoutRedrawCommand.class})
 final class LayoutCommand implements Callable<Integer> {
 
     @Spec
