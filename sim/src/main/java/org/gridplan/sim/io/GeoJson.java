@@ -57,6 +57,14 @@ import org.gridplan.sim.road.RoadNetwork;
  * distances and travel times are computed on the plane. Files that look like longitude and
  * latitude are refused.
  *
+ * <p>A city file must describe one district, and is refused, with one message naming the file and
+ * the feature, when it does not: positions are plane {@code [x, y]} (a third coordinate is refused),
+ * finite and of magnitude below {@value #MAX_COORDINATE} m; the district spans at most 200 km
+ * ({@link #MAX_EXTENT_METRES}) each way; buildings have distinct positions (only the parts
+ * {@code B/1}, {@code B/2}, ... of a split building share one); the roads are one connected
+ * network; every building and site is within 1 km ({@link #MAX_ROAD_DISTANCE_METRES}) of a road
+ * line; sites and buildings are Points; and no JSON object repeats a key.
+ *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
  * {@code layout}), its name and, for layouts, each grid's community. Files are written one
  * feature per line in model order, so the same city gives byte-identical files, and atomically
@@ -66,6 +74,18 @@ public final class GeoJson {
 
     /** Units per household assumed when a building gives none: one unit per 12 households. */
     public static final int HOUSEHOLDS_PER_UNIT = 12;
+
+    /**
+     * Largest magnitude of a coordinate, in metres: projected coordinates of any zone (UTM,
+     * Gauss–Krüger with its zone prefix) are below it, so a larger one is a unit or projection error.
+     */
+    public static final double MAX_COORDINATE = 1e8;
+
+    /** Most a district may span east–west or north–south, in metres (200 km). */
+    public static final double MAX_EXTENT_METRES = 200_000;
+
+    /** Farthest a building or site may be from the nearest road line, in metres (1 km). */
+    public static final double MAX_ROAD_DISTANCE_METRES = 1_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -90,6 +110,9 @@ public final class GeoJson {
             throw new InputException(file, "no roads (LineString features)");
         }
         RoadNetwork network = p.network(file);
+        CityChecks.connected(file, network, p.nodeWhere);
+        CityChecks.nearRoads(file, network, p.buildingAt, "building");
+        CityChecks.nearRoads(file, network, p.siteAt, "site");
         try {
             return new City(p.name == null ? stem(file) : p.name, p.buildings, network, p.sites);
         } catch (IllegalArgumentException e) {
@@ -196,6 +219,13 @@ public final class GeoJson {
                 where += " (" + (kind == null ? (gtype.endsWith("LineString") ? "road" : "building") : kind)
                         + " " + props.get("id").asText() + ")";
             }
+            if ("site".equals(kind) && !"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a site must be a Point, got geometry type '" + gtype + "'");
+            }
+            if ("building".equals(kind) && !"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a building must be a Point, got geometry type '" + gtype
+                        + "'");
+            }
             switch (gtype) {
                 case "Point" -> {
                     double[] xy = position(file, where, geom.path("coordinates"));
@@ -206,6 +236,7 @@ public final class GeoJson {
                             throw new InputException(file, where + ": site id " + id + " already used by feature " + prev);
                         }
                         p.sites.add(new Site(id, xy[0], xy[1]));
+                        p.siteAt.add(new CityChecks.Located(xy[0], xy[1], where));
                     } else if (kind == null || "building".equals(kind)) {
                         Building b = building(file, where, props, xy);
                         Integer prev = buildingFeatureById.putIfAbsent(b.id(), i);
@@ -214,6 +245,7 @@ public final class GeoJson {
                         }
                         p.buildings.add(b);
                         p.buildingFeature.add(i);
+                        p.buildingAt.add(new CityChecks.Located(xy[0], xy[1], where));
                         if (props.hasNonNull("grid")) {
                             String grid = text(file, where + " property 'grid'", props.get("grid"));
                             if (grid.isBlank()) {
@@ -268,6 +300,15 @@ public final class GeoJson {
             }
         }
         p.checkProjected(file);
+        List<CityChecks.Located> all = new ArrayList<>(p.buildingAt);
+        all.addAll(p.siteAt);
+        for (RoadLine line : p.roadLines) {
+            for (double[] xy : line.points()) {
+                all.add(new CityChecks.Located(xy[0], xy[1], line.where()));
+            }
+        }
+        CityChecks.extent(file, all);
+        CityChecks.distinctPositions(file, p.buildingAt, p.buildings.stream().map(Building::id).toList());
         return p;
     }
 
@@ -345,12 +386,26 @@ public final class GeoJson {
         if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
             throw new InputException(file, where + ": a position must be an array of two numbers [x, y], got " + describe(c));
         }
+        if (c.size() > 2) {
+            throw new InputException(file, where + ": position " + shown(c) + " has " + c.size()
+                    + " coordinates; gridplan reads plane positions [x, y] in metres only, so remove the height "
+                    + "(e.g. export the layer as 2D)");
+        }
         double x = c.get(0).asDouble();
         double y = c.get(1).asDouble();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new InputException(file, where + ": position is not finite");
+            throw new InputException(file, where + ": position " + shown(c) + " is not finite");
+        }
+        if (Math.abs(x) >= MAX_COORDINATE || Math.abs(y) >= MAX_COORDINATE) {
+            throw new InputException(file, where + ": position " + shown(c) + " has a coordinate of magnitude "
+                    + "1e8 m or more, which no projected district has; check the units and the projection");
         }
         return new double[] {x, y};
+    }
+
+    private static String shown(JsonNode v) {
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static String describe(JsonNode v) {
@@ -371,6 +426,10 @@ public final class GeoJson {
         final Map<String, String> gridCommunities = new TreeMap<>();
         final List<Site> sites = new ArrayList<>();
         final List<RoadLine> roadLines = new ArrayList<>();
+        final List<CityChecks.Located> buildingAt = new ArrayList<>();
+        final List<CityChecks.Located> siteAt = new ArrayList<>();
+        /** The feature that made each road node, filled by {@link #network}. */
+        final List<String> nodeWhere = new ArrayList<>();
 
         RoadNetwork network(Path file) {
             Map<Long, Integer> nodeOf = new HashMap<>();
@@ -388,6 +447,7 @@ public final class GeoJson {
                         id = nodes.size();
                         nodeOf.put(key, id);
                         nodes.add(pts[k]);
+                        nodeWhere.add(line.where());
                     }
                     ids[k] = id;
                     if (k > 0) {
