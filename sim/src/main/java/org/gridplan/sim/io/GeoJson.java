@@ -17,11 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
@@ -66,7 +71,9 @@ import org.gridplan.sim.road.RoadNetwork;
  * line; sites and buildings are Points; and no JSON object repeats a key.
  *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
- * {@code layout}), its name and, for layouts, each grid's community. Files are written one
+ * {@code layout}), its name and, for layouts, each grid's community and the city the layout divides:
+ * its name ({@code city}), number of buildings ({@code cityBuildings}) and the hash of its buildings
+ * ({@code cityHash}, {@link #buildingsHash}). Files are written one
  * feature per line in model order, so the same city gives byte-identical files, and atomically
  * ({@link AtomicFiles}).
  */
@@ -123,10 +130,16 @@ public final class GeoJson {
     /**
      * Reads a grid layout: every building feature's {@code grid} property. A grid's community
      * comes from the {@code gridplan.grids} member when the file has one, else from its first
-     * building. When {@code city} is given, every building named must be one of the city's.
+     * building. When {@code city} is given, every building named must be one of the city's, with the
+     * city's households and position (to the centimetre); and a layout that records the city it was
+     * drawn on ({@code gridplan.cityHash}, written by {@link #writeLayout}) but leaves buildings of
+     * {@code city} out is refused as drawn on another city. Every message about such a mismatch
+     * names the city the layout records. Layouts without the record (older files, GIS exports) are
+     * read as before, their buildings compared with the city one by one.
      *
      * @throws InputException naming the file and feature when a building has no grid, names a
-     *                        building the city lacks, or the file is not a layout
+     *                        building the city lacks or gives it other households or another
+     *                        position, or the file is not a layout
      */
     public static GridLayout readLayout(Path file, City city) {
         Parsed p = parse(file);
@@ -135,6 +148,17 @@ public final class GeoJson {
         }
         Map<String, String> gridOf = new LinkedHashMap<>();
         Map<String, String> communityOf = new TreeMap<>();
+        // A layout that records another city than the one given says so in every message about a mismatch.
+        String other = "";
+        if (city != null && p.cityHash != null && !p.cityHash.equals(buildingsHash(city))) {
+            other = "; the layout was drawn on another city (" + (p.cityName == null ? "unnamed" : p.cityName)
+                    + (p.cityBuildings == null ? "" : ", " + p.cityBuildings + " buildings") + ", buildings hash "
+                    + abbreviated(p.cityHash) + ") than city " + city.name() + " (" + city.buildings().size()
+                    + " buildings, buildings hash " + abbreviated(buildingsHash(city)) + ")";
+        }
+        String maybe = other.isEmpty() && city != null
+                ? "; was the layout drawn on another city? ('gridplan layout generate' records the city it divides)"
+                : other;
         for (int k = 0; k < p.buildings.size(); k++) {
             Building b = p.buildings.get(k);
             String grid = p.gridOf.get(b.id());
@@ -142,14 +166,67 @@ public final class GeoJson {
             if (grid == null) {
                 throw new InputException(file, where + ": missing property 'grid'");
             }
-            if (city != null && city.indexOf(b.id()).isEmpty()) {
-                throw new InputException(file, where + ": building is not in city " + city.name());
+            if (city != null) {
+                Optional<Integer> at = city.indexOf(b.id());
+                if (at.isEmpty()) {
+                    throw new InputException(file, where + ": building is not in city " + city.name() + maybe);
+                }
+                Building c = city.buildings().get(at.get());
+                if (c.households() != b.households()) {
+                    throw new InputException(file, where + ": " + b.households() + " households, but city "
+                            + city.name() + " gives the building " + c.households() + maybe);
+                }
+                if (Math.abs(c.x() - b.x()) > 0.01 || Math.abs(c.y() - b.y()) > 0.01) {
+                    throw new InputException(file, String.format(Locale.ROOT, "%s: at (%s, %s), but city %s has the "
+                            + "building at (%s, %s), %.2f m away%s", where, plain(b.x()), plain(b.y()), city.name(),
+                            plain(c.x()), plain(c.y()), Math.hypot(c.x() - b.x(), c.y() - b.y()), maybe));
+                }
             }
             gridOf.put(b.id(), grid);
             communityOf.putIfAbsent(grid, b.community());
         }
+        if (!other.isEmpty() && gridOf.size() < city.buildings().size()) {
+            String missing = city.buildings().stream().map(Building::id).filter(id -> !gridOf.containsKey(id))
+                    .findFirst().orElseThrow();
+            throw new InputException(file, (city.buildings().size() - gridOf.size()) + " buildings of city "
+                    + city.name() + " are in no grid (e.g. " + missing + ")" + other);
+        }
         communityOf.putAll(p.gridCommunities);
         return new GridLayout(p.name == null ? stem(file) : p.name, gridOf, communityOf);
+    }
+
+    /**
+     * A content hash of a city's buildings, as {@code sha256:} and 64 hex digits: of every
+     * building's id, position, households, units, street and community, in id order (so a city
+     * whose file lists its buildings in another order has the same hash). A layout records the hash
+     * of the city it divides ({@code gridplan.cityHash}).
+     */
+    public static String buildingsHash(City city) {
+        List<Building> sorted = new ArrayList<>(city.buildings());
+        sorted.sort(java.util.Comparator.comparing(Building::id));
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        StringBuilder line = new StringBuilder();
+        for (Building b : sorted) {
+            line.setLength(0);
+            line.append(b.id()).append('\t').append(b.x()).append('\t').append(b.y()).append('\t')
+                    .append(b.households()).append('\t').append(b.units()).append('\t').append(b.street())
+                    .append('\t').append(b.community()).append('\n');
+            sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String abbreviated(String hash) {
+        return hash.length() > 19 ? hash.substring(0, 19) : hash;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String stem(Path file) {
@@ -190,6 +267,15 @@ public final class GeoJson {
         if (meta.isObject()) {
             if (meta.hasNonNull("name")) {
                 p.name = text(file, "gridplan.name", meta.get("name"));
+            }
+            if (meta.hasNonNull("city")) {
+                p.cityName = text(file, "gridplan.city", meta.get("city"));
+            }
+            if (meta.hasNonNull("cityBuildings")) {
+                p.cityBuildings = text(file, "gridplan.cityBuildings", meta.get("cityBuildings"));
+            }
+            if (meta.hasNonNull("cityHash")) {
+                p.cityHash = text(file, "gridplan.cityHash", meta.get("cityHash"));
             }
             JsonNode grids = meta.path("grids");
             if (grids.isObject()) {
@@ -420,6 +506,10 @@ public final class GeoJson {
 
     private static final class Parsed {
         String name;
+        /** The record of the city a layout was drawn on ({@code gridplan.city}, ...), when it has one. */
+        String cityName;
+        String cityBuildings;
+        String cityHash;
         final List<Building> buildings = new ArrayList<>();
         final List<Integer> buildingFeature = new ArrayList<>();
         final Map<String, String> gridOf = new HashMap<>();
@@ -493,7 +583,7 @@ public final class GeoJson {
             boolean tinyExtent = maxX - minX < 2 && maxY - minY < 2;
             if (buildings.size() > 1 && degreeRange && tinyExtent && (maxX - minX) + (maxY - minY) > 0) {
                 throw new InputException(file, "coordinates look like longitude/latitude degrees (all buildings within "
-                        + String.format(java.util.Locale.ROOT, "%.4f x %.4f", maxX - minX, maxY - minY)
+                        + String.format(Locale.ROOT, "%.4f x %.4f", maxX - minX, maxY - minY)
                         + "); project them to metres first (e.g. UTM or CGCS2000 Gauss-Kruger)");
             }
         }
@@ -522,7 +612,10 @@ public final class GeoJson {
         meta.put("name", layout == null ? city.name() : layout.name());
         meta.put("units", "metres");
         if (layout != null) {
+            // The city the layout divides, so that a layout given with another city is recognised.
             meta.put("city", city.name());
+            meta.put("cityBuildings", city.buildings().size());
+            meta.put("cityHash", buildingsHash(city));
             ObjectNode grids = meta.putObject("grids");
             layout.communityOfGrid().forEach(grids::put);
         }
