@@ -149,16 +149,13 @@ public final class GeoJson {
         Map<String, String> gridOf = new LinkedHashMap<>();
         Map<String, String> communityOf = new TreeMap<>();
         // A layout that records another city than the one given says so in every message about a mismatch.
-        String other = "";
+        String other = null;
         if (city != null && p.cityHash != null && !p.cityHash.equals(buildingsHash(city))) {
-            other = "; the layout was drawn on another city (" + (p.cityName == null ? "unnamed" : p.cityName)
-                    + (p.cityBuildings == null ? "" : ", " + p.cityBuildings + " buildings") + ", buildings hash "
-                    + abbreviated(p.cityHash) + ") than city " + city.name() + " (" + city.buildings().size()
+            other = "the layout was drawn on another city: " + (p.cityName == null ? "unnamed" : p.cityName) + " ("
+                    + (p.cityBuildings == null ? "" : p.cityBuildings + " buildings, ") + "buildings hash "
+                    + abbreviated(p.cityHash) + "), not " + city.name() + " (" + city.buildings().size()
                     + " buildings, buildings hash " + abbreviated(buildingsHash(city)) + ")";
         }
-        String maybe = other.isEmpty() && city != null
-                ? "; was the layout drawn on another city? ('gridplan layout generate' records the city it divides)"
-                : other;
         for (int k = 0; k < p.buildings.size(); k++) {
             Building b = p.buildings.get(k);
             String grid = p.gridOf.get(b.id());
@@ -169,27 +166,27 @@ public final class GeoJson {
             if (city != null) {
                 Optional<Integer> at = city.indexOf(b.id());
                 if (at.isEmpty()) {
-                    throw new InputException(file, where + ": building is not in city " + city.name() + maybe);
+                    throw mismatch(file, other, where + ": building is not in city " + city.name());
                 }
                 Building c = city.buildings().get(at.get());
                 if (c.households() != b.households()) {
-                    throw new InputException(file, where + ": " + b.households() + " households, but city "
-                            + city.name() + " gives the building " + c.households() + maybe);
+                    throw mismatch(file, other, where + ": " + b.households() + " households, but city "
+                            + city.name() + " gives the building " + c.households());
                 }
                 if (Math.abs(c.x() - b.x()) > 0.01 || Math.abs(c.y() - b.y()) > 0.01) {
-                    throw new InputException(file, String.format(Locale.ROOT, "%s: at (%s, %s), but city %s has the "
-                            + "building at (%s, %s), %.2f m away%s", where, plain(b.x()), plain(b.y()), city.name(),
-                            plain(c.x()), plain(c.y()), Math.hypot(c.x() - b.x(), c.y() - b.y()), maybe));
+                    throw mismatch(file, other, String.format(Locale.ROOT, "%s: at (%s, %s), but city %s has the "
+                            + "building at (%s, %s), %.2f m away", where, plain(b.x()), plain(b.y()), city.name(),
+                            plain(c.x()), plain(c.y()), Math.hypot(c.x() - b.x(), c.y() - b.y())));
                 }
             }
             gridOf.put(b.id(), grid);
             communityOf.putIfAbsent(grid, b.community());
         }
-        if (!other.isEmpty() && gridOf.size() < city.buildings().size()) {
+        if (other != null && gridOf.size() < city.buildings().size()) {
             String missing = city.buildings().stream().map(Building::id).filter(id -> !gridOf.containsKey(id))
                     .findFirst().orElseThrow();
-            throw new InputException(file, (city.buildings().size() - gridOf.size()) + " buildings of city "
-                    + city.name() + " are in no grid (e.g. " + missing + ")" + other);
+            throw mismatch(file, other, (city.buildings().size() - gridOf.size()) + " buildings of city "
+                    + city.name() + " are in no grid (e.g. " + missing + ")");
         }
         communityOf.putAll(p.gridCommunities);
         return new GridLayout(p.name == null ? stem(file) : p.name, gridOf, communityOf);
@@ -219,6 +216,16 @@ public final class GeoJson {
             sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * A layout building that does not match the city: led by the city the layout records when that
+     * is another one ({@code other}), else followed by the question whether it is.
+     */
+    private static InputException mismatch(Path file, String other, String detail) {
+        return other != null ? new InputException(file, other + "; e.g. " + detail)
+                : new InputException(file, detail + "; was the layout drawn on another city? ('gridplan layout "
+                        + "generate' records the city it divides)");
     }
 
     private static String abbreviated(String hash) {

@@ -259,17 +259,19 @@ class GeoJsonTest {
         more.add(new Building("B9", 1300, 2300, 50, 2, "S1", "C02"));
         City bigger = new City("bigger", more, city.roads(), city.sites());
         assertThatThrownBy(() -> GeoJson.readLayout(file, bigger)).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("layout.geojson: 1 buildings of city bigger are in no grid (e.g. B9); the "
-                        + "layout was drawn on another city (test-city, 9 buildings, buildings hash sha256:")
-                .hasMessageContaining(") than city bigger (10 buildings, buildings hash sha256:");
+                .hasMessageStartingWith("layout.geojson: the layout was drawn on another city: test-city (9 "
+                        + "buildings, buildings hash sha256:")
+                .hasMessageContaining("), not bigger (10 buildings, buildings hash sha256:")
+                .hasMessageEndingWith("; e.g. 1 buildings of city bigger are in no grid (e.g. B9)");
         // A city whose building B3 has other households: that building is named.
         List<Building> changed = new ArrayList<>(city.buildings());
         Building b3 = changed.get(3);
         changed.set(3, new Building("B3", b3.x(), b3.y(), b3.households() + 1, b3.units(), "S1", b3.community()));
         City other = new City("other", changed, city.roads(), city.sites());
-        assertThatThrownBy(() -> GeoJson.readLayout(file, other)).hasMessageStartingWith(
-                "layout.geojson: feature 3 (building B3): 41 households, but city other gives the building 42; the "
-                        + "layout was drawn on another city (test-city, 9 buildings");
+        assertThatThrownBy(() -> GeoJson.readLayout(file, other))
+                .hasMessageStartingWith("layout.geojson: the layout was drawn on another city: test-city (9 buildings")
+                .hasMessageEndingWith("; e.g. feature 3 (building B3): 41 households, but city other gives the "
+                        + "building 42");
     }
 
     @Test
