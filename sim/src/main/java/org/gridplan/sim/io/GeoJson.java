@@ -193,6 +193,60 @@ public final class GeoJson {
     }
 
     /**
+     * Reads candidate branch sites for {@code city} from a file of its own ({@code optimize
+     * --sites}): every feature with {@code "kind": "site"} or no kind, which must be a {@code Point}
+     * with an {@code id}; features of another kind (the buildings and roads of a city file) are
+     * skipped. Positions are checked as a city's are, and every site must be within
+     * {@link #MAX_ROAD_DISTANCE_METRES} of one of the city's roads.
+     *
+     * @throws InputException naming the file and the feature: not a FeatureCollection, a site that
+     *                        is not a Point, a bad or repeated id or position, a site far from the roads
+     */
+    public static List<Site> readSites(Path file, City city) {
+        JsonNode root = tree(file);
+        if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
+            throw new InputException(file, "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
+        }
+        JsonNode features = root.get("features");
+        if (features == null || !features.isArray()) {
+            throw new InputException(file, "member \"features\" must be an array");
+        }
+        List<Site> sites = new ArrayList<>();
+        List<CityChecks.Located> at = new ArrayList<>();
+        Map<String, Integer> featureOf = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String where = "feature " + i;
+            if (!f.isObject() || !"Feature".equals(f.path("type").asText())) {
+                throw new InputException(file, where + ": not a GeoJSON Feature (\"type\" must be \"Feature\")");
+            }
+            JsonNode props = f.path("properties");
+            String kind = props.hasNonNull("kind") ? text(file, where + " property 'kind'", props.get("kind")) : null;
+            if (kind != null && !"site".equals(kind)) {
+                continue;
+            }
+            if (props.hasNonNull("id")) {
+                where += " (site " + props.get("id").asText() + ")";
+            }
+            String gtype = f.path("geometry").path("type").asText();
+            if (!"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a site must be a Point, got "
+                        + (gtype.isEmpty() ? "no geometry" : "geometry type '" + gtype + "'"));
+            }
+            String id = id(file, where, props);
+            double[] xy = position(file, where, f.path("geometry").path("coordinates"));
+            Integer prev = featureOf.putIfAbsent(id, i);
+            if (prev != null) {
+                throw new InputException(file, where + ": site id " + id + " already used by feature " + prev);
+            }
+            sites.add(new Site(id, xy[0], xy[1]));
+            at.add(new CityChecks.Located(xy[0], xy[1], where));
+        }
+        CityChecks.nearRoads(file, city.roads(), at, "site");
+        return sites;
+    }
+
+    /**
      * A content hash of a city's buildings, as {@code sha256:} and 64 hex digits: of every
      * building's id, position, households, units, street and community, in id order (so a city
      * whose file lists its buildings in another order has the same hash). A layout records the hash

@@ -141,6 +141,40 @@ class GeoJsonDistrictChecksTest {
     }
 
     @Test
+    void a_sites_file_refuses_a_site_that_is_not_a_point_instead_of_dropping_it() throws IOException {
+        City c = GeoJson.readCity(city(building("A", "[10,20]"), ROAD));
+        Path sites = dir.resolve("sites.geojson");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":["
+                + site("P1", "{\"type\":\"Point\",\"coordinates\":[500,10]}") + ","
+                + building("B", "[600,10]").replace("\"id\"", "\"kind\":\"building\",\"id\"") + ","
+                + site("P2", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,0],[10,10],[0,0]]]}") + "]}");
+        assertThatThrownBy(() -> GeoJson.readSites(sites, c)).isInstanceOf(InputException.class)
+                .hasMessage("sites.geojson: feature 2 (site P2): a site must be a Point, got geometry type 'Polygon'");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":["
+                + site("P1", "{\"type\":\"Point\",\"coordinates\":[500,10]}") + ","
+                + building("B", "[600,10]").replace("\"id\"", "\"kind\":\"building\",\"id\"") + "]}");
+        assertThat(GeoJson.readSites(sites, c)).extracting(org.gridplan.sim.model.Site::id).containsExactly("P1");
+    }
+
+    @Test
+    void a_sites_file_is_checked_like_a_city_s_sites() throws IOException {
+        City c = GeoJson.readCity(city(building("A", "[10,20]"), ROAD));
+        Path sites = dir.resolve("sites.geojson");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":["
+                + site("FAR", "{\"type\":\"Point\",\"coordinates\":[500,5000]}") + "]}");
+        assertThatThrownBy(() -> GeoJson.readSites(sites, c)).hasMessageStartingWith(
+                "sites.geojson: feature 0 (site FAR): site is 5000 m from the nearest road");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":["
+                + site("Z", "{\"type\":\"Point\",\"coordinates\":[500,5,3]}") + "]}");
+        assertThatThrownBy(() -> GeoJson.readSites(sites, c)).hasMessageStartingWith(
+                "sites.geojson: feature 0 (site Z): position [500,5,3] has 3 coordinates");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[500,5]},\"properties\":{\"id\":\"A\","
+                + "\"id\":\"B\"}}]}");
+        assertThatThrownBy(() -> GeoJson.readSites(sites, c)).hasMessageContaining("Duplicate field 'id'");
+    }
+
+    @Test
     void other_geometry_types_are_refused_by_name() throws IOException {
         Path file = city(building("A", "[10,20]"), ROAD,
                 "{\"type\":\"Feature\",\"geometry\":{\"type\":\"MultiPoint\",\"coordinates\":[[1,1]]},"
