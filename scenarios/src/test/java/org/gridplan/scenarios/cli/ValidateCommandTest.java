@@ -130,6 +130,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void simulate_with_an_older_layout_leaving_buildings_out_exits_2_naming_the_layout_file() throws IOException {
+        StringBuilder features = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            features.append(i == 0 ? "" : ",\n").append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\","
+                    + "\"coordinates\":[" + i * 100 + ",10]},\"properties\":{\"id\":\"B" + i + "\",\"households\":100,"
+                    + "\"street\":\"S1\",\"community\":\"C1\",\"grid\":\"G" + i / 4 + "\"}}");
+        }
+        Path file = dir.resolve("seven.geojson");
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}");
+        CliRunner r = CliRunner.run("simulate", "--city", dir.resolve("city.geojson").toString(), "--layout",
+                file.toString(), "--days", "2", "--warm-up", "1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("error: seven.geojson: 1 of the 8 buildings of city row are in no grid "
+                + "(first: B7); every building needs a grid to be simulated; was the layout drawn on another city? "
+                + "'gridplan layout validate' lists every problem");
+    }
+
+    @Test
     void a_layout_drawn_on_another_city_is_named_as_such() throws IOException {
         layout("small", row(6), "G1", "G1", "G1", "G2", "G2", "G2");
         CliRunner r = CliRunner.run("validate", scenario("small.geojson").toString());
