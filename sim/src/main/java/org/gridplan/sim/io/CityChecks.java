@@ -149,40 +149,47 @@ final class CityChecks {
     }
 
     /**
-     * Refuses a building or site farther than {@link GeoJson#MAX_ROAD_DISTANCE_METRES} from every
-     * road line, naming it and its distance to the nearest road.
-     *
-     * @param kind "building" or "site", for the message
+     * The road lines of a network in a spatial index (JTS {@link STRtree}), to refuse a building or
+     * site farther than {@link GeoJson#MAX_ROAD_DISTANCE_METRES} from every one of them.
      */
-    static void nearRoads(Path file, RoadNetwork network, List<Located> points, String kind) {
-        if (points.isEmpty()) {
-            return;
-        }
-        STRtree tree = new STRtree();
-        for (Road r : network.roads()) {
-            LineSegment s = new LineSegment(network.x(r.from()), network.y(r.from()), network.x(r.to()),
-                    network.y(r.to()));
-            tree.insert(new Envelope(s.p0, s.p1), s);
-        }
-        tree.build();
-        double limit = GeoJson.MAX_ROAD_DISTANCE_METRES;
-        for (Located p : points) {
-            Coordinate c = new Coordinate(p.x(), p.y());
-            boolean near = false;
-            for (Object o : tree.query(new Envelope(p.x() - limit, p.x() + limit, p.y() - limit, p.y() + limit))) {
-                if (((LineSegment) o).distance(c) <= limit) {
-                    near = true;
-                    break;
-                }
+    static final class RoadIndex {
+        private final STRtree tree = new STRtree();
+
+        RoadIndex(RoadNetwork network) {
+            for (Road r : network.roads()) {
+                LineSegment s = new LineSegment(network.x(r.from()), network.y(r.from()), network.x(r.to()),
+                        network.y(r.to()));
+                tree.insert(new Envelope(s.p0, s.p1), s);
             }
-            if (!near) {
-                LineSegment probe = new LineSegment(c, c);
-                LineSegment nearest = (LineSegment) tree.nearestNeighbour(new Envelope(c), probe,
-                        (x, y) -> ((LineSegment) x.getItem()).distance((LineSegment) y.getItem()));
-                throw new InputException(file, String.format(Locale.ROOT, "%s: %s is %.0f m from the nearest road, "
-                        + "more than the %.0f m a %s may be from one (its trips start on the road network); "
-                        + "add the roads that serve it or check its position", p.where(), kind,
-                        nearest.distance(c), limit, kind));
+            tree.build();
+        }
+
+        /**
+         * Refuses the first point farther than the limit from every road line, naming it and its
+         * distance to the nearest road.
+         *
+         * @param kind "building" or "site", for the message
+         */
+        void requireNear(Path file, List<Located> points, String kind) {
+            double limit = GeoJson.MAX_ROAD_DISTANCE_METRES;
+            for (Located p : points) {
+                Coordinate c = new Coordinate(p.x(), p.y());
+                boolean near = false;
+                for (Object o : tree.query(new Envelope(p.x() - limit, p.x() + limit, p.y() - limit, p.y() + limit))) {
+                    if (((LineSegment) o).distance(c) <= limit) {
+                        near = true;
+                        break;
+                    }
+                }
+                if (!near) {
+                    LineSegment probe = new LineSegment(c, c);
+                    LineSegment nearest = (LineSegment) tree.nearestNeighbour(new Envelope(c), probe,
+                            (x, y) -> ((LineSegment) x.getItem()).distance((LineSegment) y.getItem()));
+                    throw new InputException(file, String.format(Locale.ROOT, "%s: %s is %.0f m from the nearest "
+                            + "road, more than the %.0f m a %s may be from one (its trips start on the road "
+                            + "network); add the roads that serve it or check its position", p.where(), kind,
+                            nearest.distance(c), limit, kind));
+                }
             }
         }
     }

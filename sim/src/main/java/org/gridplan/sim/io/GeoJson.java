@@ -118,8 +118,9 @@ public final class GeoJson {
         }
         RoadNetwork network = p.network(file);
         CityChecks.connected(file, network, p.nodeWhere);
-        CityChecks.nearRoads(file, network, p.buildingAt, "building");
-        CityChecks.nearRoads(file, network, p.siteAt, "site");
+        CityChecks.RoadIndex roadIndex = new CityChecks.RoadIndex(network);
+        roadIndex.requireNear(file, p.buildingAt, "building");
+        roadIndex.requireNear(file, p.siteAt, "site");
         try {
             return new City(p.name == null ? stem(file) : p.name, p.buildings, network, p.sites);
         } catch (IllegalArgumentException e) {
@@ -242,7 +243,7 @@ public final class GeoJson {
             sites.add(new Site(id, xy[0], xy[1]));
             at.add(new CityChecks.Located(xy[0], xy[1], where));
         }
-        CityChecks.nearRoads(file, city.roads(), at, "site");
+        new CityChecks.RoadIndex(city.roads()).requireNear(file, at, "site");
         return sites;
     }
 
