@@ -29,6 +29,9 @@ import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.io.StaffingCsv;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
+import org.gridplan.sim.model.LayoutRules;
+import org.gridplan.sim.model.LayoutValidator;
+import org.gridplan.sim.model.Violation;
 import org.gridplan.sim.road.TravelTimes;
 
 /**
@@ -47,21 +50,37 @@ import org.gridplan.sim.road.TravelTimes;
  * @param city     the city
  * @param layouts  the layouts in scenario order, each named as in the scenario
  * @param travel   shortest-path travel times over the city, shared by all runs (thread-safe)
+ * <p>Every layout is checked against the city and its rules ({@link LayoutValidator}): one that
+ * leaves a building of the city out or names one the city lacks cannot be run and is refused; one
+ * that breaks a grid rule (households per grid, contiguity, community) can, and gets a warning
+ * line, so that a planner's current layout can be compared even when it breaks the standard. A
+ * file layout is held to the urban standard ({@link LayoutRules#urban()}, 300–500 households,
+ * grids inside their community), a generated one to its own bounds.
+ *
  * @param staffing per layout, in the same order, the workers of its staffing file; empty for a
  *                 layout the staffing planner staffs
+ * @param warnings one line per layout that breaks a grid rule, naming the layout, the rule and
+ *                 the grids, for {@code gridplan run} and {@code gridplan validate} to print
  */
 public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes travel,
-        List<Optional<Staffing>> staffing) {
+        List<Optional<Staffing>> staffing, List<String> warnings) {
 
     public ScenarioInputs {
         Objects.requireNonNull(city, "city");
         Objects.requireNonNull(travel, "travel");
         layouts = List.copyOf(layouts);
         staffing = List.copyOf(staffing);
+        warnings = List.copyOf(warnings);
         if (staffing.size() != layouts.size()) {
             throw new IllegalArgumentException(staffing.size() + " staffing entries for " + layouts.size()
                     + " layouts");
         }
+    }
+
+    /** Inputs without warnings. */
+    public ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes travel,
+            List<Optional<Staffing>> staffing) {
+        this(city, layouts, travel, staffing, List.of());
     }
 
     /** Inputs whose layouts are all staffed by the planner. */
@@ -70,8 +89,10 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
     }
 
     /**
-     * Loads or generates the city and every layout of {@code scenario}, and reads the layouts'
-     * staffing files.
+     * Loads or generates the city and every layout of {@code scenario}, checks each layout against
+     * the city and its rules, and reads the layouts' staffing files: everything {@code gridplan run}
+     * needs before its first run, and all that {@code gridplan validate} checks beyond the scenario
+     * file.
      *
      * @throws ScenarioException when a layout's staffing file does not fit its layout, listing every
      *                           such file as {@code file:line layouts[i].staffing: problem}
@@ -80,8 +101,11 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
     public static ScenarioInputs load(Scenario scenario) {
         City city = city(scenario);
         List<GridLayout> layouts = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < scenario.layouts().size(); i++) {
-            layouts.add(layout(scenario, city, i));
+            GridLayout layout = layout(scenario, city, i);
+            layouts.add(layout);
+            warning(scenario, city, layout, i).ifPresent(warnings::add);
         }
         List<Optional<Staffing>> staffing = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -95,44 +119,85 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new ScenarioInputs(city, layouts, new TravelTimes(city), staffing);
+        return new ScenarioInputs(city, layouts, new TravelTimes(city), staffing, warnings);
+    }
+
+    /** The rules layout {@code i} is held to: a generated layout's own, the urban standard for a file. */
+    public static LayoutRules rules(Scenario scenario, int i) {
+        return scenario.layouts().get(i) instanceof GeneratedLayout g ? g.spec().rules() : LayoutRules.urban();
+    }
+
+    /** Where layout {@code i} is named in messages: its file, or the scenario field. */
+    private static String source(Scenario scenario, int i) {
+        LayoutSource s = scenario.layouts().get(i);
+        String field = "layouts[" + i + "] (" + s.name() + ")";
+        return s instanceof LayoutFile f ? f.file().getFileName() + ": " + field : scenario.file().getFileName()
+                + ": " + field;
     }
 
     /**
-     * Checks, as {@link #load} does, the staffing files of the layouts that exist without generating
-     * anything: layout files of a city file (for {@code gridplan validate}). The others are checked
-     * by {@link #load}, before any run starts.
-     *
-     * @return the indexes of the layouts with a staffing file that were not checked (a generated
-     *         layout, or any layout of a generated city)
-     * @throws ScenarioException listing every staffing file that does not fit its layout
-     * @throws InputException    when the city or a layout file is malformed, naming it
+     * Refuses a layout that cannot be run on {@code city}: one leaving a building out or naming one
+     * the city lacks, naming the layout, the count and the first buildings.
      */
-    public static List<Integer> checkStaffingFiles(Scenario scenario) {
-        List<Integer> unchecked = new ArrayList<>();
-        List<Integer> checkable = new ArrayList<>();
-        for (int i = 0; i < scenario.layouts().size(); i++) {
-            LayoutSource s = scenario.layouts().get(i);
-            if (s.staffing().isPresent()) {
-                (s instanceof LayoutFile && scenario.city() instanceof CityFile ? checkable : unchecked).add(i);
+    private static void checkCoverage(Scenario scenario, City city, GridLayout layout, int i) {
+        List<String> unassigned = new ArrayList<>();
+        for (org.gridplan.sim.model.Building b : city.buildings()) {
+            if (!layout.gridOfBuilding().containsKey(b.id())) {
+                unassigned.add(b.id());
             }
         }
-        if (checkable.isEmpty()) {
-            return unchecked;
-        }
-        City city = city(scenario);
-        List<String> problems = new ArrayList<>();
-        for (int i : checkable) {
-            try {
-                staffing(scenario, city, layout(scenario, city, i), i);
-            } catch (ScenarioException e) {
-                problems.addAll(e.problems());
+        List<String> unknown = new ArrayList<>();
+        for (String id : layout.gridOfBuilding().keySet()) {
+            if (city.indexOf(id).isEmpty()) {
+                unknown.add(id);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
+        if (!unassigned.isEmpty() || !unknown.isEmpty()) {
+            String what = !unassigned.isEmpty()
+                    ? unassigned.size() + " of the " + city.buildings().size() + " buildings of city " + city.name()
+                            + " are in no grid: " + first(unassigned)
+                    : unknown.size() + " buildings are not in city " + city.name() + ": " + first(unknown);
+            throw new InputException(source(scenario, i) + ": " + what + "; every building of the city needs "
+                    + "exactly one grid (was the layout drawn on another city?)");
         }
-        return unchecked;
+    }
+
+    /** One warning line for a layout that breaks a grid rule, if it does. */
+    private static Optional<String> warning(Scenario scenario, City city, GridLayout layout, int i) {
+        LayoutRules rules = rules(scenario, i);
+        List<Violation> violations = LayoutValidator.validate(city, layout, rules);
+        if (violations.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Violation.Rule, List<String>> byRule = new java.util.EnumMap<>(Violation.Rule.class);
+        for (Violation v : violations) {
+            byRule.computeIfAbsent(v.rule(), r -> new ArrayList<>()).add(v.message());
+        }
+        StringBuilder text = new StringBuilder();
+        byRule.forEach((rule, messages) -> text.append(text.length() == 0 ? "" : "; ").append(messages.size())
+                .append(' ').append(describe(rule, rules)).append(" (").append(first(messages)).append(')'));
+        return Optional.of(source(scenario, i) + ": breaks the grid rules (" + rules.minHouseholds() + "–"
+                + rules.maxHouseholds() + " households per grid" + (rules.allowCrossCommunity() ? ""
+                        : ", grids inside their community") + ", contiguous): " + text
+                + "; its runs go ahead as drawn");
+    }
+
+    private static String describe(Violation.Rule rule, LayoutRules rules) {
+        return switch (rule) {
+            case TOO_FEW_HOUSEHOLDS -> "grids with fewer than " + rules.minHouseholds() + " households";
+            case TOO_MANY_HOUSEHOLDS -> "grids with more than " + rules.maxHouseholds() + " households";
+            case NOT_CONTIGUOUS -> "grids not contiguous";
+            case CROSSES_COMMUNITY -> "grids crossing communities";
+            case EMPTY_GRID -> "grids without buildings";
+            case UNASSIGNED_BUILDING -> "buildings in no grid";
+            case UNKNOWN_BUILDING -> "buildings not in the city";
+        };
+    }
+
+    /** Up to three items, and how many more. */
+    private static String first(List<String> items) {
+        String shown = String.join(", ", items.subList(0, Math.min(3, items.size())));
+        return items.size() > 3 ? shown + ", ... " + (items.size() - 3) + " more" : shown;
     }
 
     /**
@@ -233,7 +298,8 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
      * Layout {@code i} of {@code scenario}, drawn or read, of {@code city} (from {@link #city}),
      * named as in the scenario.
      *
-     * @throws InputException when the file is malformed or the layout cannot be drawn, naming it
+     * @throws InputException when the file is malformed, leaves a building of the city out, or the
+     *                        layout cannot be drawn, naming it
      */
     public static GridLayout layout(Scenario scenario, City city, int i) {
         String file = scenario.file().getFileName().toString();
@@ -251,6 +317,8 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
             }
             return r.layout().withName(s.name());
         }
-        return GeoJson.readLayout(((LayoutFile) s).file(), city).withName(s.name());
+        GridLayout layout = GeoJson.readLayout(((LayoutFile) s).file(), city).withName(s.name());
+        checkCoverage(scenario, city, layout, i);
+        return layout;
     }
 }

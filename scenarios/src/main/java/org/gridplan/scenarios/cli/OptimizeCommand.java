@@ -238,7 +238,7 @@ final class OptimizeCommand implements Callable<Integer> {
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(layout, c);
         requireEveryBuildingInAGrid(c, l);
-        List<Site> candidates = sites == null ? c.sites() : PlanFiles.readSites(sites);
+        List<Site> candidates = sites == null ? c.sites() : GeoJson.readSites(sites, c);
         DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
         if (simulate > 0) {
             Limits.checkRun("--demand-scale " + Limits.plain(demandScale) + " and --days " + Limits.plain(days),

@@ -108,11 +108,10 @@ final class RunCommand implements Callable<Integer> {
         // file that does not fit its layout, leaves no output.
         ScenarioInputs inputs;
         try {
-            inputs = ScenarioInputs.load(scenario);
+            inputs = inputs(scenario, err);
         } catch (ScenarioException e) {
             return ValidateCommand.report(err, e);
         }
-        RunBounds.scenario(scenario, inputs.city().households());
         BatchOutcome outcome;
         boolean reportFailed = false;
         try {
@@ -184,6 +183,25 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return outcome.complete() && !reportFailed ? 0 : Main.EXIT_FINDINGS;
+    }
+
+    /**
+     * What a batch needs before its first run, checked the same way by {@code gridplan run} and
+     * {@code gridplan validate}: the city and every layout loaded or drawn, each layout checked
+     * against the city and its rules, the staffing files read, and the runs' size bounds. Prints a
+     * {@code warning:} line on {@code err} for each layout that breaks a grid rule.
+     *
+     * @throws ScenarioException listing every staffing file that does not fit its layout
+     * @throws InputException    naming the file and the problem for anything else
+     */
+    static ScenarioInputs inputs(Scenario scenario, PrintWriter err) {
+        ScenarioInputs inputs = ScenarioInputs.load(scenario);
+        RunBounds.scenario(scenario, inputs.city().households());
+        for (String w : inputs.warnings()) {
+            err.println("warning: " + w);
+        }
+        err.flush();
+        return inputs;
     }
 
     /** Where a batch without {@code --out} goes: {@value #RUNS}/ and the scenario name as a slug. */

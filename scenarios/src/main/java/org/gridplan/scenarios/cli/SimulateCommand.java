@@ -40,6 +40,7 @@ import org.gridplan.sim.engine.WorkHours;
 import org.gridplan.sim.engine.WorkerKpis;
 import org.gridplan.sim.io.AtomicFiles;
 import org.gridplan.sim.io.GeoJson;
+import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.io.StaffingCsv;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
@@ -274,6 +275,15 @@ final class SimulateCommand implements Callable<Integer> {
                 : TravelModel.road(TravelMode.fromKey(travel));
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
+        // A building without a grid cannot be simulated; name the layout file, not the engine's field.
+        List<String> missing = c.buildings().stream().map(b -> b.id())
+                .filter(id -> !l.gridOfBuilding().containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputException(Path.of(layout), String.format(Locale.ROOT, "%,d of the %,d buildings of city "
+                    + "%s are in no grid (first: %s); every building needs a grid to be simulated; was the layout "
+                    + "drawn on another city? 'gridplan layout validate' lists every problem", missing.size(),
+                    c.buildings().size(), c.name(), missing.get(0)));
+        }
         DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
         Limits.checkRun("--demand-scale " + Limits.plain(demandScale) + " and --days " + Limits.plain(horizon)
                 + " on the " + String.format(Locale.ROOT, "%,d", c.households()) + " households of --city", c.households(),

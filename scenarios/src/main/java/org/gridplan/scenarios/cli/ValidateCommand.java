@@ -2,11 +2,9 @@ package org.gridplan.scenarios.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gridplan.scenarios.batch.OptimisingStaffingPlanner;
-import org.gridplan.scenarios.batch.ScenarioInputs;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.scenarios.spec.ScenarioReader;
@@ -18,9 +16,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridplan validate}: checks a scenario file without running it. */
 @Command(name = "validate",
-        description = "Check a scenario file against the schema (unknown keys, wrong types, values out of range, "
-                + "missing files) and print every problem as file:line field.path: problem, or a summary of the "
-                + "batch it defines. Nothing is run or written.",
+        description = "Check a scenario file as 'gridplan run' does before its first run: the schema (unknown "
+                + "keys, wrong types, values out of range, missing files), the city file, every layout drawn or "
+                + "read and checked against the city and its rules, the layouts' staffing files and the size "
+                + "limits. Prints every problem as file:line field.path: problem (or one line naming the file), "
+                + "a warning line for a layout that breaks a grid rule, or a summary of the batch it defines. "
+                + "Nothing is run or written.",
         mixinStandardHelpOptions = true)
 final class ValidateCommand implements Callable<Integer> {
 
@@ -36,19 +37,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s;
-        List<Integer> unchecked;
         try {
             s = new ScenarioReader(new OptimisingStaffingPlanner().capabilities()).read(file, overrides.overrides());
-            // Layout staffing files are checked against their layouts where these exist as files.
-            unchecked = ScenarioInputs.checkStaffingFiles(s);
+            // Everything 'gridplan run' checks before its first run, by the same code: the city, the
+            // layouts against it and their rules, the staffing files, the size bounds.
+            RunCommand.inputs(s, spec.commandLine().getErr());
         } catch (ScenarioException e) {
             return report(spec.commandLine().getErr(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (int i : unchecked) {
-            out.printf(Locale.ROOT, "note: layouts[%d].staffing (layout %s) is checked against its layout when "
-                    + "'gridplan run' has drawn it, before any run starts%n", i, s.layouts().get(i).name());
-        }
         out.printf(Locale.ROOT, "%s: ok — scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
                         + "%.0f days each (%.0f warm-up), master seed %d%n", file.getFileName(), s.name(),
                 s.layouts().size(), s.points().size(), s.replications(), s.runCount(),

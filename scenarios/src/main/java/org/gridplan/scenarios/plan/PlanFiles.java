@@ -1,27 +1,20 @@
 package org.gridplan.scenarios.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.gridplan.optimizer.model.SitingPlan;
 import org.gridplan.optimizer.model.StaffingPlan;
 import org.gridplan.optimizer.plan.Plan;
 import org.gridplan.optimizer.plan.PlanJustification;
 import org.gridplan.sim.io.AtomicFiles;
-import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.Site;
@@ -36,55 +29,6 @@ public final class PlanFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PlanFiles() {
-    }
-
-    /**
-     * Candidate sites from a GeoJSON {@code FeatureCollection}: every {@code Point} feature whose
-     * {@code kind} is {@code site} or absent, with an {@code id} property (string or number).
-     *
-     * @throws InputException naming the file and the feature
-     */
-    public static List<Site> readSites(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found (" + file + ")");
-        } catch (JsonProcessingException e) {
-            throw new InputException(file, "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file, "cannot read: " + e.getMessage(), e);
-        }
-        JsonNode features = root == null ? null : root.get("features");
-        if (features == null || !features.isArray()) {
-            throw new InputException(file, "not a GeoJSON FeatureCollection (no 'features' array)");
-        }
-        List<Site> sites = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode f = features.get(i);
-            JsonNode geometry = f.path("geometry");
-            JsonNode props = f.path("properties");
-            String kind = props.path("kind").asText("site");
-            if (!"Point".equals(geometry.path("type").asText()) || !"site".equals(kind)) {
-                continue;
-            }
-            String where = "feature " + i;
-            JsonNode id = props.get("id");
-            if (id == null || !(id.isTextual() || id.isIntegralNumber()) || id.asText().isBlank()) {
-                throw new InputException(file, where + ": property 'id' is missing (a string or whole number)");
-            }
-            JsonNode xy = geometry.path("coordinates");
-            if (!xy.isArray() || xy.size() < 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()) {
-                throw new InputException(file, where + " (site " + id.asText() + "): coordinates must be [x, y] in"
-                        + " metres");
-            }
-            if (!ids.add(id.asText())) {
-                throw new InputException(file, where + ": site " + id.asText() + " is listed twice");
-            }
-            sites.add(new Site(id.asText(), xy.get(0).asDouble(), xy.get(1).asDouble()));
-        }
-        return sites;
     }
 
     /** The plan as the {@code plan.json} tree. */

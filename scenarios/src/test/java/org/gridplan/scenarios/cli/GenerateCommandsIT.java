@@ -22,7 +22,7 @@ class GenerateCommandsIT {
     Path dir;
 
     @Test
-    void generate_city_then_layout_then_validate() {
+    void generate_city_then_layout_then_validate() throws IOException {
         Path city = dir.resolve("city.geojson");
         Path layout = dir.resolve("grid-300.geojson");
         CliRunner c = CliRunner.run("city", "generate", "--households", "20000", "--seed", "3", "--out", city.toString());
@@ -33,6 +33,10 @@ class GenerateCommandsIT {
                 "--out", layout.toString());
         assertThat(l.exitCode()).as(l.err()).isZero();
         assertThat(l.out()).startsWith("layout grid-300: ").contains("(rules 300-500)");
+        // The layout records the city it divides: name, building count and the hash of its buildings.
+        City read = GeoJson.readCity(city);
+        assertThat(Files.readString(layout)).contains("\"city\":\"generated-20000-s3\",\"cityBuildings\":"
+                + read.buildings().size() + ",\"cityHash\":\"" + GeoJson.buildingsHash(read) + "\"");
 
         CliRunner v = CliRunner.run("layout", "validate", "--city", city.toString(), layout.toString());
         assertThat(v.exitCode()).as(v.out()).isZero();

@@ -176,18 +176,19 @@ class LayoutStaffingIT {
     }
 
     @Test
-    void a_generated_layout_s_staffing_file_is_checked_when_the_batch_starts_before_any_run() throws IOException {
+    void a_generated_layout_s_staffing_file_is_checked_by_validate_and_before_any_run() throws IOException {
         Files.writeString(dir.resolve("staffing.csv"), "id,type,grid\nW-1,full-time,NOPE\n");
         Path file = scenario("  - {name: drawn, targetHouseholds: 400, staffing: staffing.csv}\n", "");
+        String message = "error: s.yaml:3 layouts[0].staffing: staffing.csv: line 2, column 'grid': "
+                + "worker W-1 is assigned to grid NOPE, which layout drawn does not have";
+        // validate draws the layout as run does, so it finds what run would.
         CliRunner v = CliRunner.run("validate", file.toString());
-        assertThat(v.exitCode()).as(v.err()).isZero();
-        assertThat(v.out()).contains("note: layouts[0].staffing (layout drawn) is checked against its layout when "
-                + "'gridplan run' has drawn it");
+        assertThat(v.exitCode()).isEqualTo(2);
+        assertThat(v.err()).contains(message);
         Path out = dir.resolve("out");
         CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("error: s.yaml:3 layouts[0].staffing: staffing.csv: line 2, column 'grid': "
-                + "worker W-1 is assigned to grid NOPE, which layout drawn does not have");
+        assertThat(r.err()).contains(message);
         assertThat(out).doesNotExist();
     }
 

@@ -104,7 +104,29 @@ class LayoutValidateCommandTest {
                  "properties":{"id":"B42","households":100,"street":"S1","community":"C1","grid":"G1"}}]}""");
         CliRunner r = CliRunner.run("layout", "validate", "--city", cityFile.toString(), file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().trim()).isEqualTo("error: unknown.geojson: feature 0 (building B42): building is not in city row");
+        assertThat(r.err().trim()).isEqualTo("error: unknown.geojson: feature 0 (building B42): building is not in "
+                + "city row; was the layout drawn on another city? ('gridplan layout generate' records the city it "
+                + "divides)");
+    }
+
+    @Test
+    void a_layout_drawn_on_another_city_exits_two_naming_the_city_it_was_drawn_on() {
+        // The layout of a city whose B3 has 120 households, validated against the city with 100.
+        List<Building> changed = new ArrayList<>(city.buildings());
+        changed.set(3, new Building("B3", 300, 10, 120, 8, "S1", "C1"));
+        City other = new City("row-2025", changed, city.roads(), city.sites());
+        Map<String, String> gridOf = new LinkedHashMap<>();
+        for (Building b : other.buildings()) {
+            gridOf.put(b.id(), b.id().compareTo("B4") < 0 ? "G1" : "G2");
+        }
+        Path file = dir.resolve("old.geojson");
+        GeoJson.writeLayout(other, new GridLayout("old", gridOf, Map.of("G1", "C1", "G2", "C1")), file);
+        CliRunner r = CliRunner.run("layout", "validate", "--city", cityFile.toString(), file.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("error: old.geojson: the layout was drawn on another city: row-2025 (8 "
+                + "buildings, buildings hash sha256:").contains("), not row (8 buildings, buildings hash sha256:")
+                .contains("; e.g. feature 3 (building B3): 120 households, but city row gives the building 100");
+        assertThat(r.err().lines()).hasSize(1);
     }
 
     @Test

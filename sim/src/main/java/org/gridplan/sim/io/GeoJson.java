@@ -17,11 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
@@ -57,8 +62,18 @@ import org.gridplan.sim.road.RoadNetwork;
  * distances and travel times are computed on the plane. Files that look like longitude and
  * latitude are refused.
  *
+ * <p>A city file must describe one district, and is refused, with one message naming the file and
+ * the feature, when it does not: positions are plane {@code [x, y]} (a third coordinate is refused),
+ * finite and of magnitude below {@value #MAX_COORDINATE} m; the district spans at most 200 km
+ * ({@link #MAX_EXTENT_METRES}) each way; buildings have distinct positions (only the parts
+ * {@code B/1}, {@code B/2}, ... of a split building share one); the roads are one connected
+ * network; every building and site is within 1 km ({@link #MAX_ROAD_DISTANCE_METRES}) of a road
+ * line; sites and buildings are Points; and no JSON object repeats a key.
+ *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
- * {@code layout}), its name and, for layouts, each grid's community. Files are written one
+ * {@code layout}), its name and, for layouts, each grid's community and the city the layout divides:
+ * its name ({@code city}), number of buildings ({@code cityBuildings}) and the hash of its buildings
+ * ({@code cityHash}, {@link #buildingsHash}). Files are written one
  * feature per line in model order, so the same city gives byte-identical files, and atomically
  * ({@link AtomicFiles}).
  */
@@ -66,6 +81,18 @@ public final class GeoJson {
 
     /** Units per household assumed when a building gives none: one unit per 12 households. */
     public static final int HOUSEHOLDS_PER_UNIT = 12;
+
+    /**
+     * Largest magnitude of a coordinate, in metres: projected coordinates of any zone (UTM,
+     * Gauss–Krüger with its zone prefix) are below it, so a larger one is a unit or projection error.
+     */
+    public static final double MAX_COORDINATE = 1e8;
+
+    /** Most a district may span east–west or north–south, in metres (200 km). */
+    public static final double MAX_EXTENT_METRES = 200_000;
+
+    /** Farthest a building or site may be from the nearest road line, in metres (1 km). */
+    public static final double MAX_ROAD_DISTANCE_METRES = 1_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -90,6 +117,10 @@ public final class GeoJson {
             throw new InputException(file, "no roads (LineString features)");
         }
         RoadNetwork network = p.network(file);
+        CityChecks.connected(file, network, p.nodeWhere);
+        CityChecks.RoadIndex roadIndex = new CityChecks.RoadIndex(network);
+        roadIndex.requireNear(file, p.buildingAt, "building");
+        roadIndex.requireNear(file, p.siteAt, "site");
         try {
             return new City(p.name == null ? stem(file) : p.name, p.buildings, network, p.sites);
         } catch (IllegalArgumentException e) {
@@ -100,10 +131,16 @@ public final class GeoJson {
     /**
      * Reads a grid layout: every building feature's {@code grid} property. A grid's community
      * comes from the {@code gridplan.grids} member when the file has one, else from its first
-     * building. When {@code city} is given, every building named must be one of the city's.
+     * building. When {@code city} is given, every building named must be one of the city's, with the
+     * city's households and position (to the centimetre); and a layout that records the city it was
+     * drawn on ({@code gridplan.cityHash}, written by {@link #writeLayout}) but leaves buildings of
+     * {@code city} out is refused as drawn on another city. Every message about such a mismatch
+     * names the city the layout records. Layouts without the record (older files, GIS exports) are
+     * read as before, their buildings compared with the city one by one.
      *
      * @throws InputException naming the file and feature when a building has no grid, names a
-     *                        building the city lacks, or the file is not a layout
+     *                        building the city lacks or gives it other households or another
+     *                        position, or the file is not a layout
      */
     public static GridLayout readLayout(Path file, City city) {
         Parsed p = parse(file);
@@ -112,6 +149,14 @@ public final class GeoJson {
         }
         Map<String, String> gridOf = new LinkedHashMap<>();
         Map<String, String> communityOf = new TreeMap<>();
+        // A layout that records another city than the one given says so in every message about a mismatch.
+        String other = null;
+        if (city != null && p.cityHash != null && !p.cityHash.equals(buildingsHash(city))) {
+            other = "the layout was drawn on another city: " + (p.cityName == null ? "unnamed" : p.cityName) + " ("
+                    + (p.cityBuildings == null ? "" : p.cityBuildings + " buildings, ") + "buildings hash "
+                    + abbreviated(p.cityHash) + "), not " + city.name() + " (" + city.buildings().size()
+                    + " buildings, buildings hash " + abbreviated(buildingsHash(city)) + ")";
+        }
         for (int k = 0; k < p.buildings.size(); k++) {
             Building b = p.buildings.get(k);
             String grid = p.gridOf.get(b.id());
@@ -119,14 +164,131 @@ public final class GeoJson {
             if (grid == null) {
                 throw new InputException(file, where + ": missing property 'grid'");
             }
-            if (city != null && city.indexOf(b.id()).isEmpty()) {
-                throw new InputException(file, where + ": building is not in city " + city.name());
+            if (city != null) {
+                Optional<Integer> at = city.indexOf(b.id());
+                if (at.isEmpty()) {
+                    throw mismatch(file, other, where + ": building is not in city " + city.name());
+                }
+                Building c = city.buildings().get(at.get());
+                if (c.households() != b.households()) {
+                    throw mismatch(file, other, where + ": " + b.households() + " households, but city "
+                            + city.name() + " gives the building " + c.households());
+                }
+                if (Math.abs(c.x() - b.x()) > 0.01 || Math.abs(c.y() - b.y()) > 0.01) {
+                    throw mismatch(file, other, String.format(Locale.ROOT, "%s: at (%s, %s), but city %s has the "
+                            + "building at (%s, %s), %.2f m away", where, plain(b.x()), plain(b.y()), city.name(),
+                            plain(c.x()), plain(c.y()), Math.hypot(c.x() - b.x(), c.y() - b.y())));
+                }
             }
             gridOf.put(b.id(), grid);
             communityOf.putIfAbsent(grid, b.community());
         }
+        if (other != null && gridOf.size() < city.buildings().size()) {
+            String missing = city.buildings().stream().map(Building::id).filter(id -> !gridOf.containsKey(id))
+                    .findFirst().orElseThrow();
+            throw mismatch(file, other, (city.buildings().size() - gridOf.size()) + " buildings of city "
+                    + city.name() + " are in no grid (e.g. " + missing + ")");
+        }
         communityOf.putAll(p.gridCommunities);
         return new GridLayout(p.name == null ? stem(file) : p.name, gridOf, communityOf);
+    }
+
+    /**
+     * Reads candidate branch sites for {@code city} from a file of its own ({@code optimize
+     * --sites}): every feature with {@code "kind": "site"} or no kind, which must be a {@code Point}
+     * with an {@code id}; features of another kind (the buildings and roads of a city file) are
+     * skipped. Positions are checked as a city's are, and every site must be within
+     * {@link #MAX_ROAD_DISTANCE_METRES} of one of the city's roads.
+     *
+     * @throws InputException naming the file and the feature: not a FeatureCollection, a site that
+     *                        is not a Point, a bad or repeated id or position, a site far from the roads
+     */
+    public static List<Site> readSites(Path file, City city) {
+        JsonNode root = tree(file);
+        if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
+            throw new InputException(file, "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
+        }
+        JsonNode features = root.get("features");
+        if (features == null || !features.isArray()) {
+            throw new InputException(file, "member \"features\" must be an array");
+        }
+        List<Site> sites = new ArrayList<>();
+        List<CityChecks.Located> at = new ArrayList<>();
+        Map<String, Integer> featureOf = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String where = "feature " + i;
+            if (!f.isObject() || !"Feature".equals(f.path("type").asText())) {
+                throw new InputException(file, where + ": not a GeoJSON Feature (\"type\" must be \"Feature\")");
+            }
+            JsonNode props = f.path("properties");
+            String kind = props.hasNonNull("kind") ? text(file, where + " property 'kind'", props.get("kind")) : null;
+            if (kind != null && !"site".equals(kind)) {
+                continue;
+            }
+            if (props.hasNonNull("id")) {
+                where += " (site " + props.get("id").asText() + ")";
+            }
+            String gtype = f.path("geometry").path("type").asText();
+            if (!"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a site must be a Point, got "
+                        + (gtype.isEmpty() ? "no geometry" : "geometry type '" + gtype + "'"));
+            }
+            String id = id(file, where, props);
+            double[] xy = position(file, where, f.path("geometry").path("coordinates"));
+            Integer prev = featureOf.putIfAbsent(id, i);
+            if (prev != null) {
+                throw new InputException(file, where + ": site id " + id + " already used by feature " + prev);
+            }
+            sites.add(new Site(id, xy[0], xy[1]));
+            at.add(new CityChecks.Located(xy[0], xy[1], where));
+        }
+        new CityChecks.RoadIndex(city.roads()).requireNear(file, at, "site");
+        return sites;
+    }
+
+    /**
+     * A content hash of a city's buildings, as {@code sha256:} and 64 hex digits: of every
+     * building's id, position, households, units, street and community, in id order (so a city
+     * whose file lists its buildings in another order has the same hash). A layout records the hash
+     * of the city it divides ({@code gridplan.cityHash}).
+     */
+    public static String buildingsHash(City city) {
+        List<Building> sorted = new ArrayList<>(city.buildings());
+        sorted.sort(java.util.Comparator.comparing(Building::id));
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
+        StringBuilder line = new StringBuilder();
+        for (Building b : sorted) {
+            line.setLength(0);
+            line.append(b.id()).append('\t').append(b.x()).append('\t').append(b.y()).append('\t')
+                    .append(b.households()).append('\t').append(b.units()).append('\t').append(b.street())
+                    .append('\t').append(b.community()).append('\n');
+            sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * A layout building that does not match the city: led by the city the layout records when that
+     * is another one ({@code other}), else followed by the question whether it is.
+     */
+    private static InputException mismatch(Path file, String other, String detail) {
+        return other != null ? new InputException(file, other + "; e.g. " + detail)
+                : new InputException(file, detail + "; was the layout drawn on another city? ('gridplan layout "
+                        + "generate' records the city it divides)");
+    }
+
+    private static String abbreviated(String hash) {
+        return hash.length() > 19 ? hash.substring(0, 19) : hash;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String stem(Path file) {
@@ -168,6 +330,15 @@ public final class GeoJson {
             if (meta.hasNonNull("name")) {
                 p.name = text(file, "gridplan.name", meta.get("name"));
             }
+            if (meta.hasNonNull("city")) {
+                p.cityName = text(file, "gridplan.city", meta.get("city"));
+            }
+            if (meta.hasNonNull("cityBuildings")) {
+                p.cityBuildings = text(file, "gridplan.cityBuildings", meta.get("cityBuildings"));
+            }
+            if (meta.hasNonNull("cityHash")) {
+                p.cityHash = text(file, "gridplan.cityHash", meta.get("cityHash"));
+            }
             JsonNode grids = meta.path("grids");
             if (grids.isObject()) {
                 grids.fields().forEachRemaining(e -> p.gridCommunities.put(e.getKey(),
@@ -196,6 +367,13 @@ public final class GeoJson {
                 where += " (" + (kind == null ? (gtype.endsWith("LineString") ? "road" : "building") : kind)
                         + " " + props.get("id").asText() + ")";
             }
+            if ("site".equals(kind) && !"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a site must be a Point, got geometry type '" + gtype + "'");
+            }
+            if ("building".equals(kind) && !"Point".equals(gtype)) {
+                throw new InputException(file, where + ": a building must be a Point, got geometry type '" + gtype
+                        + "'");
+            }
             switch (gtype) {
                 case "Point" -> {
                     double[] xy = position(file, where, geom.path("coordinates"));
@@ -206,6 +384,7 @@ public final class GeoJson {
                             throw new InputException(file, where + ": site id " + id + " already used by feature " + prev);
                         }
                         p.sites.add(new Site(id, xy[0], xy[1]));
+                        p.siteAt.add(new CityChecks.Located(xy[0], xy[1], where));
                     } else if (kind == null || "building".equals(kind)) {
                         Building b = building(file, where, props, xy);
                         Integer prev = buildingFeatureById.putIfAbsent(b.id(), i);
@@ -214,6 +393,7 @@ public final class GeoJson {
                         }
                         p.buildings.add(b);
                         p.buildingFeature.add(i);
+                        p.buildingAt.add(new CityChecks.Located(xy[0], xy[1], where));
                         if (props.hasNonNull("grid")) {
                             String grid = text(file, where + " property 'grid'", props.get("grid"));
                             if (grid.isBlank()) {
@@ -268,6 +448,15 @@ public final class GeoJson {
             }
         }
         p.checkProjected(file);
+        List<CityChecks.Located> all = new ArrayList<>(p.buildingAt);
+        all.addAll(p.siteAt);
+        for (RoadLine line : p.roadLines) {
+            for (double[] xy : line.points()) {
+                all.add(new CityChecks.Located(xy[0], xy[1], line.where()));
+            }
+        }
+        CityChecks.extent(file, all);
+        CityChecks.distinctPositions(file, p.buildingAt, p.buildings.stream().map(Building::id).toList());
         return p;
     }
 
@@ -345,12 +534,26 @@ public final class GeoJson {
         if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
             throw new InputException(file, where + ": a position must be an array of two numbers [x, y], got " + describe(c));
         }
+        if (c.size() > 2) {
+            throw new InputException(file, where + ": position " + shown(c) + " has " + c.size()
+                    + " coordinates; gridplan reads plane positions [x, y] in metres only, so remove the height "
+                    + "(e.g. export the layer as 2D)");
+        }
         double x = c.get(0).asDouble();
         double y = c.get(1).asDouble();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new InputException(file, where + ": position is not finite");
+            throw new InputException(file, where + ": position " + shown(c) + " is not finite");
+        }
+        if (Math.abs(x) >= MAX_COORDINATE || Math.abs(y) >= MAX_COORDINATE) {
+            throw new InputException(file, where + ": position " + shown(c) + " has a coordinate of magnitude "
+                    + "1e8 m or more, which no projected district has; check the units and the projection");
         }
         return new double[] {x, y};
+    }
+
+    private static String shown(JsonNode v) {
+        String text = v.toString();
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static String describe(JsonNode v) {
@@ -365,12 +568,20 @@ public final class GeoJson {
 
     private static final class Parsed {
         String name;
+        /** The record of the city a layout was drawn on ({@code gridplan.city}, ...), when it has one. */
+        String cityName;
+        String cityBuildings;
+        String cityHash;
         final List<Building> buildings = new ArrayList<>();
         final List<Integer> buildingFeature = new ArrayList<>();
         final Map<String, String> gridOf = new HashMap<>();
         final Map<String, String> gridCommunities = new TreeMap<>();
         final List<Site> sites = new ArrayList<>();
         final List<RoadLine> roadLines = new ArrayList<>();
+        final List<CityChecks.Located> buildingAt = new ArrayList<>();
+        final List<CityChecks.Located> siteAt = new ArrayList<>();
+        /** The feature that made each road node, filled by {@link #network}. */
+        final List<String> nodeWhere = new ArrayList<>();
 
         RoadNetwork network(Path file) {
             Map<Long, Integer> nodeOf = new HashMap<>();
@@ -388,6 +599,7 @@ public final class GeoJson {
                         id = nodes.size();
                         nodeOf.put(key, id);
                         nodes.add(pts[k]);
+                        nodeWhere.add(line.where());
                     }
                     ids[k] = id;
                     if (k > 0) {
@@ -433,7 +645,7 @@ public final class GeoJson {
             boolean tinyExtent = maxX - minX < 2 && maxY - minY < 2;
             if (buildings.size() > 1 && degreeRange && tinyExtent && (maxX - minX) + (maxY - minY) > 0) {
                 throw new InputException(file, "coordinates look like longitude/latitude degrees (all buildings within "
-                        + String.format(java.util.Locale.ROOT, "%.4f x %.4f", maxX - minX, maxY - minY)
+                        + String.format(Locale.ROOT, "%.4f x %.4f", maxX - minX, maxY - minY)
                         + "); project them to metres first (e.g. UTM or CGCS2000 Gauss-Kruger)");
             }
         }
@@ -462,7 +674,10 @@ public final class GeoJson {
         meta.put("name", layout == null ? city.name() : layout.name());
         meta.put("units", "metres");
         if (layout != null) {
+            // The city the layout divides, so that a layout given with another city is recognised.
             meta.put("city", city.name());
+            meta.put("cityBuildings", city.buildings().size());
+            meta.put("cityHash", buildingsHash(city));
             ObjectNode grids = meta.putObject("grids");
             layout.communityOfGrid().forEach(grids::put);
         }

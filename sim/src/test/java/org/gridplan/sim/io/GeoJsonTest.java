@@ -229,7 +229,78 @@ class GeoJsonTest {
                  "properties":{"id":"B99","households":10,"street":"S1","community":"C01","grid":"G1"}}
                 ]}""");
         assertThatThrownBy(() -> GeoJson.readLayout(file, city))
-                .hasMessage("l.geojson: feature 0 (building B99): building is not in city test-city");
+                .hasMessage("l.geojson: feature 0 (building B99): building is not in city test-city; was the layout "
+                        + "drawn on another city? ('gridplan layout generate' records the city it divides)");
+    }
+
+    @Test
+    void a_layout_records_the_city_it_divides() throws IOException {
+        City city = lattice();
+        Path file = dir.resolve("layout.geojson");
+        GeoJson.writeLayout(city, halves(city), file);
+        String text = Files.readString(file);
+        assertThat(text).contains("\"city\":\"test-city\",\"cityBuildings\":9,\"cityHash\":\""
+                + GeoJson.buildingsHash(city) + "\"");
+        assertThat(GeoJson.buildingsHash(city)).matches("sha256:[0-9a-f]{64}");
+        // The hash is of the buildings, not of their order in the file.
+        List<Building> reversed = new ArrayList<>(city.buildings());
+        java.util.Collections.reverse(reversed);
+        assertThat(GeoJson.buildingsHash(new City("other-name", reversed, city.roads(), city.sites())))
+                .isEqualTo(GeoJson.buildingsHash(city));
+    }
+
+    @Test
+    void a_layout_of_another_city_is_refused_naming_the_city_it_was_drawn_on() {
+        City city = lattice();
+        Path file = dir.resolve("layout.geojson");
+        GeoJson.writeLayout(city, halves(city), file);
+        // The same district with one more building: the layout leaves it out.
+        List<Building> more = new ArrayList<>(city.buildings());
+        more.add(new Building("B9", 1300, 2300, 50, 2, "S1", "C02"));
+        City bigger = new City("bigger", more, city.roads(), city.sites());
+        assertThatThrownBy(() -> GeoJson.readLayout(file, bigger)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("layout.geojson: the layout was drawn on another city: test-city (9 "
+                        + "buildings, buildings hash sha256:")
+                .hasMessageContaining("), not bigger (10 buildings, buildings hash sha256:")
+                .hasMessageEndingWith("; e.g. 1 buildings of city bigger are in no grid (e.g. B9)");
+        // A city whose building B3 has other households: that building is named.
+        List<Building> changed = new ArrayList<>(city.buildings());
+        Building b3 = changed.get(3);
+        changed.set(3, new Building("B3", b3.x(), b3.y(), b3.households() + 1, b3.units(), "S1", b3.community()));
+        City other = new City("other", changed, city.roads(), city.sites());
+        assertThatThrownBy(() -> GeoJson.readLayout(file, other))
+                .hasMessageStartingWith("layout.geojson: the layout was drawn on another city: test-city (9 buildings")
+                .hasMessageEndingWith("; e.g. feature 3 (building B3): 41 households, but city other gives the "
+                        + "building 42");
+    }
+
+    @Test
+    void an_older_layout_without_the_record_loads_and_is_compared_building_by_building() throws IOException {
+        City city = lattice();
+        StringBuilder features = new StringBuilder();
+        for (Building b : city.buildings()) {
+            features.append(features.length() == 0 ? "" : ",\n").append("{\"type\":\"Feature\",\"geometry\":{\"type\":"
+                    + "\"Point\",\"coordinates\":[" + b.x() + "," + b.y() + "]},\"properties\":{\"id\":\"" + b.id()
+                    + "\",\"households\":" + b.households() + ",\"street\":\"S1\",\"community\":\"" + b.community()
+                    + "\",\"grid\":\"G-" + b.community() + "\"}}");
+        }
+        String old = "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}";
+        GridLayout layout = GeoJson.readLayout(write("old.geojson", old), city);
+        assertThat(layout.gridCount()).isEqualTo(2);
+        assertThat(layout.gridOfBuilding()).hasSize(9);
+        Path moved = write("moved.geojson", old.replace("[" + city.buildings().get(4).x() + ",",
+                "[" + (city.buildings().get(4).x() + 3) + ","));
+        assertThatThrownBy(() -> GeoJson.readLayout(moved, city)).hasMessage("moved.geojson: feature 1 (building B1): "
+                + "at (1163.125, 2010), but city test-city has the building at (1160.125, 2010), 3.00 m away; was the "
+                + "layout drawn on another city? ('gridplan layout generate' records the city it divides)");
+    }
+
+    private static GridLayout halves(City city) {
+        Map<String, String> gridOf = new LinkedHashMap<>();
+        for (Building b : city.buildings()) {
+            gridOf.put(b.id(), b.community().equals("C01") ? "C01-G01" : "C02-G01");
+        }
+        return new GridLayout("halves", gridOf, Map.of("C01-G01", "C01", "C02-G01", "C02"));
     }
 
     @Test
