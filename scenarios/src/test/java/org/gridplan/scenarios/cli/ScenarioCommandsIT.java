@@ -194,4 +194,44 @@ class ScenarioCommandsIT {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("has changed since the batch started").contains("another --out");
     }
+
+    @Test
+    void a_scenario_changed_only_in_comments_layout_and_key_order_resumes_and_a_changed_value_is_refused()
+            throws IOException {
+        Path file = dir.resolve("edited.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("edited");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report").exitCode()).isZero();
+        String edited = """
+                # Re-formatted by hand: comments, keys in another order, block style, CRLF line ends.
+                warmUpDays: 1     # a day to fill the queues
+                horizonDays: 5
+
+                replications: 2
+                layouts:
+                  - name: "grid-400"
+                    targetHouseholds: 400
+                city:
+                  generate:
+                    seed: 2
+                    households: 20_000
+                """.replace("\n", "\r\n");
+        Files.writeString(file, edited);
+        CliRunner resumed = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming: 2 of 2 runs already stored");
+        assertThat(resumed.out()).contains("0 runs done");
+        Files.writeString(file, edited.replace("horizonDays: 5", "horizonDays: 6"));
+        CliRunner refused = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("has changed since the batch started");
+    }
 }
