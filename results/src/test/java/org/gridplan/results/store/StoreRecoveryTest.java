@@ -16,9 +16,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.ResponseHistogram;
+import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.engine.GridKpis;
+import org.gridplan.sim.engine.IncidentKpis;
+import org.gridplan.sim.engine.RunResult;
+import org.gridplan.sim.engine.Stats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,5 +185,86 @@ class StoreRecoveryTest {
                 + "does not match stored checksum 2 in block at location 3"))).isTrue();
         assertThat(StoreRecovery.damaged(new SQLException("wrapped", new SQLException("IO Error: Could not read "
                 + "enough bytes from file \"r.duckdb\"")))).isTrue();
+    }
+
+    /** A run with {@code grids} grids whose figures all differ, so its rows fill blocks of their own. */
+    private static RunResult manyGrids(int run, int grids, java.util.Random random) {
+        RunResult base = result(10 + run);
+        List<GridKpis> out = new java.util.ArrayList<>();
+        for (int g = 0; g < grids; g++) {
+            double m = random.nextDouble() * 100;
+            IncidentKpis k = new IncidentKpis(random.nextInt(1000), random.nextInt(50), random.nextInt(900),
+                    random.nextInt(800), random.nextInt(20), new Stats(random.nextInt(900), m, m * 0.9, m * 2, m * 2.5,
+                    m * 3), new Stats(random.nextInt(800), m * 10, m * 9, m * 20, m * 25, m * 30),
+                    random.nextDouble(), Map.of(EscalationLevel.COMMUNITY, (long) random.nextInt(9)),
+                    random.nextDouble(), random.nextDouble());
+            out.add(new GridKpis(String.format(java.util.Locale.ROOT, "C%03d-G%05d-%d", g % 97, g, run), "C" + g % 97,
+                    random.nextInt(600) + 1, k));
+        }
+        return new RunResult(base.city(), base.layout(), base.seed(), base.horizonDays(), base.warmUpDays(),
+                base.generated(), base.events(), base.district(), out, base.workers(), base.visitTargetShare(),
+                base.backlog(), List.of(), List.of());
+    }
+
+    /**
+     * The first block holding only segments of {@code grid_kpis} rows of runs after the first 4000
+     * rows (so not of run 0), by the segments of every table.
+     */
+    private static String blocksOfGridKpisOnly() {
+        StringBuilder all = new StringBuilder();
+        for (String t : StoreSchema.TABLES) {
+            all.append(all.length() == 0 ? "" : " UNION ALL ").append("SELECT '").append(t).append("' AS t, block_id, ")
+                    .append("row_group_id, start, persistent FROM pragma_storage_info('").append(t).append("')");
+        }
+        return "SELECT block_id FROM (" + all + ") WHERE persistent AND block_id >= 0 GROUP BY block_id "
+                + "HAVING bool_and(t = 'grid_kpis' AND (row_group_id > 0 OR start >= 4000)) ORDER BY block_id LIMIT 1";
+    }
+
+    @Test
+    void a_damaged_block_loses_only_the_runs_whose_rows_it_holds() throws SQLException {
+        int runs = 40;
+        int grids = 4000;
+        BatchInfo info = new BatchInfo("big", "feed", runs);
+        Path file = dir.resolve("results.duckdb");
+        java.util.Random random = new java.util.Random(42);
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(info);
+            for (int id = 0; id < runs; id++) {
+                store.writeRun(new RunRecord(id, "grid-400", 0, "{}", id, 100 + id, RunRecord.OK, "", 0.1),
+                        Optional.of(manyGrids(id, grids, random)), false);
+            }
+        }
+        // Damage one block that holds grid KPIs of some runs but not of the first ones: DuckDB says
+        // where each column segment of every table is stored.
+        long block;
+        try (java.sql.Connection c = ResultsStore.openReadOnly(file); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(blocksOfGridKpisOnly())) {
+            assertThat(rs.next()).as("a block of grid KPI rows of later runs only").isTrue();
+            block = rs.getLong(1);
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            // After the three 4 KiB headers, blocks of 256 KiB, each starting with its checksum.
+            long at = 3 * 4096L + block * 262_144L + 64;
+            ch.write(java.nio.ByteBuffer.wrap("damaged".repeat(100).getBytes(StandardCharsets.US_ASCII)), at);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        StoreRecovery.Opened o = StoreRecovery.open(file, CLOCK);
+        try (ResultsStore store = o.store()) {
+            assertThat(o.setAside()).as("the damage is found on opening").isPresent();
+            assertThat(o.setAside().get().reason()).contains("checksum");
+            StoreRecovery.Salvaged s = StoreRecovery.salvage(store, o.setAside().get().file(), info);
+            assertThat(s.note()).isEmpty();
+            assertThat(s.runs() + s.lost()).isEqualTo(runs);
+            assertThat(s.lost()).as("runs in the damaged block").isPositive();
+            assertThat(s.runs()).as("runs outside it").isPositive();
+            assertThat(store.completedRunIds()).hasSize(s.runs());
+            // Each copied run is whole.
+            assertThat(count(store, "SELECT count(*) FROM grid_kpis")).isEqualTo(s.runs() * grids);
+            assertThat(count(store, "SELECT count(*) FROM district_kpis")).isEqualTo(s.runs());
+            assertThat(count(store, "SELECT count(*) FROM (SELECT run_id FROM grid_kpis GROUP BY run_id HAVING "
+                    + "count(*) <> " + grids + ")")).isZero();
+        }
     }
 }
