@@ -191,6 +191,16 @@ public final class StoreRecovery {
      * runs run again.
      */
     public static Salvaged salvage(ResultsStore store, Path aside, BatchInfo batch) throws SQLException {
+        return salvage(store, aside, batch, List.of());
+    }
+
+    /**
+     * As {@link #salvage(ResultsStore, Path, BatchInfo)}, also taking a moved-aside database that
+     * recorded one of {@code earlierHashes} (the hashes earlier versions gave the same scenario)
+     * for the batch.
+     */
+    public static Salvaged salvage(ResultsStore store, Path aside, BatchInfo batch, List<String> earlierHashes)
+            throws SQLException {
         store.claim(batch);
         Connection c = store.connection();
         try (Statement st = c.createStatement()) {
@@ -211,6 +221,7 @@ public final class StoreRecovery {
                             : Optional.empty();
                 }
                 if (old.isEmpty() || !old.get().scenarioHash().equals(batch.scenarioHash())
+                        && !earlierHashes.contains(old.get().scenarioHash())
                         || old.get().totalRuns() != batch.totalRuns()) {
                     c.commit();
                     return new Salvaged(0, 0, old.isEmpty() ? "it records no batch"

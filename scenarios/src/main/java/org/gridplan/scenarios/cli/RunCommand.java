@@ -202,7 +202,7 @@ final class RunCommand implements Callable<Integer> {
         StoreRecovery.SetAside aside = opened.setAside().get();
         try {
             StoreRecovery.Salvaged s = StoreRecovery.salvage(opened.store(), aside.file(),
-                    new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()));
+                    new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()), scenario.earlierHashes());
             String kept = !s.note().isEmpty() ? "none of its runs could be kept (" + s.note() + "), so they run again"
                     : s.runs() == 0 && s.lost() == 0 ? "it held no completed run"
                     : String.format(Locale.ROOT, "%d completed %s copied from it, so the resume skips %s%s", s.runs(),

@@ -45,9 +45,22 @@ final class ScenarioHash {
      * @throws ScenarioException when a referenced file cannot be read
      */
     static String of(String canonical, List<Path> files, Overrides overrides) {
+        return digest(canonical.getBytes(StandardCharsets.UTF_8), files, overrides);
+    }
+
+    /**
+     * The hash gridplan gave a scenario before this rule: of the file's bytes as they are, the
+     * referenced files and the overrides. A batch started then records it, and resumes by it while
+     * the file is byte for byte the same.
+     */
+    static String ofBytes(byte[] scenario, List<Path> files, Overrides overrides) {
+        return digest(scenario, files, overrides);
+    }
+
+    private static String digest(byte[] scenario, List<Path> files, Overrides overrides) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(canonical.getBytes(StandardCharsets.UTF_8));
+            md.update(scenario);
             for (Path p : files) {
                 md.update((byte) 0);
                 md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));

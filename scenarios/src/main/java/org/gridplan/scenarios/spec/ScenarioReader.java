@@ -196,7 +196,7 @@ public final class ScenarioReader {
         }
         String hash = ScenarioHash.of(canonical, cx.referencedFiles, overrides);
         return new Scenario(name, description, file, hash, city, layouts, optimise, mode[0], points, replications, seed,
-                outputs, selection);
+                outputs, selection, List.of(ScenarioHash.ofBytes(bytes, cx.referencedFiles, overrides)));
     }
 
     /** Files a scenario refers to and where relative paths start. */

@@ -294,4 +294,33 @@ class ScenarioCommandsIT {
         assertThat(r.err()).contains("warning: results database").contains(".corrupt-");
         assertThat(r.out()).contains("2 runs done");
     }
+
+    @Test
+    void a_batch_started_by_an_earlier_version_with_the_hash_of_the_file_bytes_resumes() throws Exception {
+        Path file = dir.resolve("older.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("older");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report").exitCode()).isZero();
+        org.gridplan.scenarios.spec.Scenario s = new org.gridplan.scenarios.spec.ScenarioReader().read(file);
+        String earlier = s.earlierHashes().get(0);
+        try (ResultsStore store = ResultsStore.open(out.resolve(RunCommand.DATABASE));
+                Statement st = store.connection().createStatement()) {
+            st.execute("UPDATE batch SET scenario_hash = '" + earlier + "'");
+            store.connection().commit();
+        }
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("resuming: 2 of 2 runs already stored");
+        try (ResultsStore store = ResultsStore.open(out.resolve(RunCommand.DATABASE))) {
+            assertThat(store.batchInfo().orElseThrow().scenarioHash()).isEqualTo(s.hash());
+        }
+    }
 }

@@ -460,4 +460,23 @@ class ScenarioReaderTest {
         assertThat(c.indexOf("k3:b.y")).isLessThan(c.indexOf("k3:b.x"));
         assertThat(c).contains("{k1:qi1:1k1:pi1:2}");
     }
+
+    @Test
+    void the_earlier_hash_is_the_one_of_the_file_bytes_that_batches_of_earlier_versions_recorded() throws Exception {
+        Path csv = dir.resolve("staff.csv");
+        Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G01\n");
+        Path p = write("s.yaml", WITH_STAFFING);
+        Scenario s = new ScenarioReader().read(p);
+        // The rule of earlier versions: the file's bytes, then each referenced file's name and bytes, then the overrides.
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(Files.readAllBytes(p));
+        md.update((byte) 0);
+        md.update("staff.csv".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Files.readAllBytes(csv));
+        md.update((byte) 0);
+        md.update(Scenario.Overrides.NONE.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(s.earlierHashes()).containsExactly(java.util.HexFormat.of().formatHex(md.digest()));
+        assertThat(s.hash()).isNotEqualTo(s.earlierHashes().get(0));
+    }
 }
