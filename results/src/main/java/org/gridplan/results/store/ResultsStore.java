@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -169,9 +170,23 @@ public final class ResultsStore implements AutoCloseable {
      *                                number of runs
      */
     public void claim(BatchInfo info) throws SQLException {
+        claim(info, List.of());
+    }
+
+    /**
+     * As {@link #claim(BatchInfo)}, also accepting a database that recorded one of
+     * {@code earlierHashes}, the hashes an earlier version of gridplan gave the same scenario; its
+     * hash is then brought to {@code info}'s, so the next resume matches it directly.
+     */
+    public void claim(BatchInfo info, Collection<String> earlierHashes) throws SQLException {
         Optional<BatchInfo> existing = batchInfo();
         if (existing.isPresent()) {
             BatchInfo e = existing.get();
+            if (earlierHashes.contains(e.scenarioHash()) && e.totalRuns() == info.totalRuns()
+                    && !e.scenarioHash().equals(info.scenarioHash())) {
+                writer.rehash(e.scenarioHash(), info.scenarioHash());
+                return;
+            }
             if (!e.scenarioHash().equals(info.scenarioHash()) || e.totalRuns() != info.totalRuns()) {
                 throw new StoreMismatchException(file.getFileName() + " holds a batch of scenario '" + e.scenarioName()
                         + "' (hash " + shortHash(e.scenarioHash()) + ", " + e.totalRuns() + " runs), but the scenario "

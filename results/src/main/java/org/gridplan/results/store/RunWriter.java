@@ -85,6 +85,18 @@ final class RunWriter implements AutoCloseable {
         }
     }
 
+    /** Replaces the batch row's scenario hash {@code from} by {@code to}. */
+    void rehash(String from, String to) throws SQLException {
+        inTransaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE batch SET scenario_hash = ? WHERE scenario_hash = ?")) {
+                ps.setString(1, to);
+                ps.setString(2, from);
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** See {@link ResultsStore#writeRun(RunRecord, Optional, boolean, ResponseHistogram, List, List)}. */
     void writeRun(RunRecord record, Optional<RunResult> result, boolean withIncidents, ResponseHistogram response,
             List<Justification> justifications, List<String> openBranches) throws SQLException {

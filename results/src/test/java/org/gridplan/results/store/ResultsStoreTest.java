@@ -175,6 +175,26 @@ class ResultsStoreTest {
     }
 
     @Test
+    void a_database_of_an_earlier_hash_of_the_same_scenario_is_claimed_and_takes_the_new_hash() throws SQLException {
+        Path file = dir.resolve("r.duckdb");
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(new BatchInfo("s", "bytes-hash", 4));
+            store.writeRun(ok(0), Optional.of(result(1)), false);
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            assertThatThrownBy(() -> store.claim(INFO)).isInstanceOf(StoreMismatchException.class);
+            assertThatThrownBy(() -> store.claim(new BatchInfo("s", "abc123", 5), List.of("bytes-hash")))
+                    .as("another run count is another batch").isInstanceOf(StoreMismatchException.class);
+            store.claim(INFO, List.of("bytes-hash"));
+            assertThat(store.batchInfo()).contains(INFO);
+            assertThat(store.completedRunIds()).containsExactly(0);
+        }
+        try (ResultsStore store = ResultsStore.open(file)) {
+            store.claim(INFO);
+        }
+    }
+
+    @Test
     void exports_every_table_to_csv_and_parquet() throws Exception {
         Path file = dir.resolve("r.duckdb");
         try (ResultsStore store = ResultsStore.open(file)) {

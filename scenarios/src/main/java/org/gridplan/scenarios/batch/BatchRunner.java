@@ -112,7 +112,7 @@ public final class BatchRunner {
     public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store,
             java.util.function.Predicate<RunSpec> include) throws SQLException {
         long start = System.nanoTime();
-        store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()));
+        store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()), scenario.earlierHashes());
         describe(scenario, inputs, store);
         Set<Integer> stored = store.completedRunIds();
         List<RunSpec> todo = new ArrayList<>();

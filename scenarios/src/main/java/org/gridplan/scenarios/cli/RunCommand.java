@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +14,14 @@ import org.gridplan.results.stats.ComparisonData;
 import org.gridplan.results.stats.Justification;
 import org.gridplan.results.stats.KimNelson;
 import org.gridplan.results.stats.Kpi;
+import org.gridplan.results.store.BatchInfo;
 import org.gridplan.results.store.BatchReportLoader;
 import org.gridplan.results.store.DistrictRow;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.results.store.RunRecord;
 import org.gridplan.results.store.StoreMismatchException;
+import org.gridplan.results.store.StoreRecovery;
 import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
 import org.gridplan.scenarios.batch.BatchRunner;
@@ -48,7 +51,8 @@ import picocli.CommandLine.Spec;
                 + "database (DuckDB) in the output folder, then print a KPI table per layout with 95%% intervals and "
                 + "write the comparison report (report.html, see 'gridplan report'). The folder also gets the city "
                 + "and every layout as GeoJSON, so it is self-contained. Running the same command again resumes an "
-                + "interrupted batch; a changed scenario is refused.",
+                + "interrupted batch; a changed scenario is refused. A results database that cannot be read is moved "
+                + "aside (results.duckdb.corrupt-<time>) and a new one started, with the runs still readable in it.",
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -116,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
         boolean reportFailed = false;
         try {
             Files.createDirectories(dir);
-            try (ResultsStore store = ResultsStore.open(db)) {
+            try (ResultsStore store = openStore(db, scenario, err)) {
                 // The store's lock keeps other batches out of the folder: the temporary files there
                 // are a killed run's, which a resume would otherwise leave forever.
                 AtomicFiles.removeStaleTemporaries(dir);
@@ -202,6 +206,35 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         return inputs;
+    }
+
+    /**
+     * Opens the batch's database; a damaged one is moved aside, never deleted, a new one started in
+     * its place and the runs of this batch still readable in it copied over, all said in one line.
+     */
+    static ResultsStore openStore(Path db, Scenario scenario, PrintWriter err) throws SQLException {
+        StoreRecovery.Opened opened = StoreRecovery.open(db, Clock.systemUTC());
+        if (opened.setAside().isEmpty()) {
+            return opened.store();
+        }
+        StoreRecovery.SetAside aside = opened.setAside().get();
+        try {
+            StoreRecovery.Salvaged s = StoreRecovery.salvage(opened.store(), aside.file(),
+                    new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()), scenario.earlierHashes());
+            String kept = !s.note().isEmpty() ? "none of its runs could be kept (" + s.note() + "), so they run again"
+                    : s.runs() == 0 && s.lost() == 0 ? "it held no completed run"
+                    : String.format(Locale.ROOT, "%d completed %s copied from it, so the resume skips %s%s", s.runs(),
+                            s.runs() == 1 ? "run was" : "runs were", s.runs() == 1 ? "it" : "them",
+                            s.lost() == 0 ? "" : String.format(Locale.ROOT, " (%d more could not be read and run "
+                                    + "again)", s.lost()));
+            err.printf(Locale.ROOT, "warning: results database %s could not be read (%s); moved it to %s and started "
+                    + "a new one; %s%n", db, aside.reason(), db.resolveSibling(aside.file().getFileName()), kept);
+            err.flush();
+            return opened.store();
+        } catch (SQLException | RuntimeException e) {
+            opened.store().close();
+            throw e;
+        }
     }
 
     /** Where a batch without {@code --out} goes: {@value #RUNS}/ and the scenario name as a slug. */

@@ -21,8 +21,11 @@ import org.gridplan.sim.generate.CityGenerator;
  * @param name         the scenario's name (default: the file name without extension)
  * @param description  free text, may be empty
  * @param file         the scenario file
- * @param hash         SHA-256 (hex) of the scenario file, the files it refers to and the
+ * @param hash         SHA-256 (hex) of the parsed scenario (its canonical form, so comments,
+ *                     whitespace and key order do not count), the files it refers to and the
  *                     overrides applied: a results database is resumed only by the same hash
+ * @param earlierHashes the hashes earlier versions of gridplan gave this same scenario (the hash
+ *                     of the file's bytes), which a batch they started may have recorded
  * @param city         where the city comes from
  * @param layouts      the candidate layouts, names unique, not empty
  * @param optimise     what to optimise before simulating
@@ -37,14 +40,14 @@ import org.gridplan.sim.generate.CityGenerator;
  */
 public record Scenario(String name, String description, Path file, String hash, CitySource city,
         List<LayoutSource> layouts, Optimise optimise, SweepMode sweepMode, List<SweepPoint> points, int replications,
-        long seed, Outputs outputs, Optional<Selection> selection) {
+        long seed, Outputs outputs, Optional<Selection> selection, List<String> earlierHashes) {
 
     /** A scenario without a selection procedure. */
     public Scenario(String name, String description, Path file, String hash, CitySource city,
             List<LayoutSource> layouts, Optimise optimise, SweepMode sweepMode, List<SweepPoint> points,
             int replications, long seed, Outputs outputs) {
         this(name, description, file, hash, city, layouts, optimise, sweepMode, points, replications, seed, outputs,
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     public Scenario {
@@ -59,6 +62,7 @@ public record Scenario(String name, String description, Path file, String hash, 
         Objects.requireNonNull(selection, "selection");
         layouts = List.copyOf(layouts);
         points = List.copyOf(points);
+        earlierHashes = List.copyOf(earlierHashes);
         if (layouts.isEmpty() || points.isEmpty() || replications < 1) {
             throw new IllegalArgumentException("a scenario needs a layout, a point and a replication");
         }

@@ -1,16 +1,12 @@
 package org.gridplan.scenarios.spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,6 +157,8 @@ public final class ScenarioReader {
             problems.add(rootNode.line(), "", "a scenario is a mapping of keys to values, not " + rootNode.describe());
             throw new ScenarioException(problems.messages());
         }
+        // The hash is of the document as written, so comments, layout and key order do not refuse a resume.
+        String canonical = ScenarioHash.canonical(root);
         applyOverrides(root, overrides);
         Path dir = file.toAbsolutePath().getParent();
         Context cx = new Context(problems, dir);
@@ -196,9 +194,9 @@ public final class ScenarioReader {
         if (!problems.isEmpty() || city == null) {
             throw new ScenarioException(problems.messages());
         }
-        String hash = hash(bytes, cx.referencedFiles, overrides);
+        String hash = ScenarioHash.of(canonical, cx.referencedFiles, overrides);
         return new Scenario(name, description, file, hash, city, layouts, optimise, mode[0], points, replications, seed,
-                outputs, selection);
+                outputs, selection, List.of(ScenarioHash.ofBytes(bytes, cx.referencedFiles, overrides)));
     }
 
     /** Files a scenario refers to and where relative paths start. */
@@ -987,28 +985,6 @@ public final class ScenarioReader {
         Optional<TravelMode> mode = t.choice("mode", Optional.of(TravelMode.EBIKE), TRAVEL);
         t.finish();
         return new TravelModel(mode);
-    }
-
-    // ---------------------------------------------------------------- hash
-
-    private static String hash(byte[] scenario, List<Path> files, Overrides overrides) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(scenario);
-            for (Path p : files) {
-                md.update((byte) 0);
-                md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(Files.readAllBytes(p));
-            }
-            md.update((byte) 0);
-            md.update(overrides.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new ScenarioException(List.of("cannot read a referenced file: " + e.getMessage()));
-        }
     }
 
     private static String stripExtension(String fileName) {

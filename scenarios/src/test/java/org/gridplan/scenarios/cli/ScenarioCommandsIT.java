@@ -3,6 +3,7 @@ package org.gridplan.scenarios.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -193,5 +194,133 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("has changed since the batch started").contains("another --out");
+    }
+
+    @Test
+    void a_scenario_changed_only_in_comments_layout_and_key_order_resumes_and_a_changed_value_is_refused()
+            throws IOException {
+        Path file = dir.resolve("edited.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("edited");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report").exitCode()).isZero();
+        String edited = """
+                # Re-formatted by hand: comments, keys in another order, block style, CRLF line ends.
+                warmUpDays: 1     # a day to fill the queues
+                horizonDays: 5
+
+                replications: 2
+                layouts:
+                  - name: "grid-400"
+                    targetHouseholds: 400
+                city:
+                  generate:
+                    seed: 2
+                    households: 20_000
+                """.replace("\n", "\r\n");
+        Files.writeString(file, edited);
+        CliRunner resumed = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming: 2 of 2 runs already stored");
+        assertThat(resumed.out()).contains("0 runs done");
+        Files.writeString(file, edited.replace("horizonDays: 5", "horizonDays: 6"));
+        CliRunner refused = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("has changed since the batch started");
+    }
+
+    @Test
+    void a_results_database_of_garbage_is_moved_aside_with_its_bytes_and_the_batch_runs_into_a_new_one()
+            throws IOException {
+        Path file = dir.resolve("damaged.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("damaged");
+        Files.createDirectories(out);
+        byte[] garbage = "these bytes were a results database once\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve(RunCommand.DATABASE), garbage);
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<Path> aside;
+        try (var files = Files.list(out)) {
+            aside = files.filter(p -> p.getFileName().toString().startsWith(RunCommand.DATABASE + ".corrupt-"))
+                    .toList();
+        }
+        assertThat(aside).singleElement().satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(garbage));
+        List<String> warnings = r.err().lines().filter(l -> l.startsWith("warning: results database")).toList();
+        assertThat(warnings).singleElement().asString().contains("not a valid DuckDB database file")
+                .contains("moved it to " + aside.get(0)).contains("none of its runs could be kept");
+        assertThat(r.out()).contains("2 runs done");
+        // The new database is the batch's: the next run resumes it and leaves the moved-aside file alone.
+        CliRunner again = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("resuming: 2 of 2 runs already stored").doesNotContain("warning:");
+        assertThat(Files.readAllBytes(aside.get(0))).isEqualTo(garbage);
+    }
+
+    @Test
+    void a_results_database_cut_short_is_moved_aside_and_its_runs_run_again() throws IOException {
+        Path file = dir.resolve("cut.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("cut");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report").exitCode()).isZero();
+        Path db = out.resolve(RunCommand.DATABASE);
+        byte[] whole = Files.readAllBytes(db);
+        Files.write(db, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: results database").contains(".corrupt-");
+        assertThat(r.out()).contains("2 runs done");
+    }
+
+    @Test
+    void a_batch_started_by_an_earlier_version_with_the_hash_of_the_file_bytes_resumes() throws Exception {
+        Path file = dir.resolve("older.yaml");
+        Files.writeString(file, """
+                city:
+                  generate: {households: 20000, seed: 2}
+                layouts:
+                  - {name: grid-400, targetHouseholds: 400}
+                replications: 2
+                horizonDays: 5
+                warmUpDays: 1
+                """);
+        Path out = dir.resolve("older");
+        assertThat(CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report").exitCode()).isZero();
+        org.gridplan.scenarios.spec.Scenario s = new org.gridplan.scenarios.spec.ScenarioReader().read(file);
+        String earlier = s.earlierHashes().get(0);
+        try (ResultsStore store = ResultsStore.open(out.resolve(RunCommand.DATABASE));
+                Statement st = store.connection().createStatement()) {
+            st.execute("UPDATE batch SET scenario_hash = '" + earlier + "'");
+            store.connection().commit();
+        }
+        CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("resuming: 2 of 2 runs already stored");
+        try (ResultsStore store = ResultsStore.open(out.resolve(RunCommand.DATABASE))) {
+            assertThat(store.batchInfo().orElseThrow().scenarioHash()).isEqualTo(s.hash());
+        }
     }
 }

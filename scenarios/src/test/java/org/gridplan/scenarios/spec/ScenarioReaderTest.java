@@ -376,4 +376,107 @@ class ScenarioReaderTest {
         Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G02\n");
         assertThat(read(WITH_STAFFING).hash()).isNotEqualTo(before);
     }
+
+    /** A scenario with a sweep and categories, the places where key order is kept. */
+    private static final String SWEPT = """
+            name: hashed
+            seed: 7
+            city:
+              generate:
+                households: 20000
+            layouts:
+              - name: grid-400
+                targetHouseholds: 400
+            horizonDays: 30
+            demand:
+              scale: 1.5
+            sweep:
+              parameters:
+                horizonDays: [30, 60]
+                warmUpDays: [1, 2]
+            """;
+
+    @Test
+    void comments_whitespace_quoting_number_forms_and_key_order_keep_the_hash() throws IOException {
+        String before = read(SWEPT).hash();
+        String reformatted = """
+                # The same scenario, edited by hand: comments, blank lines, other indentation and quoting,
+                # flow style, keys in another order and a number written another way.
+                seed: 7   # the master seed
+                layouts: [{targetHouseholds: 400, name: "grid-400"}]
+
+                city: {generate: {households: 20_000}}
+                demand:
+                    scale: 1.50
+                name: 'hashed'
+                sweep:
+                    parameters:     # swept in this order
+                        horizonDays: [30, 60]
+                        warmUpDays:  [1, 2]
+                horizonDays: 30
+                """;
+        assertThat(read(reformatted).hash()).isEqualTo(before);
+        assertThat(read(SWEPT.replace("\n", "\r\n")).hash()).as("CRLF line ends").isEqualTo(before);
+    }
+
+    @Test
+    void any_changed_value_changes_the_hash() throws IOException {
+        String before = read(SWEPT).hash();
+        assertThat(read(SWEPT.replace("seed: 7", "seed: 8")).hash()).isNotEqualTo(before);
+        assertThat(read(SWEPT.replace("scale: 1.5", "scale: 1.25")).hash()).isNotEqualTo(before);
+        assertThat(read(SWEPT.replace("targetHouseholds: 400", "targetHouseholds: 401")).hash()).isNotEqualTo(before);
+        assertThat(read(SWEPT.replace("name: grid-400", "name: grid-401")).hash()).isNotEqualTo(before);
+        assertThat(read(SWEPT.replace("[1, 2]", "[2, 1]")).hash()).as("list order").isNotEqualTo(before);
+        assertThat(read(SWEPT.replace("horizonDays: 30\n", "horizonDays: 31\n")).hash()).isNotEqualTo(before);
+        assertThat(read(SWEPT + "replications: 10\n").hash()).as("a default written out is a change of the file")
+                .isNotEqualTo(before);
+    }
+
+    @Test
+    void the_order_of_swept_fields_numbers_the_runs_so_it_changes_the_hash() throws IOException {
+        String before = read(SWEPT).hash();
+        String swapped = SWEPT.replace("    horizonDays: [30, 60]\n    warmUpDays: [1, 2]\n",
+                "    warmUpDays: [1, 2]\n    horizonDays: [30, 60]\n");
+        assertThat(swapped).isNotEqualTo(SWEPT);
+        // Point 1 (so its runs) is another setting once the fields are swapped.
+        assertThat(read(SWEPT).points().get(1).values()).containsEntry("horizonDays", 30L)
+                .containsEntry("warmUpDays", 2L);
+        assertThat(read(swapped).points().get(1).values()).containsEntry("horizonDays", 60L)
+                .containsEntry("warmUpDays", 1L);
+        assertThat(read(swapped).hash()).isNotEqualTo(before);
+    }
+
+    @Test
+    void the_canonical_form_sorts_keys_but_keeps_the_order_of_categories_and_sweep_parameters() {
+        YamlNode a = new YamlReader(new Problems("a.yaml")).read("""
+                b: {y: 1, x: 2}
+                demand: {categories: {zeta: {rate: 1, service: 2}, alpha: {service: 2, rate: 1}}}
+                sweep: {parameters: {b.y: [1], b.x: [{q: 1, p: 2}]}}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String c = ScenarioHash.canonical(a);
+        assertThat(c).startsWith("{k1:b{k1:xi1:2k1:yi1:1}");
+        assertThat(c.indexOf("k4:zeta")).isLessThan(c.indexOf("k5:alpha"));
+        assertThat(c).contains("k7:service").contains("{k4:ratei1:1k7:servicei1:2}");
+        assertThat(c.indexOf("k3:b.y")).isLessThan(c.indexOf("k3:b.x"));
+        assertThat(c).contains("{k1:qi1:1k1:pi1:2}");
+    }
+
+    @Test
+    void the_earlier_hash_is_the_one_of_the_file_bytes_that_batches_of_earlier_versions_recorded() throws Exception {
+        Path csv = dir.resolve("staff.csv");
+        Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G01\n");
+        Path p = write("s.yaml", WITH_STAFFING);
+        Scenario s = new ScenarioReader().read(p);
+        // The rule of earlier versions: the file's bytes, then each referenced file's name and bytes, then the overrides.
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        md.update(Files.readAllBytes(p));
+        md.update((byte) 0);
+        md.update("staff.csv".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Files.readAllBytes(csv));
+        md.update((byte) 0);
+        md.update(Scenario.Overrides.NONE.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(s.earlierHashes()).containsExactly(java.util.HexFormat.of().formatHex(md.digest()));
+        assertThat(s.hash()).isNotEqualTo(s.earlierHashes().get(0));
+    }
 }

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,6 +37,9 @@ import org.gridplan.sim.model.GridLayout;
  * {@link ShiftPattern#parse}; default {@code part-time} for part-time workers and
  * {@code weekday-day} for the others). Errors name the file, the line and the column.
  *
+ * <p>The file may be saved as UTF-8, with or without a byte-order mark, or as GBK/GB18030 (Excel's
+ * plain "CSV" on Chinese Windows), with LF or CRLF line ends: see {@link UserText}.
+ *
  * <p>A row of type {@code duty} is an out-of-hours duty worker (值班) of a duty team: it takes the
  * urgent cases of the community of its {@code grid} only, waiting at {@code base}, during its
  * {@code shift} — by default {@code out-of-hours}, every hour outside the weekday day shift
@@ -63,7 +65,8 @@ public final class StaffingCsv {
         Map<String, String> defaultBase = Staffing.baseBuildings(city, layout);
         List<WorkerSpec> workers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        String text = UserText.read(file);
+        try (Reader in = new StringReader(text);
                 MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class)
                         .with(schema).with(CsvParser.Feature.TRIM_SPACES).readValues(in)) {
             List<String> header = null;
@@ -112,8 +115,6 @@ public final class StaffingCsv {
                 workers.add(new WorkerSpec(id, type, grid, base, shift,
                         duty ? WorkerSpec.Duty.SHIFT : WorkerSpec.Duty.NONE));
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, "file not found (" + file + ")");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InputException(file, "malformed CSV" + (at == null ? "" : " at line " + at.getLineNr())
