@@ -1,23 +1,30 @@
 package org.gridplan.scenarios.batch;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gridplan.scenarios.layout.LayoutEnsemble;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.layout.LayoutInfeasibleException;
+import org.gridplan.scenarios.layout.LayoutRedraw;
+import org.gridplan.scenarios.layout.ReComChain;
 import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.Scenario.CityFile;
+import org.gridplan.scenarios.spec.Scenario.EnsembleLayout;
 import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
 import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.LayoutFile;
 import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.Scenario.RedrawnLayout;
 import org.gridplan.scenarios.spec.Scenario.StaffingFile;
 import org.gridplan.scenarios.spec.ScenarioException;
 import org.gridplan.sim.agent.Staffing;
@@ -102,8 +109,9 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         City city = city(scenario);
         List<GridLayout> layouts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<EnsembleLayout, List<GridLayout>> chains = new HashMap<>();
         for (int i = 0; i < scenario.layouts().size(); i++) {
-            GridLayout layout = layout(scenario, city, i);
+            GridLayout layout = layout(scenario, city, i, chains);
             layouts.add(layout);
             warning(scenario, city, layout, i).ifPresent(warnings::add);
         }
@@ -122,17 +130,28 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         return new ScenarioInputs(city, layouts, new TravelTimes(city), staffing, warnings);
     }
 
-    /** The rules layout {@code i} is held to: a generated layout's own, the urban standard for a file. */
+    /**
+     * The rules layout {@code i} is held to: a generated, redrawn or ensemble layout's own, the urban
+     * standard for a file.
+     */
     public static LayoutRules rules(Scenario scenario, int i) {
-        return scenario.layouts().get(i) instanceof GeneratedLayout g ? g.spec().rules() : LayoutRules.urban();
+        LayoutSource s = scenario.layouts().get(i);
+        if (s instanceof GeneratedLayout g) {
+            return g.spec().rules();
+        }
+        if (s instanceof RedrawnLayout r) {
+            return r.rules();
+        }
+        return s instanceof EnsembleLayout e ? e.rules() : LayoutRules.urban();
     }
 
     /** Where layout {@code i} is named in messages: its file, or the scenario field. */
     private static String source(Scenario scenario, int i) {
         LayoutSource s = scenario.layouts().get(i);
         String field = "layouts[" + i + "] (" + s.name() + ")";
-        return s instanceof LayoutFile f ? f.file().getFileName() + ": " + field : scenario.file().getFileName()
-                + ": " + field;
+        Path file = s instanceof LayoutFile f ? f.file() : s instanceof RedrawnLayout r ? r.file()
+                : s instanceof EnsembleLayout e ? e.from() : null;
+        return file != null ? file.getFileName() + ": " + field : scenario.file().getFileName() + ": " + field;
     }
 
     /**
@@ -302,20 +321,51 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
      *                        layout cannot be drawn, naming it
      */
     public static GridLayout layout(Scenario scenario, City city, int i) {
+        return layout(scenario, city, i, new HashMap<>());
+    }
+
+    /** As {@link #layout(Scenario, City, int)}, running each ensemble's chain once for all its layouts. */
+    private static GridLayout layout(Scenario scenario, City city, int i, Map<EnsembleLayout, List<GridLayout>> chains) {
         String file = scenario.file().getFileName().toString();
         LayoutSource s = scenario.layouts().get(i);
+        String where = file + ": layouts[" + i + "] (" + s.name() + ")";
         if (s instanceof GeneratedLayout g) {
             LayoutGenerator.Result r;
             try {
                 r = new LayoutGenerator(g.spec()).generate(city);
             } catch (LayoutInfeasibleException e) {
-                throw new InputException(file + ": layouts[" + i + "] (" + s.name() + "): cannot be drawn: "
-                        + e.getMessage());
+                throw new InputException(where + ": cannot be drawn: " + e.getMessage());
             }
             if (r.city() != city) {
                 throw new IllegalStateException("layout " + s.name() + " split buildings of an already split city");
             }
             return r.layout().withName(s.name());
+        }
+        if (s instanceof RedrawnLayout r) {
+            GridLayout current = GeoJson.readLayout(r.file(), city);
+            try {
+                return new LayoutRedraw(city, r.rules(), r.target()).redraw(current, r.communities()).layout()
+                        .withName(s.name());
+            } catch (LayoutInfeasibleException | IllegalArgumentException e) {
+                throw new InputException(where + ": cannot be redrawn: " + e.getMessage());
+            }
+        }
+        if (s instanceof EnsembleLayout e) {
+            // One chain for the ensemble's layouts: they differ only in index (and name).
+            EnsembleLayout key = new EnsembleLayout("", e.from(), e.rules(), e.steps(), e.sample(), e.seed(), 0,
+                    Optional.empty());
+            List<GridLayout> sample = chains.get(key);
+            if (sample == null) {
+                GridLayout from = GeoJson.readLayout(e.from(), city);
+                try {
+                    sample = LayoutEnsemble.run(city, from, e.rules(), e.seed(), ReComChain.Options.defaults(),
+                            e.steps(), e.sample(), x -> { }).sample();
+                } catch (IllegalArgumentException | IllegalStateException ex) {
+                    throw new InputException(where + ": the ensemble cannot be drawn: " + ex.getMessage());
+                }
+                chains.put(key, sample);
+            }
+            return sample.get(e.index()).withName(s.name());
         }
         GridLayout layout = GeoJson.readLayout(((LayoutFile) s).file(), city).withName(s.name());
         checkCoverage(scenario, city, layout, i);

@@ -53,6 +53,12 @@ final class FileRoles {
             if (l instanceof Scenario.LayoutFile f) {
                 input("layouts[" + i + "].file", f.file());
             }
+            if (l instanceof Scenario.RedrawnLayout r) {
+                input("layouts[" + i + "].redraw", r.file());
+            }
+            if (l instanceof Scenario.EnsembleLayout e) {
+                input("layouts[" + i + "].ensemble.from", e.from());
+            }
             Optional<Scenario.StaffingFile> staffing = l.staffing();
             int n = i;
             staffing.ifPresent(st -> input("layouts[" + n + "].staffing", st.file()));

@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.gridplan.optimizer.plan.PlanWeights;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.sim.generate.CityGenerator;
+import org.gridplan.sim.model.LayoutRules;
 
 /**
  * A checked scenario: the city, the candidate layouts, the sweep points (each with its run
@@ -170,6 +172,53 @@ public record Scenario(String name, String description, Path file, String hash, 
         /** A layout file staffed by the planner. */
         public LayoutFile(String name, Path file) {
             this(name, file, Optional.empty());
+        }
+    }
+
+    /**
+     * A layout file redrawn as little as possible ({@link org.gridplan.scenarios.layout.LayoutRedraw}):
+     * its grids that break the rules repaired, the grids of {@code communities} drawn afresh.
+     *
+     * @param name        the layout's name in results
+     * @param file        the current layout file (resolved against the scenario file's folder)
+     * @param rules       the rules the redraw keeps
+     * @param target      households per grid to aim at in repairs and fresh grids
+     * @param communities communities drawn afresh
+     * @param staffing    the layout's staffing file, if it has one
+     */
+    public record RedrawnLayout(String name, Path file, LayoutRules rules, int target, Set<String> communities,
+            Optional<StaffingFile> staffing) implements LayoutSource {
+        public RedrawnLayout {
+            Objects.requireNonNull(rules, "rules");
+            communities = Set.copyOf(communities);
+            Objects.requireNonNull(staffing, "staffing");
+        }
+    }
+
+    /**
+     * One layout of an ensemble: the {@code index}-th of the {@code sample} layouts kept, evenly
+     * spaced, from a ReCom chain of {@code steps} steps from a layout file
+     * ({@link org.gridplan.scenarios.layout.LayoutEnsemble}). A scenario's ensemble entry stands for
+     * {@code sample} of these, named {@code <name>-1} to {@code <name>-<sample>}.
+     *
+     * @param name     the layout's name in results
+     * @param from     the layout file the chain starts from
+     * @param rules    the rules every layout of the chain keeps
+     * @param steps    steps of the chain
+     * @param sample   layouts kept from it
+     * @param seed     the chain's seed
+     * @param index    which of them this is, from 0
+     * @param staffing the layout's staffing file, if it has one
+     */
+    public record EnsembleLayout(String name, Path from, LayoutRules rules, int steps, int sample, long seed,
+            int index, Optional<StaffingFile> staffing) implements LayoutSource {
+        public EnsembleLayout {
+            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(staffing, "staffing");
+            if (index < 0 || index >= sample || sample > steps) {
+                throw new IllegalArgumentException("ensemble layout " + name + ": index " + index + " of " + sample
+                        + " layouts kept from " + steps + " steps");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.RunSettings.SurgeSpec;
 import org.gridplan.scenarios.spec.Scenario.CityFile;
 import org.gridplan.scenarios.spec.Scenario.CitySource;
+import org.gridplan.scenarios.spec.Scenario.EnsembleLayout;
 import org.gridplan.scenarios.spec.Scenario.GeneratedCity;
 import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.LayoutFile;
@@ -30,6 +32,7 @@ import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
 import org.gridplan.scenarios.spec.Scenario.Outputs;
 import org.gridplan.scenarios.spec.Scenario.Overrides;
+import org.gridplan.scenarios.spec.Scenario.RedrawnLayout;
 import org.gridplan.scenarios.spec.Scenario.StaffingFile;
 import org.gridplan.scenarios.spec.Scenario.SweepMode;
 import org.gridplan.scenarios.spec.YamlNode.Entry;
@@ -333,23 +336,78 @@ public final class ScenarioReader {
                 }
             }
             boolean file = l.has("file");
+            boolean redraw = l.has("redraw");
+            boolean ensemble = l.has("ensemble");
             boolean target = l.has("targetHouseholds");
-            if (file == target) {
-                cx.problems.add(l.line(), at, "give exactly one of file or targetHouseholds");
+            int sources = (file ? 1 : 0) + (redraw ? 1 : 0) + (ensemble ? 1 : 0);
+            boolean oneSource = sources == 1 ? !target || redraw : sources == 0 && target;
+            if (!oneSource) {
+                cx.problems.add(l.line(), at, "give exactly one of file, redraw, ensemble or targetHouseholds"
+                        + " (targetHouseholds may go with redraw, as the size to aim at)");
             }
             // The layout's own workers, read instead of planned; the file enters the scenario hash.
             Optional<StaffingFile> staffing = cx.existingFile(l, "staffing")
                     .map(p -> new StaffingFile(p, cx.problems.at(l.lineOf("staffing"), l.pathOf("staffing"))));
+            if (!redraw && l.has("communities")) {
+                cx.problems.add(l.lineOf("communities"), l.pathOf("communities"), "applies only to a redraw");
+            }
             if (file) {
                 Optional<Path> p = cx.existingFile(l, "file");
                 for (String k : List.of("minHouseholds", "maxHouseholds", "allowCrossCommunity")) {
                     if (l.has(k)) {
-                        cx.problems.add(l.lineOf(k), l.pathOf(k), "applies only to generated layouts "
-                                + "(with targetHouseholds)");
+                        cx.problems.add(l.lineOf(k), l.pathOf(k), "applies only to generated, redrawn and ensemble"
+                                + " layouts");
                     }
                 }
                 if (p.isPresent() && name.isPresent()) {
                     out.add(new LayoutFile(name.get(), p.get(), staffing));
+                }
+            } else if (redraw) {
+                Optional<Path> p = cx.existingFile(l, "redraw");
+                Optional<LayoutRules> rules = layoutRules(l);
+                int aim = rules.map(r -> l.integer("targetHouseholds", Math.max(r.minHouseholds(), Math.min(
+                        r.maxHouseholds(), 400)), r.minHouseholds(), r.maxHouseholds())).orElse(400);
+                Set<String> communities = new LinkedHashSet<>();
+                l.list("communities").ifPresent(list2 -> {
+                    for (int k = 0; k < list2.items().size(); k++) {
+                        YamlNode c = list2.items().get(k);
+                        if (c instanceof Scalar sc && !sc.text().isBlank()) {
+                            communities.add(sc.text());
+                        } else {
+                            cx.problems.add(c.line(), l.pathOf("communities") + "[" + k + "]", "expected a community"
+                                    + " name, got " + c.describe());
+                        }
+                    }
+                });
+                if (p.isPresent() && name.isPresent() && rules.isPresent()) {
+                    out.add(new RedrawnLayout(name.get(), p.get(), rules.get(), aim, communities, staffing));
+                }
+            } else if (ensemble) {
+                Optional<Fields> ef = l.object("ensemble");
+                Optional<LayoutRules> rules = layoutRules(l);
+                if (ef.isPresent()) {
+                    Fields e = ef.get();
+                    Optional<Path> from = cx.existingFile(e, "from");
+                    if (!e.has("from")) {
+                        cx.problems.add(e.line(), e.pathOf("from"), "missing (required): the layout file the chain"
+                                + " starts from");
+                    }
+                    int steps = e.integer("steps", 1000, 1, Limits.MAX_ENSEMBLE_STEPS);
+                    int sample = e.integer("sample", 5, 1, Math.min(Limits.MAX_ENSEMBLE_SAMPLE, steps));
+                    long chainSeed = e.longInteger("seed", 1);
+                    e.finish();
+                    if (from.isPresent() && name.isPresent() && rules.isPresent()) {
+                        for (int k = 0; k < sample; k++) {
+                            String member = name.get() + "-" + (k + 1);
+                            Integer prev = names.putIfAbsent(member, l.lineOf("name"));
+                            if (prev != null && prev != l.lineOf("name")) {
+                                cx.problems.add(l.lineOf("name"), l.pathOf("name"), "'" + member
+                                        + "' (of the ensemble) is already the name of the layout on line " + prev);
+                            }
+                            out.add(new EnsembleLayout(member, from.get(), rules.get(), steps, sample, chainSeed, k,
+                                    staffing));
+                        }
+                    }
                 }
             } else {
                 int min = l.integer("minHouseholds", LayoutRules.URBAN_MIN, 1, 100_000);
@@ -388,6 +446,19 @@ public final class ScenarioReader {
             l.finish();
         }
         return out;
+    }
+
+    /** The grid rules of a generated, redrawn or ensemble layout entry; empty when they contradict each other. */
+    private static Optional<LayoutRules> layoutRules(Fields l) {
+        int min = l.integer("minHouseholds", LayoutRules.URBAN_MIN, 1, 100_000);
+        int max = l.integer("maxHouseholds", LayoutRules.URBAN_MAX, 1, 100_000);
+        boolean cross = l.bool("allowCrossCommunity", false);
+        if (max < min) {
+            l.problems().add(l.lineOf("maxHouseholds"), l.pathOf("maxHouseholds"), max + " is below minHouseholds "
+                    + min);
+            return Optional.empty();
+        }
+        return Optional.of(new LayoutRules(min, max, cross));
     }
 
     // ---------------------------------------------------------------- optimise and outputs
