@@ -258,29 +258,36 @@ public final class FieldDistrict {
             members.computeIfAbsent(layout.communityOfGrid().get(id), k -> new ArrayList<>()).addAll(byGrid.get(id));
         }
         Map<String, Integer> out = new HashMap<>();
-        for (Map.Entry<String, List<Integer>> e : members.entrySet()) {
-            double sx = 0;
-            double sy = 0;
-            double sw = 0;
-            for (int b : e.getValue()) {
-                Building x = city.buildings().get(b);
-                sx += x.x() * x.households();
-                sy += x.y() * x.households();
-                sw += x.households();
-            }
-            int best = e.getValue().get(0);
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int b : e.getValue()) {
-                Building x = city.buildings().get(b);
-                double d = Math.hypot(x.x() - sx / sw, x.y() - sy / sw);
-                if (d < bestD) {
-                    bestD = d;
-                    best = b;
-                }
-            }
-            out.put(e.getKey(), best);
-        }
+        members.forEach((community, m) -> out.put(community, centreBuilding(city, m)));
         return out;
+    }
+
+    /**
+     * The building of {@code members} nearest their household-weighted centre (the first such in
+     * their order): where the simulator puts a community's office, and the field standard a grid's
+     * base.
+     */
+    public static int centreBuilding(City city, List<Integer> members) {
+        double sx = 0;
+        double sy = 0;
+        double sw = 0;
+        for (int b : members) {
+            Building x = city.buildings().get(b);
+            sx += x.x() * x.households();
+            sy += x.y() * x.households();
+            sw += x.households();
+        }
+        int best = members.get(0);
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int b : members) {
+            Building x = city.buildings().get(b);
+            double d = Math.hypot(x.x() - sx / sw, x.y() - sy / sw);
+            if (d < bestD) {
+                bestD = d;
+                best = b;
+            }
+        }
+        return best;
     }
 
     private static int branchBase(City city, Staffing staffing, String grid, int fallback) {

@@ -308,4 +308,31 @@ class PlannerTest {
         workers.add(new WorkerSpec("PRO-" + grid, WorkerType.PROFESSIONAL, grid, base, ShiftPattern.WEEKDAY_DAY));
         return new Staffing(workers, staffing.pools(), staffing.duty());
     }
+
+    @Test
+    void the_layout_forecast_agrees_with_the_planner_s_forecast_of_the_field_standard() {
+        SimulationConfig settings = SimulationConfig.builder().build();
+        // The field standard: a full-time worker per grid at its base, two part-time workers per community,
+        // the community roster.
+        Map<String, String> bases = Staffing.baseBuildings(city, layout);
+        List<WorkerSpec> workers = new ArrayList<>();
+        for (String g : layout.grids()) {
+            workers.add(new WorkerSpec("FT-" + g, WorkerType.FULL_TIME, g, bases.get(g), ShiftPattern.WEEKDAY_DAY));
+            workers.add(new WorkerSpec("PT-" + g, WorkerType.PART_TIME, g, bases.get(g), ShiftPattern.PART_TIME));
+        }
+        Staffing staffing = new Staffing(workers, List.of(), DutyRoster.defaults());
+        Plan.Forecast planner = RosterChoice.choose(city, layout, staffing, PLANNER.travelTimes(city), settings, 1,
+                List.of(DutyRoster.defaults()), 0.5).chosen().forecast();
+        LayoutForecast f = new LayoutForecast(city, PLANNER.travelTimes(city), settings, 1,
+                city.buildingsByCommunity(), 1, ShiftPattern.WEEKDAY_DAY, Optional.of(ShiftPattern.PART_TIME),
+                DutyRoster.defaults());
+        Plan.Forecast grids = f.of(layout);
+        assertThat(grids.casesPerYear()).isCloseTo(planner.casesPerYear(), within(1e-6));
+        assertThat(grids.meanResponseMinutes()).isCloseTo(planner.meanResponseMinutes(), within(1e-9));
+        assertThat(grids.onTimeShare()).isCloseTo(planner.onTimeShare(), within(1e-12));
+        assertThat(grids.urgentOnTimeShare()).isCloseTo(planner.urgentOnTimeShare(), within(1e-12));
+        assertThatThrownBy(() -> new LayoutForecast(city, PLANNER.travelTimes(city), settings, 1,
+                city.buildingsByCommunity(), 0, ShiftPattern.WEEKDAY_DAY, Optional.empty(), DutyRoster.NONE))
+                .hasMessageContaining("fullTimePerGrid 0");
+    }
 }

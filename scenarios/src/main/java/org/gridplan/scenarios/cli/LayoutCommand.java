@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Generate grid layouts of a city and validate layouts against the rules.",
         mixinStandardHelpOptions = true,
         subcommands = {LayoutCommand.Generate.class, LayoutCommand.Validate.class, LayoutEnsembleCommand.class,
-                LayoutRedrawCommand.class})
+                LayoutRedrawCommand.class, LayoutOptimiseCommand.class})
 final class LayoutCommand implements Callable<Integer> {
 
     @Spec

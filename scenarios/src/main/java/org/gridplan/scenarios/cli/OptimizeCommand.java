@@ -525,7 +525,7 @@ final class OptimizeCommand implements Callable<Integer> {
      * One row of the gain table: the model's change, the simulated paired change with its
      * interval and verdict; a warning when the model's change lies outside the interval.
      */
-    private static void gainRow(PrintWriter out, List<String> warnings, String kpi, OptionalDouble model,
+    static void gainRow(PrintWriter out, List<String> warnings, String kpi, OptionalDouble model,
             MeanInterval simulated, boolean lowerIsBetter) {
         String verdict;
         if (simulated.lower().isEmpty()) {
@@ -558,7 +558,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /** The run seeds, the first five and how many more. */
-    private static String seedList(long[] seeds) {
+    static String seedList(long[] seeds) {
         List<String> shown = new ArrayList<>();
         for (int r = 0; r < Math.min(5, seeds.length); r++) {
             shown.add(Long.toString(seeds[r]));
@@ -566,7 +566,7 @@ final class OptimizeCommand implements Callable<Integer> {
         return String.join(", ", shown) + (seeds.length > 5 ? " and " + (seeds.length - 5) + " more" : "");
     }
 
-    private static String interval(MeanInterval m) {
+    static String interval(MeanInterval m) {
         return m.halfWidth().isPresent()
                 ? String.format(Locale.ROOT, "%.2f ± %.2f", m.mean(), m.halfWidth().getAsDouble())
                 : String.format(Locale.ROOT, "%.2f (one run)", m.mean());

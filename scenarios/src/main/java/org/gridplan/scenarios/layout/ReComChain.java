@@ -301,6 +301,59 @@ public final class ReComChain {
     }
 
     private void recombine(int[] attempts) {
+        accept(propose(attempts));
+    }
+
+    /**
+     * A recombination of two adjacent grids, drawn as a step would draw it, not yet made; the
+     * layout is unchanged until {@link #accept}.
+     *
+     * @throws IllegalStateException as {@link #step} when no pair can be cut within the attempts
+     */
+    public Proposal propose() {
+        return propose(new int[1]);
+    }
+
+    /**
+     * A proposed recombination: grids {@code a} and {@code b} (numbers of {@link #members}) become
+     * {@code one} and {@code two}, their buildings sorted.
+     */
+    public record Proposal(int a, int b, int[] one, int[] two) {
+    }
+
+    /** Makes a proposed recombination: grid {@code a} gets {@code one}, grid {@code b} gets {@code two}. */
+    public void accept(Proposal p) {
+        int community = gridCommunity.get(p.a());
+        setGrid(p.a(), p.one(), rules.allowCrossCommunity() ? communityOf[p.one()[0]] : community);
+        setGrid(p.b(), p.two(), rules.allowCrossCommunity() ? communityOf[p.two()[0]] : community);
+    }
+
+    /** Grid numbers in use: 0 to this, exclusive (some may be empty after merges). */
+    public int gridSlots() {
+        return members.size();
+    }
+
+    /** The buildings of grid {@code g}, sorted (empty after a merge took them). */
+    public int[] members(int g) {
+        return members.get(g).clone();
+    }
+
+    /** The id of grid {@code g}. */
+    public String gridId(int g) {
+        return gridId.get(g);
+    }
+
+    /** The community of grid {@code g}. */
+    public String community(int g) {
+        return communityNames.get(gridCommunity.get(g));
+    }
+
+    /** The grid number of every building. */
+    public int[] buildingGrids() {
+        return gridOf.clone();
+    }
+
+    private Proposal propose(int[] attempts) {
         Set<String> tried = new java.util.TreeSet<>();
         while (attempts[0] < options.attemptsPerStep()) {
             int e = cutEdge();
@@ -314,8 +367,7 @@ public final class ReComChain {
                 attempts[0]++;
                 int[] part = bipartition(merged);
                 if (part != null) {
-                    apply(a, b, merged, part);
-                    return;
+                    return proposal(a, merged, part, b);
                 }
             }
         }
@@ -359,7 +411,7 @@ public final class ReComChain {
             int[] part = bipartition(m);
             if (part != null) {
                 int fresh = addGrid(freshId(gridId.get(g)), new int[0], gridCommunity.get(g));
-                apply(g, fresh, m, part);
+                accept(proposal(g, m, part, fresh));
                 return Move.SPLIT;
             }
         }
@@ -418,8 +470,8 @@ public final class ReComChain {
         return out;
     }
 
-    /** Gives the two parts their grids: the part sharing more buildings with {@code a} keeps {@code a}'s id. */
-    private void apply(int a, int b, int[] merged, int[] part) {
+    /** The two parts as a proposal: the part sharing more buildings with {@code a} keeps {@code a}'s id. */
+    private Proposal proposal(int a, int[] merged, int[] part, int b) {
         int[] one = new int[part[0]];
         int[] two = new int[merged.length - part[0]];
         int i1 = 0;
@@ -439,11 +491,7 @@ public final class ReComChain {
             one = two;
             two = s;
         }
-        int community = gridCommunity.get(a);
-        int ca = rules.allowCrossCommunity() ? communityOf[one[0]] : community;
-        int cb = rules.allowCrossCommunity() ? communityOf[two[0]] : community;
-        setGrid(a, sorted(one), ca);
-        setGrid(b, sorted(two), cb);
+        return new Proposal(a, b, sorted(one), sorted(two));
     }
 
     private static int[] sorted(int[] v) {
