@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.gridplan.optimizer.plan.LayoutForecast;
 import org.gridplan.scenarios.layout.LayoutEnsemble;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.layout.LayoutInfeasibleException;
 import org.gridplan.scenarios.layout.LayoutRedraw;
+import org.gridplan.scenarios.layout.LayoutSearch;
 import org.gridplan.scenarios.layout.ReComChain;
 import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
@@ -24,9 +26,11 @@ import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.LayoutFile;
 import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.Scenario.OptimisedLayout;
 import org.gridplan.scenarios.spec.Scenario.RedrawnLayout;
 import org.gridplan.scenarios.spec.Scenario.StaffingFile;
 import org.gridplan.scenarios.spec.ScenarioException;
+import org.gridplan.scenarios.spec.StaffingSpec;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
@@ -142,6 +146,9 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         if (s instanceof RedrawnLayout r) {
             return r.rules();
         }
+        if (s instanceof OptimisedLayout o) {
+            return o.rules();
+        }
         return s instanceof EnsembleLayout e ? e.rules() : LayoutRules.urban();
     }
 
@@ -150,7 +157,7 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         LayoutSource s = scenario.layouts().get(i);
         String field = "layouts[" + i + "] (" + s.name() + ")";
         Path file = s instanceof LayoutFile f ? f.file() : s instanceof RedrawnLayout r ? r.file()
-                : s instanceof EnsembleLayout e ? e.from() : null;
+                : s instanceof EnsembleLayout e ? e.from() : s instanceof OptimisedLayout o ? o.file() : null;
         return file != null ? file.getFileName() + ": " + field : scenario.file().getFileName() + ": " + field;
     }
 
@@ -348,6 +355,21 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
                         .withName(s.name());
             } catch (LayoutInfeasibleException | IllegalArgumentException e) {
                 throw new InputException(where + ": cannot be redrawn: " + e.getMessage());
+            }
+        }
+        if (s instanceof OptimisedLayout o) {
+            GridLayout from = GeoJson.readLayout(o.file(), city);
+            RunSettings settings = scenario.points().get(0).settings();
+            StaffingSpec st = settings.staffing();
+            TravelTimes travel = new TravelTimes(city);
+            LayoutForecast forecast = new LayoutForecast(city, travel, settings.config(o.seed(), false), o.seed(),
+                    city.buildingsByCommunity(), st.fullTimePerGrid(), st.fullTimeShift(),
+                    st.partTimePerCommunity() > 0 ? Optional.of(st.partTimeShift()) : Optional.empty(), st.duty());
+            try {
+                return LayoutSearch.run(city, from, o.rules(), o.seed(), forecast, o.steps(), s.name(), x -> { })
+                        .layout();
+            } catch (IllegalArgumentException | IllegalStateException ex) {
+                throw new InputException(where + ": cannot be optimised: " + ex.getMessage());
             }
         }
         if (s instanceof EnsembleLayout e) {

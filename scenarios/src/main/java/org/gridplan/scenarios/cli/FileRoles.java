@@ -56,6 +56,9 @@ final class FileRoles {
             if (l instanceof Scenario.RedrawnLayout r) {
                 input("layouts[" + i + "].redraw", r.file());
             }
+            if (l instanceof Scenario.OptimisedLayout o) {
+                input("layouts[" + i + "].optimise.from", o.file());
+            }
             if (l instanceof Scenario.EnsembleLayout e) {
                 input("layouts[" + i + "].ensemble.from", e.from());
             }

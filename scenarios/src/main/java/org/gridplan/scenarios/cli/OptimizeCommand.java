@@ -537,13 +537,16 @@ final class OptimizeCommand implements Callable<Integer> {
         } else {
             verdict = "not distinguishable from 0";
         }
-        String m = model.isPresent() ? String.format(Locale.ROOT, "%+.2f", model.getAsDouble()) : "-";
+        // A change below the last digit shown prints as +0.00, not -0.00.
+        String m = model.isPresent() ? String.format(Locale.ROOT, "%+.2f", Math.abs(model.getAsDouble()) < 0.005 ? 0
+                : model.getAsDouble()) : "-";
         out.printf(Locale.ROOT, "%-24s %12s %28s  %s%n", kpi, m, signedInterval(simulated), verdict);
         if (model.isPresent() && simulated.lower().isPresent()) {
             double lo = simulated.lower().getAsDouble();
             double hi = simulated.upper().getAsDouble();
             double x = model.getAsDouble();
-            if (x < lo || x > hi) {
+            // Outside by more than rounding: a model change of -1e-12 against an interval [0, 0] agrees.
+            if (x < lo - 1e-9 || x > hi + 1e-9) {
                 warnings.add(String.format(Locale.ROOT, "%s: the model's change %+.2f lies outside the simulated 95%%"
                         + " interval [%+.2f, %+.2f]; the model and the simulation disagree on this plan, trust the "
                         + "simulation", kpi, x, lo, hi));

@@ -196,6 +196,26 @@ public record Scenario(String name, String description, Path file, String hash, 
     }
 
     /**
+     * A layout file improved by the layout search ({@link org.gridplan.scenarios.layout.LayoutSearch}):
+     * ReCom moves the field-regime model expects no worse for, under the field-standard staffing of the
+     * scenario's first sweep point.
+     *
+     * @param name     the layout's name in results
+     * @param file     the layout file the search starts from
+     * @param rules    the rules every move keeps
+     * @param steps    proposals rated
+     * @param seed     the search's seed
+     * @param staffing the layout's staffing file, if it has one
+     */
+    public record OptimisedLayout(String name, Path file, LayoutRules rules, int steps, long seed,
+            Optional<StaffingFile> staffing) implements LayoutSource {
+        public OptimisedLayout {
+            Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(staffing, "staffing");
+        }
+    }
+
+    /**
      * One layout of an ensemble: the {@code index}-th of the {@code sample} layouts kept, evenly
      * spaced, from a ReCom chain of {@code steps} steps from a layout file
      * ({@link org.gridplan.scenarios.layout.LayoutEnsemble}). A scenario's ensemble entry stands for

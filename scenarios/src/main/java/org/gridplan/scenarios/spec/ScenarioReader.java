@@ -30,6 +30,7 @@ import org.gridplan.scenarios.spec.Scenario.GeneratedLayout;
 import org.gridplan.scenarios.spec.Scenario.LayoutFile;
 import org.gridplan.scenarios.spec.Scenario.LayoutSource;
 import org.gridplan.scenarios.spec.Scenario.Optimise;
+import org.gridplan.scenarios.spec.Scenario.OptimisedLayout;
 import org.gridplan.scenarios.spec.Scenario.Outputs;
 import org.gridplan.scenarios.spec.Scenario.Overrides;
 import org.gridplan.scenarios.spec.Scenario.RedrawnLayout;
@@ -338,12 +339,13 @@ public final class ScenarioReader {
             boolean file = l.has("file");
             boolean redraw = l.has("redraw");
             boolean ensemble = l.has("ensemble");
+            boolean optimised = l.has("optimise");
             boolean target = l.has("targetHouseholds");
-            int sources = (file ? 1 : 0) + (redraw ? 1 : 0) + (ensemble ? 1 : 0);
+            int sources = (file ? 1 : 0) + (redraw ? 1 : 0) + (ensemble ? 1 : 0) + (optimised ? 1 : 0);
             boolean oneSource = sources == 1 ? !target || redraw : sources == 0 && target;
             if (!oneSource) {
-                cx.problems.add(l.line(), at, "give exactly one of file, redraw, ensemble or targetHouseholds"
-                        + " (targetHouseholds may go with redraw, as the size to aim at)");
+                cx.problems.add(l.line(), at, "give exactly one of file, redraw, ensemble, optimise or"
+                        + " targetHouseholds (targetHouseholds may go with redraw, as the size to aim at)");
             }
             // The layout's own workers, read instead of planned; the file enters the scenario hash.
             Optional<StaffingFile> staffing = cx.existingFile(l, "staffing")
@@ -381,6 +383,23 @@ public final class ScenarioReader {
                 });
                 if (p.isPresent() && name.isPresent() && rules.isPresent()) {
                     out.add(new RedrawnLayout(name.get(), p.get(), rules.get(), aim, communities, staffing));
+                }
+            } else if (optimised) {
+                Optional<Fields> of = l.object("optimise");
+                Optional<LayoutRules> rules = layoutRules(l);
+                if (of.isPresent()) {
+                    Fields o = of.get();
+                    Optional<Path> from = cx.existingFile(o, "from");
+                    if (!o.has("from")) {
+                        cx.problems.add(o.line(), o.pathOf("from"), "missing (required): the layout file the search"
+                                + " starts from");
+                    }
+                    int steps = o.integer("steps", 500, 1, Limits.MAX_ENSEMBLE_STEPS);
+                    long searchSeed = o.longInteger("seed", 1);
+                    o.finish();
+                    if (from.isPresent() && name.isPresent() && rules.isPresent()) {
+                        out.add(new OptimisedLayout(name.get(), from.get(), rules.get(), steps, searchSeed, staffing));
+                    }
                 }
             } else if (ensemble) {
                 Optional<Fields> ef = l.object("ensemble");

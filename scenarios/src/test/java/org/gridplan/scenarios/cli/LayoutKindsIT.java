@@ -74,10 +74,11 @@ class LayoutKindsIT {
     void a_batch_runs_the_current_layout_its_redraw_and_an_ensemble_drawn_from_it() throws Exception {
         Path file = scenario("  - {name: current, file: " + layout + "}\n"
                 + "  - {name: repaired, redraw: " + broken + "}\n"
-                + "  - {name: chain, ensemble: {from: " + layout + ", steps: 60, sample: 3, seed: 2}}\n");
+                + "  - {name: chain, ensemble: {from: " + layout + ", steps: 60, sample: 3, seed: 2}}\n"
+                + "  - {name: searched, optimise: {from: " + layout + ", steps: 20}}\n");
         CliRunner v = CliRunner.run("validate", file.toString());
         assertThat(v.exitCode()).as(v.err()).isZero();
-        assertThat(v.out()).contains("5 layouts");
+        assertThat(v.out()).contains("6 layouts");
         Path out = dir.resolve("out");
         CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString(), "--no-report");
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -85,9 +86,9 @@ class LayoutKindsIT {
         assertThat(r.err()).doesNotContain("repaired): breaks the grid rules");
         Path db = out.resolve(RunCommand.DATABASE);
         assertThat(column(db, "SELECT DISTINCT layout FROM runs ORDER BY 1")).containsExactly("chain-1", "chain-2",
-                "chain-3", "current", "repaired");
+                "chain-3", "current", "repaired", "searched");
         // Each layout the batch ran is written beside the database; the ensemble's are valid and differ.
-        for (String name : List.of("2-repaired", "3-chain-1", "5-chain-3")) {
+        for (String name : List.of("2-repaired", "3-chain-1", "5-chain-3", "6-searched")) {
             Path f = out.resolve("layouts").resolve(name + ".geojson");
             assertThat(f).exists();
             CliRunner ok = CliRunner.run("layout", "validate", "--city", city.toString(), f.toString());
@@ -107,7 +108,7 @@ class LayoutKindsIT {
         assertThat(v.exitCode()).isEqualTo(2);
         assertThat(v.err()).contains("layouts[1].ensemble.from: missing (required)")
                 .contains("layouts[1].ensemble.steps").contains("layouts[2].communities: applies only to a redraw")
-                .contains("layouts[3]: give exactly one of file, redraw, ensemble or targetHouseholds")
+                .contains("layouts[3]: give exactly one of file, redraw, ensemble, optimise or targetHouseholds")
                 .doesNotContain("\tat ");
         Path unknown = scenario("  - {name: a, redraw: " + layout + ", communities: [nowhere]}\n");
         CliRunner u = CliRunner.run("validate", unknown.toString());
