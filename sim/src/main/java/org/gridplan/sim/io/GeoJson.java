@@ -3,6 +3,7 @@ package org.gridplan.sim.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,7 +96,9 @@ public final class GeoJson {
     public static final double MAX_ROAD_DISTANCE_METRES = 1_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Content after the FeatureCollection (two files run together) is refused, not ignored.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GeoJson() {
     }
