@@ -66,6 +66,10 @@ public final class StaffingCsv {
         List<WorkerSpec> workers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String text = UserText.read(file);
+        if (text.isBlank()) {
+            // Jackson's "Empty header line" comes at line -1.
+            throw new InputException(file, "empty file (expected a header row id,type,grid and one row per worker)");
+        }
         try (Reader in = new StringReader(text);
                 MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class)
                         .with(schema).with(CsvParser.Feature.TRIM_SPACES).readValues(in)) {
