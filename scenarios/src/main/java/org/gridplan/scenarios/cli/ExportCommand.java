@@ -41,7 +41,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ExportFormat f = ExportFormat.fromKey(format);
+        ExportFormat f = Main.option("--format", () -> ExportFormat.fromKey(format));
         Path db = Files.isDirectory(batch) ? batch.resolve(RunCommand.DATABASE) : batch;
         if (!Files.isRegularFile(db)) {
             err.println("error: " + db + ": no results database (run 'gridplan run' first)");

@@ -272,7 +272,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
-                : TravelModel.road(TravelMode.fromKey(travel));
+                : TravelModel.road(Main.option("--travel", () -> TravelMode.fromKey(travel)));
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
         // A building without a grid cannot be simulated; name the layout file, not the engine's field.
