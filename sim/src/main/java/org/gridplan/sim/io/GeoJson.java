@@ -329,6 +329,10 @@ public final class GeoJson {
         }
         Parsed p = new Parsed();
         JsonNode meta = root.path("gridplan");
+        // Present but of another type, the member would be ignored and the file read without it.
+        if (!meta.isMissingNode() && !meta.isObject()) {
+            throw new InputException(file, "member \"gridplan\" must be an object, got " + describe(meta));
+        }
         if (meta.isObject()) {
             if (meta.hasNonNull("name")) {
                 p.name = text(file, "gridplan.name", meta.get("name"));
@@ -343,6 +347,10 @@ public final class GeoJson {
                 p.cityHash = text(file, "gridplan.cityHash", meta.get("cityHash"));
             }
             JsonNode grids = meta.path("grids");
+            if (!grids.isMissingNode() && !grids.isObject()) {
+                throw new InputException(file, "gridplan.grids must be an object of grid: community, got "
+                        + describe(grids));
+            }
             if (grids.isObject()) {
                 grids.fields().forEachRemaining(e -> p.gridCommunities.put(e.getKey(),
                         text(file, "gridplan.grids." + e.getKey(), e.getValue())));
