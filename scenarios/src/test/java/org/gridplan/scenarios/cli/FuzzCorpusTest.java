@@ -446,6 +446,15 @@ class FuzzCorpusTest {
             xy.set(0, xy.get(0).asDouble() * 1e12);
             return r;
         }, true));
+        GENERATORS.put("layout-gridplan-text", json(r -> r.put("gridplan", "layout"), true));
+        GENERATORS.put("layout-grids-list", json(r -> {
+            ((ObjectNode) r.path("gridplan")).putArray("grids").add("C01-G01");
+            return r;
+        }, true));
+        GENERATORS.put("city-gridplan-list", json(r -> {
+            r.putArray("gridplan");
+            return r;
+        }, false));
         // Sites files.
         GENERATORS.put("sites-polygon", json(r -> sites(s -> {
             ((ObjectNode) s.path("features").get(0).path("geometry")).put("type", "Polygon");
