@@ -60,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Limits.whole("--households", households, CityGenerator.MIN_HOUSEHOLDS, CityGenerator.MAX_HOUSEHOLDS);
             PrintWriter out = spec.commandLine().getOut();
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "machine: %d cores, max heap %.0f MiB, Java %s%n", rt.availableProcessors(),
@@ -148,6 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() {
             Limits.whole("--repeat", repeat, 1, Limits.MAX_REPEAT);
             Limits.whole("--part-time", partTime, 0, Limits.MAX_PART_TIME_PER_COMMUNITY);
+            Limits.whole("--households", households, CityGenerator.MIN_HOUSEHOLDS, CityGenerator.MAX_HOUSEHOLDS);
             PrintWriter out = spec.commandLine().getOut();
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "machine: %d cores available, max heap %.0f MiB, Java %s%n",

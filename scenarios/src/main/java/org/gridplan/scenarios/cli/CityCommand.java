@@ -84,6 +84,7 @@ final class CityCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             new FileRoles().output("--out", out).check();
+            Limits.whole("--households", households, CityGenerator.MIN_HOUSEHOLDS, CityGenerator.MAX_HOUSEHOLDS);
             CityGenerator.Spec.Builder b = CityGenerator.Spec.builder(households).seed(seed);
             if (name != null) {
                 b.name(name);
@@ -102,10 +103,10 @@ final class CityCommand implements Callable<Integer> {
                 b.arterials((int) Limits.whole("--arterials", arterials, 0, Limits.MAX_ARTERIALS));
             }
             if (missingLinks != null) {
-                b.missingLinkShare(missingLinks);
+                b.missingLinkShare(Limits.number("--missing-links", missingLinks, 0, false, 0.5));
             }
             if (density != null) {
-                b.householdsPerKm2(density);
+                b.householdsPerKm2(Limits.number("--density", density, 1_000, false, 50_000));
             }
             CityGenerator.Spec citySpec = b.build();
             long start = System.nanoTime();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.gridplan.results.store.ExportFormat;
 import org.gridplan.results.store.ResultsStore;
+import org.gridplan.sim.io.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ExportFormat f = ExportFormat.fromKey(format);
+        ExportFormat f = Main.option("--format", () -> ExportFormat.fromKey(format));
         Path db = Files.isDirectory(batch) ? batch.resolve(RunCommand.DATABASE) : batch;
         if (!Files.isRegularFile(db)) {
             err.println("error: " + db + ": no results database (run 'gridplan run' first)");
@@ -49,6 +50,9 @@ final class ExportCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         Path dir = out != null ? out : db.toAbsolutePath().getParent().resolve("export");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException("--out " + dir + ": is a file; give a folder");
+        }
         FileRoles roles = new FileRoles().input("BATCH", db);
         for (String table : ResultsStore.TABLES) {
             roles.output("--out", dir.resolve(table + "." + f.key()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gridplan.scenarios.layout.LayoutGenerator;
 import org.gridplan.scenarios.layout.LayoutInfeasibleException;
+import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
 import org.gridplan.sim.model.City;
@@ -83,6 +84,7 @@ final class LayoutCommand implements Callable<Integer> {
             if (rulesOptions.rural && spec.commandLine().getParseResult().matchedOption("--target") == null) {
                 target = LayoutRules.RURAL_TARGET;
             }
+            Limits.whole("--target", target, rules.minHouseholds(), rules.maxHouseholds());
             LayoutGenerator.Spec layoutSpec = LayoutGenerator.Spec.of(rules, target).withSplitOversized(!noSplit);
             if (name != null) {
                 layoutSpec = layoutSpec.withName(name);

@@ -135,6 +135,18 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
+    /**
+     * The value {@code parse} makes of option {@code option}; a value it refuses (an
+     * {@link IllegalArgumentException}, e.g. an unknown name) becomes bad input naming the option.
+     */
+    static <T> T option(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new InputException(option + ": " + e.getMessage());
+        }
+    }
+
     private static boolean outOfMemory(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof OutOfMemoryError) {

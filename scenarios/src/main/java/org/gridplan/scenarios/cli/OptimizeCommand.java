@@ -212,7 +212,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 .output("--out", out.resolve("plan.json")).output("--out", out.resolve("plan.geojson"))
                 .output("--out", out.resolve("staffing.csv")).output("--out", out.resolve("baseline-staffing.csv"))
                 .check();
-        TravelMode mode = TravelMode.fromKey(travel);
+        TravelMode mode = Main.option("--travel", () -> TravelMode.fromKey(travel));
         boolean field = switch (model.trim().toLowerCase(Locale.ROOT)) {
             case "field" -> true;
             case "queueing" -> false;

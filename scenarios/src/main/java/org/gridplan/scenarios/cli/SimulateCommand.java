@@ -25,6 +25,7 @@ import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerType;
 import org.gridplan.sim.demand.DemandCatalog;
 import org.gridplan.sim.demand.EscalationLevel;
+import org.gridplan.sim.engine.ConfigException;
 import org.gridplan.sim.engine.FieldModel;
 import org.gridplan.sim.engine.GridSimulation;
 import org.gridplan.sim.engine.IncidentKpis;
@@ -180,7 +181,16 @@ final class SimulateCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         long start = System.nanoTime();
-        RunResult result = GridSimulation.run(in.city(), in.layout(), in.staffing(), in.config());
+        RunResult result;
+        try {
+            result = GridSimulation.run(in.city(), in.layout(), in.staffing(), in.config());
+        } catch (ConfigException e) {
+            // A plan read from --staffing that the engine refuses: name the file, not the scenario field.
+            if (staffing != null && e.field().startsWith("staffing.workers")) {
+                throw new InputException(staffing, e.getMessage().substring(e.field().length() + 2));
+            }
+            throw e;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         // Outputs are written only once the run has succeeded, each atomically.
         if (json != null) {
@@ -272,7 +282,7 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
-                : TravelModel.road(TravelMode.fromKey(travel));
+                : TravelModel.road(Main.option("--travel", () -> TravelMode.fromKey(travel)));
         City c = GeoJson.readCity(city);
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
         // A building without a grid cannot be simulated; name the layout file, not the engine's field.

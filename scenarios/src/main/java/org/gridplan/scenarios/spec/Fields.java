@@ -220,7 +220,10 @@ final class Fields {
         try {
             x = whole != null ? whole.doubleValue() : Double.parseDouble(s.text().replace("_", ""));
         } catch (NumberFormatException e) {
-            problems.add(n.line(), at, "expected a number, got " + n.describe());
+            // YAML's .inf and .nan are floats Java does not parse: not "expected a number, got the number .nan".
+            boolean notFinite = s.text().matches("[-+]?\\.(?i:inf|nan)");
+            problems.add(n.line(), at, notFinite ? "expected a finite number, got " + s.text()
+                    : "expected a number, got " + n.describe());
             return OptionalDouble.empty();
         }
         if (!Double.isFinite(x)) {

@@ -822,11 +822,13 @@ public final class ScenarioReader {
         Fields f = new Fields(root, "", problems);
         double horizon = f.number("horizonDays", 365, 0, true, Limits.MAX_DAYS);
         double warmUp = f.number("warmUpDays", 7, 0, false, Limits.MAX_DAYS);
-        if (warmUp >= horizon) {
+        boolean daysRefused = problems.messages().size() > before;
+        // A horizon or warm-up refused stands alone: no second problem comparing the other with its default.
+        if (!daysRefused && warmUp >= horizon) {
             problems.add(f.has("warmUpDays") ? f.lineOf("warmUpDays") : f.lineOf("horizonDays"), "warmUpDays",
                     Fields.fmt(warmUp)
                     + " must be less than horizonDays " + Fields.fmt(horizon));
-        } else if (Limits.measuredDaysProblem(horizon, warmUp, "warmUpDays") != null) {
+        } else if (!daysRefused && Limits.measuredDaysProblem(horizon, warmUp, "warmUpDays") != null) {
             // e.g. horizonDays: 1e-300 with warmUpDays: 0 would run and report "0 days".
             problems.add(f.lineOf("horizonDays"), "horizonDays", Limits.measuredDaysProblem(horizon, warmUp,
                     "warmUpDays"));

@@ -66,7 +66,7 @@ class GenerateCommandsIT {
         Path out = dir.resolve("city.geojson");
         CliRunner r = CliRunner.run("city", "generate", "--households", "5000", "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().trim()).isEqualTo("error: target households 5000 outside 20000..500000");
+        assertThat(r.err().trim()).isEqualTo("error: --households 5000: below the minimum 20,000");
         assertThat(out).doesNotExist();
     }
 

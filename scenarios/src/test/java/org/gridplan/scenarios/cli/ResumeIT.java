@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch killed mid-way (a real child JVM, destroyed forcibly, so no shutdown hook or commit runs)
- * and run again completes without losing, duplicating or changing a run.
+ * and run again completes without losing, duplicating or changing a run; so does one killed three
+ * times at points drawn from a fixed seed, resumed after each kill.
  */
 class ResumeIT {
 
@@ -86,7 +87,104 @@ class ResumeIT {
         CliRunner uninterrupted = CliRunner.run("run", file.toString(), "--out", whole.toString(), "--threads", "2");
         assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
 
-        Path a = killed.resolve(RunCommand.DATABASE);
+        assertSameBatch(killed, whole);
+        // And so is the report written at the end of each.
+        assertThat(Files.readString(killed.resolve("report.html")))
+                .isEqualTo(Files.readString(whole.resolve("report.html")));
+        // The KPI tables printed at the end agree too.
+        assertThat(table(resumed.out())).isEqualTo(table(uninterrupted.out()));
+    }
+
+    /** Kills of the seeded schedule; each kill comes 3 to 12 stored runs after the (re)start. */
+    static final int KILLS = 3;
+    static final long SCHEDULE_SEED = 18;
+
+    @Test
+    void a_batch_killed_at_seeded_random_points_and_resumed_each_time_ends_as_an_uninterrupted_one()
+            throws Exception {
+        Path file = dir.resolve("resume.yaml");
+        Files.writeString(file, SCENARIO);
+        Path killed = dir.resolve("killed-often");
+        java.util.Random schedule = new java.util.Random(SCHEDULE_SEED);
+        int stored = 0;
+        for (int k = 0; k < KILLS; k++) {
+            int after = 3 + schedule.nextInt(10);
+            long delayMillis = schedule.nextInt(250);
+            Kill kill = runAndKill(file, killed, after, delayMillis);
+            if (k > 0) {
+                assertThat(kill.log()).as("kill %d: the child resumed what was stored", k)
+                        .contains("resuming: " + stored + " of " + TOTAL + " runs already stored");
+            }
+            assertThat(kill.progress()).as("kill %d: child's progress: %s", k, kill.log())
+                    .isGreaterThanOrEqualTo(stored + after);
+            int now = count(killed.resolve(RunCommand.DATABASE), "SELECT count(*) FROM runs");
+            assertThat(now).as("kill %d: runs stored (none lost by the kill)", k).isGreaterThanOrEqualTo(stored + after)
+                    .isLessThan(TOTAL);
+            assertThat(count(killed.resolve(RunCommand.DATABASE), "SELECT count(DISTINCT run_id) FROM runs"))
+                    .as("kill %d: no run stored twice", k).isEqualTo(now);
+            stored = now;
+        }
+        CliRunner resumed = CliRunner.run("run", file.toString(), "--out", killed.toString(), "--threads", "2");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("resuming: " + stored + " of " + TOTAL + " runs already stored");
+
+        Path whole = dir.resolve("whole");
+        CliRunner uninterrupted = CliRunner.run("run", file.toString(), "--out", whole.toString(), "--threads", "2");
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        assertSameBatch(killed, whole);
+        assertThat(table(resumed.out())).isEqualTo(table(uninterrupted.out()));
+    }
+
+    /** What a killed child printed, and the last progress it reported. */
+    record Kill(int progress, List<String> log) {
+    }
+
+    /**
+     * Runs the batch in a child JVM (resuming what {@code out} holds) and kills it forcibly
+     * {@code delayMillis} after it reported {@code after} more stored runs than it started with.
+     */
+    private static Kill runAndKill(Path file, Path out, int after, long delayMillis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.gridplan.scenarios.cli.Main", "run", file.toString(), "--out", out.toString(), "--threads", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Pattern progress = Pattern.compile("progress: (\\d+)/" + TOTAL + " runs");
+        Pattern resuming = Pattern.compile("resuming: (\\d+) of " + TOTAL);
+        int start = 0;
+        int seen = 0;
+        List<String> log = new ArrayList<>();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                log.add(line);
+                Matcher r = resuming.matcher(line);
+                if (r.find()) {
+                    start = Integer.parseInt(r.group(1));
+                }
+                Matcher m = progress.matcher(line);
+                if (m.find()) {
+                    seen = Integer.parseInt(m.group(1));
+                    if (seen >= start + after) {
+                        break;
+                    }
+                }
+            }
+            // A delay drawn from the schedule, so the kill also lands between commits.
+            Thread.sleep(delayMillis);
+            child.destroyForcibly();
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        return new Kill(seen, log);
+    }
+
+    /**
+     * The batch in {@code resumed} holds every run exactly once, each as in the uninterrupted
+     * batch {@code whole}: the same rows in every table.
+     */
+    private static void assertSameBatch(Path resumed, Path whole) throws SQLException, IOException {
+        Path a = resumed.resolve(RunCommand.DATABASE);
         Path b = whole.resolve(RunCommand.DATABASE);
         assertThat(count(a, "SELECT count(*) FROM runs")).isEqualTo(TOTAL);
         assertThat(count(a, "SELECT count(DISTINCT run_id) FROM runs WHERE status = 'ok'")).isEqualTo(TOTAL);
@@ -106,11 +204,6 @@ class ResumeIT {
         assertThat(count(a, "SELECT count(*) FROM (SELECT run_id, minutes FROM response_histogram "
                 + "GROUP BY ALL HAVING count(*) > 1)")).isZero();
         assertThat(count(a, "SELECT count(DISTINCT run_id) FROM backlog")).isEqualTo(TOTAL);
-        // And so is the report written at the end of each.
-        assertThat(Files.readString(killed.resolve("report.html")))
-                .isEqualTo(Files.readString(whole.resolve("report.html")));
-        // The KPI tables printed at the end agree too.
-        assertThat(table(resumed.out())).isEqualTo(table(uninterrupted.out()));
     }
 
     private static String table(String out) {

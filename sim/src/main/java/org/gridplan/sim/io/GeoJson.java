@@ -3,6 +3,7 @@ package org.gridplan.sim.io;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,7 +96,9 @@ public final class GeoJson {
     public static final double MAX_ROAD_DISTANCE_METRES = 1_000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            // Content after the FeatureCollection (two files run together) is refused, not ignored.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GeoJson() {
     }
@@ -326,6 +329,10 @@ public final class GeoJson {
         }
         Parsed p = new Parsed();
         JsonNode meta = root.path("gridplan");
+        // Present but of another type, the member would be ignored and the file read without it.
+        if (!meta.isMissingNode() && !meta.isObject()) {
+            throw new InputException(file, "member \"gridplan\" must be an object, got " + describe(meta));
+        }
         if (meta.isObject()) {
             if (meta.hasNonNull("name")) {
                 p.name = text(file, "gridplan.name", meta.get("name"));
@@ -340,6 +347,10 @@ public final class GeoJson {
                 p.cityHash = text(file, "gridplan.cityHash", meta.get("cityHash"));
             }
             JsonNode grids = meta.path("grids");
+            if (!grids.isMissingNode() && !grids.isObject()) {
+                throw new InputException(file, "gridplan.grids must be an object of grid: community, got "
+                        + describe(grids));
+            }
             if (grids.isObject()) {
                 grids.fields().forEachRemaining(e -> p.gridCommunities.put(e.getKey(),
                         text(file, "gridplan.grids." + e.getKey(), e.getValue())));

@@ -66,15 +66,27 @@ public final class StaffingCsv {
         List<WorkerSpec> workers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         String text = UserText.read(file);
+        if (text.isBlank()) {
+            // Jackson's "Empty header line" comes at line -1.
+            throw new InputException(file, "empty file (expected a header row id,type,grid and one row per worker)");
+        }
         try (Reader in = new StringReader(text);
                 MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class)
-                        .with(schema).with(CsvParser.Feature.TRIM_SPACES).readValues(in)) {
+                        .with(schema).with(CsvParser.Feature.TRIM_SPACES).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .readValues(in)) {
             List<String> header = null;
             while (rows.hasNextValue()) {
                 int line = rows.getCurrentLocation().getLineNr();
                 Map<String, String> row = rows.nextValue();
                 if (header == null) {
                     header = ((CsvSchema) rows.getParserSchema()).getColumnNames();
+                    Set<String> columns = new HashSet<>();
+                    for (String column : header) {
+                        // Two columns of one name would be read as one, the other's values lost.
+                        if (!column.isEmpty() && !columns.add(column)) {
+                            throw new InputException(file, "line 1: column '" + column + "' appears twice");
+                        }
+                    }
                     for (String required : List.of("id", "type", "grid")) {
                         if (!header.contains(required)) {
                             throw new InputException(file, "line 1: missing column '" + required
