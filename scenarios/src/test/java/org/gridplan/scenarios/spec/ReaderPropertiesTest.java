@@ -41,6 +41,9 @@ import org.gridplan.sim.road.RoadNetwork;
  * CSV and GeoJSON readers, they read it or refuse it with the project's {@link InputException} and
  * a message naming the file, never another exception (no NullPointerException, ClassCastException,
  * IndexOutOfBoundsException, ...); and what gridplan writes it reads back as it was.
+ *
+ * <p>Every property runs on a fixed seed, so the build is reproducible; change the seed (or remove
+ * it locally) to explore further.
  */
 class ReaderPropertiesTest {
 
@@ -182,26 +185,26 @@ class ReaderPropertiesTest {
 
     // ---------------------------------------------------------------- never anything but InputException
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void the_scenario_reader_reads_or_refuses_with_an_input_exception(@ForAll("scenarios") byte[] bytes) {
         Path file = write("s.yaml", bytes);
         readsOrRefuses(file, () -> new ScenarioReader().read(file));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void the_staffing_reader_reads_or_refuses_with_an_input_exception(@ForAll("staffingFiles") byte[] bytes) {
         Path file = write("staffing.csv", bytes);
         readsOrRefuses(file, () -> StaffingCsv.read(file, city, layout));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void the_city_reader_reads_or_refuses_with_an_input_exception(@ForAll("cityFiles") byte[] bytes) {
         Path file = write("city.geojson", bytes);
         readsOrRefuses(file, () -> GeoJson.readCity(file));
         readsOrRefuses(file, () -> GeoJson.readSites(file, city));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void the_layout_reader_reads_or_refuses_with_an_input_exception(@ForAll("layoutFiles") byte[] bytes) {
         Path file = write("layout.geojson", bytes);
         readsOrRefuses(file, () -> GeoJson.readLayout(file, city));
@@ -228,7 +231,7 @@ class ReaderPropertiesTest {
         return worker.list().ofMinSize(1).ofMaxSize(20).uniqueElements(WorkerSpec::id);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void a_staffing_plan_written_reads_back_equal(@ForAll("workers") List<WorkerSpec> workers) {
         Path file = dir.resolve("plan.csv");
         StaffingCsv.write(Staffing.of(workers), file);
@@ -246,7 +249,7 @@ class ReaderPropertiesTest {
                 .as((name, dy, households, street, community) -> row(name, n, dy, households, street, community)));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void a_city_written_reads_back_equal(@ForAll("cities") City c) {
         Path file = dir.resolve("round.geojson");
         GeoJson.writeCity(c, file);
