@@ -11,7 +11,9 @@ import org.gridplan.sim.io.InputException;
  * three numbers {@code n p Q} (Osman–Christofides) or four {@code x y Q q} (Lorena–Senne).
  */
 public enum CpmpFormat {
-    /** Osman &amp; Christofides (OR-Library pmedcap): {@code k opt}, {@code n p Q}, {@code id x y d}; floor distances. */
+    /**
+     * Osman &amp; Christofides (OR-Library pmedcap): {@code k opt}, {@code n p Q}, {@code id x y d}; floor distances.
+     */
     OSMAN_CHRISTOFIDES("osman-christofides", CpmpReader::read),
     /** Lorena &amp; Senne (SJC): {@code n p}, {@code x y Q q}; real Euclidean distances. */
     LORENA_SENNE("lorena-senne", LorenaSenneReader::read);
@@ -41,7 +43,8 @@ public enum CpmpFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + label + "': expected osman-christofides or lorena-senne");
+        throw new IllegalArgumentException("unknown format '" + label
+                + "': expected osman-christofides or lorena-senne");
     }
 
     /**

@@ -116,7 +116,8 @@ public final class LorenaSenneReader {
                     .weights(SitingWeights.P_MEDIAN)
                     .build();
             Double optimum = KNOWN_OPTIMA.get(name.toUpperCase(Locale.ROOT));
-            return new BenchInstance(name, problem, optimum == null ? OptionalDouble.empty() : OptionalDouble.of(optimum),
+            return new BenchInstance(name, problem,
+                    optimum == null ? OptionalDouble.empty() : OptionalDouble.of(optimum),
                     DECIMALS);
         } catch (InfeasibleProblemException e) {
             throw new InputException(file, e.getMessage());

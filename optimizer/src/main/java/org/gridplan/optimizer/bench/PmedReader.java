@@ -130,6 +130,7 @@ public final class PmedReader {
                 .weights(SitingWeights.P_MEDIAN)
                 .build();
         Long optimum = KNOWN_OPTIMA.get(name);
-        return new BenchInstance(name, problem, optimum == null ? OptionalDouble.empty() : OptionalDouble.of(optimum), 0);
+        return new BenchInstance(name, problem, optimum == null ? OptionalDouble.empty() : OptionalDouble.of(optimum),
+                0);
     }
 }

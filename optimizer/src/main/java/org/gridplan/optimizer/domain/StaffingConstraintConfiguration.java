@@ -7,7 +7,8 @@ import org.optaplanner.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 /**
  * The weights of every staffing constraint, in one place a scenario can override. Units of the
  * penalties: households without a full-time worker; milli-erlangs of load beyond a grid's
- * workers (an unstaffed grid: its whole load); incidents a year × 1/100 minute of expected response; 10⁻⁶ of squared utilisation per
+ * workers (an unstaffed grid: its whole load); incidents a year × 1/100 minute of expected response; 10⁻⁶ of squared
+ * utilisation per
  * worker; 1/100 minute of home → grid travel per worker.
  */
 @ConstraintConfiguration(constraintPackage = StaffingConstraintConfiguration.PACKAGE)

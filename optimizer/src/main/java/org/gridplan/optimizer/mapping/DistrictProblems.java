@@ -234,7 +234,8 @@ public final class DistrictProblems {
             throw new InfeasibleProblemException("candidate sites", 1, name
                     + ": no candidate sites: at least 1 is needed to open a branch (short by 1 site)");
         }
-        City withSites = sites.equals(city.sites()) ? city : new City(city.name(), city.buildings(), city.roads(), sites);
+        City withSites = sites.equals(city.sites()) ? city
+                : new City(city.name(), city.buildings(), city.roads(), sites);
         TravelTimes siteTravel = withSites == city ? travel : new TravelTimes(withSites, travel.trees());
         int[] nodes = new int[sites.size()];
         for (int j = 0; j < sites.size(); j++) {

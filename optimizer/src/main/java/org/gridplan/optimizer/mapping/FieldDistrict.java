@@ -57,7 +57,8 @@ public final class FieldDistrict {
     public static FieldDistrict of(City city, GridLayout layout, Staffing staffing, TravelTimes travel,
             SimulationConfig config, long seed) {
         TravelMode mode = config.travel().mode().orElse(TravelMode.EBIKE);
-        return of(city, layout, staffing, config, seed, DistrictProblems.of(city, layout, travel, mode, config.demand()));
+        return of(city, layout, staffing, config, seed,
+                DistrictProblems.of(city, layout, travel, mode, config.demand()));
     }
 
     /**
@@ -235,7 +236,8 @@ public final class FieldDistrict {
             }
         }
         Crew one = new Crew(1, 0, shift);
-        double travelled = model.grid(moving, one).totalResponseMinutes() - model.grid(still, one).totalResponseMinutes();
+        double travelled = model.grid(moving, one).totalResponseMinutes()
+                - model.grid(still, one).totalResponseMinutes();
         return new FieldTable(minutes, known, Math.max(0, travelled));
     }
 

@@ -213,7 +213,8 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
         }
         for (DemandPoint point : points) {
             if (point.households() > capacity) {
-                throw new InfeasibleProblemException("capacity", point.households() - capacity, String.format(Locale.ROOT,
+                throw new InfeasibleProblemException("capacity", point.households() - capacity,
+                        String.format(Locale.ROOT,
                         "%s: capacity %,d households of one branch cannot hold demand point %s with %,d households"
                                 + " (short by %,d)", name, capacity, point.id(), point.households(),
                         point.households() - capacity));
@@ -235,7 +236,8 @@ public record SitingProblem(String name, List<DemandPoint> demandPoints, List<Ca
                 if (h > capacity) {
                     throw new InfeasibleProblemException("community shares a branch", h - capacity, String.format(
                             Locale.ROOT, "%s: community %s must share one branch but its %,d households exceed the"
-                                    + " capacity %,d of one branch (short by %,d)", name, c, h, capacity, h - capacity));
+                                    + " capacity %,d of one branch (short by %,d)", name, c, h, capacity,
+                                            h - capacity));
                 }
             }
         }

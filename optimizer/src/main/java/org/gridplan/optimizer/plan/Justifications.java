@@ -36,7 +36,8 @@ final class Justifications {
     private Justifications() {
     }
 
-    static List<PlanJustification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan, SitingPlan baseline) {
+    static List<PlanJustification> siting(SitingProblem problem, SitingSolution solved, SitingPlan plan,
+            SitingPlan baseline) {
         ScoreJustifications explanation = BranchSitingSolver.explain(problem, solved);
         List<PlanJustification> out = new ArrayList<>();
         for (TooManyBranches t : explanation.of(TooManyBranches.class)) {
@@ -52,7 +53,8 @@ final class Justifications {
                     c.households()));
         }
         long households = problem.totalHouseholds();
-        out.add(say(Sentence.BRANCHES_OPEN, plan.openSites().size(), sample(plan.openSites()), plan.travelObjective() / Math.max(1, households),
+        out.add(say(Sentence.BRANCHES_OPEN, plan.openSites().size(), sample(plan.openSites()),
+                plan.travelObjective() / Math.max(1, households),
                 baseline.travelObjective() / Math.max(1, households), baseline.openSites().size(),
                 sampleZh(plan.openSites())));
         List<OutsideCircle> outside = explanation.of(OutsideCircle.class).stream()
@@ -61,7 +63,8 @@ final class Justifications {
         if (!outside.isEmpty()) {
             long h = outside.stream().mapToLong(OutsideCircle::households).sum();
             OutsideCircle far = outside.get(0);
-            out.add(say(Sentence.OUTSIDE_CIRCLE, outside.size(), 100.0 * h / Math.max(1, households), problem.circles().inner(),
+            out.add(say(Sentence.OUTSIDE_CIRCLE, outside.size(), 100.0 * h / Math.max(1, households),
+                    problem.circles().inner(),
                     100 * baseline.shareOutsideInnerCircle(), far.demandId(), far.distance(), far.siteId()));
         } else {
             out.add(say(Sentence.ALL_INSIDE_CIRCLE, problem.circles().inner()));

@@ -208,7 +208,8 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
 
     /**
      * {@code onto} with the plan applied: every worker of {@code onto} that the plan placed (the same
-     * id; none when the request does not place workers) moves to its planned grid, based at its home or else the grid's base building, keeping its
+     * id; none when the request does not place workers) moves to its planned grid, based at its home or else the grid's
+     * base building, keeping its
      * type, shift and duty; the other workers stay as they are, in their order. The pools are the
      * plan's branch pools when branches were sited and the duty rules ask for pools, else
      * {@code onto}'s; the roster is the plan's ({@link #roster()}).

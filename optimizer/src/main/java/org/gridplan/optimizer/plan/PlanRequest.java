@@ -48,7 +48,8 @@ import org.gridplan.sim.road.TravelMode;
  *                carries the model's forecast of baseline and plan; empty for the queueing model
  */
 public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<PlanWorker> workers,
-        boolean placeWorkers, DemandCatalog demand, TravelModel travel, DutyRules duty, SitingRules siting, PlanWeights weights, long seed,
+        boolean placeWorkers, DemandCatalog demand, TravelModel travel, DutyRules duty, SitingRules siting,
+                PlanWeights weights, long seed,
         SolveBudget budget, Optional<FieldRegime> field) {
 
     /**
@@ -130,7 +131,8 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
 
     /** A builder starting from this request. */
     public Builder toBuilder() {
-        return new Builder(city, layout).sites(sites).workers(workers).placeWorkers(placeWorkers).demand(demand).travel(travel).duty(duty)
+        return new Builder(city, layout).sites(sites).workers(workers).placeWorkers(placeWorkers).demand(demand)
+                .travel(travel).duty(duty)
                 .siting(siting).weights(weights).seed(seed).budget(budget).field(field);
     }
 
@@ -234,7 +236,8 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
 
         /** The request. */
         public PlanRequest build() {
-            return new PlanRequest(city, layout, sites, workers, placeWorkers, demand, travel, duty, siting, weights, seed, budget,
+            return new PlanRequest(city, layout, sites, workers, placeWorkers, demand, travel, duty, siting, weights,
+                    seed, budget,
                     field);
         }
     }

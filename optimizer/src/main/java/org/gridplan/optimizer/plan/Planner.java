@@ -239,7 +239,8 @@ public final class Planner {
             }
         }
         return new Plan(request, grids, p, sitingBaseline, sitingPlan, staffingBaseline, staffingPlan,
-                kpis(siting, staffing, sitingBaseline, staffingBaseline), kpis(siting, staffing, sitingPlan, staffingPlan),
+                kpis(siting, staffing, sitingBaseline, staffingBaseline),
+                        kpis(siting, staffing, sitingPlan, staffingPlan),
                 siteBranches ? Justifications.siting(siting, sitingSolved, sitingPlan, sitingBaseline) : List.of(),
                 placeWorkers ? Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline)
                         : List.of(), notes,

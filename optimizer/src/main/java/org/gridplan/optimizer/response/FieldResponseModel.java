@@ -251,7 +251,8 @@ public final class FieldResponseModel {
             yearly[c] = households * cat.ratePerHouseholdYear() * scale;
             found[c] = cat.discovery() == DiscoveryMode.RESIDENT_REPORT ? 0 : foundOnPatrol(grid, crew, shifts, cat);
             for (int k = 0; k < routineRate.length; k++) {
-                double perMinute = yearly[c] * (1 - found[c]) * density[c][k] * (WEEK / STEP) / DemandCatalog.YEAR_MINUTES;
+                double perMinute = yearly[c] * (1 - found[c]) * density[c][k] * (WEEK / STEP)
+                        / DemandCatalog.YEAR_MINUTES;
                 allRate[k] += perMinute;
                 if (!cat.urgent()) {
                     routineRate[k] += perMinute;
@@ -517,7 +518,8 @@ public final class FieldResponseModel {
         FieldModel field = config.field();
         PatrolConfig visits = config.patrol();
         double legsPerDay = field.routine().patrol().enabled()
-                ? grid.roadMetres() * field.routine().patrol().roundsPerDay() / field.routine().patrol().metresPerMinute()
+                ? grid.roadMetres() * field.routine().patrol().roundsPerDay()
+                        / field.routine().patrol().metresPerMinute()
                         / field.routine().patrol().legMinutes() : 0;
         double dailyVisits = visits.enabled() && visits.cycle()
                 ? households / (visits.cycleDays() * workDays) : 0;

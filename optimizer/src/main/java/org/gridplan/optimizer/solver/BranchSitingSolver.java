@@ -86,7 +86,8 @@ public final class BranchSitingSolver {
                 .buildSolver();
         stopAtTravel(solver, options);
         solver.addEventListener(e -> listener.accept(
-                new NewBest<>(e.getNewBestSolution(), e.getNewBestScore().toString(), e.getNewBestScore().isFeasible())));
+                new NewBest<>(e.getNewBestSolution(), e.getNewBestScore().toString(),
+                        e.getNewBestScore().isFeasible())));
         return timeCapped(solver, problem, options, new AtomicBoolean());
     }
 
@@ -272,13 +273,15 @@ public final class BranchSitingSolver {
      * every machine.
      */
     @SuppressWarnings("rawtypes")
-    private static void addCapacitatedMedianSearch(SitingProblem problem, SolveOptions options, List<PhaseConfig> phases,
+    private static void addCapacitatedMedianSearch(SitingProblem problem, SolveOptions options,
+            List<PhaseConfig> phases,
             LocalSearchPhaseConfig lateAcceptance, UnionMoveSelectorConfig union) {
         long np = (long) problem.demandCount() * problem.maxBranches();
         long laBudget = Math.max(20_000L, 30L * np);
         lateAcceptance.withTerminationConfig(new TerminationConfig().withScoreCalculationCountLimit(laBudget));
         long total = options.evaluationLimit().orElse(Long.MAX_VALUE);
-        long vnsEnd = total == Long.MAX_VALUE ? Long.MAX_VALUE : laBudget + (total - Math.min(total, laBudget)) * 9 / 10;
+        long vnsEnd = total == Long.MAX_VALUE ? Long.MAX_VALUE : laBudget + (total - Math.min(total, laBudget)) * 9
+                / 10;
         java.util.Map<String, String> properties = new java.util.HashMap<>();
         properties.put("evaluationLimit", Long.toString(vnsEnd));
         properties.put("deadlineMillis", Long.toString(System.currentTimeMillis() + options.timeLimit().toMillis()));

@@ -26,7 +26,8 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * fruitless cycles, a restart from the best plan moved by p/2 random swaps (SJC2 has a deep local
  * optimum seven medians away from the optimum). The reassignment of a swap is done twice, from
  * scratch and from the current assignment with the closed median's clients moved to the new one,
- * and the better kept; shifts, exchanges and two-step ejection chains improve each. Costs are the score's rounded travel
+ * and the better kept; shifts, exchanges and two-step ejection chains improve each. Costs are the score's rounded
+ * travel
  * costs, so the phase never disagrees with the constraint streams; the best plan is written back
  * through the score director.
  *

@@ -71,7 +71,8 @@ public final class StaffingSolver {
         StaffingSolution solution = assigned(problem, weights, start);
         Solver<StaffingSolution> solver = SolverFactory.<StaffingSolution>create(solverConfig(options)).buildSolver();
         solver.addEventListener(e -> listener.accept(
-                new NewBest<>(e.getNewBestSolution(), e.getNewBestScore().toString(), e.getNewBestScore().isFeasible())));
+                new NewBest<>(e.getNewBestSolution(), e.getNewBestScore().toString(),
+                        e.getNewBestScore().isFeasible())));
         return solver.solve(solution);
     }
 

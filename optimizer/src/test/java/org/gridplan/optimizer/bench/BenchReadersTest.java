@@ -42,11 +42,14 @@ class BenchReadersTest {
 
     @Test
     void pmed_reports_missing_edges_and_disconnected_graphs() throws IOException {
-        assertThatThrownBy(() -> PmedReader.read(write("short.txt", "3 3 1\n1 2 5\n"))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PmedReader.read(write("short.txt", "3 3 1\n1 2 5\n")))
+                .isInstanceOf(InputException.class)
                 .hasMessage("short.txt: expected 3 edge lines after line 1, found 1");
-        assertThatThrownBy(() -> PmedReader.read(write("split.txt", "3 1 1\n1 2 5\n"))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PmedReader.read(write("split.txt", "3 1 1\n1 2 5\n")))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("split.txt: the graph is disconnected");
-        assertThatThrownBy(() -> PmedReader.read(write("range.txt", "3 1 1\n1 7 5\n"))).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> PmedReader.read(write("range.txt", "3 1 1\n1 7 5\n")))
+                .isInstanceOf(InputException.class)
                 .hasMessage("range.txt: line 2: vertex 7 is outside 1..3");
     }
 

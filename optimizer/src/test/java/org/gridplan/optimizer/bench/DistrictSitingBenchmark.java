@@ -36,7 +36,8 @@ public final class DistrictSitingBenchmark {
         long seconds = Long.parseLong(args[1]);
         SitingProblem problem = district(p, 5);
         Solver<SitingSolution> solver = SolverFactory.<SitingSolution>create(
-                BranchSitingSolver.solverConfig(problem, SolveOptions.ofTime(Duration.ofSeconds(seconds)))).buildSolver();
+                BranchSitingSolver.solverConfig(problem, SolveOptions.ofTime(Duration.ofSeconds(seconds))))
+                        .buildSolver();
         long start = System.nanoTime();
         long[] firstFeasibleMillis = {-1};
         solver.addEventListener(e -> {

@@ -248,7 +248,8 @@ class PlannerTest {
                 .anyMatch(j -> j.startsWith("Out of hours, " + d.chosen().roster().label()));
         // A target no candidate reaches takes the best one and says so.
         Staffing staffing = plan.toStaffing();
-        RosterChoice.Decision unmet = RosterChoice.choose(city, layout, staffing, PLANNER.travelTimes(city), settings, 1,
+        RosterChoice.Decision unmet = RosterChoice.choose(city, layout, staffing, PLANNER.travelTimes(city), settings,
+                1,
                 List.of(DutyRoster.NONE), 0.9);
         assertThat(unmet.chosen().roster()).isEqualTo(DutyRoster.NONE);
         assertThat(unmet.chosen().meetsTarget()).isFalse();

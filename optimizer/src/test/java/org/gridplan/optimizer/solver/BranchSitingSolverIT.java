@@ -58,7 +58,8 @@ class BranchSitingSolverIT {
                 for (int c = b + 1; c < m; c++) {
                     double total = 0;
                     for (int i = 0; i < problem.demandCount(); i++) {
-                        double d = Math.min(problem.distance(i, a), Math.min(problem.distance(i, b), problem.distance(i, c)));
+                        double d = Math.min(problem.distance(i, a),
+                                Math.min(problem.distance(i, b), problem.distance(i, c)));
                         total += problem.travelWeight(i) * d;
                     }
                     best = Math.min(best, total);

@@ -63,7 +63,10 @@ public final class CapacityCharts {
     private CapacityCharts() {
     }
 
-    /** The chart of {@code layout}, the {@code index}-th layout of {@code study} (0-based), filed as {@code capacity-<index+1>}. */
+    /**
+     * The chart of {@code layout}, the {@code index}-th layout of {@code study} (0-based), filed as {@code
+     * capacity-<index+1>}.
+     */
     public static NamedChart curve(CapacityStudy study, CapacityStudy.Layout layout, int index, Lang lang) {
         return new NamedChart("capacity-" + (index + 1), chart(study, layout, lang), WIDTH, HEIGHT);
     }
@@ -189,7 +192,8 @@ public final class CapacityCharts {
 
     /** A share as a percentage with at most two decimals and no trailing zeros, e.g. "98.5". */
     public static String percent(double share) {
-        return java.math.BigDecimal.valueOf(100 * share).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(100 * share).setScale(2, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros()
                 .toPlainString();
     }
 }

@@ -109,7 +109,8 @@ public final class EnsembleReport {
                 .append(Html.esc(title)).append("</title>\n<style>\n").append(ReportWriter.CSS)
                 .append("</style>\n</head>\n<body>\n<main>\n<header>\n<h1>").append(Html.esc(title))
                 .append("</h1>\n<p class=\"sub\">").append(Html.esc(String.format(Locale.ROOT, t(
-                        "City %s; %,d steps of the ReCom chain from layout %s (%s spanning trees, seed %d); %,d distinct"
+                        "City %s; %,d steps of the ReCom chain from layout %s (%s spanning trees, seed %d); %,d "
+                                + "distinct"
                                 + " layouts, every one within the grid rules.",
                         "城市 %s；自方案 %s 起的 ReCom 马尔可夫链 %,d 步（%s 生成树，随机种子 %d）；共 %,d 个不同方案，均符合网格规则。"),
                         lang == Lang.ZH ? new Object[] {study.city(), study.from(), study.steps(), study.tree(),

@@ -133,7 +133,8 @@ public final class ComparisonStatistics {
         Summary s = Summary.of(diffs.stream().mapToDouble(Double::doubleValue).toArray());
         if (n < 2) {
             return new PairedChange(new PairedComparison(kpi, candidate, baseline, sweepPoint, n, s.mean(),
-                    Optional.empty(), OptionalDouble.empty(), PairedComparison.Outcome.UNAVAILABLE), baseMean, candMean);
+                    Optional.empty(), OptionalDouble.empty(), PairedComparison.Outcome.UNAVAILABLE), baseMean,
+                            candMean);
         }
         double mean = s.mean().getAsDouble();
         double se = s.sd().getAsDouble() / Math.sqrt(n);

@@ -33,7 +33,8 @@ public record RunBreakdown(String layout, double sweepPoint, int replication, Li
 
     /** The breakdown and headcount of {@code result}. */
     public static RunBreakdown of(String layout, double sweepPoint, int replication, RunResult result) {
-        return new RunBreakdown(layout, sweepPoint, replication, parts(result.breakdown()), headcount(result.workers()));
+        return new RunBreakdown(layout, sweepPoint, replication, parts(result.breakdown()),
+                headcount(result.workers()));
     }
 
     /** The categories, then the working-hours and out-of-hours parts (the time parts only when measured). */

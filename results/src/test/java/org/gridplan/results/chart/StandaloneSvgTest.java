@@ -29,6 +29,7 @@ class StandaloneSvgTest {
                 .getDocumentElement();
         assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
         // An element without the namespace gets it.
-        assertThat(ChartRendering.standalone("<svg width=\"1\"></svg>")).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width");
+        assertThat(ChartRendering.standalone("<svg width=\"1\"></svg>"))
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" width");
     }
 }

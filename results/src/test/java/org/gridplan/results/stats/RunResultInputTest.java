@@ -95,7 +95,8 @@ class RunResultInputTest {
     }
 
     private static IncidentKpis withLimits(LimitKpis limits) {
-        return new IncidentKpis(10, 2, 9, 8, 2, new Stats(9, 12, 7, 25, 20, 30), new Stats(8, 600, 500, 900, 1000, 1200),
+        return new IncidentKpis(10, 2, 9, 8, 2, new Stats(9, 12, 7, 25, 20, 30),
+                new Stats(8, 600, 500, 900, 1000, 1200),
                 0.6, Map.of(), 0.3, 0.8, limits);
     }
 

@@ -70,7 +70,8 @@ class StoreSchemaTest {
                     + "(1, 'current', 0, '{}', 1, 101, 'ok', '', 1.5, NULL), "
                     + "(2, 'current', 0, '{}', 2, 102, 'failed', 'boom', 0.5, NULL)",
             "INSERT INTO district_kpis (run_id, layout, point, replication, incidents, response_mean, response_p90, "
-                    + "utilisation) VALUES (0, 'current', 0, 0, 10, 12.5, 30, 0.4), (1, 'current', 0, 1, 12, 14.5, 34, 0.5)",
+                    + "utilisation) VALUES (0, 'current', 0, 0, 10, 12.5, 30, 0.4), (1, 'current', 0, 1, 12, 14.5, "
+                            + "34, 0.5)",
             "INSERT INTO grid_kpis (run_id, layout, point, replication, grid, response_mean) "
                     + "VALUES (0, 'current', 0, 0, 'G1', 11)",
             "INSERT INTO worker_kpis (run_id, layout, point, replication, worker, served) "
@@ -179,7 +180,8 @@ class StoreSchemaTest {
 
             // Resuming: the failed run is replaced, with its plan, as in a new database.
             store.claim(new BatchInfo("old", "abc123", 4));
-            store.writeRun(new RunRecord(2, "current", 0, "{}", 2, 102, RunRecord.OK, "", 0.1), Optional.of(KpiTablesTest.distinct()),
+            store.writeRun(new RunRecord(2, "current", 0, "{}", 2, 102, RunRecord.OK, "", 0.1),
+                    Optional.of(KpiTablesTest.distinct()),
                     true, ResponseHistogram.of(List.of(), 0), List.of(new Justification("Why.", "为何。")),
                     List.of("S2"));
             assertThat(store.count(RunRecord.OK)).isEqualTo(3);
@@ -221,7 +223,8 @@ class StoreSchemaTest {
             assertThat(t).containsKey("response_breakdown");
             c.commit();
             // The open branches of a sweep point replace that point's alone.
-            store.writeRun(new RunRecord(3, "current", 0, "{}", 3, 103, RunRecord.OK, "", 0.1), Optional.of(ResultsStoreTest.result(12.5)),
+            store.writeRun(new RunRecord(3, "current", 0, "{}", 3, 103, RunRecord.OK, "", 0.1),
+                    Optional.of(ResultsStoreTest.result(12.5)),
                     false, ResponseHistogram.EMPTY, List.of(), List.of("S7"));
             assertThat(column(c, "SELECT site || coalesce(point, -1) FROM open_branches ORDER BY site"))
                     .containsExactly("S1-1", "S70");
@@ -263,7 +266,8 @@ class StoreSchemaTest {
         try (ResultsStore store = ResultsStore.open(file)) {
             store.writeRun(ResultsStoreTest.ok(0), Optional.of(ResultsStoreTest.result(12.5)), false);
             assertThat(StoreSchema.version(store.connection())).isEqualTo(OptionalInt.of(StoreSchema.VERSION + 1));
-            assertThat(store.districtRows()).singleElement().satisfies(r -> assertThat(r.responseMean()).isEqualTo(12.5));
+            assertThat(store.districtRows()).singleElement()
+                    .satisfies(r -> assertThat(r.responseMean()).isEqualTo(12.5));
         }
     }
 

@@ -332,7 +332,8 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
     }
 
     /** As {@link #layout(Scenario, City, int)}, running each ensemble's chain once for all its layouts. */
-    private static GridLayout layout(Scenario scenario, City city, int i, Map<EnsembleLayout, List<GridLayout>> chains) {
+    private static GridLayout layout(Scenario scenario, City city, int i, Map<EnsembleLayout,
+            List<GridLayout>> chains) {
         String file = scenario.file().getFileName().toString();
         LayoutSource s = scenario.layouts().get(i);
         String where = file + ": layouts[" + i + "] (" + s.name() + ")";

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gridplan bench batch}: throughput, thread speed-up and heap of a large batch. */
 @Command(name = "batch",
-        description = "After a small warm-up batch, run a batch of about --runs runs of a scenario (default: the quickstart city and layouts) "
+        description = "After a small warm-up batch, run a batch of about --runs runs of a scenario (default: the "
+                + "quickstart city and layouts) "
                 + "once per thread count into a fresh results database, and print runs per second, the speed-up "
                 + "over the first thread count, the peak heap, and the live heap after a full collection at every "
                 + "tenth of the batch (flat when memory does not grow with the run count).",
@@ -66,7 +67,8 @@ final class BenchBatchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; the compiler is still busy after 30).")
     int warmUp;
 
-    @Option(names = "--days", paramLabel = "DAYS", description = "Replace the scenario's horizon (default: as written).")
+    @Option(names = "--days", paramLabel = "DAYS",
+            description = "Replace the scenario's horizon (default: as written).")
     Double days;
 
     @Override
@@ -144,9 +146,11 @@ final class BenchBatchCommand implements Callable<Integer> {
             double gc = (gcMillis() - gc0) / 1e3;
             double jit = (jitMillis() - jit0) / 1e3;
             out.printf(Locale.ROOT, "  CPU per run (ms): simulation %.1f, results writer %.1f, collector pauses %.1f "
-                            + "(wall, all threads stopped), JIT compilation %.1f, whole process %.1f; cores busy %.2f of %d%n",
+                            + "(wall, all threads stopped), JIT compilation %.1f, whole process %.1f; cores busy "
+                                    + "%.2f of %d%n",
                     1e3 * o.simulationCpuSeconds() / o.ran(), 1e3 * o.writerCpuSeconds() / o.ran(), 1e3 * gc / o.ran(),
-                    1e3 * jit / o.ran(), 1e3 * processCpu / o.ran(), processCpu / o.seconds(), rt.availableProcessors());
+                    1e3 * jit / o.ran(), 1e3 * processCpu / o.ran(), processCpu / o.seconds(),
+                            rt.availableProcessors());
             out.printf(Locale.ROOT, "  live heap after GC at 10%%..100%% of the batch (MiB): %s%n",
                     sampler.samples.stream().map(b -> String.format(Locale.ROOT, "%.0f", b / 1048576.0))
                             .collect(Collectors.joining(" ")));
@@ -156,7 +160,8 @@ final class BenchBatchCommand implements Callable<Integer> {
         if (rates.values().stream().anyMatch(r -> r.size() > 1)) {
             // Repeated thread counts: the median rate of each, so one slow batch does not decide.
             double first = median(rates.values().iterator().next());
-            rates.forEach((n, r) -> out.printf(Locale.ROOT, "threads %d: median of %d batch%s %.2f runs/s, speed-up %.2f×%n",
+            rates.forEach((n, r) -> out.printf(Locale.ROOT,
+                    "threads %d: median of %d batch%s %.2f runs/s, speed-up %.2f×%n",
                     n, r.size(), r.size() == 1 ? "" : "es", median(r), median(r) / first));
         }
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench",
         description = "Benchmarks: measure speed and memory on this machine (figures for BENCHMARKS.md).",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class, BenchPmedCommand.class, BenchCpmpCommand.class, BenchBatchCommand.class, BenchOptimizeCommand.class})
+        subcommands = {BenchCommand.Foundation.class, BenchCommand.Engine.class, BenchPmedCommand.class,
+                BenchCpmpCommand.class, BenchBatchCommand.class, BenchOptimizeCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -40,7 +41,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code gridplan bench foundation}: city, layout, validation and travel-time set-up. */
     @Command(name = "foundation",
-            description = "Time the groundwork for a large district: city generation, layout generation, layout validation, and the travel-time set-up (one shortest-path tree per grid base and per candidate site). Prints wall time and peak heap per phase.",
+            description = "Time the groundwork for a large district: city generation, layout generation, layout "
+                    + "validation, and the travel-time set-up (one shortest-path tree per grid base and per candidate "
+                    + "site). Prints wall time and peak heap per phase.",
             mixinStandardHelpOptions = true)
     static final class Foundation implements Callable<Integer> {
 
@@ -51,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
                 description = "District size (default: ${DEFAULT-VALUE}).")
         int households;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+                description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--target", defaultValue = "400", paramLabel = "HOUSEHOLDS",
@@ -129,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
                 description = "District size (default: ${DEFAULT-VALUE}).")
         int households;
 
-        @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+                description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--target", defaultValue = "400", paramLabel = "HOUSEHOLDS",
@@ -157,7 +162,8 @@ final class BenchCommand implements Callable<Integer> {
             City city = new CityGenerator(CityGenerator.Spec.of(households, seed)).generate();
             LayoutGenerator.Result result = new LayoutGenerator(LayoutGenerator.Spec.of(target)).generate(city);
             for (int k = 0; k < repeat; k++) {
-                out.printf("run %d:%n%s%n", k + 1, EngineBenchmark.run(result.city(), result.layout(), partTime, seed + k)
+                out.printf("run %d:%n%s%n", k + 1,
+                        EngineBenchmark.run(result.city(), result.layout(), partTime, seed + k)
                         .indent(2).stripTrailing());
                 out.flush();
             }

@@ -33,7 +33,10 @@ final class CityCommand implements Callable<Integer> {
 
     /** {@code gridplan city generate}. */
     @Command(name = "generate",
-            description = "Generate a synthetic district, deterministic by seed: an irregular street lattice with missing links and arterials, streets and communities as compact regions, buildings of three kinds (old low-rise 6-24 households, mid-rise 25-60, high-rise 100-300) and candidate branch sites. Unset options take defaults derived from --households.",
+            description = "Generate a synthetic district, deterministic by seed: an irregular street lattice with "
+                    + "missing links and arterials, streets and communities as compact regions, buildings of three "
+                    + "kinds (old low-rise 6-24 households, mid-rise 25-60, high-rise 100-300) and candidate branch "
+                    + "sites. Unset options take defaults derived from --households.",
             mixinStandardHelpOptions = true,
             sortOptions = false)
     static final class Generate implements Callable<Integer> {
@@ -56,7 +59,8 @@ final class CityCommand implements Callable<Integer> {
         String name;
 
         @Option(names = "--streets", paramLabel = "N",
-                description = "Streets (街道) (default: communities / 5.4, the Meilan ratio of 49 communities to 9 streets).")
+                description = "Streets (街道) (default: communities / 5.4, the Meilan ratio of 49 communities to 9 "
+                        + "streets).")
         Integer streets;
 
         @Option(names = "--communities", paramLabel = "N",
@@ -74,7 +78,8 @@ final class CityCommand implements Callable<Integer> {
         Integer arterials;
 
         @Option(names = "--missing-links", paramLabel = "SHARE",
-                description = "Share of local lattice links removed, 0 to 0.5 (default: 0.08); the network stays connected.")
+                description = "Share of local lattice links removed, 0 to 0.5 (default: 0.08); the network stays "
+                        + "connected.")
         Double missingLinks;
 
         @Option(names = "--density", paramLabel = "HOUSEHOLDS_PER_KM2",

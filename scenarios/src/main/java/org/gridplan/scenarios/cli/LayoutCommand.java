@@ -42,7 +42,10 @@ final class LayoutCommand implements Callable<Integer> {
 
     /** {@code gridplan layout generate}. */
     @Command(name = "generate",
-            description = "Partition every community of a city into contiguous grids whose households fall within the bounds, aiming at --target households per grid, and write the layout. Buildings larger than the maximum are split into unit-level sub-buildings (written as a new city file) unless --no-split is given.",
+            description = "Partition every community of a city into contiguous grids whose households fall within "
+                    + "the bounds, aiming at --target households per grid, and write the layout. Buildings larger than "
+                    + "the maximum are split into unit-level sub-buildings (written as a new city file) unless "
+                    + "--no-split is given.",
             mixinStandardHelpOptions = true,
             sortOptions = false,
             exitCodeListHeading = "%nExit codes:%n",
@@ -60,13 +63,15 @@ final class LayoutCommand implements Callable<Integer> {
                 description = "Households per grid to aim at, within the bounds (default: ${DEFAULT-VALUE}).")
         int target;
 
-        @Option(names = "--out", required = true, paramLabel = "LAYOUT.geojson", description = "Where to write the layout.")
+        @Option(names = "--out", required = true, paramLabel = "LAYOUT.geojson",
+                description = "Where to write the layout.")
         Path out;
 
         @Option(names = "--name", description = "Layout name (default: grid-<target>).")
         String name;
 
-        @Option(names = "--no-split", description = "Stop with an error instead of splitting buildings larger than the maximum.")
+        @Option(names = "--no-split", description = "Stop with an error instead of splitting buildings larger than "
+                + "the maximum.")
         boolean noSplit;
 
         @Option(names = "--city-out", paramLabel = "CITY.geojson",
@@ -137,7 +142,9 @@ final class LayoutCommand implements Callable<Integer> {
 
     /** {@code gridplan layout validate}. */
     @Command(name = "validate",
-            description = "Check a layout against a city and the grid rules, reporting every violation at once: every building in exactly one grid, households per grid within the bounds, each grid contiguous on the building adjacency graph, grids inside their community.",
+            description = "Check a layout against a city and the grid rules, reporting every violation at once: "
+                    + "every building in exactly one grid, households per grid within the bounds, each grid contiguous "
+                    + "on the building adjacency graph, grids inside their community.",
             mixinStandardHelpOptions = true,
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:the layout is valid", "1:the layout breaks at least one rule (each is listed)",

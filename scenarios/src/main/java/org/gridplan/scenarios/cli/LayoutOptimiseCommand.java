@@ -120,7 +120,8 @@ final class LayoutOptimiseCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "layout search from %s: %,d proposals, %,d taken (%,d better), %.1f s -> %s%n",
                 start.name(), r.steps(), r.accepted(), r.improved(), r.seconds(), out);
-        w.printf(Locale.ROOT, "field-regime model: on time %.2f%% -> %.2f%%, urgent %.2f%% -> %.2f%%, mean response %.1f"
+        w.printf(Locale.ROOT, "field-regime model: on time %.2f%% -> %.2f%%, urgent %.2f%% -> %.2f%%, mean response "
+                + "%.1f"
                 + " -> %.1f min%n", 100 * r.start().onTimeShare(), 100 * r.best().onTimeShare(),
                 100 * r.start().urgentOnTimeShare(), 100 * r.best().urgentOnTimeShare(),
                 r.start().meanResponseMinutes(), r.best().meanResponseMinutes());

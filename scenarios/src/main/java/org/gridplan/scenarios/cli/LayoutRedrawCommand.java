@@ -22,7 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gridplan layout redraw}: repair an existing layout, or redraw chosen communities, moving as few buildings as it can. */
+/**
+ * {@code gridplan layout redraw}: repair an existing layout, or redraw chosen communities, moving as few buildings as
+ * it can.
+ */
 @Command(name = "redraw",
         description = {"Redraw an existing layout as little as possible: grids that break the rules (too few or too "
                 + "many households, not contiguous, buildings in no grid or in another community's grid) are repaired "

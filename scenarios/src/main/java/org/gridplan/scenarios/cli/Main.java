@@ -20,12 +20,15 @@ import picocli.CommandLine.Command;
 @Command(name = "gridplan",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Simulation and capacity planning for urban grid-governance layouts. Generate or import a district, draw grid layouts, check them against the rules, run scenario batches and report on them.",
+        description = "Simulation and capacity planning for urban grid-governance layouts. Generate or import a "
+                + "district, draw grid layouts, check them against the rules, run scenario batches and report on them.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'gridplan COMMAND --help' for the options of a command.",
             "Exit codes: 0 ok, 1 the check found problems, 2 bad input or usage, 3 out of memory, 4 internal error.",
             "Set GRIDPLAN_DEBUG=1 to see the stack trace of an error."},
-        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, OptimizeCommand.class, CapacityCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CityCommand.class, LayoutCommand.class, SimulateCommand.class, OptimizeCommand.class,
+                CapacityCommand.class, RunCommand.class, ValidateCommand.class, ExportCommand.class,
+                ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code when a check (e.g. layout validation) finds problems. */

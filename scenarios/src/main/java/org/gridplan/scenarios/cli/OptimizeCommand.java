@@ -188,7 +188,8 @@ final class OptimizeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (simulate < 0) {
-            throw new IllegalArgumentException("--simulate: " + simulate + " is negative; give 0 (no simulation) or more");
+            throw new IllegalArgumentException("--simulate: " + simulate
+                    + " is negative; give 0 (no simulation) or more");
         }
         if (branches != null && branches < 1) {
             throw new IllegalArgumentException("--branches: " + branches + " opens no branch; give 1 or more");
@@ -231,7 +232,8 @@ final class OptimizeCommand implements Callable<Integer> {
                     + " out-of-hours term to choose a roster by");
         }
         if (!(urgentTarget > 0 && urgentTarget <= 100)) {
-            throw new IllegalArgumentException("--urgent-target: " + urgentTarget + " must be a percentage in (0, 100]");
+            throw new IllegalArgumentException("--urgent-target: " + urgentTarget
+                    + " must be a percentage in (0, 100]");
         }
         DutyRules dutyRules = chooseRoster ? DutyRules.DEFAULT.withRoster(roster).choosingRoster(urgentTarget / 100)
                 : DutyRules.DEFAULT.withRoster(roster);
@@ -304,7 +306,8 @@ final class OptimizeCommand implements Callable<Integer> {
         for (String note : plan.notes()) {
             stdout.println("note: " + note);
         }
-        stdout.printf(Locale.ROOT, "plan written to %s (plan.json, plan.geojson, staffing.csv, baseline-staffing.csv)%n",
+        stdout.printf(Locale.ROOT, "plan written to %s (plan.json, plan.geojson, staffing.csv, "
+                + "baseline-staffing.csv)%n",
                 out);
         stdout.flush();
         return 0;
@@ -383,10 +386,12 @@ final class OptimizeCommand implements Callable<Integer> {
         Plan.Kpis o = plan.optimisedKpis();
         out.printf(Locale.ROOT, "%d branches open (p = %d), %,d grids, %,d workers%n",
                 plan.openBranches().size(), plan.maxBranches(), plan.grids().size(), plan.request().workers().size());
-        out.printf(Locale.ROOT, "out-of-hours duty: baseline %s, optimised %s%n", plan.request().duty().roster().label(),
+        out.printf(Locale.ROOT, "out-of-hours duty: baseline %s, optimised %s%n",
+                plan.request().duty().roster().label(),
                 plan.roster().label());
         out.printf(Locale.ROOT, "%-40s %12s %12s %9s%n", "analytic KPI", "baseline", "optimised", "change");
-        row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f", true);
+        row(out, "expected mean response (min)", b.expectedResponseMinutes(), o.expectedResponseMinutes(), "%.2f",
+                true);
         if (plan.baselineForecast().isPresent() && plan.optimisedForecast().isPresent()) {
             Plan.Forecast fb = plan.baselineForecast().get();
             Plan.Forecast fo = plan.optimisedForecast().get();

@@ -119,7 +119,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Days at the start left out of the KPIs (default: 7, or the scenario's warmUpDays).")
     Double warmUp;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--demand-scale", paramLabel = "FACTOR", defaultValue = "1.0",
@@ -296,7 +297,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         DemandCatalog demand = DemandCatalog.defaults().withScale(demandScale);
         Limits.checkRun("--demand-scale " + Limits.plain(demandScale) + " and --days " + Limits.plain(horizon)
-                + " on the " + String.format(Locale.ROOT, "%,d", c.households()) + " households of --city", c.households(),
+                + " on the " + String.format(Locale.ROOT, "%,d", c.households()) + " households of --city",
+                        c.households(),
                 demand.totalRatePerHouseholdYear(), horizon);
         if (staffing == null) {
             Limits.checkWorkers("--part-time " + partTime + " in each of " + c.streetOfCommunity().size()

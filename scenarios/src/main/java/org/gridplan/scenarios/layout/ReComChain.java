@@ -372,7 +372,8 @@ public final class ReComChain {
             }
         }
         throw new IllegalStateException(String.format(Locale.ROOT, "ReCom step %d: no spanning tree of %s could be"
-                + " cut into two parts of %d to %d households after %d spanning trees; the grids are too tight for the bounds"
+                + " cut into two parts of %d to %d households after %d spanning trees; the grids are too tight for "
+                        + "the bounds"
                 + " (widen them with --min/--max, or allow crossing communities)", steps, describe(tried),
                 rules.minHouseholds(), rules.maxHouseholds(), attempts[0]));
     }

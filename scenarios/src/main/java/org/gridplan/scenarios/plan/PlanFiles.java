@@ -108,7 +108,8 @@ public final class PlanFiles {
                 workersOfGrid.computeIfAbsent(grid, g -> new ArrayList<>()).add(worker));
         Map<String, Long> gridsPerBranch = new TreeMap<>();
         plan.sitingPlan().siteOfDemand().values().forEach(site -> gridsPerBranch.merge(site, 1L, Long::sum));
-        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"gridplan\":{\"kind\":\"plan\",\"city\":")
+        StringBuilder sb = new StringBuilder(
+                "{\"type\":\"FeatureCollection\",\"gridplan\":{\"kind\":\"plan\",\"city\":")
                 .append(quote(city.name())).append(",\"layout\":").append(quote(plan.request().layout().name()))
                 .append("},\"features\":[\n");
         List<String> lines = new ArrayList<>();

@@ -273,7 +273,8 @@ final class FieldSections {
             limit = TimeLimit.calendarMinutes(v * 1440);
         }
         if (limit.minutes() > MAX_LIMIT_MINUTES) {
-            f.problems().add(s.line(), f.pathOf(key), "'" + s.text() + "' is longer than the maximum of " + Fields.fmt(Limits.MAX_DAYS)
+            f.problems().add(s.line(), f.pathOf(key),
+                    "'" + s.text() + "' is longer than the maximum of " + Fields.fmt(Limits.MAX_DAYS)
                     + " days");
             return Optional.empty();
         }

@@ -37,7 +37,10 @@ public record RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPoli
         surges = List.copyOf(surges);
     }
 
-    /** Settings with the default visits and field model ({@link PatrolConfig#defaults()}, {@link FieldModel#defaults()}). */
+    /**
+     * Settings with the default visits and field model ({@link PatrolConfig#defaults()}, {@link
+     * FieldModel#defaults()}).
+     */
     public RunSettings(StaffingSpec staffing, DemandSpec demand, DispatchPolicy dispatch, List<SurgeSpec> surges,
             double horizonDays, double warmUpDays, TravelModel travel) {
         this(staffing, demand, dispatch, surges, horizonDays, warmUpDays, travel, PatrolConfig.defaults(),

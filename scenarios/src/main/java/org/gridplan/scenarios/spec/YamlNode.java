@@ -79,7 +79,8 @@ sealed interface YamlNode {
             return m.copy();
         }
         if (node instanceof ListNode l) {
-            return new ListNode(l.line(), new java.util.ArrayList<>(l.items().stream().map(YamlNode::deepCopy).toList()));
+            return new ListNode(l.line(), new java.util.ArrayList<>(l.items().stream().map(YamlNode::deepCopy)
+                    .toList()));
         }
         return node;
     }

@@ -197,7 +197,8 @@ class BatchRunnerIT {
         // The report at the second sweep point shows that point's plan.
         assertThat(org.gridplan.results.store.BatchReportLoader.load(folder, 1).justifications())
                 .extracting(Justification::english).containsExactly(
-                        "grid-320: Every grid keeps one full-time worker.", "grid-320: 3 part-time workers per community.");
+                        "grid-320: Every grid keeps one full-time worker.",
+                                "grid-320: 3 part-time workers per community.");
         // Rows stored before sweep points were (point NULL) stand in only where a point has none of its own.
         try (ResultsStore store = ResultsStore.open(db); java.sql.Statement st = store.connection().createStatement()) {
             st.execute("INSERT INTO justifications (layout, number, text, text_zh) VALUES "
@@ -206,7 +207,8 @@ class BatchRunnerIT {
         }
         assertThat(org.gridplan.results.store.BatchReportLoader.load(folder, 1).justifications())
                 .extracting(Justification::english).containsExactly("grid-450: Stored before points.",
-                        "grid-320: Every grid keeps one full-time worker.", "grid-320: 3 part-time workers per community.");
+                        "grid-320: Every grid keeps one full-time worker.",
+                                "grid-320: 3 part-time workers per community.");
     }
 
     @Test

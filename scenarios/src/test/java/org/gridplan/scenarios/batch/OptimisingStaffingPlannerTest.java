@@ -237,7 +237,8 @@ class OptimisingStaffingPlannerTest {
         assertThat(poolsOfCommunity.values()).allMatch(p -> p.size() == 1);
         // A capacity no plan can meet with one branch per community is refused, naming the shortfall.
         Optimise tooSmall = new Optimise(true, false, PlanWeights.DEFAULT, OptionalLong.of(100), false);
-        Throwable first = org.assertj.core.api.Assertions.catchThrowable(() -> planner.plan(city, layout, SETTINGS, tooSmall));
+        Throwable first = org.assertj.core.api.Assertions.catchThrowable(() ->
+                planner.plan(city, layout, SETTINGS, tooSmall));
         assertThat(first).hasMessageContaining("capacity").hasMessageContaining("short by");
         // Every later run of that plan fails with the same error, without planning again.
         assertThatThrownBy(() -> planner.plan(city, layout, SETTINGS, tooSmall)).isSameAs(first);

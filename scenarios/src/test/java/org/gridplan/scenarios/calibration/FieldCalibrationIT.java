@@ -31,7 +31,8 @@ class FieldCalibrationIT {
     static void simulate() {
         City city = new CityGenerator(CityGenerator.Spec.of(40_000, 1)).generate();
         LayoutGenerator.Result drawn = new LayoutGenerator(LayoutGenerator.Spec.of(400)).generate(city);
-        Staffing staffing = Staffing.oneFullTimePerGrid(drawn.city(), drawn.layout(), 2).withDuty(DutyRoster.defaults());
+        Staffing staffing = Staffing.oneFullTimePerGrid(drawn.city(), drawn.layout(), 2)
+                .withDuty(DutyRoster.defaults());
         SimulationConfig config = SimulationConfig.builder().horizonDays(365).warmUpDays(7).seed(17).build();
         year = GridSimulation.run(drawn.city(), drawn.layout(), staffing, config);
         measuredWeeks = (365 - 7) / 7.0;

@@ -57,7 +57,8 @@ class BenchCommandsIT {
                 + "51 0 10 5\r\n");
         Run auto = run("bench", "cpmp", file.toString(), "--evaluations", "20000");
         assertThat(auto.code()).as(auto.err()).isZero();
-        assertThat(auto.out()).matches("ls found 2\\.00 time \\d+\\.\\d s, [\\d,]+ evaluations, evaluation budget used\\R");
+        assertThat(auto.out()).matches(
+                "ls found 2\\.00 time \\d+\\.\\d s, [\\d,]+ evaluations, evaluation budget used\\R");
         Run named = run("bench", "cpmp", file.toString(), "--format", "lorena-senne", "--evaluations", "20000");
         assertThat(named.out().replaceAll("time \\S+ s", "")).isEqualTo(auto.out().replaceAll("time \\S+ s", ""));
     }

@@ -535,9 +535,11 @@ class FuzzCorpusTest {
         GENERATORS.put("scenario-layout-staffing-missing", scenario(s -> s.replace("file: layout.geojson}",
                 "file: layout.geojson, staffing: no-such-staffing.csv}")));
         GENERATORS.put("scenario-city-not-geojson", scenario(s -> s.replace("city.geojson", "scenario.yaml")));
-        GENERATORS.put("scenario-layout-is-city", scenario(s -> s.replace("file: layout.geojson", "file: city.geojson")));
+        GENERATORS.put("scenario-layout-is-city",
+                scenario(s -> s.replace("file: layout.geojson", "file: city.geojson")));
         GENERATORS.put("scenario-sweep-unknown", scenario(s -> s + "sweep:\n  parameters:\n    nothing: [1, 2]\n"));
-        GENERATORS.put("scenario-surge-bad", scenario(s -> s + "surges:\n  - {startDay: 1, durationDays: -1, rateMultiplier: 3}\n"));
+        GENERATORS.put("scenario-surge-bad",
+                scenario(s -> s + "surges:\n  - {startDay: 1, durationDays: -1, rateMultiplier: 3}\n"));
         GENERATORS.put("scenario-fulltime-shift-bad", scenario(s -> s + "staffing:\n  fullTimeShift: 08:00-08:00 "
                 + "mon\n"));
         GENERATORS.put("scenario-anchor-bomb", scenario(s -> s + "description: &a [x, x]\n"));

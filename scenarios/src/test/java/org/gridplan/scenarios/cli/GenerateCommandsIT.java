@@ -25,7 +25,8 @@ class GenerateCommandsIT {
     void generate_city_then_layout_then_validate() throws IOException {
         Path city = dir.resolve("city.geojson");
         Path layout = dir.resolve("grid-300.geojson");
-        CliRunner c = CliRunner.run("city", "generate", "--households", "20000", "--seed", "3", "--out", city.toString());
+        CliRunner c = CliRunner.run("city", "generate", "--households", "20000", "--seed", "3", "--out",
+                city.toString());
         assertThat(c.exitCode()).as(c.err()).isZero();
         assertThat(c.out()).startsWith("city generated-20000-s3: 20,000 households in");
 
@@ -94,7 +95,8 @@ class GenerateCommandsIT {
         CliRunner r = CliRunner.run("layout", "generate", "--city", city.toString(), "--no-split",
                 "--out", layout.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("towers.geojson: building T: 612 households is more than the maximum grid size 500");
+        assertThat(r.err()).contains("towers.geojson: building T: 612 households is more than the maximum grid size "
+                + "500");
         assertThat(layout).doesNotExist();
     }
 

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gridplan layout optimise}: a valid layout found, the model's gain beside the simulated one, bad input refused. */
+/**
+ * {@code gridplan layout optimise}: a valid layout found, the model's gain beside the simulated one, bad input refused.
+ */
 class LayoutOptimiseIT {
 
     @TempDir
@@ -30,7 +32,8 @@ class LayoutOptimiseIT {
         CliRunner r = CliRunner.run("layout", "optimise", "--city", city.toString(), "--from", layout.toString(),
                 "--steps", "30", "--simulate", "2", "--days", "21", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("layout search from grid-400: 30 proposals").contains("field-regime model: on time ")
+        assertThat(r.out()).contains("layout search from grid-400: 30 proposals")
+                .contains("field-regime model: on time ")
                 .contains("simulated, 2 replications of 21 days").contains("grid-400-optimised")
                 .contains("gain of the layout found, the model's beside the simulated (paired, 95% CI):")
                 .contains("on time (points)").contains("mean response (min)");

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gridplan layout redraw}: a broken layout repaired with few moves, a valid one unchanged, bad input refused. */
+/**
+ * {@code gridplan layout redraw}: a broken layout repaired with few moves, a valid one unchanged, bad input refused.
+ */
 class LayoutRedrawIT {
 
     @TempDir

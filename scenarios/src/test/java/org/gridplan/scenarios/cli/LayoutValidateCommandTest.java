@@ -63,7 +63,8 @@ class LayoutValidateCommandTest {
         Path file = layout("halves", "G1", "G1", "G1", "G1", "G2", "G2", "G2", "G2");
         CliRunner r = CliRunner.run("layout", "validate", "--city", cityFile.toString(), file.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("layout halves: 2 grids, 8 buildings, 800 households (grid sizes 400-400; rules 300-500)")
+        assertThat(r.out()).contains("layout halves: 2 grids, 8 buildings, 800 households (grid sizes 400-400; rules "
+                + "300-500)")
                 .contains("valid");
     }
 
@@ -90,7 +91,8 @@ class LayoutValidateCommandTest {
     @Test
     void missing_city_file_exits_two_naming_it() {
         Path file = layout("halves", "G1", "G1", "G1", "G1", "G2", "G2", "G2", "G2");
-        CliRunner r = CliRunner.run("layout", "validate", "--city", dir.resolve("none.geojson").toString(), file.toString());
+        CliRunner r = CliRunner.run("layout", "validate", "--city", dir.resolve("none.geojson").toString(),
+                file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: none.geojson: file not found");
     }

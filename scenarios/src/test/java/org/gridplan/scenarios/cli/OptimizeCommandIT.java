@@ -278,7 +278,8 @@ class OptimizeCommandIT {
         CliRunner r = CliRunner.run("optimize", "--help");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("--city", "--layout", "--sites", "--workers", "--branches", "--capacity", "--time",
-                "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline", "plan.json",
+                "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline",
+                        "plan.json",
                 "fulltime=1800", "--model", "--duty", "field-regime", "simulated interval");
         assertThat(r.err()).doesNotContain("WARN");
     }

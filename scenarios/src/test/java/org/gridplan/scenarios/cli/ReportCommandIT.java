@@ -379,7 +379,8 @@ class ReportCommandIT {
     @Test
     void run_writes_no_report_when_told_not_to_and_the_scenarios_language_otherwise() throws IOException {
         Path file = dir.resolve("zh.yaml");
-        Files.writeString(file, SCENARIO.replace("replications: 2", "replications: 1") + "outputs: {reportLanguage: zh}\n");
+        Files.writeString(file, SCENARIO.replace("replications: 2", "replications: 1")
+                + "outputs: {reportLanguage: zh}\n");
         Path skipped = dir.resolve("skipped");
         CliRunner no = CliRunner.run("run", file.toString(), "--out", skipped.toString(), "--no-report");
         assertThat(no.exitCode()).as(no.err()).isZero();

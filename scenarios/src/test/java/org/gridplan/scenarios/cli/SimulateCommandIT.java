@@ -58,7 +58,8 @@ class SimulateCommandIT {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         Path staff = dir.resolve("staff.csv");
-        assertThat(simulate("--seed", "8", "--json", a.toString(), "--staffing-out", staff.toString()).exitCode()).isZero();
+        assertThat(simulate("--seed", "8", "--json", a.toString(), "--staffing-out", staff.toString()).exitCode())
+                .isZero();
         assertThat(simulate("--seed", "8", "--json", b.toString(), "--staffing", staff.toString()).exitCode()).isZero();
         assertThat(Files.readString(b)).isEqualTo(Files.readString(a));
         Path c = dir.resolve("c.json");
@@ -73,7 +74,8 @@ class SimulateCommandIT {
         Path json = dir.resolve("never.json");
         CliRunner r = simulate("--staffing", staff.toString(), "--json", json.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().trim()).isEqualTo("error: bad-grid.csv: line 3, column 'grid': worker W2 is assigned to grid "
+        assertThat(r.err().trim()).isEqualTo(
+                "error: bad-grid.csv: line 3, column 'grid': worker W2 is assigned to grid "
                 + "NOPE, which layout grid-400 does not have");
         assertThat(json).doesNotExist();
     }

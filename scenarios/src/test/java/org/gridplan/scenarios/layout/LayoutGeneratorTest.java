@@ -170,7 +170,8 @@ class LayoutGeneratorTest {
                 String community = col >= 3 && col <= 4 ? "C02" : "C01";
                 int households = col <= 2 ? 50 : col <= 4 ? 40 : rightHouseholds;
                 double[] p = position(col, row, 7, 5);
-                buildings.add(new Building(String.format("B%d%d", col, row), p[0], p[1], households, 1, "S1", community));
+                buildings.add(new Building(String.format("B%d%d", col, row), p[0], p[1], households, 1, "S1",
+                        community));
             }
         }
         return new City("split", buildings, squareRoads(-30, 400), List.of());

@@ -56,7 +56,7 @@ class AnalyticModelIT {
     private static final int REPLICATIONS = 8;
 
     @Test
-    void predicted_mean_response_is_within_5_percent_of_the_simulated_mean_with_workers_on_shift_no_patrol_no_fallbacks() {
+    void predicted_mean_is_within_5_percent_of_the_simulated_with_workers_on_shift_no_patrol_no_fallbacks() {
         List<String> failures = new ArrayList<>();
         System.out.println("city seed, layout, grids: predicted | simulated: covered regime | + fallback dispatch"
                 + " | + patrol | + field shift (min)");

@@ -75,7 +75,8 @@ class FieldModelIT {
                             .filter(w -> w.type() == WorkerType.FULL_TIME)
                             .map(w -> w.withShift(ShiftPattern.ALWAYS)).toList());
                     check(city, layout, travel, always, FIELD.toBuilder().field(FieldModel.off())
-                            .patrol(PatrolConfig.off()).dispatch(DispatchPolicy.queueOnly()).build(), citySeed, failures);
+                            .patrol(PatrolConfig.off()).dispatch(DispatchPolicy.queueOnly()).build(), citySeed,
+                                    failures);
                 }
             }
         }
@@ -103,7 +104,8 @@ class FieldModelIT {
         boolean bare = !config.field().routine().admin().enabled();
         String label = String.format(Locale.ROOT, "%d, %s, %s", citySeed, layout.name(), bare
                 ? "always on shift; no triage, routine work, patrol or fallbacks"
-                : (pros == 0 ? "standard" : "+" + pros + " professionals") + (staffing.duty().active() ? "" : ", no duty"));
+                : (pros == 0 ? "standard" : "+" + pros + " professionals")
+                        + (staffing.duty().active() ? "" : ", no duty"));
         System.out.printf(Locale.ROOT, "%s: %.1f | %.1f (%+.1f%%); %.2f%% | %.2f%%; %.2f%% | %.2f%%%n", label, pMean,
                 sMean, 100 * (pMean / sMean - 1), 100 * pOnTime, 100 * sOnTime, 100 * pUrgent, 100 * sUrgent);
         if (Math.abs(pMean / sMean - 1) > 0.10) {

@@ -161,7 +161,8 @@ class ReaderPropertiesTest {
                 + "  fullTimePerGrid: 1\n  fullTimeShift: 08:00-20:00 mon-sun\nsweep:\n  parameters:\n"
                 + "    staffing.partTimePerCommunity: [1, 2]\n").getBytes(StandardCharsets.UTF_8);
         return Arbitraries.oneOf(mutated(valid),
-                syntaxSoup(":-[]{}, \n\t&*!|>'\"#%@`~.0123456789eE_xabcnull").map(s -> s.getBytes(StandardCharsets.UTF_8)),
+                syntaxSoup(":-[]{}, \n\t&*!|>'\"#%@`~.0123456789eE_xabcnull")
+                        .map(s -> s.getBytes(StandardCharsets.UTF_8)),
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(300));
     }
 

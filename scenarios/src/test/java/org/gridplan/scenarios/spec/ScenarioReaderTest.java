@@ -75,7 +75,8 @@ class ScenarioReaderTest {
             assertThat(r.horizonDays()).isEqualTo(365);
             assertThat(r.warmUpDays()).isEqualTo(7);
             assertThat(r.staffing()).isEqualTo(StaffingSpec.defaults());
-            assertThat(r.demand().catalog().totalRatePerHouseholdYear()).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.demand().catalog().totalRatePerHouseholdYear())
+                    .isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(r.dispatch().fallbacks()).containsExactly(Fallback.NEIGHBOUR_GRID, Fallback.PART_TIME,
                     Fallback.BRANCH_POOL);
             assertThat(r.surges()).isEmpty();
@@ -243,7 +244,8 @@ class ScenarioReaderTest {
         Path p = write("w.yaml", MINIMAL + "optimise: {workers: true, weights: {outside5min: 50, homeNearGrid: 0}}\n");
         PlanWeights w = new ScenarioReader(new Optimise(true, true)).read(p).optimise().weights();
         assertThat(w.siting().outsideInnerCircleSoft()).isEqualTo(50);
-        assertThat(w.siting().outsideOuterCircleSoft()).isEqualTo(PlanWeights.DEFAULT.siting().outsideOuterCircleSoft());
+        assertThat(w.siting().outsideOuterCircleSoft())
+                .isEqualTo(PlanWeights.DEFAULT.siting().outsideOuterCircleSoft());
         assertThat(w.homeNearGrid()).isZero();
         assertThat(w.expectedResponse()).isEqualTo(1);
         assertThat(problems(MINIMAL + "optimise: {weights: {travel: -1}}\n")).singleElement().asString()
@@ -288,7 +290,8 @@ class ScenarioReaderTest {
         assertThat(problems(MINIMAL + "optimise: {workers: true, branchCapacity: 500, communitySharesBranch: true}\n",
                 new Optimise(true, true))).containsExactly(
                 "bad.yaml:7 optimise.branchCapacity: is a rule of branch siting and needs optimise.branches: true",
-                "bad.yaml:7 optimise.communitySharesBranch: is a rule of branch siting and needs optimise.branches: true");
+                "bad.yaml:7 optimise.communitySharesBranch: is a rule of branch siting and needs optimise.branches: "
+                        + "true");
         Path off = write("off.yaml", MINIMAL + "optimise: {workers: true, communitySharesBranch: false}\n");
         assertThat(new ScenarioReader(new Optimise(true, true)).read(off).optimise().communitySharesBranch()).isFalse();
         assertThat(problems(MINIMAL + "optimise: {branches: true, branchCapacity: 0}\n", new Optimise(true, true)))
@@ -467,7 +470,8 @@ class ScenarioReaderTest {
         Files.writeString(csv, "id,type,grid\nW-1,full-time,C01-G01\n");
         Path p = write("s.yaml", WITH_STAFFING);
         Scenario s = new ScenarioReader().read(p);
-        // The rule of earlier versions: the file's bytes, then each referenced file's name and bytes, then the overrides.
+        // The rule of earlier versions: the file's bytes, then each referenced file's name and bytes, then the
+        // overrides.
         java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
         md.update(Files.readAllBytes(p));
         md.update((byte) 0);

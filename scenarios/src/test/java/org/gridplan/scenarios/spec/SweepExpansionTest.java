@@ -77,7 +77,8 @@ class SweepExpansionTest {
         assertThat(s.points().get(2).settings().demand().catalog().categories().get(0).ratePerHouseholdYear())
                 .isEqualTo(0.1);
         assertThat(s.points().get(1).valuesJson())
-                .isEqualTo("{\"travel.mode\":\"walk\",\"demand.categories.disputes.rate\":0.01,\"dispatch.fallbacks\":[]}");
+                .isEqualTo("{\"travel.mode\":\"walk\",\"demand.categories.disputes.rate\":0.01,"
+                        + "\"dispatch.fallbacks\":[]}");
     }
 
     @Test
@@ -99,7 +100,8 @@ class SweepExpansionTest {
                 sweep:
                   parameters:
                     replications: [1, 2]
-                """)).singleElement().asString().startsWith("sweep.yaml:9 sweep.parameters.replications: cannot be swept");
+                """)).singleElement().asString()
+                .startsWith("sweep.yaml:9 sweep.parameters.replications: cannot be swept");
         assertThat(problems("""
                 sweep:
                   mode: zip

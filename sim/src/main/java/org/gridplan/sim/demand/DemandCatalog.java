@@ -146,7 +146,8 @@ public record DemandCatalog(List<IncidentCategory> categories, double scale) {
 
     private static IncidentCategory category(String name, double rate, TimeProfile profile, TimeDistribution service,
             double onSpot, EscalationLevel level) {
-        return new IncidentCategory(name, rate, profile, DiscoveryMode.RESIDENT_REPORT, deterministic(0), service, onSpot,
+        return new IncidentCategory(name, rate, profile, DiscoveryMode.RESIDENT_REPORT, deterministic(0), service,
+                onSpot,
                 level);
     }
 }

@@ -68,7 +68,8 @@ public record IncidentCategory(String name, double ratePerHouseholdYear, TimePro
     }
 
     public IncidentCategory withRate(double rate) {
-        return new IncidentCategory(name, rate, profile, discovery, latentPeriod, service, onSpotProbability, escalation,
+        return new IncidentCategory(name, rate, profile, discovery, latentPeriod, service, onSpotProbability,
+                escalation,
                 urgency, responseLimit, closureLimit);
     }
 

@@ -271,7 +271,8 @@ public sealed interface TimeDistribution {
 
         @Override
         public RealDistribution distribution(RandomGenerator random) {
-            return new LogNormalDistribution(random, scale(), shape(), LogNormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+            return new LogNormalDistribution(random, scale(), shape(),
+                    LogNormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
         }
     }
 

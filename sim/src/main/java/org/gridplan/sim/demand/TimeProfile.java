@@ -46,7 +46,8 @@ public record TimeProfile(List<Double> hourOfDay, List<Double> dayOfWeek) {
     /** The same intensity at every hour of every day. */
     public static TimeProfile flat() {
         return new TimeProfile(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-                1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0), List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+                1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+                        List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
     }
 
     /**
@@ -67,7 +68,8 @@ public record TimeProfile(List<Double> hourOfDay, List<Double> dayOfWeek) {
      */
     public static TimeProfile aroundTheClock() {
         return new TimeProfile(List.of(0.7, 0.6, 0.6, 0.6, 0.6, 0.7, 0.8, 1.0, 1.1, 1.2, 1.2, 1.2,
-                1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.1, 1.0, 0.9, 0.8), List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
+                1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 1.1, 1.0, 0.9, 0.8),
+                        List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0));
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * <p>Within each step the available worker nearest in straight line to the incident, from where
  * it is, is sent (ties to the first in staffing order); it then travels by road. Straight-line
- * ranking keeps a fallback over many candidates from costing a road search per candidate. A worker who becomes free takes the oldest waiting incident among
+ * ranking keeps a fallback over many candidates from costing a road search per candidate. A worker who becomes free
+ * takes the oldest waiting incident among
  * the grids it may serve: its own grid, and under {@link Fallback#NEIGHBOUR_GRID} the other grids
  * of its community (part-time workers: their community's grids; pool workers: the pool's grids;
  * emergency workers: every grid). Oldest-first across grids means no incident waits behind a

@@ -152,7 +152,8 @@ final class DispatchTables {
                 servedGrids[w] = Arrays.stream(servedGrids[w]).filter(g -> reaches.test(worker, g)).toArray();
             } else {
                 int own = roster.def(w).grid();
-                servedGrids[w] = Arrays.stream(servedGrids[w]).filter(g -> g == own || reaches.test(worker, g)).toArray();
+                servedGrids[w] = Arrays.stream(servedGrids[w]).filter(g -> g == own || reaches.test(worker, g))
+                        .toArray();
             }
         }
     }

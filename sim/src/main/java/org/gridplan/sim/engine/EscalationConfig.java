@@ -65,7 +65,8 @@ public record EscalationConfig(Map<EscalationLevel, LevelTiming> levels, TimeDis
 
     /** The same deterministic handoff and handling at every level, and a deterministic reply. */
     public static EscalationConfig fixed(double handoff, double handling, double reply) {
-        LevelTiming t = new LevelTiming(TimeDistribution.deterministic(handoff), TimeDistribution.deterministic(handling));
+        LevelTiming t = new LevelTiming(TimeDistribution.deterministic(handoff),
+                TimeDistribution.deterministic(handling));
         return new EscalationConfig(Map.of(EscalationLevel.COMMUNITY, t, EscalationLevel.STREET, t,
                 EscalationLevel.DEPARTMENT, t), TimeDistribution.deterministic(reply));
     }

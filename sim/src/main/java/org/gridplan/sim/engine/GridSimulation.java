@@ -121,7 +121,8 @@ public final class GridSimulation extends SimState {
      * As {@link #GridSimulation(City, GridLayout, Staffing, SimulationConfig)}, sharing a travel
      * time cache between runs over the same city (ignored when travel is off).
      */
-    public GridSimulation(City city, GridLayout layout, Staffing staffing, SimulationConfig config, TravelTimes travel) {
+    public GridSimulation(City city, GridLayout layout, Staffing staffing, SimulationConfig config,
+            TravelTimes travel) {
         super(config.seed());
         this.city = city;
         this.config = config;
@@ -203,7 +204,8 @@ public final class GridSimulation extends SimState {
         }
         goneCount = 0;
         duty = new DutyTurns(roster, workers);
-        MersenneTwisterFast routineRng = new MersenneTwisterFast(new int[] {(int) seed, (int) (seed >>> 32), 0x726f7574});
+        MersenneTwisterFast routineRng = new MersenneTwisterFast(
+                new int[] {(int) seed, (int) (seed >>> 32), 0x726f7574});
         MersenneRandomGenerator rg = new MersenneRandomGenerator(routineRng);
         RoutineConfig rc = field.routine();
         routine = new RoutineBook(rc, config.patrol(), district.gridBuildings, district.gridCumHouseholds,

@@ -35,7 +35,8 @@ public record PatrolConfig(boolean enabled, TimeDistribution visit, int maxVisit
             throw new ConfigException("patrol.maxVisitsPerDay", maxVisitsPerDay + " < 1");
         }
         if (!(cycleDays >= 0) || !Double.isFinite(cycleDays)) {
-            throw new ConfigException("patrol.cycleDays", cycleDays + " must be 0 (no cycle) or a positive number of days");
+            throw new ConfigException("patrol.cycleDays",
+                    cycleDays + " must be 0 (no cycle) or a positive number of days");
         }
     }
 

@@ -100,7 +100,8 @@ final class Roster {
                 for (int k = 0; k < served.length; k++) {
                     Integer g = district.grid(pool.grids().get(k));
                     if (g == null) {
-                        throw new ConfigException(at + ".grids[" + k + "]", "pool " + pool.id() + " serves unknown grid '"
+                        throw new ConfigException(at + ".grids[" + k + "]",
+                                "pool " + pool.id() + " serves unknown grid '"
                                 + pool.grids().get(k) + "'");
                     }
                     served[k] = g;
@@ -214,7 +215,8 @@ final class Roster {
         routineWorker = new boolean[n];
         for (int w = 0; w < n; w++) {
             WorkerDef d = defs.get(w);
-            routineWorker[w] = d.role == WorkerRole.PRIMARY && d.type == WorkerType.FULL_TIME && district.housed(d.grid);
+            routineWorker[w] = d.role == WorkerRole.PRIMARY && d.type == WorkerType.FULL_TIME
+                    && district.housed(d.grid);
         }
     }
 

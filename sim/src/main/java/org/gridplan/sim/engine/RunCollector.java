@@ -144,7 +144,8 @@ final class RunCollector {
                 meeting += meets ? 1 : 0;
             }
             workerKpis.add(new WorkerKpis(s.id(), s.type(), s.role(), district.gridIds[s.grid()], s.served(),
-                    s.busyMinutes(), s.dutyMinutes(), s.dutyMinutes() > 0 ? s.busyMinutes() / s.dutyMinutes() : Double.NaN,
+                    s.busyMinutes(), s.dutyMinutes(),
+                            s.dutyMinutes() > 0 ? s.busyMinutes() / s.dutyMinutes() : Double.NaN,
                     s.travelMetres(), s.patrolVisits(), perMonth, meets, hours(w, routine, duty)));
         }
 
@@ -204,7 +205,8 @@ final class RunCollector {
         double levelDone = escalated ? workOrder + inc.handling[i] : Double.NaN;
         int w = inc.worker[i];
         boolean reached = !Double.isNaN(inc.arrived[i]);
-        return new IncidentRecord(i, cat.name(), district.gridIds[inc.grid[i]], city.buildings().get(inc.building[i]).id(),
+        return new IncidentRecord(i, cat.name(), district.gridIds[inc.grid[i]],
+                city.buildings().get(inc.building[i]).id(),
                 cat.discovery(), inc.foundOnPatrol[i], w >= 0 && reached ? roster.def(w).id() : "", inc.occurred[i],
                 inc.known[i], inc.assigned[i], inc.arrived[i], inc.handled[i], escalated ? cat.escalation() : null,
                 workOrder, levelDone, inc.closed[i], reached ? inc.metres[i] : Double.NaN, catUrgent[inc.category[i]],

@@ -39,8 +39,8 @@ public final class RunResultJson {
     }
 
     /** The CSV header of {@link #writeIncidentCsv}. */
-    public static final String CSV_HEADER = "number,category,grid,building,discovery,found_on_patrol,worker,occurred,known,"
-            + "assigned,arrived,handled,escalation,work_order,level_done,closed,travel_metres";
+    public static final String CSV_HEADER = "number,category,grid,building,discovery,found_on_patrol,worker,occurred,"
+            + "known,assigned,arrived,handled,escalation,work_order,level_done,closed,travel_metres";
 
     /**
      * Writes the incident log as CSV with {@link #CSV_HEADER}; times in minutes, steps that did not

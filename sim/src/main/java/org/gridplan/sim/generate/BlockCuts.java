@@ -30,7 +30,8 @@ final class BlockCuts {
         }
     }
 
-    private static final Comparator<Rect> SOUTH_WEST_FIRST = Comparator.comparingInt(Rect::y0).thenComparingInt(Rect::x0);
+    private static final Comparator<Rect> SOUTH_WEST_FIRST = Comparator.comparingInt(Rect::y0)
+            .thenComparingInt(Rect::x0);
 
     private final List<Rect> communityRects;
     private final List<String> streetOfCommunity;
@@ -108,7 +109,8 @@ final class BlockCuts {
             }
             return;
         }
-        throw new IllegalArgumentException("cannot cut " + r.width() + " x " + r.height() + " blocks into " + n + " rectangles");
+        throw new IllegalArgumentException("cannot cut " + r.width() + " x " + r.height() + " blocks into " + n
+                + " rectangles");
     }
 
     /** Number of communities. */

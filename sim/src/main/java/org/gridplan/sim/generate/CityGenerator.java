@@ -371,7 +371,8 @@ public final class CityGenerator {
                     s = Math.min(s, c);
                 }
                 int a = arterials != null ? arterials : 2 + households / HOUSEHOLDS_PER_EXTRA_ARTERIAL;
-                int p = sites != null ? sites : (int) Math.max(1, Math.round(households / (double) HOUSEHOLDS_PER_SITE));
+                int p = sites != null ? sites : (int) Math.max(1,
+                        Math.round(households / (double) HOUSEHOLDS_PER_SITE));
                 String n = name != null ? name : "generated-" + households + "-s" + seed;
                 return new Spec(households, seed, s, c, missingLinkShare, a, p, householdsPerKm2, n);
             }

@@ -87,7 +87,8 @@ final class LatticeRoads {
         List<Road> out = new ArrayList<>(edgeCount - remove);
         for (int k = 0; k < edgeCount; k++) {
             if (!removed[k]) {
-                double metres = Math.hypot(lattice.x(from[k]) - lattice.x(to[k]), lattice.y(from[k]) - lattice.y(to[k]));
+                double metres = Math.hypot(lattice.x(from[k]) - lattice.x(to[k]),
+                        lattice.y(from[k]) - lattice.y(to[k]));
                 out.add(new Road(from[k], to[k], metres, arterial[k] ? RoadClass.ARTERIAL : RoadClass.LOCAL));
             }
         }

@@ -209,7 +209,8 @@ public final class GeoJson {
     public static List<Site> readSites(Path file, City city) {
         JsonNode root = tree(file);
         if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw new InputException(file, "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
+            throw new InputException(file,
+                    "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
@@ -321,7 +322,8 @@ public final class GeoJson {
     private static Parsed parse(Path file) {
         JsonNode root = tree(file);
         if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw new InputException(file, "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
+            throw new InputException(file,
+                    "not a GeoJSON FeatureCollection (top-level \"type\" must be \"FeatureCollection\")");
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
@@ -392,7 +394,8 @@ public final class GeoJson {
                         String id = id(file, where, props);
                         Integer prev = siteFeature.putIfAbsent(id, i);
                         if (prev != null) {
-                            throw new InputException(file, where + ": site id " + id + " already used by feature " + prev);
+                            throw new InputException(file,
+                                    where + ": site id " + id + " already used by feature " + prev);
                         }
                         p.sites.add(new Site(id, xy[0], xy[1]));
                         p.siteAt.add(new CityChecks.Located(xy[0], xy[1], where));
@@ -400,7 +403,8 @@ public final class GeoJson {
                         Building b = building(file, where, props, xy);
                         Integer prev = buildingFeatureById.putIfAbsent(b.id(), i);
                         if (prev != null) {
-                            throw new InputException(file, where + ": building id " + b.id() + " already used by feature " + prev);
+                            throw new InputException(file,
+                                    where + ": building id " + b.id() + " already used by feature " + prev);
                         }
                         p.buildings.add(b);
                         p.buildingFeature.add(i);
@@ -419,7 +423,8 @@ public final class GeoJson {
                 }
                 case "LineString", "MultiLineString" -> {
                     if (kind != null && !"road".equals(kind)) {
-                        throw new InputException(file, where + ": property 'kind' is '" + kind + "' but a line must be a road");
+                        throw new InputException(file,
+                                where + ": property 'kind' is '" + kind + "' but a line must be a road");
                     }
                     RoadClass cls = RoadClass.LOCAL;
                     if (props.hasNonNull("class")) {
@@ -488,7 +493,8 @@ public final class GeoJson {
             throw new InputException(file, where + ": missing property 'id'");
         }
         if (!id.isTextual() && !id.isIntegralNumber()) {
-            throw new InputException(file, where + ": property 'id' must be a string or whole number, got " + describe(id));
+            throw new InputException(file,
+                    where + ": property 'id' must be a string or whole number, got " + describe(id));
         }
         String s = id.asText();
         if (s.isBlank()) {
@@ -522,11 +528,13 @@ public final class GeoJson {
             throw new InputException(file, where + ": missing property '" + name + "'");
         }
         if (!v.isNumber()) {
-            throw new InputException(file, where + ": property '" + name + "' must be a whole number, got " + describe(v));
+            throw new InputException(file,
+                    where + ": property '" + name + "' must be a whole number, got " + describe(v));
         }
         double d = v.asDouble();
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new InputException(file, where + ": property '" + name + "' must be a whole number, got " + v.asText());
+            throw new InputException(file,
+                    where + ": property '" + name + "' must be a whole number, got " + v.asText());
         }
         if (positive && d < 1) {
             throw new InputException(file, where + ": property '" + name + "' must be at least 1, got " + (long) d);
@@ -543,7 +551,8 @@ public final class GeoJson {
 
     private static double[] position(Path file, String where, JsonNode c) {
         if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
-            throw new InputException(file, where + ": a position must be an array of two numbers [x, y], got " + describe(c));
+            throw new InputException(file,
+                    where + ": a position must be an array of two numbers [x, y], got " + describe(c));
         }
         if (c.size() > 2) {
             throw new InputException(file, where + ": position " + shown(c) + " has " + c.size()

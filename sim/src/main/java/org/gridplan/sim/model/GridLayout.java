@@ -32,7 +32,8 @@ public record GridLayout(String name, Map<String, String> gridOfBuilding, Map<St
         communityOfGrid = Collections.unmodifiableMap(new TreeMap<>(communityOfGrid));
         for (Map.Entry<String, String> e : gridOfBuilding.entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) {
-                throw new IllegalArgumentException("layout " + name + ": building " + e.getKey() + " has a blank grid id");
+                throw new IllegalArgumentException("layout " + name + ": building " + e.getKey()
+                        + " has a blank grid id");
             }
             if (!communityOfGrid.containsKey(e.getValue())) {
                 throw new IllegalArgumentException("layout " + name + ": grid " + e.getValue()

@@ -15,7 +15,8 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  *
  * <p>The network is exposed as a JGraphT graph ({@link #graph()}) for analysis, and also kept
  * as a {@link CsrGraph} with per-arc lengths ({@link #csr()}) that {@link ShortestPathTrees} and
- * {@link RoadDistances} search without allocating per step; both describe the same roads. Nodes are numbered {@code 0..nodeCount()-1}. When two
+ * {@link RoadDistances} search without allocating per step; both describe the same roads. Nodes are numbered {@code
+ * 0..nodeCount()-1}. When two
  * roads join the same pair of nodes, the shorter one is kept.
  */
 public final class RoadNetwork {
@@ -39,7 +40,8 @@ public final class RoadNetwork {
      */
     public RoadNetwork(double[] xs, double[] ys, List<Road> roads) {
         if (xs.length != ys.length) {
-            throw new IllegalArgumentException("node coordinate arrays differ in length: " + xs.length + " vs " + ys.length);
+            throw new IllegalArgumentException("node coordinate arrays differ in length: " + xs.length + " vs "
+                    + ys.length);
         }
         if (xs.length == 0) {
             throw new IllegalArgumentException("road network has no nodes");
@@ -54,7 +56,8 @@ public final class RoadNetwork {
         int n = xs.length;
         for (Road r : roads) {
             if (r.from() >= n || r.to() >= n) {
-                throw new IllegalArgumentException("road " + r.from() + "-" + r.to() + " names a node outside 0.." + (n - 1));
+                throw new IllegalArgumentException("road " + r.from() + "-" + r.to() + " names a node outside 0.."
+                        + (n - 1));
             }
         }
         this.roads = List.copyOf(roads);

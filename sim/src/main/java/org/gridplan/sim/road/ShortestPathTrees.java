@@ -15,7 +15,8 @@ import org.gridplan.sim.graph.CsrGraph;
  * at), so one tree per source node, shared by every building attached to that node, answers them
  * with bounded memory. A tree over n nodes costs {@code 4 n} bytes.
  *
- * <p>The search runs on the network's {@link CsrGraph} and arc lengths with a {@link NodeHeap}, so one tree over 10,000 nodes takes well under a millisecond.
+ * <p>The search runs on the network's {@link CsrGraph} and arc lengths with a {@link NodeHeap}, so one tree over 10,000
+ * nodes takes well under a millisecond.
  * Thread-safe: concurrent callers may compute the same tree twice, never a wrong one.
  */
 public final class ShortestPathTrees {

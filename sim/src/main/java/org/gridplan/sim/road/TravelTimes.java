@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
  *
  * <p>A trip walks straight from its start to the start's access node, follows the shortest road
  * path to the end's access node, and walks straight on to the end; between two buildings on the
- * same access node it walks straight across, and a trip to the same building is zero. Road distances come from {@link ShortestPathTrees}: one cached single-source tree per road
+ * same access node it walks straight across, and a trip to the same building is zero. Road distances come from {@link
+ * ShortestPathTrees}: one cached single-source tree per road
  * node (never an all-pairs matrix over buildings), so memory stays bounded for a district of
  * 500,000 households. {@link #warm} precomputes the trees a simulation or optimiser will need
  * (e.g. one per grid base and per branch site) in parallel.

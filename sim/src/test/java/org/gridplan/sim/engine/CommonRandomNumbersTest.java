@@ -59,8 +59,10 @@ class CommonRandomNumbersTest {
     void a_surge_adds_incidents_and_keeps_every_incident_of_the_run_without_it() {
         Staffing staffing = Staffing.oneFullTimePerGrid(CITY, FOUR, 1);
         RunResult calm = GridSimulation.run(CITY, FOUR, staffing, config().build());
-        RunResult small = GridSimulation.run(CITY, FOUR, staffing, config().addSurge(new SurgeEvent(10, 3, 1.5, 0)).build());
-        RunResult large = GridSimulation.run(CITY, FOUR, staffing, config().addSurge(new SurgeEvent(10, 3, 4, 0)).build());
+        RunResult small = GridSimulation.run(CITY, FOUR, staffing,
+                config().addSurge(new SurgeEvent(10, 3, 1.5, 0)).build());
+        RunResult large = GridSimulation.run(CITY, FOUR, staffing,
+                config().addSurge(new SurgeEvent(10, 3, 4, 0)).build());
 
         Set<String> calmSet = Set.copyOf(stream(calm));
         assertThat(stream(small)).containsAll(calmSet).hasSizeGreaterThan(calmSet.size());

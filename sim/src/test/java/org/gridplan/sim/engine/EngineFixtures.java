@@ -36,7 +36,8 @@ final class EngineFixtures {
     }
 
     /** As above with the community a function of column and row. */
-    static City lattice(int cols, int rows, double spacing, int households, BiFunction<Integer, Integer, String> community) {
+    static City lattice(int cols, int rows, double spacing, int households, BiFunction<Integer, Integer,
+            String> community) {
         int n = cols * rows;
         double[] xs = new double[n];
         double[] ys = new double[n];

@@ -66,7 +66,8 @@ class FieldModelTest {
         IncidentCategory calls = EngineFixtures.poisson("calls", lambda, 1000, TimeDistribution.exponential(mean))
                 .withLimits(TimeLimit.calendarMinutes(1000), TimeLimit.NONE);
         SimulationConfig config = EngineFixtures.queueing(DemandCatalog.of(calls), 60, 1, 5)
-                .field(FieldModel.off().withQueue(QueuePolicy.unlimited().withPatience(TimeDistribution.exponential(20))))
+                .field(FieldModel.off().withQueue(QueuePolicy.unlimited()
+                        .withPatience(TimeDistribution.exponential(20))))
                 .build();
 
         RunResult r = GridSimulation.run(city, EngineFixtures.oneGrid(city),
@@ -265,7 +266,8 @@ class FieldModelTest {
         List<FieldModel> others = List.of(FieldModel.defaults().withRoutine(RoutineConfig.off()),
                 FieldModel.defaults().withTriage(TriageConfig.off()),
                 FieldModel.defaults().withLinkage(LinkageConfig.off()),
-                FieldModel.defaults().withQueue(QueuePolicy.unlimited().withPatience(TimeDistribution.exponential(30))));
+                FieldModel.defaults().withQueue(QueuePolicy.unlimited()
+                        .withPatience(TimeDistribution.exponential(30))));
         for (FieldModel other : others) {
             RunResult off = GridSimulation.run(CITY, LAYOUT, staffing, b.field(other).build());
             List<IncidentRecord> x = on.incidents();

@@ -162,7 +162,8 @@ class GridSimulationTest {
 
     @Test
     void part_time_fallback_uses_the_communitys_part_time_workers() {
-        Staffing pt = Staffing.of(List.of(new WorkerSpec("PT-1", WorkerType.PART_TIME, "G2", "B1", ShiftPattern.ALWAYS)));
+        Staffing pt = Staffing.of(List.of(
+                new WorkerSpec("PT-1", WorkerType.PART_TIME, "G2", "B1", ShiftPattern.ALWAYS)));
         RunResult with = busyGrid(DispatchPolicy.of(DispatchPolicy.Fallback.PART_TIME), pt);
         RunResult without = busyGrid(DispatchPolicy.queueOnly(), pt);
 
@@ -184,7 +185,8 @@ class GridSimulationTest {
 
     @Test
     void fallbacks_are_tried_in_policy_order() {
-        Staffing pt = Staffing.of(List.of(new WorkerSpec("PT-1", WorkerType.PART_TIME, "G2", "B1", ShiftPattern.ALWAYS)));
+        Staffing pt = Staffing.of(List.of(
+                new WorkerSpec("PT-1", WorkerType.PART_TIME, "G2", "B1", ShiftPattern.ALWAYS)));
         RunResult ptFirst = busyGrid(DispatchPolicy.of(DispatchPolicy.Fallback.PART_TIME,
                 DispatchPolicy.Fallback.NEIGHBOUR_GRID), pt);
         RunResult neighbourFirst = busyGrid(DispatchPolicy.of(DispatchPolicy.Fallback.NEIGHBOUR_GRID,
@@ -200,7 +202,8 @@ class GridSimulationTest {
         DemandCatalog demand = DemandCatalog.of(EngineFixtures.poisson("calls", 0.03, 1000,
                 TimeDistribution.exponential(10)));
         SurgeEvent typhoon = new SurgeEvent(20, 3, 5, 0);
-        SimulationConfig.Builder b = EngineFixtures.queueing(demand, 40, 0, 8).backlogIntervalMinutes(60).addSurge(typhoon);
+        SimulationConfig.Builder b = EngineFixtures.queueing(demand, 40, 0, 8).backlogIntervalMinutes(60)
+                .addSurge(typhoon);
 
         RunResult r = GridSimulation.run(city, EngineFixtures.oneGrid(city),
                 EngineFixtures.staffing(EngineFixtures.always("G1", "B0", 1)), b.build());
@@ -265,7 +268,8 @@ class GridSimulationTest {
         assertThat(r.visitTargetShare()).isEqualTo(1.0);
         assertThat(r.worker("PT-C1-1").patrolVisits()).isZero();
 
-        SimulationConfig sparse = config.toBuilder().patrol(PatrolConfig.of(TimeDistribution.deterministic(30), 1)).build();
+        SimulationConfig sparse = config.toBuilder().patrol(PatrolConfig.of(TimeDistribution.deterministic(30), 1))
+                .build();
         RunResult few = GridSimulation.run(CITY, LAYOUT, Staffing.oneFullTimePerGrid(CITY, LAYOUT, 1), sparse);
         assertThat(few.worker("FT-C1-N").patrolVisits()).isEqualTo(20);
         assertThat(few.worker("FT-C1-N").meetsVisitTarget()).isFalse();
@@ -283,7 +287,8 @@ class GridSimulationTest {
 
         double end = 2 * 1440;
         List<IncidentRecord> log = r.incidents();
-        long reachedIn15 = log.stream().filter(i -> !Double.isNaN(i.arrived()) && i.arrived() - i.known() <= 15).count();
+        long reachedIn15 = log.stream().filter(i -> !Double.isNaN(i.arrived()) && i.arrived() - i.known() <= 15)
+                .count();
         long reached = log.stream().filter(i -> !Double.isNaN(i.arrived())).count();
         long missed = log.stream().filter(i -> Double.isNaN(i.arrived()) && end - i.known() > 15).count();
         assertThat(missed).isGreaterThan(100);
@@ -313,7 +318,8 @@ class GridSimulationTest {
 
     @Test
     void patrol_discovers_latent_incidents_which_are_reached_at_once() {
-        IncidentCategory hazards = EngineFixtures.poisson("hazards", 20.0 / 1440, 2400, TimeDistribution.deterministic(15))
+        IncidentCategory hazards = EngineFixtures.poisson("hazards", 20.0 / 1440, 2400,
+                TimeDistribution.deterministic(15))
                 .withPatrolDiscovery(TimeDistribution.deterministic(60 * 1440));
         SimulationConfig config = defaults(60).demand(DemandCatalog.of(hazards))
                 .patrol(PatrolConfig.of(TimeDistribution.deterministic(20), 8)).collectIncidentLog(true).build();
@@ -353,7 +359,8 @@ class GridSimulationTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("grid C2-S has demand")
                 .satisfies(e -> assertThat(((ConfigException) e).field()).isEqualTo("staffing.workers"));
         // Without demand the grid needs nobody.
-        new GridSimulation(CITY, LAYOUT, Staffing.of(missing), defaults(10).demand(DemandCatalog.defaults().withScale(0))
+        new GridSimulation(CITY, LAYOUT, Staffing.of(missing),
+                defaults(10).demand(DemandCatalog.defaults().withScale(0))
                 .build());
     }
 }

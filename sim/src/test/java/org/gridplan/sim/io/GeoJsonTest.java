@@ -54,7 +54,8 @@ class GeoJsonTest {
         }
         List<Building> buildings = new ArrayList<>();
         for (int k = 0; k < 9; k++) {
-            buildings.add(new Building("B" + k, 1010 + (k % 3) * 150 + 0.125, 2010 + (k / 3) * 100, 20 + k * 7, 2 + k % 3,
+            buildings.add(new Building("B" + k, 1010 + (k % 3) * 150 + 0.125, 2010 + (k / 3) * 100, 20 + k * 7,
+                    2 + k % 3,
                     "S1", k < 5 ? "C01" : "C02"));
         }
         List<Site> sites = List.of(new Site("P1", 1100, 2100), new Site("P2", 1300.75, 2200));
@@ -111,10 +112,12 @@ class GeoJsonTest {
                 {"type":"FeatureCollection","features":[
                 {"type":"Feature","geometry":{"type":"Point","coordinates":[10,0]},
                  "properties":{"id":17,"households":36.0,"street":"S","community":"C","name_zh":"1号楼"}},
-                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[100,0],[100,100]]},"properties":{}},
+                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[100,0],[100,100]]},
+                 "properties":{}},
                 {"type":"Feature","geometry":{"type":"MultiLineString","coordinates":[[[100,100],[0,100]]]},
                  "properties":{"class":"arterial","metres":250}},
-                {"type":"Feature","geometry":{"type":"Point","coordinates":[0,100]},"properties":{"kind":"site","id":"P"}}
+                {"type":"Feature","geometry":{"type":"Point","coordinates":[0,100]},
+                 "properties":{"kind":"site","id":"P"}}
                 ]}""");
         City city = GeoJson.readCity(file);
         assertThat(city.name()).isEqualTo("gis");
@@ -158,7 +161,8 @@ class GeoJsonTest {
     void households_of_the_wrong_type_names_the_type() throws IOException {
         Path file = collection(building("B1", "\"many\""));
         assertThatThrownBy(() -> GeoJson.readCity(file)).hasMessage(
-                "c.geojson: feature 0 (building B1): property 'households' must be a whole number, got string \"many\"");
+                "c.geojson: feature 0 (building B1): property 'households' must be a whole number, got string "
+                        + "\"many\"");
     }
 
     @Test

@@ -105,7 +105,8 @@ class CityTest {
         input.add(building("B", 10, 0));
 
         assertThat(city.buildings()).hasSize(1);
-        assertThatThrownBy(() -> city.buildings().add(building("C", 0, 0))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> city.buildings().add(building("C", 0, 0)))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     // --- splitOversized --------------------------------------------------------------------
@@ -211,7 +212,8 @@ class CityTest {
 
     @Test
     void lists_oversized_buildings_in_file_order() {
-        City city = TestCities.of(tower("T", 612, 8), building("A", 0, 0), new Building("U", 10, 10, 501, 2, "S1", "C1"));
+        City city = TestCities.of(tower("T", 612, 8), building("A", 0, 0),
+                new Building("U", 10, 10, 501, 2, "S1", "C1"));
 
         assertThat(city.oversized(500)).containsExactly(Map.entry("T", 612), Map.entry("U", 501));
         assertThat(city.oversized(612)).isEmpty();
@@ -263,7 +265,8 @@ class CityTest {
 
     @Test
     void split_that_would_reuse_an_existing_id_is_refused() {
-        City city = TestCities.of(new Building("T", 0, 0, 900, 9, "S1", "C1"), new Building("T/2", 50, 0, 10, 1, "S1", "C1"));
+        City city = TestCities.of(new Building("T", 0, 0, 900, 9, "S1", "C1"),
+                new Building("T/2", 50, 0, 10, 1, "S1", "C1"));
         assertThatThrownBy(() -> city.splitOversized(500)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot split building T (900 households > max 500): sub-building id T/2 is already used");
     }

@@ -44,7 +44,8 @@ class GridLayoutTest {
     @Test
     void sums_households_by_grid_with_zero_for_empty_grids() {
         City city = TestCities.strip(new String[] {"C1", "C1", "C1"}, (c, r) -> 10 * (c + 1) + r);
-        GridLayout layout = new GridLayout("l", TestCities.assignment("A", "A", "B"), Map.of("A", "C1", "B", "C1", "E", "C1"));
+        GridLayout layout = new GridLayout("l", TestCities.assignment("A", "A", "B"),
+                Map.of("A", "C1", "B", "C1", "E", "C1"));
 
         assertThat(layout.householdsByGrid(city)).containsExactly(
                 Map.entry("A", 10 + 11 + 20 + 21), Map.entry("B", 30 + 31), Map.entry("E", 0));
@@ -102,7 +103,8 @@ class GridLayoutTest {
 
     @Test
     void lists_grids_sorted_and_counts_them() {
-        GridLayout layout = new GridLayout("l", Map.of("B1", "G2", "B2", "G1"), Map.of("G2", "C1", "G1", "C1", "G3", "C2"));
+        GridLayout layout = new GridLayout("l", Map.of("B1", "G2", "B2", "G1"),
+                Map.of("G2", "C1", "G1", "C1", "G3", "C2"));
 
         assertThat(layout.grids()).containsExactly("G1", "G2", "G3");
         assertThat(layout.gridCount()).isEqualTo(3);
@@ -118,7 +120,8 @@ class GridLayoutTest {
 
         assertThat(layout.gridOfBuilding()).containsOnlyKeys("B1");
         assertThat(layout.communityOfGrid()).containsOnlyKeys("G1");
-        assertThatThrownBy(() -> layout.gridOfBuilding().put("B3", "G1")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> layout.gridOfBuilding().put("B3", "G1"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

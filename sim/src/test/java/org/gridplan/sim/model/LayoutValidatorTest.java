@@ -49,7 +49,8 @@ class LayoutValidatorTest {
         Map<String, String> assignment = new LinkedHashMap<>(TestCities.validLayout(city).gridOfBuilding());
         assignment.remove(id(3, 1));
 
-        List<Violation> violations = LayoutValidator.validate(city, GridLayout.fromAssignment("gap", city, assignment), URBAN);
+        List<Violation> violations = LayoutValidator.validate(city, GridLayout.fromAssignment("gap", city, assignment),
+                URBAN);
 
         assertThat(violations).containsExactly(
                 new Violation(Rule.UNASSIGNED_BUILDING, "B3-1", "building B3-1: not in any grid"));
@@ -74,7 +75,8 @@ class LayoutValidatorTest {
         Map<String, String> assignment = new LinkedHashMap<>(TestCities.validLayout(city).gridOfBuilding());
         assignment.put("X9", "C1-G1");
 
-        List<Violation> violations = LayoutValidator.validate(city, GridLayout.fromAssignment("ghost", city, assignment), URBAN);
+        List<Violation> violations = LayoutValidator.validate(city,
+                GridLayout.fromAssignment("ghost", city, assignment), URBAN);
 
         assertThat(violations).containsExactly(new Violation(Rule.UNKNOWN_BUILDING, "X9",
                 "building X9: grid C1-G1 names a building the city does not have"));
@@ -142,20 +144,24 @@ class LayoutValidatorTest {
         GridLayout layout = byColumn("split", city, "C1-G1", "C1-G1", "C1-G2", "C1-G1");
 
         assertThat(LayoutValidator.validate(city, layout, URBAN)).containsExactly(new Violation(Rule.NOT_CONTIGUOUS,
-                "C1-G1", "grid C1-G1: not contiguous, 2 separate parts of 4, 2 buildings (e.g. B3-0 is cut off from B0-0)"));
+                "C1-G1", "grid C1-G1: not contiguous, 2 separate parts of 4, 2 buildings (e.g. B3-0 is cut off from "
+                        + "B0-0)"));
     }
 
     @Test
     void reports_every_part_of_a_grid_in_three_pieces_largest_first() {
         // C1-G1 = columns 0, 2, 3 and 5; C1-G2 = columns 1 and 4, itself in two parts.
-        City city = TestCities.strip(new String[] {"C1", "C1", "C1", "C1", "C1", "C1"}, (c, r) -> c == 1 || c == 4 ? 100 : 60);
+        City city = TestCities.strip(new String[] {"C1", "C1", "C1", "C1", "C1", "C1"},
+                (c, r) -> c == 1 || c == 4 ? 100 : 60);
         GridLayout layout = byColumn("pieces", city, "C1-G1", "C1-G2", "C1-G1", "C1-G1", "C1-G2", "C1-G1");
 
         assertThat(LayoutValidator.validate(city, layout, URBAN)).containsExactly(
                 new Violation(Rule.NOT_CONTIGUOUS, "C1-G1",
-                        "grid C1-G1: not contiguous, 3 separate parts of 4, 2, 2 buildings (e.g. B0-0 is cut off from B2-0)"),
+                        "grid C1-G1: not contiguous, 3 separate parts of 4, 2, 2 buildings (e.g. B0-0 is cut off "
+                                + "from B2-0)"),
                 new Violation(Rule.NOT_CONTIGUOUS, "C1-G2",
-                        "grid C1-G2: not contiguous, 2 separate parts of 2, 2 buildings (e.g. B4-0 is cut off from B1-0)"));
+                        "grid C1-G2: not contiguous, 2 separate parts of 2, 2 buildings (e.g. B4-0 is cut off from "
+                                + "B1-0)"));
     }
 
     @Test
@@ -182,7 +188,8 @@ class LayoutValidatorTest {
         City city = crossingCity();
 
         assertThat(LayoutValidator.validate(city, crossingLayout(city), URBAN)).containsExactly(
-                new Violation(Rule.CROSSES_COMMUNITY, "C1-G2", "grid C1-G2: in community C1 but has buildings of C2 (2)"));
+                new Violation(Rule.CROSSES_COMMUNITY, "C1-G2",
+                        "grid C1-G2: in community C1 but has buildings of C2 (2)"));
     }
 
     @Test
@@ -229,7 +236,8 @@ class LayoutValidatorTest {
 
         assertThat(LayoutValidator.validate(city, GridLayout.fromAssignment("ghost", city, assignment), URBAN))
                 .containsExactly(
-                        new Violation(Rule.UNKNOWN_BUILDING, "X1", "building X1: grid C2-G9 names a building the city does not have"),
+                        new Violation(Rule.UNKNOWN_BUILDING, "X1",
+                                "building X1: grid C2-G9 names a building the city does not have"),
                         new Violation(Rule.EMPTY_GRID, "C2-G9", "grid C2-G9: has no buildings"));
     }
 
@@ -264,7 +272,8 @@ class LayoutValidatorTest {
                 TestCities.assignment("C1-G1", "C1-G1", "C1-G1", "C2-G1", "C2-G1"));
         assignment.put(id(5, 0), "C2-G2");
 
-        List<Violation> violations = LayoutValidator.validate(city, GridLayout.fromAssignment("bad", city, assignment), URBAN);
+        List<Violation> violations = LayoutValidator.validate(city, GridLayout.fromAssignment("bad", city, assignment),
+                URBAN);
 
         assertThat(violations).containsExactly(
                 new Violation(Rule.UNASSIGNED_BUILDING, "B5-1", "building B5-1: not in any grid"),
@@ -322,7 +331,8 @@ class LayoutValidatorTest {
     @Test
     void rejects_rules_with_minimum_below_one_or_maximum_below_minimum() {
         assertThatThrownBy(() -> new LayoutRules(0, 10, false)).hasMessage("minimum households per grid 0 < 1");
-        assertThatThrownBy(() -> new LayoutRules(300, 299, false)).hasMessage("maximum households per grid 299 < minimum 300");
+        assertThatThrownBy(() -> new LayoutRules(300, 299, false))
+                .hasMessage("maximum households per grid 299 < minimum 300");
     }
 
     @Test
@@ -332,6 +342,7 @@ class LayoutValidatorTest {
 
     @Test
     void violation_prints_as_its_message() {
-        assertThat(new Violation(Rule.EMPTY_GRID, "G", "grid G: has no buildings")).hasToString("grid G: has no buildings");
+        assertThat(new Violation(Rule.EMPTY_GRID, "G", "grid G: has no buildings"))
+                .hasToString("grid G: has no buildings");
     }
 }

@@ -101,7 +101,8 @@ public final class TestCities {
      * {@code C1-G2} (2–3), {@code C2-G1} (4–5), {@code C2-G2} (6–7), 400 households each.
      */
     public static GridLayout validLayout(City twoCommunities) {
-        return byColumn("valid", twoCommunities, "C1-G1", "C1-G1", "C1-G2", "C1-G2", "C2-G1", "C2-G1", "C2-G2", "C2-G2");
+        return byColumn("valid", twoCommunities, "C1-G1", "C1-G1", "C1-G2", "C1-G2", "C2-G1", "C2-G1", "C2-G2",
+                "C2-G2");
     }
 
     /**

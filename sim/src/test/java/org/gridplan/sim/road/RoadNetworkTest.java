@@ -94,7 +94,8 @@ class RoadNetworkTest {
         RoadNetwork network = new RoadNetwork(xs, ys, List.of());
 
         for (int q = 0; q < 2000; q++) {
-            assertNearestMatchesBruteForce(network, random.nextDouble() * 102_000 - 1000, random.nextDouble() * 2000 - 1000);
+            assertNearestMatchesBruteForce(network, random.nextDouble() * 102_000 - 1000,
+                    random.nextDouble() * 2000 - 1000);
         }
     }
 
@@ -191,7 +192,8 @@ class RoadNetworkTest {
 
     @Test
     void rejects_road_to_a_node_that_does_not_exist() {
-        assertThatThrownBy(() -> RoadNetwork.of(new double[] {0, 1}, new double[] {0, 0}, new Road(0, 2, 1, RoadClass.LOCAL)))
+        assertThatThrownBy(() -> RoadNetwork.of(new double[] {0, 1}, new double[] {0, 0},
+                new Road(0, 2, 1, RoadClass.LOCAL)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("road 0-2 names a node outside 0..1");
     }
@@ -217,10 +219,13 @@ class RoadNetworkTest {
 
     @Test
     void road_rejects_loops_negative_nodes_and_non_positive_lengths() {
-        assertThatThrownBy(() -> new Road(1, 1, 5, RoadClass.LOCAL)).hasMessage("road 1-1: a road must join two different nodes");
+        assertThatThrownBy(() -> new Road(1, 1, 5, RoadClass.LOCAL))
+                .hasMessage("road 1-1: a road must join two different nodes");
         assertThatThrownBy(() -> new Road(-1, 1, 5, RoadClass.LOCAL)).hasMessage("road -1-1: negative node index");
-        assertThatThrownBy(() -> new Road(0, 1, 0, RoadClass.LOCAL)).hasMessage("road 0-1: length 0.0 m is not positive");
-        assertThatThrownBy(() -> new Road(0, 1, Double.NaN, RoadClass.LOCAL)).hasMessage("road 0-1: length NaN m is not positive");
+        assertThatThrownBy(() -> new Road(0, 1, 0, RoadClass.LOCAL))
+                .hasMessage("road 0-1: length 0.0 m is not positive");
+        assertThatThrownBy(() -> new Road(0, 1, Double.NaN, RoadClass.LOCAL))
+                .hasMessage("road 0-1: length NaN m is not positive");
         assertThatThrownBy(() -> new Road(0, 1, Double.POSITIVE_INFINITY, RoadClass.LOCAL))
                 .hasMessage("road 0-1: length Infinity m is not positive");
         assertThatThrownBy(() -> new Road(0, 1, 5, null)).hasMessage("road 0-1: missing road class");

@@ -18,7 +18,8 @@ class ShortestPathTreesTest {
     /** A path 0 - 1 - 2 - 3 of 10 m roads plus an isolated node 4. */
     private static RoadNetwork pathWithIsolatedNode() {
         return RoadNetwork.of(new double[] {0, 10, 20, 30, 99}, new double[] {0, 0, 0, 0, 99},
-                new Road(0, 1, 10, RoadClass.LOCAL), new Road(1, 2, 10, RoadClass.LOCAL), new Road(2, 3, 10, RoadClass.LOCAL));
+                new Road(0, 1, 10, RoadClass.LOCAL), new Road(1, 2, 10, RoadClass.LOCAL),
+                        new Road(2, 3, 10, RoadClass.LOCAL));
     }
 
     private static long budgetFor(int trees, RoadNetwork network) {
@@ -65,7 +66,8 @@ class ShortestPathTreesTest {
                 if (Double.isInfinite(expected[s][t])) {
                     assertThat(tree[t]).as("seed %d: %d→%d", seed, s, t).isEqualTo(Float.POSITIVE_INFINITY);
                 } else {
-                    assertThat((double) tree[t]).as("seed %d: %d→%d", seed, s, t).isCloseTo(expected[s][t], within(TOLERANCE));
+                    assertThat((double) tree[t]).as("seed %d: %d→%d", seed, s, t)
+                            .isCloseTo(expected[s][t], within(TOLERANCE));
                 }
             }
         }

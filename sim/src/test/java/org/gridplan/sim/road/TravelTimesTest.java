@@ -111,7 +111,8 @@ class TravelTimesTest {
                 } else {
                     double want = access(network, site.x(), site.y()) + r + access(network, building.x(), building.y());
                     assertThat(metres).hasValueCloseTo(want, within(TOLERANCE));
-                    assertThat(times.siteToBuildingMinutes(s, b, TravelMode.EBIKE)).hasValueCloseTo(want / 250, within(TOLERANCE));
+                    assertThat(times.siteToBuildingMinutes(s, b, TravelMode.EBIKE))
+                            .hasValueCloseTo(want / 250, within(TOLERANCE));
                 }
             }
         }
@@ -204,8 +205,10 @@ class TravelTimesTest {
             for (int j = 0; j < city.buildings().size(); j += 2) {
                 OptionalDouble metres = times.buildingMetres(i, j);
                 if (metres.isPresent()) {
-                    assertThat(times.buildingMinutes(i, j, TravelMode.WALK)).hasValueCloseTo(metres.getAsDouble() / 72, within(1e-9));
-                    assertThat(times.buildingMinutes(i, j, TravelMode.EBIKE)).hasValueCloseTo(metres.getAsDouble() / 250, within(1e-9));
+                    assertThat(times.buildingMinutes(i, j, TravelMode.WALK))
+                            .hasValueCloseTo(metres.getAsDouble() / 72, within(1e-9));
+                    assertThat(times.buildingMinutes(i, j, TravelMode.EBIKE))
+                            .hasValueCloseTo(metres.getAsDouble() / 250, within(1e-9));
                 } else {
                     assertThat(times.buildingMinutes(i, j, TravelMode.EBIKE)).isEmpty();
                 }
@@ -268,6 +271,7 @@ class TravelTimesTest {
         assertThat(TravelMode.fromKey("walk")).isEqualTo(TravelMode.WALK);
         assertThat(TravelMode.fromKey("E-Bike")).isEqualTo(TravelMode.EBIKE);
         assertThat(TravelMode.EBIKE.key()).isEqualTo("ebike");
-        assertThatThrownBy(() -> TravelMode.fromKey("car")).hasMessage("unknown travel mode 'car' (expected walk or ebike)");
+        assertThatThrownBy(() -> TravelMode.fromKey("car"))
+                .hasMessage("unknown travel mode 'car' (expected walk or ebike)");
     }
 }
