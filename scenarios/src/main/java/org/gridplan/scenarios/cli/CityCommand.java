@@ -15,11 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gridplan city}: generate synthetic districts. */
+/** {@code gridplan city}: generate synthetic districts, or import a real one. */
 @Command(name = "city",
-        description = "Generate synthetic districts (buildings, roads, candidate branch sites) as GeoJSON.",
+        description = "Generate synthetic districts (buildings, roads, candidate branch sites) as GeoJSON, or import"
+                + " a real one from a buildings CSV and a road file.",
         mixinStandardHelpOptions = true,
-        subcommands = {CityCommand.Generate.class})
+        subcommands = {CityCommand.Generate.class, CityImportCommand.class})
 final class CityCommand implements Callable<Integer> {
 
     @Spec
