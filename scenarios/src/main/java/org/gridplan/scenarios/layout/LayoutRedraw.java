@@ -473,7 +473,7 @@ public final class LayoutRedraw {
                 below[i] = households[members[i]];
                 total += below[i];
             }
-            int[] order = order(parent);
+            int[] order = SpanningTrees.order(parent);
             for (int i = m - 1; i > 0; i--) {
                 below[parent[order[i]]] += below[order[i]];
             }
@@ -502,41 +502,6 @@ public final class LayoutRedraw {
             return true;
         }
         return false;
-    }
-
-    /** The nodes of a tree in breadth-first order from its root (parents before children). */
-    private static int[] order(int[] parent) {
-        int n = parent.length;
-        int[] count = new int[n + 1];
-        int root = 0;
-        for (int i = 0; i < n; i++) {
-            if (parent[i] < 0) {
-                root = i;
-            } else {
-                count[parent[i] + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            count[i + 1] += count[i];
-        }
-        int[] children = new int[n];
-        int[] fill = Arrays.copyOf(count, n);
-        for (int i = 0; i < n; i++) {
-            if (parent[i] >= 0) {
-                children[fill[parent[i]]++] = i;
-            }
-        }
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        order[tail++] = root;
-        while (head < tail) {
-            int u = order[head++];
-            for (int c = count[u]; c < count[u + 1]; c++) {
-                order[tail++] = children[c];
-            }
-        }
-        return order;
     }
 
     /** Joins region {@code small} to its adjacent region with the fewest households, if their sum fits. */

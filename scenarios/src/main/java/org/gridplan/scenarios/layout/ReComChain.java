@@ -510,36 +510,8 @@ public final class ReComChain {
         CsrGraph merged = graph.induced(nodes, localOf);
         int[] parent = options.tree() == Tree.WILSON ? SpanningTrees.wilson(merged, random)
                 : SpanningTrees.kruskal(merged, random);
-        // Children in CSR form, then an iterative depth-first order from the root.
-        int root = -1;
-        int[] childCount = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            if (parent[i] < 0) {
-                root = i;
-            } else {
-                childCount[parent[i] + 1]++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            childCount[i + 1] += childCount[i];
-        }
-        int[] children = new int[n];
-        int[] fill = Arrays.copyOf(childCount, n);
-        for (int i = 0; i < n; i++) {
-            if (parent[i] >= 0) {
-                children[fill[parent[i]]++] = i;
-            }
-        }
-        int[] order = new int[n];
-        int head = 0;
-        int tail = 0;
-        order[tail++] = root;
-        while (head < tail) {
-            int u = order[head++];
-            for (int k = childCount[u]; k < childCount[u + 1]; k++) {
-                order[tail++] = children[k];
-            }
-        }
+        int[] order = SpanningTrees.order(parent);
+        int root = order[0];
         long[] below = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {

@@ -141,4 +141,39 @@ final class SpanningTrees {
         }
         return x;
     }
+
+    /** The nodes of a tree given as a parent array in breadth-first order from its root: parents before children. */
+    static int[] order(int[] parent) {
+        int n = parent.length;
+        int[] count = new int[n + 1];
+        int root = 0;
+        for (int i = 0; i < n; i++) {
+            if (parent[i] < 0) {
+                root = i;
+            } else {
+                count[parent[i] + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            count[i + 1] += count[i];
+        }
+        int[] children = new int[n];
+        int[] fill = Arrays.copyOf(count, n);
+        for (int i = 0; i < n; i++) {
+            if (parent[i] >= 0) {
+                children[fill[parent[i]]++] = i;
+            }
+        }
+        int[] order = new int[n];
+        int head = 0;
+        int tail = 0;
+        order[tail++] = root;
+        while (head < tail) {
+            int u = order[head++];
+            for (int c = count[u]; c < count[u + 1]; c++) {
+                order[tail++] = children[c];
+            }
+        }
+        return order;
+    }
 }

@@ -36,19 +36,7 @@ public final class ChineseOffsets {
         if (outOfChina(lon, lat)) {
             return new double[] {lon, lat};
         }
-        double wLon = lon;
-        double wLat = lat;
-        for (int i = 0; i < 30; i++) {
-            double[] g = wgs84ToGcj02(wLon, wLat);
-            double eLon = g[0] - lon;
-            double eLat = g[1] - lat;
-            wLon -= eLon;
-            wLat -= eLat;
-            if (Math.abs(eLon) < 1e-12 && Math.abs(eLat) < 1e-12) {
-                break;
-            }
-        }
-        return new double[] {wLon, wLat};
+        return invert(ChineseOffsets::wgs84ToGcj02, lon, lat, lon, lat);
     }
 
     /** GCJ-02 to BD-09. */
@@ -67,25 +55,40 @@ public final class ChineseOffsets {
         double y = lat - 0.006;
         double z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
         double theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
-        double gLon = z * Math.cos(theta);
-        double gLat = z * Math.sin(theta);
-        for (int i = 0; i < 30; i++) {
-            double[] b = gcj02ToBd09(gLon, gLat);
-            double eLon = b[0] - lon;
-            double eLat = b[1] - lat;
-            gLon -= eLon;
-            gLat -= eLat;
-            if (Math.abs(eLon) < 1e-12 && Math.abs(eLat) < 1e-12) {
-                break;
-            }
-        }
-        return new double[] {gLon, gLat};
+        return invert(ChineseOffsets::gcj02ToBd09, lon, lat, z * Math.cos(theta), z * Math.sin(theta));
     }
 
     /** BD-09 to WGS84. */
     public static double[] bd09ToWgs84(double lon, double lat) {
         double[] g = bd09ToGcj02(lon, lat);
         return gcj02ToWgs84(g[0], g[1]);
+    }
+
+    /**
+     * The point {@code forward} maps onto {@code lon, lat}, by fixed-point iteration from a first
+     * guess: each step moves the guess back by how far its image misses (the offsets vary slowly,
+     * so this converges in a few steps).
+     */
+    private static double[] invert(Transform forward, double lon, double lat, double guessLon, double guessLat) {
+        double x = guessLon;
+        double y = guessLat;
+        for (int i = 0; i < 30; i++) {
+            double[] image = forward.apply(x, y);
+            double eLon = image[0] - lon;
+            double eLat = image[1] - lat;
+            x -= eLon;
+            y -= eLat;
+            if (Math.abs(eLon) < 1e-12 && Math.abs(eLat) < 1e-12) {
+                break;
+            }
+        }
+        return new double[] {x, y};
+    }
+
+    /** A map of longitude and latitude to longitude and latitude. */
+    @FunctionalInterface
+    private interface Transform {
+        double[] apply(double lon, double lat);
     }
 
     private static double[] delta(double lon, double lat) {
