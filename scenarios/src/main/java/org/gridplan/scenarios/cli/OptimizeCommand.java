@@ -266,6 +266,12 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         PlanRequest request = builder.build();
         err.printf(Locale.ROOT, "optimize: city %s, layout %s%n", c.name(), l.name());
+        long partTime = planWorkers.stream().filter(w -> w.type() == WorkerType.PART_TIME).count();
+        if (partTime == 0) {
+            // Said, so that figures beside simulate's (whose default staffing has them) are read as they are.
+            err.println("optimize: staffing assumed: only the workers of --workers, no part-time workers"
+                    + " (gridplan simulate's default has 2 per community; give parttime=N to plan with them)");
+        }
         err.flush();
         Planner planner = new Planner();
         Plan plan = planner.plan(request, line -> {
