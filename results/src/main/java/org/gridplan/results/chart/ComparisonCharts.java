@@ -30,8 +30,7 @@ import org.gridplan.sim.model.Site;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYShapeAnnotation;
-import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -45,11 +44,9 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
@@ -421,10 +418,97 @@ public final class ComparisonCharts {
         return new Dimension(width, Math.max(320, Math.min(1600, height)));
     }
 
+    /** Most grids a map labels by name; a larger layout is labelled by community only. */
+    public static final int MAX_LABELLED_GRIDS = 160;
+    /** How many of the worst grids a map numbers and the report lists. */
+    public static final int WORST_GRIDS = 10;
+
+    /**
+     * One of the worst grids of a map.
+     *
+     * @param rank       1 for the worst
+     * @param grid       grid id
+     * @param community  its community
+     * @param value      the mapped KPI, display unit
+     * @param households households of the grid
+     * @param workers    mean full-time grid workers of the grid; NaN when unknown
+     */
+    public record WorstGrid(int rank, String grid, String community, double value, int households, double workers) {
+    }
+
+    /**
+     * The {@link #WORST_GRIDS} grids of {@code layout} worst on {@code kpi} (highest where lower is
+     * better, lowest where higher is better; highest for a neutral KPI), worst first, ties by id.
+     */
+    public List<WorstGrid> worstGrids(String layout, Kpi kpi) {
+        List<WorstGrid> out = new ArrayList<>();
+        if (data.map().isEmpty() || !data.map().get().layouts().containsKey(layout)) {
+            return out;
+        }
+        GridLayout gridLayout = data.map().get().layouts().get(layout);
+        Map<String, Integer> households = gridLayout.householdsByGrid(data.map().get().city());
+        Map<String, Double> values = gridValues(layout, kpi);
+        Map<String, Double> workers = gridValues(layout, Kpi.FULL_TIME_WORKERS);
+        boolean higherWorse = kpi.direction() != Kpi.Direction.HIGHER_IS_BETTER;
+        List<Map.Entry<String, Double>> sorted = new ArrayList<>(values.entrySet());
+        sorted.sort((a, b) -> {
+            int c = higherWorse ? Double.compare(b.getValue(), a.getValue()) : Double.compare(a.getValue(), b.getValue());
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        for (int i = 0; i < Math.min(WORST_GRIDS, sorted.size()); i++) {
+            String g = sorted.get(i).getKey();
+            out.add(new WorstGrid(i + 1, g, gridLayout.communityOfGrid().getOrDefault(g, ""), sorted.get(i).getValue(),
+                    households.getOrDefault(g, 0), workers.getOrDefault(g, Double.NaN)));
+        }
+        return out;
+    }
+
+    /** The colour classes of {@code kpi} maps, absolute thresholds (see {@link MapClasses}). */
+    public MapClasses mapClasses(Kpi kpi) {
+        double[] range = mapRange(kpi);
+        return MapClasses.of(kpi, lang, range[0], range[1]);
+    }
+
+    /** A grid's label on the map: its id without the community prefix ("G04" of "C01-G04"). */
+    static String shortLabel(String grid, String community) {
+        return community != null && !community.isEmpty() && grid.startsWith(community + "-")
+                && grid.length() > community.length() + 1 ? grid.substring(community.length() + 1) : grid;
+    }
+
+    /**
+     * The hover text of a grid: "C01-G04, community C01: 412 households, 2 full-time workers, p90
+     * response 2,215 min".
+     */
+    String gridTitle(String grid, String community, Integer households, Double workers, Kpi kpi, Double value) {
+        String v = value == null ? ChartText.MAP_NO_DATA.in(lang) : formatValue(kpi, value);
+        String w = workers == null || !Double.isFinite(workers) ? null
+                : Math.abs(workers - Math.rint(workers)) < 0.05 ? String.format(java.util.Locale.ROOT, "%.0f", workers)
+                        : String.format(java.util.Locale.ROOT, "%.1f", workers);
+        String hh = households == null ? "—" : String.format(java.util.Locale.ROOT, "%,d", households);
+        return w == null ? ChartText.MAP_HOVER_NO_WORKERS.in(lang, grid, community, hh, ChartText.kpi(kpi, lang), v)
+                : (w.equals("1") ? ChartText.MAP_HOVER_ONE : ChartText.MAP_HOVER).in(lang, grid, community, hh, w,
+                        ChartText.kpi(kpi, lang), v);
+    }
+
+    /** A KPI value with its unit, display unit: "2,215 min", "96.4%", "3 cases". */
+    public String formatValue(Kpi kpi, double value) {
+        String n = Math.abs(value) >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return kpi.unit() == Unit.PERCENT ? n + "%" : n + (lang == Lang.ZH ? "" : " ") + ChartText.unitSymbol(kpi.unit(), lang);
+    }
+
+    /** Whether the batch sited branches for any layout (its plan chose open branches). */
+    boolean sitedBranches() {
+        return data.map().map(m -> !m.branchSites().isEmpty()).orElse(false);
+    }
+
     /**
      * A map of the district under {@code layout}: grid outlines ({@link GridOutlines}) filled by
-     * the grid's {@code kpi} (mean over replications) on a colour scale shared by all layouts,
-     * with a legend, and the branch sites marked. Axes are kilometres from the south-west corner.
+     * the grid's {@code kpi} (mean over replications) in fixed classes ({@link MapClasses}) shared
+     * by every layout and batch, each grid with a hover title (grid, community, households,
+     * full-time workers, the KPI) and a label, communities labelled at their centre, the
+     * {@link #WORST_GRIDS} worst grids numbered, and, in a batch that sited branches, the branch
+     * sites marked. Axes are kilometres from the south-west corner.
      *
      * @throws IllegalStateException when the data has no map geometry for {@code layout}
      */
@@ -440,21 +524,28 @@ public final class ComparisonCharts {
         toKm.scale(0.001, 0.001);
         toKm.translate(-env.getMinX(), -env.getMinY());
 
-        double[] range = mapRange(kpi);
-        KpiColourScale scale = new KpiColourScale(kpi, range[0], range[1]);
+        MapClasses classes = mapClasses(kpi);
         Map<String, Double> values = gridValues(layout, kpi);
-        // With the plan's open branches known: those in black, the other candidates small and grey;
-        // otherwise every candidate site in black.
+        Map<String, Double> workers = gridValues(layout, Kpi.FULL_TIME_WORKERS);
+        Map<String, Integer> households = gridLayout.householdsByGrid(city);
+        // Sites only where the batch sited branches: the plan's open branches in black, the other
+        // candidates small and grey (a layout without a sited plan: every candidate in black).
+        boolean sited = sitedBranches();
         List<String> chosen = map.branchSites().get(layout);
         Set<String> open = chosen == null ? null : Set.copyOf(chosen);
         XYSeries sites = new XYSeries(chosen == null ? ChartText.MAP_CANDIDATES.in(lang)
                 : ChartText.MAP_OPEN_BRANCHES.in(lang));
         XYSeries others = new XYSeries(ChartText.MAP_OTHER_SITES.in(lang));
-        for (Site s : city.sites()) {
-            (open == null || open.contains(s.id()) ? sites : others).add((s.x() - env.getMinX()) / 1000,
-                    (s.y() - env.getMinY()) / 1000);
+        if (sited) {
+            for (Site s : city.sites()) {
+                (open == null || open.contains(s.id()) ? sites : others).add((s.x() - env.getMinX()) / 1000,
+                        (s.y() - env.getMinY()) / 1000);
+            }
         }
-        XYSeriesCollection dataset = new XYSeriesCollection(sites);
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        if (sites.getItemCount() > 0) {
+            dataset.addSeries(sites);
+        }
         if (others.getItemCount() > 0) {
             // Series 0 is drawn last, over the others.
             dataset.addSeries(others);
@@ -465,50 +556,97 @@ public final class ComparisonCharts {
         x.setRange(0, env.getWidth() / 1000);
         y.setRange(0, env.getHeight() / 1000);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
         String title = ChartText.MAP_TITLE.in(lang, layout, ChartText.kpi(kpi, lang));
         JFreeChart chart = chart(title, plot);
+        // The grids are annotations, not data: a map without site markers is not "no data".
+        plot.setNoDataMessage(null);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
 
         ShapeWriter writer = new ShapeWriter();
         BasicStroke border = new BasicStroke(0.6f);
         boolean missing = false;
-        for (Map.Entry<String, Geometry> e : GridOutlines.of(city, gridLayout).entrySet()) {
-            Double v = values.get(e.getKey());
-            Color fill = v == null ? NO_DATA : (Color) scale.getPaint(v);
+        Map<String, Geometry> outlines = GridOutlines.of(city, gridLayout);
+        Map<String, List<Geometry>> byCommunity = new LinkedHashMap<>();
+        Map<String, Integer> worst = new LinkedHashMap<>();
+        for (WorstGrid w : worstGrids(layout, kpi)) {
+            worst.put(w.grid(), w.rank());
+        }
+        boolean labelGrids = outlines.size() <= MAX_LABELLED_GRIDS;
+        Font gridFont = new Font(ChartStyle.family(), Font.PLAIN, 11);
+        Font worstFont = new Font(ChartStyle.family(), Font.BOLD, 12);
+        Font communityFont = new Font(ChartStyle.family(), Font.BOLD, 15);
+        for (Map.Entry<String, Geometry> e : outlines.entrySet()) {
+            String grid = e.getKey();
+            String community = gridLayout.communityOfGrid().getOrDefault(grid, "");
+            Double v = values.get(grid);
+            Color fill = v == null ? NO_DATA : classes.colour(v);
             missing |= v == null;
             Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
-            renderer.addAnnotation(new XYShapeAnnotation(shape, border, Color.WHITE, fill), Layer.BACKGROUND);
+            renderer.addAnnotation(new TitledShapeAnnotation(shape, border, Color.WHITE, fill, "grid:" + grid,
+                    gridTitle(grid, community, households.get(grid), workers.get(grid), kpi, v)), Layer.BACKGROUND);
+            byCommunity.computeIfAbsent(community, c -> new ArrayList<>()).add(e.getValue());
+            org.locationtech.jts.geom.Point at = e.getValue().getInteriorPoint();
+            double ax = (at.getX() - env.getMinX()) / 1000;
+            double ay = (at.getY() - env.getMinY()) / 1000;
+            Integer rank = worst.get(grid);
+            if (rank != null) {
+                XYTextAnnotation t = new XYTextAnnotation(rank + " " + shortLabel(grid, community), ax, ay);
+                t.setFont(worstFont);
+                t.setPaint(Color.BLACK);
+                t.setBackgroundPaint(Color.WHITE);
+                t.setOutlineVisible(true);
+                t.setOutlinePaint(Color.BLACK);
+                t.setOutlineStroke(new BasicStroke(1f));
+                renderer.addAnnotation(t, Layer.FOREGROUND);
+            } else if (labelGrids) {
+                XYTextAnnotation t = new XYTextAnnotation(shortLabel(grid, community), ax, ay);
+                t.setFont(gridFont);
+                t.setPaint(new Color(0x333333));
+                renderer.addAnnotation(t, Layer.BACKGROUND);
+            }
+        }
+        for (Map.Entry<String, List<Geometry>> e : byCommunity.entrySet()) {
+            if (e.getKey().isEmpty() || byCommunity.size() < 2) {
+                continue;
+            }
+            Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(e.getValue());
+            org.locationtech.jts.geom.Point c = union.getInteriorPoint();
+            XYTextAnnotation t = new XYTextAnnotation(e.getKey(), (c.getX() - env.getMinX()) / 1000,
+                    (c.getY() - env.getMinY()) / 1000 + 0.06);
+            t.setFont(communityFont);
+            t.setPaint(new Color(0x08306B));
+            t.setBackgroundPaint(new Color(255, 255, 255, 190));
+            renderer.addAnnotation(t, Layer.FOREGROUND);
         }
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesShape(0, diamond(5));
         renderer.setSeriesOutlinePaint(0, Color.WHITE);
 
-        NumberAxis scaleAxis = new NumberAxis(ChartText.kpiWithUnit(kpi, lang));
-        scaleAxis.setRange(range[0], range[1]);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
-        legend.setStripWidth(14);
-        legend.setSubdivisionCount(64);
-        chart.addSubtitle(legend);
-        legend.getAxis().setLabelFont(chart.getXYPlot().getDomainAxis().getLabelFont());
-        legend.getAxis().setTickLabelFont(chart.getXYPlot().getDomainAxis().getTickLabelFont());
+        // The legend: the classes of the KPI (fixed thresholds), then the sites and "no data".
         LegendItemCollection items = new LegendItemCollection();
-        items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        for (int i = 0; i < classes.size(); i++) {
+            items.add(new LegendItem(classes.labels().get(i), null, null, null,
+                    new Rectangle2D.Double(-6, -6, 12, 12), classes.colourOf(i)));
+        }
+        if (sites.getItemCount() > 0) {
+            items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        }
         if (others.getItemCount() > 0) {
             items.add(new LegendItem((String) others.getKey(), null, null, null, diamond(3.5), OTHER_SITE));
-            renderer.setSeriesPaint(1, OTHER_SITE);
-            renderer.setSeriesShape(1, diamond(3.5));
+            renderer.setSeriesPaint(dataset.getSeriesCount() - 1, OTHER_SITE);
+            renderer.setSeriesShape(dataset.getSeriesCount() - 1, diamond(3.5));
         }
         if (missing) {
             items.add(new LegendItem(ChartText.MAP_NO_DATA.in(lang), null, null, null,
-                    new Rectangle2D.Double(-5, -5, 10, 10), NO_DATA));
+                    new Rectangle2D.Double(-6, -6, 12, 12), NO_DATA));
         }
         plot.setFixedLegendItems(items);
+        TextTitle scaleTitle = new TextTitle(ChartText.MAP_SCALE.in(lang, ChartText.kpiWithUnit(kpi, lang)));
+        scaleTitle.setFont(new Font(ChartStyle.family(), Font.PLAIN, 13));
+        scaleTitle.setPosition(RectangleEdge.BOTTOM);
+        scaleTitle.setPaint(new Color(0x333333));
+        chart.addSubtitle(scaleTitle);
         renderer.setSeriesPaint(0, Color.BLACK);
         return chart;
     }

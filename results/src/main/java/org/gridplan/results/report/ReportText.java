@@ -95,9 +95,20 @@ enum ReportText {
     CHANGED("changed", "有变化"),
     CHARTS("Charts", "图表"),
     MAPS("District maps", "网格地图"),
-    MAPS_NOTE("Grids coloured by %s on one scale for every layout (darker is worse); ◆ marks branch sites: the "
-            + "plan's open branches in black and the other candidate sites in grey where the batch sited branches.",
-            "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点：批次优化了站点布局时，黑色为开设的党群服务站，灰色为其他候选站点。"),
+    MAPS_NOTE("Grids coloured by %s in fixed classes, the same for every layout and every report (darker is worse). "
+            + "Point at a grid for its households, full-time workers and value; the 10 worst grids are numbered on the "
+            + "map and listed under it.",
+            "各方案按%s以固定分级着色，各方案、各报告分级相同（颜色越深越差）。鼠标指向网格可查看户数、专职网格员人数和指标值；"
+            + "最差的10个网格在地图上标有编号，并列于地图下方。"),
+    MAPS_SITES("◆ marks branch sites: the plan's open branches in black, the other candidate sites in grey.",
+            "◆ 为服务站点：黑色为开设的党群服务站，灰色为其他候选站点。"),
+    WORST_TITLE("The %3$d worst grids of %1$s on %2$s (numbered on the map)", "%1$s：%2$s最差的%3$d个网格（地图上的编号）"),
+    WORST_ALL("The grids of %s on %s, worst first (numbered on the map)", "%s：各网格%s，由差到好（地图上的编号）"),
+    WORST_RANK("no.", "编号"),
+    WORST_GRID("grid", "网格"),
+    WORST_COMMUNITY("community", "社区"),
+    WORST_HOUSEHOLDS("households", "户数"),
+    WORST_WORKERS("full-time workers", "专职网格员（人）"),
     MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
     JUSTIFICATIONS("Why this plan", "方案依据"),
     SELECTION("Choosing the best layout", "最优方案的选择"),

@@ -838,13 +838,56 @@ public final class ReportWriter {
             h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NONE.in(lang))).append("</p>\n");
         } else {
             h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NOTE.in(lang,
-                    ChartText.kpi(options.mapKpi(), lang)))).append("</p>\n<div class=\"maps\">\n");
-            for (NamedChart c : maps) {
+                    ChartText.kpi(options.mapKpi(), lang))));
+            if (data.map().map(m -> !m.branchSites().isEmpty()).orElse(false)) {
+                h.append(' ').append(Html.esc(ReportText.MAPS_SITES.in(lang)));
+            }
+            h.append("</p>\n<div class=\"maps\">\n");
+            List<String> mapped = data.map().map(m -> m.layouts().keySet().stream().filter(data.layouts()::contains)
+                    .toList()).orElse(List.of());
+            for (int i = 0; i < maps.size(); i++) {
+                NamedChart c = maps.get(i);
                 figure(h, c, c.title());
+                if (i < mapped.size()) {
+                    worstGrids(h, data, charts, mapped.get(i), c.id());
+                }
             }
             h.append("</div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** The table of the worst grids of one map, numbered as on the map. */
+    private void worstGrids(StringBuilder h, ComparisonData data, ComparisonCharts charts, String layout,
+            String mapId) {
+        Kpi kpi = options.mapKpi();
+        List<ComparisonCharts.WorstGrid> worst = charts.worstGrids(layout, kpi);
+        if (worst.isEmpty()) {
+            return;
+        }
+        int grids = data.map().map(m -> m.layouts().get(layout)).map(l -> l.gridCount()).orElse(worst.size());
+        String heading = worst.size() >= grids ? ReportText.WORST_ALL.in(lang, layout, ChartText.kpi(kpi, lang))
+                : ReportText.WORST_TITLE.in(lang, layout, ChartText.kpi(kpi, lang), worst.size());
+        h.append("<h3>").append(Html.esc(heading))
+                .append("</h3>\n<div class=\"scroll\"><table class=\"grid worst\" id=\"").append(mapId)
+                .append("-worst\">\n<thead><tr>");
+        for (String t : List.of(ReportText.WORST_RANK.in(lang), ReportText.WORST_GRID.in(lang),
+                ReportText.WORST_COMMUNITY.in(lang), ChartText.kpiWithUnit(kpi, lang),
+                ReportText.WORST_HOUSEHOLDS.in(lang), ReportText.WORST_WORKERS.in(lang))) {
+            h.append("<th>").append(Html.esc(t)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (ComparisonCharts.WorstGrid w : worst) {
+            h.append("<tr><td>").append(w.rank()).append("</td><th>").append(Html.esc(w.grid())).append("</th><td>")
+                    .append(Html.esc(w.community())).append("</td><td>")
+                    .append(kpi.unit() == Unit.PERCENT || Math.abs(w.value()) < 100 ? num(w.value())
+                            : String.format(Locale.ROOT, "%,.0f", w.value()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%,d", w.households())).append("</td><td>")
+                    .append(Double.isFinite(w.workers()) ? num(w.workers(), Math.abs(w.workers() - Math.rint(w.workers()))
+                            < 0.05 ? 0 : 1) : DASH)
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private void figure(StringBuilder h, NamedChart c, String caption) {

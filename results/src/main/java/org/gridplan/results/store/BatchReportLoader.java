@@ -488,6 +488,21 @@ public final class BatchReportLoader {
                 }
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, type, role, count(*) FROM worker_kpis "
+                + "WHERE point = ? AND grid IS NOT NULL GROUP BY run_id, grid, type, role")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Kpi, Double> values = grids.getOrDefault(rs.getInt(1), Map.of()).get(rs.getString(2));
+                    if (values != null && Staff.of(rs.getString(3), rs.getString(4)) == Staff.FULL_TIME) {
+                        values.merge(Kpi.FULL_TIME_WORKERS, (double) rs.getInt(5), Double::sum);
+                    }
+                }
+            }
+        }
+        for (Map<String, Map<Kpi, Double>> run : grids.values()) {
+            run.values().forEach(v -> v.putIfAbsent(Kpi.FULL_TIME_WORKERS, 0.0));
+        }
         for (Map.Entry<Integer, Run> e : runs.entrySet()) {
             int id = e.getKey();
             double[][] none = {new double[0], new double[0]};
