@@ -214,6 +214,29 @@ public final class Terms {
         return settings(values, lang);
     }
 
+    /**
+     * Every value that varies at sweep point {@code x} of {@code sc}, the swept field first, e.g.
+     * "surge multiplier = 8, emergency pool = 120" for a zip sweep (where {@link #point} names the
+     * axis field only); as {@link #point} otherwise.
+     */
+    public static String pointAll(org.gridplan.results.stats.ScenarioSummary sc, double x, Lang lang) {
+        org.gridplan.results.stats.SweepAxis a = sc.sweep();
+        Map<String, String> values = a.points().get(x);
+        if (values == null || values.isEmpty() || a.field().isEmpty() || a.together().isEmpty()) {
+            return point(sc, x, lang);
+        }
+        Map<String, String> varied = new java.util.LinkedHashMap<>();
+        for (String f : a.together()) {
+            if (values.containsKey(f)) {
+                varied.put(f, values.get(f));
+            }
+        }
+        if (values.containsKey(a.field())) {
+            varied.put(a.field(), values.get(a.field()));
+        }
+        return varied.isEmpty() ? point(sc, x, lang) : settings(varied, lang);
+    }
+
     private static String number(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
     }

@@ -21,6 +21,33 @@ enum ReportText {
     SWEEP_NONE("none", "无"),
     REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
     VERDICT("Verdict", "结论"),
+    SURGE("The surge window", "突发期（平急转换）"),
+    SURGE_NOTE("The surge runs from day %s to day %s of the run (%s days). The figures here are of the surge "
+            + "window and the week after it, not averages over the whole run, which dilute a storm of a few days. "
+            + "Simulated, mean over the replications; recovery is counted from the end of the surge until the open "
+            + "cases are back to their level before it (a day's open cases within 10%% of the same day of the week in "
+            + "the week before the surge).",
+            "突发期为第%s天至第%s天（共%s天）。本节为突发期及其后一周的指标，而不是全程平均值——全程平均会冲淡几天的台风。"
+            + "仿真结果，为各次重复的平均值；恢复时间自突发期结束起算，至未办结事件回到突发前水平（一天的未办结事件不超过突发前一周同一天的110%%）为止。"),
+    SURGE_SENTENCE("%s: at %s the open cases peak at %s (%s before the surge); waiting for a worker when "
+            + "the surge ends: %s; %s.",
+            "%s：%s未办结事件最多%s件（突发前%s件）；突发期结束时仍有%s件事件等待网格员到场；%s。"),
+    SURGE_AT("In the surge at %s", "突发期（%s）"),
+    SURGE_RECOVERED("the backlog is back to its level before the surge %s h after it ends",
+            "突发期结束后%s小时恢复到突发前水平"),
+    SURGE_RECOVERED_SOME("the backlog is back to its level before the surge %s h after it ends, in %d of %d runs",
+            "%3$d次重复中有%2$d次在突发期结束后%1$s小时恢复到突发前水平"),
+    SURGE_NOT_RECOVERED("the backlog is not back to its level before the surge by the end of the run",
+            "至仿真结束未恢复到突发前水平"),
+    SURGE_POINT("sweep point", "参数取值"),
+    SURGE_LAYOUT("layout", "方案"),
+    SURGE_BEFORE("open cases before the surge", "突发前未办结事件（件）"),
+    SURGE_PEAK("peak open cases", "未办结事件峰值（件）"),
+    SURGE_WAITING("cases waiting for a worker when the surge ends", "突发期结束时待到场事件（件）"),
+    SURGE_RECOVERY("recovery after the surge (h)", "突发后恢复时间（小时）"),
+    SURGE_NOT_BACK("not recovered", "未恢复"),
+    SURGE_SOME_RUNS("in %d of %d runs", "%2$d次重复中的%1$d次"),
+    SURGE_SINGLE("In the surge", "突发期"),
     EXPLAIN("What drives the response time", "响应用时的构成"),
     EXPLAIN_OOH("%s: most (%s%%) of the mean response of %s minutes is cases reported out of hours waiting for the "
             + "next shift: %s min out of hours against %s in working hours (%s%% of cases are reported out of hours).",

@@ -27,6 +27,7 @@ import org.gridplan.results.stats.PooledPercentiles;
 import org.gridplan.results.stats.Ranking;
 import org.gridplan.results.stats.ScenarioSummary;
 import org.gridplan.results.stats.Summary;
+import org.gridplan.results.stats.SurgeRun;
 import org.gridplan.results.stats.Unit;
 import org.gridplan.sim.io.AtomicFiles;
 
@@ -94,6 +95,7 @@ public final class ReportWriter {
                 .append("</p>\n</header>\n");
         incomplete(h, data);
         verdict(h, data, stats);
+        surge(h, data);
         explain(h, data, stats);
         cost(h, data, stats);
         summary(h, data);
@@ -317,6 +319,9 @@ public final class ReportWriter {
                         .append("</p>\n");
             }
         }
+        for (String sentence : surgeVerdicts(data)) {
+            h.append("<p class=\"v surge\">").append(Html.esc(sentence)).append("</p>\n");
+        }
         h.append("</section>\n");
     }
 
@@ -415,6 +420,133 @@ public final class ReportWriter {
                     : ReportText.BEST_COST.in(lang, stem, counts, extraText, base);
         }
         return ReportText.BEST_COST_BASE.in(lang, stem, counts);
+    }
+
+    /** The sweep point of the batch's severest surge: the largest mean peak of open cases at the baseline. */
+    private static OptionalDouble severestSurgePoint(ComparisonData data) {
+        double best = Double.NEGATIVE_INFINITY;
+        OptionalDouble at = OptionalDouble.empty();
+        for (double p : data.sweepPoints()) {
+            OptionalDouble peak = Summary.of(data.surges(data.baseline(), p).stream().mapToDouble(SurgeRun::peakOpen)
+                    .toArray()).mean();
+            if (peak.isPresent() && peak.getAsDouble() > best) {
+                best = peak.getAsDouble();
+                at = OptionalDouble.of(p);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The verdict on the surge window, one sentence per layout at the severest surge of the batch:
+     * its peak of open cases, the cases still waiting for a worker when the surge ends and how long
+     * the backlog takes to get back to its level before the surge. Empty without a surge.
+     */
+    public List<String> surgeVerdicts(ComparisonData data) {
+        List<String> out = new ArrayList<>();
+        OptionalDouble at = severestSurgePoint(data);
+        if (at.isEmpty()) {
+            return out;
+        }
+        double p = at.getAsDouble();
+        String point = surgePoints(data) > 1
+                ? ReportText.SURGE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang))
+                : ReportText.SURGE_SINGLE.in(lang);
+        for (String l : data.layouts()) {
+            List<SurgeRun> runs = data.surges(l, p);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            double peak = mean(runs, SurgeRun::peakOpen);
+            double before = mean(runs, SurgeRun::before);
+            double waiting = mean(runs, SurgeRun::waitingAtEnd);
+            out.add(ReportText.SURGE_SENTENCE.in(lang, point, l, num(peak, 0), num(before, 0), num(waiting, 0),
+                    recovery(runs)));
+        }
+        return out;
+    }
+
+    /** How many sweep points have surge figures. */
+    private static long surgePoints(ComparisonData data) {
+        return data.surges().stream().mapToDouble(SurgeRun::sweepPoint).distinct().count();
+    }
+
+    private static double mean(List<SurgeRun> runs, java.util.function.ToDoubleFunction<SurgeRun> f) {
+        return Summary.of(runs.stream().mapToDouble(f).toArray()).mean().orElse(Double.NaN);
+    }
+
+    /** "the backlog is back ... 41 h after it ends", over the runs that recovered. */
+    private String recovery(List<SurgeRun> runs) {
+        double[] back = runs.stream().mapToDouble(SurgeRun::recoveryHours).filter(Double::isFinite).toArray();
+        if (back.length == 0) {
+            return ReportText.SURGE_NOT_RECOVERED.in(lang);
+        }
+        String hours = num(Summary.of(back).mean().getAsDouble(), 0);
+        return back.length == runs.size() ? ReportText.SURGE_RECOVERED.in(lang, hours)
+                : ReportText.SURGE_RECOVERED_SOME.in(lang, hours, back.length, runs.size());
+    }
+
+    /** A mean with its 95% interval for a table cell: "412 (380–444)"; a dash when nothing was measured. */
+    private static String cell(double[] values, int decimals) {
+        Summary sm = Summary.of(values);
+        if (sm.mean().isEmpty()) {
+            return DASH;
+        }
+        String m = num(sm.mean().getAsDouble(), decimals);
+        return sm.ci().map(ci -> m + " <small>(" + num(Math.max(0, ci.lower()), decimals) + "–"
+                + num(ci.upper(), decimals) + ")</small>").orElse(m);
+    }
+
+    /**
+     * The surge window (平急转换): when it ran, and at every sweep point and layout the open cases
+     * before it, their peak, the cases still waiting for a worker when it ends and the recovery
+     * time. Nothing for a batch without a surge.
+     */
+    private void surge(StringBuilder h, ComparisonData data) {
+        if (data.surges().isEmpty()) {
+            return;
+        }
+        SurgeRun first = data.surges().get(0);
+        h.append("<section id=\"surge\">\n<h2>").append(Html.esc(ReportText.SURGE.in(lang))).append("</h2>\n")
+                .append("<p class=\"note\">").append(Html.esc(ReportText.SURGE_NOTE.in(lang, point(first.startHour() / 24),
+                        point(first.endHour() / 24), point((first.endHour() - first.startHour()) / 24))))
+                .append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"surge-table\">\n<thead><tr>");
+        boolean swept = surgePoints(data) > 1;
+        List<ReportText> heads = new ArrayList<>();
+        if (swept) {
+            heads.add(ReportText.SURGE_POINT);
+        }
+        heads.addAll(List.of(ReportText.SURGE_LAYOUT, ReportText.SURGE_BEFORE, ReportText.SURGE_PEAK,
+                ReportText.SURGE_WAITING, ReportText.SURGE_RECOVERY));
+        for (ReportText t : heads) {
+            h.append("<th>").append(Html.esc(t.in(lang))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (double p : data.sweepPoints()) {
+            for (String l : data.layouts()) {
+                List<SurgeRun> runs = data.surges(l, p);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                h.append("<tr>");
+                if (swept) {
+                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                            .append("</th>");
+                }
+                h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::before).toArray(), 0)).append("</td><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::peakOpen).toArray(), 0)).append("</td><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::waitingAtEnd).toArray(), 0)).append("</td><td>");
+                double[] back = runs.stream().mapToDouble(SurgeRun::recoveryHours).filter(Double::isFinite).toArray();
+                h.append(back.length == 0 ? Html.esc(ReportText.SURGE_NOT_BACK.in(lang)) : cell(back, 0));
+                if (back.length > 0 && back.length < runs.size()) {
+                    h.append(" <span class=\"w\">").append(Html.esc(ReportText.SURGE_SOME_RUNS.in(lang, back.length,
+                            runs.size()))).append("</span>");
+                }
+                h.append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** Minutes for a sentence: "1,900", "15", "5.2". */
@@ -1041,7 +1173,7 @@ public final class ReportWriter {
             figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:14px;color:#444;margin-top:6px}
             h3{font-size:17px;margin:18px 0 8px}
-            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}
+            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}
             @media (max-width:600px){
             body{font-size:15px}
             main{padding:12px 10px 32px}
