@@ -355,8 +355,22 @@ public final class ComparisonCharts {
         NumberAxis x = new NumberAxis((days ? ChartText.BACKLOG_X_DAYS : ChartText.BACKLOG_X_HOURS).in(lang));
         x.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(dataset, x, new NumberAxis(ChartText.BACKLOG_Y.in(lang)), renderer);
+        NumberAxis y = new NumberAxis(ChartText.BACKLOG_Y.in(lang));
+        // Open cases are whole numbers: no 0.5-case ticks on a small backlog.
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = chart(ChartText.BACKLOG_TITLE.in(lang), plot);
+        // The surge window, shaded and named, so the peak is read against it.
+        data.surges().stream().filter(r -> r.sweepPoint() == data.referencePoint()).findFirst().ifPresent(r -> {
+            double scale = days ? 1.0 / 24 : 1;
+            org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(r.startHour() * scale,
+                    r.endHour() * scale, new Color(0x08519C), new BasicStroke(1f), null, null, 0.15f);
+            m.setLabel(ChartText.BACKLOG_SURGE.in(lang));
+            m.setLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        });
         if (replications > 0) {
             chart.addSubtitle(subtitle((replications == 1 ? ChartText.BACKLOG_SUBTITLE_ONE
                     : ChartText.BACKLOG_SUBTITLE).in(lang, replications)));
@@ -384,7 +398,7 @@ public final class ComparisonCharts {
                 if (s.mean().isPresent()) {
                     double mean = s.mean().getAsDouble();
                     Interval ci = s.ci().orElse(new Interval(mean, mean));
-                    series.add(p, mean, ci.lower(), ci.upper());
+                    series.add(zipSweep() ? points.indexOf(p) : p, mean, ci.lower(), ci.upper());
                 }
             }
             if (series.getItemCount() > 0) {
@@ -392,14 +406,28 @@ public final class ComparisonCharts {
             }
         }
         String param = Terms.sweepLabel(data.scenario(), lang);
-        NumberAxis x = new NumberAxis(param.isBlank() ? (lang == Lang.ZH ? "参数取值" : "sweep") : param);
-        x.setAutoRangeIncludesZero(false);
+        NumberAxis x;
+        if (zipSweep()) {
+            // Several fields vary together (a storm's severity with the pool mobilised): no one
+            // quantity runs along the axis, so each point is named by every value it sets.
+            String[] names = new String[points.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = Terms.pointAll(data.scenario(), points.get(i), lang);
+            }
+            x = new org.jfree.chart.axis.SymbolAxis(ChartText.TRADEOFF_X_POINTS.in(lang), names);
+            x.setTickLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            ((org.jfree.chart.axis.SymbolAxis) x).setGridBandsVisible(false);
+        } else {
+            x = new NumberAxis(param.isBlank() ? (lang == Lang.ZH ? "参数取值" : "sweep") : param);
+            x.setAutoRangeIncludesZero(false);
+        }
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);
         NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        JFreeChart chart = chart(ChartText.TRADEOFF_TITLE.in(lang), plot);
+        JFreeChart chart = chart((staffingSweep() ? ChartText.TRADEOFF_TITLE : ChartText.TRADEOFF_TITLE_SWEEP).in(lang),
+                plot);
         renderer.setDrawSeriesLineAsPath(true);
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             Color c = palette.color((String) dataset.getSeriesKey(s));
@@ -408,6 +436,16 @@ public final class ComparisonCharts {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
         }
         return Optional.of(chart);
+    }
+
+    /** Whether the sweep varies several fields together (zip), so no one quantity runs along its axis. */
+    public boolean zipSweep() {
+        return !data.scenario().sweep().together().isEmpty();
+    }
+
+    /** Whether the sweep varies staffing alone, so its trade-off curve is one of staffing level. */
+    public boolean staffingSweep() {
+        return data.scenario().sweep().field().startsWith("staffing.") && !zipSweep();
     }
 
     /** Size of a map chart {@code width} pixels wide whose plot keeps the district's proportions. */

@@ -219,6 +219,9 @@ enum ReportText {
     CAP_UTILISATION("How busy workers are: bars far right mean overloaded workers.", "人员忙闲分布：越靠右表示负荷越重。"),
     CAP_BACKLOG("Open incidents over the simulated period; a surge shows as a peak, and the slope after it as the "
             + "recovery.", "模拟期内未办结事件数；突发事件表现为峰值，其后的下降为恢复过程。"),
+    CAP_SWEEP_TRADEOFF("p90 response at each sweep point (%s). The points change more than staffing, so the curve is "
+            + "not the effect of staff alone: read each point as its own scenario.",
+            "各参数取值下的90%%事件响应用时（%s）。各点改变的不止人员配置，曲线不是单纯增加人员的效果，应把每个点当作一个独立情景来看。"),
     CAP_STAFFING_TRADEOFF("How p90 response falls as staff are added; where a curve flattens, more staff buys "
             + "little.", "90%事件响应用时随人员增加而下降；曲线变平处，增加人员收效甚微。");
 

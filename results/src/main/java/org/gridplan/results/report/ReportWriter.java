@@ -948,7 +948,9 @@ public final class ReportWriter {
         h.append("<section id=\"charts\">\n<h2>").append(ReportText.CHARTS.in(lang)).append("</h2>\n");
         boolean tradeoff = false;
         for (NamedChart c : charts.all()) {
-            figure(h, c, caption(c.id()));
+            figure(h, c, c.id().equals("staffing-tradeoff") && !charts.staffingSweep()
+                    ? ReportText.CAP_SWEEP_TRADEOFF.in(lang, org.gridplan.results.chart.Terms.sweepLabel(data.scenario(),
+                            lang)) : caption(c.id()));
             tradeoff |= c.id().equals("staffing-tradeoff");
         }
         if (!tradeoff) {

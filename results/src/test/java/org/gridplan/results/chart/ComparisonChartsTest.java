@@ -359,6 +359,52 @@ class ComparisonChartsTest {
         assertThat(ChartRendering.svg(chart, 900, 700, "u-")).doesNotContain("candidate").doesNotContain("no data");
     }
 
+    /** typhoon-surge.yaml's sweep: storm severity zipped with the emergency pool, two layouts. */
+    static ComparisonData typhoon() {
+        Map<Double, Map<String, String>> points = new java.util.LinkedHashMap<>();
+        int[] pools = {20, 60, 120};
+        int[] storms = {2, 4, 8};
+        for (int i = 0; i < 3; i++) {
+            points.put((double) pools[i], Map.of("surges[0].rateMultiplier", Integer.toString(storms[i]),
+                    "staffing.emergencyPool", Integer.toString(pools[i])));
+        }
+        ComparisonData.Builder b = ComparisonData.builder(new org.gridplan.results.stats.ScenarioSummary(
+                "typhoon-surge", "district", 40_000, Map.of("grid-400", 102, "grid-300", 123), 3, 11,
+                "staffing.emergencyPool (varied together with surges[0].rateMultiplier)",
+                new org.gridplan.results.stats.SweepAxis("staffing.emergencyPool", List.of("surges[0].rateMultiplier"),
+                        Map.of(), points)));
+        for (String l : List.of("grid-400", "grid-300")) {
+            for (int i = 0; i < 3; i++) {
+                for (int r = 0; r < 3; r++) {
+                    b.add(new org.gridplan.results.stats.RunKpis(l, pools[i], r,
+                            Map.of(Kpi.P90_RESPONSE, 1_400.0 + 10 * r - 50 * i)));
+                }
+            }
+        }
+        return b.referencePoint(20).build();
+    }
+
+    @Test
+    void a_sweep_that_varies_storm_and_pool_together_is_not_drawn_as_a_staffing_level() {
+        ComparisonCharts c = new ComparisonCharts(new ComparisonStatistics(typhoon()), Lang.EN);
+        JFreeChart chart = c.staffingTradeoff().orElseThrow();
+        assertThat(chart.getTitle().getText()).doesNotContainIgnoringCase("staffing")
+                .isEqualTo("p90 response at each sweep point (band: 95% CI)");
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getDomainAxis()).isInstanceOf(org.jfree.chart.axis.SymbolAxis.class);
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("sweep point (the values varied together)");
+        assertThat(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()).containsExactly(
+                "surge multiplier = 2, emergency pool = 20", "surge multiplier = 4, emergency pool = 60",
+                "surge multiplier = 8, emergency pool = 120");
+        // One point per sweep point, at 0, 1, 2 along the named axis.
+        assertThat(plot.getDataset().getItemCount(0)).isEqualTo(3);
+        assertThat(plot.getDataset().getXValue(0, 2)).isEqualTo(2.0);
+        assertThat(c.staffingSweep()).isFalse();
+        // A sweep of staffing alone keeps its quantity along the axis and its title.
+        assertThat(charts.staffingSweep()).isTrue();
+        assertThat(charts.staffingTradeoff().orElseThrow().getTitle().getText()).startsWith("Staffing level");
+    }
+
     @Test
     void chinese_labels_in_zh() {
         ComparisonCharts zh = new ComparisonCharts(stats, Lang.ZH);

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.gridplan.results.SyntheticBatch;
+import org.gridplan.results.chart.ComparisonCharts;
 import org.gridplan.results.chart.Lang;
 import org.gridplan.results.stats.ComparisonData;
+import org.gridplan.results.stats.ComparisonStatistics;
 import org.gridplan.results.stats.RunDetail;
 import org.gridplan.results.stats.SurgeRun;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.ui.Layer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +78,19 @@ class SurgeReportTest {
         double slow = data.surges("current", 1.0).stream().mapToDouble(SurgeRun::recoveryHours).average().orElseThrow();
         double fast = data.surges("grid-400", 1.0).stream().mapToDouble(SurgeRun::recoveryHours).average().orElseThrow();
         assertThat(slow).isGreaterThan(fast);
+    }
+
+    @Test
+    void the_backlog_chart_shades_the_surge_window() {
+        JFreeChart backlog = new ComparisonCharts(new ComparisonStatistics(data), Lang.EN).backlog();
+        java.util.Collection<?> markers = backlog.getXYPlot().getDomainMarkers(Layer.BACKGROUND);
+        assertThat(markers).hasSize(1);
+        IntervalMarker m = (IntervalMarker) markers.iterator().next();
+        assertThat(m.getStartValue()).isEqualTo(30.0);
+        assertThat(m.getEndValue()).isEqualTo(33.0);
+        assertThat(m.getLabel()).isEqualTo("surge");
+        assertThat(new ComparisonCharts(new ComparisonStatistics(SyntheticBatch.data(5, 1)), Lang.EN).backlog()
+                .getXYPlot().getDomainMarkers(Layer.BACKGROUND)).isNull();
     }
 
     @Test
