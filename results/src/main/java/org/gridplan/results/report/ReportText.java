@@ -21,6 +21,21 @@ enum ReportText {
     SWEEP_NONE("none", "无"),
     REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
     VERDICT("Verdict", "结论"),
+    SWEEP_TABLE("Every sweep point", "各参数取值一览"),
+    SWEEP_TABLE_NOTE("Every point of the sweep (%s), simulated, mean over the replications with the 95%% confidence "
+            + "interval; in a sweep of staffing, the last column is what the step from the point before buys, paired by "
+            + "replication.",
+            "扫描的每个取值（%s），仿真结果，为各次重复的平均值及95%%置信区间；人员配置扫描的最后一列为相对上一取值的改善（按重复配对）。"),
+    RETURNS_WORKERS(" (%s full-time workers)", "（专职网格员%s人）"),
+    SWEEP_STEP_GAIN("gain in %s over the point before (%s)", "%s较上一取值的改善（%s）"),
+    RETURNS_AT("%1$s: diminishing returns from %2$s: going on to %3$s improves %6$s by only %4$s %5$s%7$s, against "
+            + "%8$s %5$s for the step before.",
+            "%1$s：自%2$s起收益递减：再到%3$s，%6$s仅改善%4$s%5$s%7$s，上一步为%8$s%5$s。"),
+    RETURNS_FIRST("%1$s: diminishing returns from the first point, %2$s: going on to %3$s improves %6$s by only %4$s "
+            + "%5$s%7$s.", "%1$s：自第一个取值（%2$s）起即收益递减：再到%3$s，%6$s仅改善%4$s%5$s%7$s。"),
+    RETURNS_NONE("%1$s: no diminishing returns within the sweep: every step up to %3$s improves %2$s clearly.",
+            "%1$s：扫描范围内未见收益递减：直到%3$s，每一步都明显改善%2$s。"),
+    RETURNS_CI(" (95%% CI %s to %s)", "（95%%置信区间 %s 至 %s）"),
     SURGE("The surge window", "突发期（平急转换）"),
     SURGE_NOTE("The surge runs from day %s to day %s of the run (%s days). The figures here are of the surge "
             + "window and the week after it, not averages over the whole run, which dilute a storm of a few days. "

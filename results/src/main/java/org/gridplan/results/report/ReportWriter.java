@@ -96,6 +96,7 @@ public final class ReportWriter {
         incomplete(h, data);
         verdict(h, data, stats);
         surge(h, data);
+        sweepTable(h, data, stats);
         explain(h, data, stats);
         cost(h, data, stats);
         summary(h, data);
@@ -319,6 +320,9 @@ public final class ReportWriter {
                         .append("</p>\n");
             }
         }
+        for (String sentence : diminishingReturns(data)) {
+            h.append("<p class=\"v sweep\">").append(Html.esc(sentence)).append("</p>\n");
+        }
         for (String sentence : surgeVerdicts(data)) {
             h.append("<p class=\"v surge\">").append(Html.esc(sentence)).append("</p>\n");
         }
@@ -420,6 +424,186 @@ public final class ReportWriter {
                     : ReportText.BEST_COST.in(lang, stem, counts, extraText, base);
         }
         return ReportText.BEST_COST_BASE.in(lang, stem, counts);
+    }
+
+    /** The KPI a sweep's returns are judged on: on-time response where measured, else the verdict KPI. */
+    private Kpi returnsKpi(ComparisonData data, ComparisonStatistics stats) {
+        return stats.measured(data.referencePoint(), Kpi.ON_TIME_RESPONSE) ? Kpi.ON_TIME_RESPONSE : options.verdictKpi();
+    }
+
+    /**
+     * The gain of each step of a sweep on {@code kpi} for {@code layout}: point i to point i+1, paired
+     * by replication (replication r of every point shares its incidents), as an improvement (positive
+     * is better), display unit.
+     */
+    private static List<Summary> steps(ComparisonData data, String layout, Kpi kpi) {
+        List<Double> points = data.sweepPoints();
+        List<Summary> out = new ArrayList<>();
+        double sign = kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? -1 : 1;
+        for (int i = 0; i + 1 < points.size(); i++) {
+            Map<Integer, Double> a = new java.util.HashMap<>();
+            for (org.gridplan.results.stats.RunKpis r : data.runs(layout, points.get(i))) {
+                a.put(r.replication(), r.value(kpi));
+            }
+            List<Double> d = new ArrayList<>();
+            for (org.gridplan.results.stats.RunKpis r : data.runs(layout, points.get(i + 1))) {
+                Double before = a.get(r.replication());
+                if (before != null && Double.isFinite(before) && Double.isFinite(r.value(kpi))) {
+                    d.add(sign * kpi.unit().display(r.value(kpi) - before));
+                }
+            }
+            out.add(Summary.of(d.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * The point of diminishing returns of a numeric sweep, per layout: the first point from which
+     * the next step no longer improves the returns KPI by a margin its paired 95% interval keeps
+     * above 0, or improves it by less than half the first step did, e.g. "grid-400: diminishing
+     * returns from full-time workers per grid = 2: going on to 3 adds only +0.1 points of on-time
+     * response (95% CI -0.1 to +0.3), against +1.7 points for the step before." Empty without a sweep
+     * of at least three points along a numeric field.
+     */
+    public List<String> diminishingReturns(ComparisonData data) {
+        ComparisonStatistics stats = new ComparisonStatistics(data);
+        List<String> out = new ArrayList<>();
+        List<Double> points = data.sweepPoints();
+        // Returns of staff: a sweep that changes more than staffing (a storm with its pool) has none.
+        SweepAxisView axis = new SweepAxisView(data);
+        if (points.size() < 3 || !axis.staffingAlone()) {
+            return out;
+        }
+        Kpi kpi = returnsKpi(data, stats);
+        String name = ChartText.kpi(kpi, lang);
+        String unit = kpi.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(kpi.unit(), lang);
+        for (String l : data.layouts()) {
+            List<Summary> st = steps(data, l, kpi);
+            if (st.isEmpty() || st.get(0).mean().isEmpty()) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < st.size(); i++) {
+                Summary g = st.get(i);
+                if (g.mean().isEmpty()) {
+                    break;
+                }
+                boolean clear = g.ci().map(ci -> ci.lower() > 0).orElse(g.mean().getAsDouble() > 0);
+                boolean small = i > 0 && st.get(0).mean().getAsDouble() > 0
+                        && g.mean().getAsDouble() < 0.5 * st.get(0).mean().getAsDouble();
+                if (!clear || small) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                out.add(ReportText.RETURNS_NONE.in(lang, l, name,
+                        org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(points.size() - 1), lang)));
+                continue;
+            }
+            Summary g = st.get(at);
+            String ci = g.ci().map(c -> ReportText.RETURNS_CI.in(lang, signed(c.lower()), signed(c.upper()))).orElse("");
+            String from = org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(at), lang);
+            String to = org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(at + 1), lang);
+            double extra = stats.summary(l, points.get(at + 1), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN)
+                    - stats.summary(l, points.get(at), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN);
+            if (Double.isFinite(extra) && Math.abs(extra) >= 0.5) {
+                to += ReportText.RETURNS_WORKERS.in(lang, signed(extra, 0));
+            }
+            if (at == 0) {
+                out.add(ReportText.RETURNS_FIRST.in(lang, l, from, to, signed(g.mean().getAsDouble()), unit, name, ci));
+            } else {
+                Summary prev = st.get(at - 1);
+                out.add(ReportText.RETURNS_AT.in(lang, l, from, to, signed(g.mean().getAsDouble()), unit, name, ci,
+                        signed(prev.mean().orElse(Double.NaN))));
+            }
+        }
+        return out;
+    }
+
+    /** What a report's sweep varies. */
+    private record SweepAxisView(ComparisonData data) {
+        /** Whether the sweep varies one staffing field alone (not zipped with anything else). */
+        boolean staffingAlone() {
+            return data.scenario().sweep().field().startsWith("staffing.") && data.scenario().sweep().together().isEmpty();
+        }
+    }
+
+    /**
+     * Every sweep point in one table, for each layout: full-time workers, the verdict KPI and the
+     * officials' indicators measured, and the gain on the returns KPI of the step from the point
+     * before. Nothing for a batch of one point.
+     */
+    private void sweepTable(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        List<Double> points = data.sweepPoints();
+        if (points.size() < 2) {
+            return;
+        }
+        List<Kpi> kpis = new ArrayList<>();
+        for (Kpi k : List.of(Kpi.FULL_TIME_WORKERS, options.verdictKpi(), Kpi.ON_TIME_RESPONSE, Kpi.ON_TIME_CLOSURE,
+                Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK, Kpi.WORKLOAD)) {
+            if (!kpis.contains(k) && points.stream().anyMatch(p -> stats.measured(p, k))) {
+                kpis.add(k);
+            }
+        }
+        Kpi gain = returnsKpi(data, stats);
+        String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(gain.unit(), lang);
+        h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
+                .append("<p class=\"note\">").append(Html.esc(ReportText.SWEEP_TABLE_NOTE.in(lang,
+                        org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))))
+                .append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"sweep-table\">\n<thead><tr><th>")
+                .append(Html.esc(ReportText.SURGE_POINT.in(lang))).append("</th>");
+        if (data.layouts().size() > 1) {
+            h.append("<th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang))).append("</th>");
+        }
+        for (Kpi k : kpis) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
+        }
+        boolean steps = new SweepAxisView(data).staffingAlone();
+        if (steps) {
+            h.append("<th>").append(Html.esc(ReportText.SWEEP_STEP_GAIN.in(lang, ChartText.kpi(gain, lang), unit)))
+                    .append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < points.size(); i++) {
+            double p = points.get(i);
+            for (String l : data.layouts()) {
+                if (data.runs(l, p).isEmpty()) {
+                    continue;
+                }
+                h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                        .append("</th>");
+                if (data.layouts().size() > 1) {
+                    h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+                }
+                for (Kpi k : kpis) {
+                    Summary sm = stats.summary(l, p, k);
+                    int decimals = k.unit() == Unit.PEOPLE ? 0 : 1;
+                    h.append("<td>").append(sm.mean().isPresent() ? num(k.unit().display(sm.mean().getAsDouble()),
+                            decimals) : DASH);
+                    if (k.unit() != Unit.PEOPLE) {
+                        sm.ci().ifPresent(ci -> h.append(" <small>(").append(num(bounded(k, ci.lower()), decimals))
+                                .append("–").append(num(bounded(k, ci.upper()), decimals)).append(")</small>"));
+                    }
+                    h.append("</td>");
+                }
+                if (!steps) {
+                    h.append("</tr>\n");
+                    continue;
+                }
+                h.append("<td>");
+                if (i == 0) {
+                    h.append(DASH);
+                } else {
+                    Summary g = steps(data, l, gain).get(i - 1);
+                    h.append(g.mean().isPresent() ? signed(g.mean().getAsDouble()) : DASH);
+                    g.ci().ifPresent(ci -> h.append(" <small>(").append(signed(ci.lower())).append(lang == Lang.ZH
+                            ? " 至 " : " to ").append(signed(ci.upper())).append(")</small>"));
+                }
+                h.append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** The sweep point of the batch's severest surge: the largest mean peak of open cases at the baseline. */
@@ -1175,7 +1359,7 @@ public final class ReportWriter {
             figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:14px;color:#444;margin-top:6px}
             h3{font-size:17px;margin:18px 0 8px}
-            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}
+            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}.v.sweep{border-color:#238b45}
             @media (max-width:600px){
             body{font-size:15px}
             main{padding:12px 10px 32px}
