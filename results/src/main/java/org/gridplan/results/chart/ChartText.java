@@ -8,6 +8,11 @@ import org.gridplan.results.stats.Unit;
 public enum ChartText {
     CDF_TITLE("Response time: share of incidents reached within t", "响应时间累计分布"),
     CDF_X("response time (minutes)", "响应时间（分钟）"),
+    CDF_X_LOG("response time (minutes, log scale)", "响应时间（分钟，对数刻度）"),
+    BARS_MINUTES_LOG("minutes (log scale)", "分钟（对数刻度）"),
+    MARK_15("15 min", "15分钟"),
+    MARK_HOUR("1 h", "1小时"),
+    MARK_DAY("1 day", "1天"),
     CDF_Y("incidents reached (%)", "已到达事件占比（%）"),
     BOX_TITLE("Response time by layout", "各方案响应时间分布"),
     BOX_SUBTITLE("box: quartiles; line: median; whiskers: 5th–95th percentile",

@@ -130,8 +130,8 @@ public final class ComparisonCharts {
 
     /**
      * Empirical CDF of response time per layout: the share of incidents (all replications pooled)
-     * reached within t minutes. The time axis stops at the largest 99th percentile, so the tail
-     * does not squeeze the body of the curves.
+     * reached within t minutes, on a log time axis from a minute to beyond the longest response,
+     * with reading lines at 15 minutes, an hour and a day.
      */
     public JFreeChart responseCdf() {
         XYSeriesCollection dataset = new XYSeriesCollection();
@@ -145,24 +145,26 @@ public final class ComparisonCharts {
             XYSeries series = new XYSeries(layout, true, true);
             int n = sorted.length;
             int m = Math.min(n, MAX_POINTS);
-            series.add(sorted[0], 0.0);
+            series.add(Math.max(MIN_MINUTES, sorted[0]), 0.0);
             for (int j = 0; j < m; j++) {
                 int k = m == 1 ? n - 1 : (int) Math.round((double) j * (n - 1) / (m - 1));
-                series.addOrUpdate(sorted[k], 100.0 * (k + 1) / n);
+                series.addOrUpdate(Math.max(MIN_MINUTES, sorted[k]), 100.0 * (k + 1) / n);
             }
             dataset.addSeries(series);
-            xMax = Math.max(xMax, PooledPercentiles.rank(sorted, 0.99));
+            // On a log axis the tail no longer squeezes the body: the axis reaches the longest response.
+            xMax = Math.max(xMax, sorted[n - 1]);
         }
-        NumberAxis x = new NumberAxis(ChartText.CDF_X.in(lang));
+        // Response runs from a minute (on the spot) to days (out of hours): a log axis shows both.
+        org.jfree.chart.axis.LogAxis x = minutesAxis(ChartText.CDF_X_LOG.in(lang), xMax);
         NumberAxis y = new NumberAxis(ChartText.CDF_Y.in(lang));
         y.setRange(0, 100);
-        if (xMax > 0) {
-            x.setRange(0, xMax * 1.05);
-        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = chart(ChartText.CDF_TITLE.in(lang), plot);
+        readingMarkers(plot, x.getUpperBound());
         colourSeries(dataset, renderer);
+        // Room right of the plot, so the last tick label is never cut.
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 28));
         return chart;
     }
 
@@ -174,6 +176,7 @@ public final class ComparisonCharts {
     public JFreeChart responseBoxPlot() {
         DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
         String category = ChartText.BOX_CATEGORY.in(lang);
+        double boxMax = 0;
         for (String layout : data.layouts()) {
             double[] sorted = stats.pooledResponse(layout, data.referencePoint());
             Arrays.sort(sorted);
@@ -183,9 +186,13 @@ public final class ComparisonCharts {
             double mean = Arrays.stream(sorted).average().orElseThrow();
             double p5 = PooledPercentiles.rank(sorted, 0.05);
             double p95 = PooledPercentiles.rank(sorted, 0.95);
-            dataset.add(new BoxAndWhiskerItem(mean, PooledPercentiles.rank(sorted, 0.5),
-                    PooledPercentiles.rank(sorted, 0.25), PooledPercentiles.rank(sorted, 0.75), p5, p95, p5, p95,
-                    List.of()), layout, category);
+            double lo = Math.max(MIN_MINUTES, p5);
+            double hi = Math.max(MIN_MINUTES, p95);
+            boxMax = Math.max(boxMax, hi);
+            dataset.add(new BoxAndWhiskerItem(mean, Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.5)),
+                    Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.25)),
+                    Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.75)), lo, hi, lo, hi, List.of()), layout,
+                    category);
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
         renderer.setFillBox(true);
@@ -197,8 +204,9 @@ public final class ComparisonCharts {
         renderer.setUseOutlinePaintForWhiskers(false);
         renderer.setMaximumBarWidth(0.12);
         renderer.setWhiskerWidth(0.6);
+        // On a log axis the median (often minutes) shows inside a box reaching to days.
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null),
-                new NumberAxis(ChartText.CDF_X.in(lang)), renderer);
+                minutesAxis(ChartText.CDF_X_LOG.in(lang), boxMax), renderer);
         JFreeChart chart = chart(ChartText.BOX_TITLE.in(lang), plot);
         chart.addSubtitle(subtitle(ChartText.BOX_SUBTITLE.in(lang)));
         for (int r = 0; r < dataset.getRowCount(); r++) {
@@ -207,6 +215,71 @@ public final class ComparisonCharts {
         }
         // The median line in white shows on every layout colour, the grey baseline's included.
         renderer.setArtifactPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** Smallest response time a log axis shows, minutes: shorter ones (on the spot) are drawn at it. */
+    public static final double MIN_MINUTES = 1;
+
+    /**
+     * A log axis of minutes from {@link #MIN_MINUTES} to beyond {@code max}, ticked at 1, 10, 100,
+     * 1,000 ... in whole minutes.
+     */
+    private static org.jfree.chart.axis.LogAxis minutesAxis(String label, double max) {
+        return new MinutesLogAxis(label, MIN_MINUTES, Math.max(100, max * 1.6));
+    }
+
+    /** Dashed lines at 15 minutes, an hour, a working day and a day, labelled, to read a log axis by. */
+    private void readingMarkers(XYPlot plot, double upper) {
+        double[] at = {15, 60, 24 * 60};
+        ChartText[] names = {ChartText.MARK_15, ChartText.MARK_HOUR, ChartText.MARK_DAY};
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] >= upper) {
+                continue;
+            }
+            org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(at[i], new Color(0x888888),
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            m.setLabel(names[i].in(lang));
+            m.setLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            m.setLabelPaint(new Color(0x555555));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        }
+    }
+
+    /**
+     * The response-time indicators as dots with their 95% interval on a log axis: a median of 10
+     * minutes and a p95 of 2,000 stay readable side by side, which bars on one linear axis are not.
+     */
+    private JFreeChart kpiDots(DefaultStatisticalCategoryDataset dataset) {
+        org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer(false, true);
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        renderer.setUseSeriesOffset(true);
+        renderer.setItemMargin(0.3);
+        double max = 0;
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            for (int c = 0; c < dataset.getColumnCount(); c++) {
+                Number v = dataset.getMeanValue(r, c);
+                Number sd = dataset.getStdDevValue(r, c);
+                if (v != null) {
+                    max = Math.max(max, v.doubleValue() + (sd == null ? 0 : sd.doubleValue()));
+                }
+            }
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null),
+                minutesAxis(ChartText.BARS_MINUTES_LOG.in(lang), max), renderer);
+        JFreeChart chart = chart(ChartText.BARS_TITLE_MINUTES.in(lang), plot);
+        if (data.maxReplications() < 2) {
+            chart.addSubtitle(subtitle(ChartText.BARS_NO_CI.in(lang)));
+        }
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            renderer.setSeriesPaint(r, palette.color((String) dataset.getRowKey(r)));
+            renderer.setSeriesShape(r, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        }
         return chart;
     }
 
@@ -233,6 +306,9 @@ public final class ComparisonCharts {
                 dataset.add(Double.valueOf(unit.display(s.mean().getAsDouble())), half, layout,
                         ChartText.kpi(kpi, lang));
             }
+        }
+        if (unit == Unit.MINUTES) {
+            return kpiDots(dataset);
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setErrorIndicatorPaint(Color.BLACK);
@@ -366,6 +442,7 @@ public final class ComparisonCharts {
             org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(r.startHour() * scale,
                     r.endHour() * scale, new Color(0x08519C), new BasicStroke(1f), null, null, 0.15f);
             m.setLabel(ChartText.BACKLOG_SURGE.in(lang));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             m.setLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
             m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
             m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);

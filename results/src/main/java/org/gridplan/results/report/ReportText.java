@@ -224,10 +224,15 @@ enum ReportText {
     AND(" and ", "、"),
     POINTS_UNIT("percentage points", "个百分点"),
     CAP_RESPONSE_CDF("Read across at 90%: the layout whose curve reaches 90% furthest left has the shortest p90 "
-            + "response time.", "在90%处横向读取：曲线越早到达90%，90%事件响应用时越短。"),
-    CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response.", "箱体越低越窄，响应越快越均衡。"),
-    CAP_KPI_MINUTES("Response time indicators; black bars span the 95% confidence interval.",
-            "响应时间指标；黑色误差线为95%置信区间。"),
+            + "response time. The time axis is logarithmic (1, 10, 100, 1,000 minutes), with dashed lines at 15 "
+            + "minutes, an hour and a day.",
+            "在90%处横向读取：曲线越早到达90%，90%事件响应用时越短。时间轴为对数刻度（1、10、100、1,000分钟），虚线分别为15分钟、1小时和1天。"),
+    CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response; the axis is logarithmic, so the "
+            + "median line shows inside boxes that reach to days.",
+            "箱体越低越窄，响应越快越均衡；纵轴为对数刻度，箱体跨到几天时中位线也能看清。"),
+    CAP_KPI_MINUTES("Response time indicators: dots are means, black lines span the 95% confidence interval; the "
+            + "axis is logarithmic, so a median of minutes and a p95 of days both read.",
+            "响应时间指标：圆点为平均值，黑线为95%置信区间；纵轴为对数刻度，几分钟的中位数和几天的95%分位数都能看清。"),
     CAP_KPI_HOURS("Closure time from report to the reply to the resident.", "从上报到答复居民的办结时间。"),
     CAP_KPI_PERCENT("Shares of incidents within the 5- and 15-minute service circles, resolved on the spot, and "
             + "the share of duty time workers were busy.", "5分钟、15分钟服务圈内到达率、就地解决率，以及人员在岗忙碌时间占比。"),

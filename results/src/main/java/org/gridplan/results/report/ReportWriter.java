@@ -1023,9 +1023,13 @@ public final class ReportWriter {
             h.append("<tr><th>").append(Html.esc(ChartText.kpiWithUnit(kpi, lang))).append("</th>");
             for (String l : data.layouts()) {
                 Summary s = stats.summary(l, p, kpi);
-                h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean())));
-                s.ci().ifPresent(ci -> h.append(" <small>(").append(num(bounded(kpi, ci.lower()))).append("–")
-                        .append(num(bounded(kpi, ci.upper()))).append(")</small>"));
+                // A headcount is a whole number, the same in every replication: no "84.0 (84.0–84.0)".
+                boolean people = kpi.unit() == Unit.PEOPLE;
+                h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean()),
+                        people ? 0 : 1));
+                s.ci().filter(ci -> !people || ci.upper() - ci.lower() >= 0.5).ifPresent(ci -> h.append(" <small>(")
+                        .append(num(bounded(kpi, ci.lower()), people ? 0 : 1)).append("–")
+                        .append(num(bounded(kpi, ci.upper()), people ? 0 : 1)).append(")</small>"));
                 h.append("</td>");
             }
             h.append("</tr>\n");

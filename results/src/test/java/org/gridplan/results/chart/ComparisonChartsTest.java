@@ -106,8 +106,19 @@ class ComparisonChartsTest {
         JFreeChart chart = charts.responseCdf();
         XYPlot plot = chart.getXYPlot();
         assertThat(chart.getTitle().getText()).isEqualTo("Response time: share of incidents reached within t");
-        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("response time (minutes)");
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("response time (minutes, log scale)");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("incidents reached (%)");
+        // Minutes to days on one log axis, ticked in whole minutes, ending beyond the data so its
+        // last tick label is not cut at the edge.
+        assertThat(plot.getDomainAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        double last = 0;
+        for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
+            last = Math.max(last, plot.getDataset().getXValue(s, plot.getDataset().getItemCount(s) - 1));
+        }
+        assertThat(plot.getDomainAxis().getLowerBound()).isEqualTo(ComparisonCharts.MIN_MINUTES);
+        assertThat(plot.getDomainAxis().getUpperBound()).isGreaterThan(last);
+        String svg = ChartRendering.svg(chart, 900, 480, "cdf-");
+        assertThat(svg).contains(">1</text>", ">10</text>", ">100</text>", ">15 min</text>", ">1 h</text>");
         XYDataset d = plot.getDataset();
         for (int s = 0; s < d.getSeriesCount(); s++) {
             int n = d.getItemCount(s);
@@ -138,7 +149,10 @@ class ComparisonChartsTest {
         double[] all = stats.pooledResponse("grid-400", 1.0);
         assertThat(d.getMeanValue(row, 0).doubleValue())
                 .isCloseTo(Arrays.stream(all).average().orElseThrow(), within(1e-9));
-        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis().getLabel()).isEqualTo("response time (minutes)");
+        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis().getLabel())
+                .isEqualTo("response time (minutes, log scale)");
+        // On a log axis, so the median shows inside a box reaching to days.
+        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
         assertThat(subtitles(chart)).anyMatch(s -> s.contains("whiskers: 5th–95th percentile"));
     }
 
@@ -149,7 +163,11 @@ class ComparisonChartsTest {
         StatisticalCategoryDataset d = (StatisticalCategoryDataset) plot.getDataset();
         assertThat(d.getColumnKeys()).containsExactly("mean response", "p50 response", "p90 response",
                 "p95 response");
-        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("minutes");
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("minutes (log scale)");
+        // Dots with intervals on a log axis: p50 and p95 both readable, no bars on a log scale.
+        assertThat(plot.getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        assertThat(plot.getRenderer()).isInstanceOf(
+                org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer.class);
         Summary s = stats.summary("grid-400", 1.0, Kpi.P90_RESPONSE);
         assertThat(d.getMeanValue("grid-400", "p90 response").doubleValue()).isEqualTo(s.mean().getAsDouble());
         assertThat(d.getStdDevValue("grid-400", "p90 response").doubleValue())
@@ -409,7 +427,7 @@ class ComparisonChartsTest {
     void chinese_labels_in_zh() {
         ComparisonCharts zh = new ComparisonCharts(stats, Lang.ZH);
         assertThat(zh.responseCdf().getTitle().getText()).isEqualTo("响应时间累计分布");
-        assertThat(zh.responseCdf().getXYPlot().getDomainAxis().getLabel()).isEqualTo("响应时间（分钟）");
+        assertThat(zh.responseCdf().getXYPlot().getDomainAxis().getLabel()).isEqualTo("响应时间（分钟，对数刻度）");
         assertThat(zh.backlog().getXYPlot().getDomainAxis().getLabel()).isEqualTo("时间（天）");
         assertThat(zh.districtMap("grid-400", Kpi.P90_RESPONSE).getTitle().getText())
                 .isEqualTo("grid-400：各网格90%事件响应用时");

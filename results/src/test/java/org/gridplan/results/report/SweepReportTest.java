@@ -77,6 +77,14 @@ class SweepReportTest {
     }
 
     @Test
+    void the_headline_gives_a_headcount_as_a_whole_number() {
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(flattening("staffing.fullTimePerGrid", List.of()));
+        String headline = html.substring(html.indexOf("<section id=\"headline\">"));
+        assertThat(headline).contains("<tr><th>full-time grid workers (workers)</th><td>102</td></tr>")
+                .doesNotContain("102.0");
+    }
+
+    @Test
     void a_sweep_that_changes_more_than_staffing_has_no_returns_to_name() {
         ComparisonData data = flattening("staffing.emergencyPool", List.of("surges[0].rateMultiplier"));
         assertThat(new ReportWriter(ReportOptions.of(Lang.EN)).diminishingReturns(data)).isEmpty();
