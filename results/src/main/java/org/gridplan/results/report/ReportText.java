@@ -21,6 +21,15 @@ enum ReportText {
     SWEEP_NONE("none", "无"),
     REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
     VERDICT("Verdict", "结论"),
+    GLANCE("At a glance", "一页摘要"),
+    GLANCE_NOTE("Each layout's cost and its officials' indicators%s, simulated, mean over %d replications; a cell "
+            + "says better or worse than %s only where the paired 95%% confidence interval excludes 0. The rest of "
+            + "the report explains these numbers.",
+            "各方案的人员成本和主要考核指标%s，仿真结果，为%d次重复的平均值；仅在配对95%%置信区间不含0时标注优于或劣于%s。报告其余部分解释这些数字。"),
+    GLANCE_NOTE_ONE("Each layout's cost and its officials' indicators%s, simulated, one replication, so nothing is "
+            + "called better or worse than %s. The rest of the report explains these numbers.",
+            "各方案的人员成本和主要考核指标%s，仿真结果，仅1次重复，故不标注优于或劣于%s。报告其余部分解释这些数字。"),
+    GLANCE_AT(" at %s", "（%s）"),
     SWEEP_TABLE("Every sweep point", "各参数取值一览"),
     SWEEP_TABLE_NOTE("Every point of the sweep (%s), simulated, mean over the replications with the 95%% confidence "
             + "interval; in a sweep of staffing, the last column is what the step from the point before buys, paired by "

@@ -94,6 +94,7 @@ public final class ReportWriter {
                         sc.city(), String.format(Locale.ROOT, "%,d", sc.households()), data.layouts().size())))
                 .append("</p>\n</header>\n");
         incomplete(h, data);
+        glance(h, data, stats);
         verdict(h, data, stats);
         surge(h, data);
         sweepTable(h, data, stats);
@@ -110,6 +111,77 @@ public final class ReportWriter {
                 .append(Html.esc(ReportText.METHOD_TEXT.in(lang))).append("</p>\n</section>\n");
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The one-page summary at the top: per layout its full-time workers and the extra over the
+     * baseline, the verdict KPI and the officials' indicators measured, each cell marked better or
+     * worse than the baseline where the paired 95% interval says so. In print it is page one.
+     */
+    private void glance(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        double p = data.referencePoint();
+        List<Kpi> kpis = new ArrayList<>();
+        for (Kpi k : List.of(options.verdictKpi(), Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE,
+                Kpi.ON_TIME_CLOSURE, Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK)) {
+            if (!kpis.contains(k) && stats.measured(p, k)) {
+                kpis.add(k);
+            }
+        }
+        if (kpis.isEmpty()) {
+            return;
+        }
+        String base = data.baseline();
+        boolean ft = data.layouts().stream().anyMatch(l -> Double.isFinite(fullTime(data, stats, l)));
+        String at = data.sweepPoints().size() > 1
+                ? ReportText.GLANCE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)) : "";
+        h.append("<section id=\"glance\" class=\"glance\">\n<h2>").append(Html.esc(ReportText.GLANCE.in(lang)))
+                .append("</h2>\n<p class=\"note\">").append(Html.esc(data.maxReplications() < 2
+                        ? ReportText.GLANCE_NOTE_ONE.in(lang, at, base)
+                        : ReportText.GLANCE_NOTE.in(lang, at, data.maxReplications(), base))).append("</p>\n<div class=\"scroll\"><table class=\"grid\" "
+                        + "id=\"glance-table\">\n<thead><tr><th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang)))
+                .append("</th>");
+        if (ft) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(Kpi.FULL_TIME_WORKERS, lang))).append("</th><th>")
+                    .append(Html.esc(ReportText.STAFF_EXTRA.in(lang, base))).append("</th>");
+        }
+        for (Kpi k : kpis) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        double baseFt = fullTime(data, stats, base);
+        for (String l : data.layouts()) {
+            if (data.runs(l, p).isEmpty()) {
+                continue;
+            }
+            h.append("<tr><th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+            if (ft) {
+                double n = fullTime(data, stats, l);
+                h.append("<td>").append(num(n, 0)).append("</td><td>").append(l.equals(base) ? DASH
+                        : signed(n - baseFt, 0)).append("</td>");
+            }
+            for (Kpi k : kpis) {
+                Summary sm = stats.summary(l, p, k);
+                String cls = "";
+                String word = "";
+                if (!l.equals(base)) {
+                    PairedComparison c = stats.compare(l, base, p, k);
+                    if (c.improves()) {
+                        cls = " class=\"better\"";
+                        word = ReportText.BETTER.in(lang);
+                    } else if (c.worsens()) {
+                        cls = " class=\"worse\"";
+                        word = ReportText.WORSE.in(lang);
+                    }
+                }
+                h.append("<td").append(cls).append(">").append(num(display(k, sm.mean()), k.unit() == Unit.PEOPLE ? 0 : 1));
+                if (!word.isEmpty()) {
+                    h.append(" <span class=\"w\">").append(Html.esc(word)).append("</span>");
+                }
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** The verdict sentences, one per candidate layout, against the baseline on the verdict KPI. */
@@ -1363,6 +1435,8 @@ public final class ReportWriter {
             figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:14px;color:#444;margin-top:6px}
             h3{font-size:17px;margin:18px 0 8px}
+            .glance{border:2px solid #2c7fb8;border-radius:6px;padding:2px 14px 10px;margin-top:14px}
+            .glance h2{border:0;margin-top:10px}
             .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}.v.sweep{border-color:#238b45}
             @media (max-width:600px){
             body{font-size:15px}
@@ -1377,7 +1451,8 @@ public final class ReportWriter {
             .scroll{-webkit-overflow-scrolling:touch;max-width:100%}
             .grid td small{white-space:normal}
             .grid tbody th,.grid td{white-space:nowrap}
-            figure{margin:12px 0 18px}
+            figure{margin:12px 0 18px;overflow-x:auto;-webkit-overflow-scrolling:touch}
+            figure svg{min-width:640px}
             }
             @media print{
             @page{size:A4;margin:15mm 12mm}
@@ -1386,7 +1461,9 @@ public final class ReportWriter {
             h2{break-after:avoid;page-break-after:avoid}
             h3{break-after:avoid;page-break-after:avoid}
             section{break-inside:auto}
+            #glance{break-after:page;page-break-after:always}
             #verdict,#explain,#cost{break-inside:avoid-page}
+            figure svg{min-width:0;max-width:100%}
             #charts,#maps,#justifications{break-before:page;page-break-before:always}
             figure,table,tr,.v{break-inside:avoid;page-break-inside:avoid}
             .scroll{overflow:visible}

@@ -148,6 +148,27 @@ class OfficialsReportTest {
     }
 
     @Test
+    void the_report_opens_with_a_one_page_summary_of_cost_and_the_officials_indicators() {
+        ComparisonData data = SyntheticBatch.withOfficials(5, 1);
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
+        int glance = html.indexOf("<section id=\"glance\" class=\"glance\">");
+        assertThat(glance).isPositive().isLessThan(html.indexOf("<section id=\"verdict\""));
+        String section = html.substring(glance, html.indexOf("</section>", glance));
+        assertThat(section).contains("<h2>At a glance</h2>", "mean over 5 replications",
+                "<th>p90 response (minutes)</th>", "<th>on-time response (%)</th>", "<th>on-time closure (%)</th>");
+        for (String l : data.layouts()) {
+            assertThat(section).contains("</span>" + l + "</th>");
+        }
+        // Marked only where the paired interval says so, as in the verdict.
+        assertThat(section).contains("<td class=\"better\">");
+        // Printed, the summary is page one.
+        assertThat(html).contains("#glance{break-after:page;page-break-after:always}", "@page{size:A4");
+        String one = new ReportWriter(ReportOptions.of(Lang.EN)).html(SyntheticBatch.withOfficials(1, 1));
+        assertThat(one).contains("simulated, one replication, so nothing is called better or worse than current")
+                .doesNotContain("1 replications");
+    }
+
+    @Test
     void with_one_replication_the_officials_verdict_says_there_are_no_intervals() {
         List<String> en = new ReportWriter(ReportOptions.of(Lang.EN)).officialVerdicts(SyntheticBatch.withOfficials(1,
                 1));

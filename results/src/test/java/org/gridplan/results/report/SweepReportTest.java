@@ -79,7 +79,8 @@ class SweepReportTest {
     @Test
     void the_headline_gives_a_headcount_as_a_whole_number() {
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(flattening("staffing.fullTimePerGrid", List.of()));
-        String headline = html.substring(html.indexOf("<section id=\"headline\">"));
+        int at = html.indexOf("<section id=\"headline\">");
+        String headline = html.substring(at, html.indexOf("</section>", at));
         assertThat(headline).contains("<tr><th>full-time grid workers (workers)</th><td>102</td></tr>")
                 .doesNotContain("102.0");
     }
