@@ -49,9 +49,10 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "note: layouts[%d].staffing (layout %s) is checked against its layout when "
                     + "'gridplan run' has drawn it, before any run starts%n", i, s.layouts().get(i).name());
         }
-        out.printf(Locale.ROOT, "%s: ok — scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
+        out.printf(Locale.ROOT, "%s: ok — scenario %s: %s = %s, "
                         + "%.0f days each (%.0f warm-up), master seed %d%n", file.getFileName(), s.name(),
-                s.layouts().size(), s.points().size(), s.replications(), s.runCount(),
+                Counts.batch(s.layouts().size(), s.points().size(), s.replications()),
+                Counts.of(s.runCount(), "run", "runs"),
                 s.points().get(0).settings().horizonDays(), s.points().get(0).settings().warmUpDays(), s.seed());
         out.flush();
         return 0;

@@ -52,7 +52,7 @@ class ScenarioCommandsIT {
         deleteRecursively(out);
         CliRunner r = CliRunner.run("run", example("quickstart.yaml"), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3 layouts × 1 sweep points × 10 replications = 30 runs")
+        assertThat(r.out()).contains("3 layouts × 1 sweep point × 10 replications = 30 runs")
                 .contains("30 runs done").contains("p90 min").contains("workload").contains("on-time")
                 .doesNotContain("NaN").doesNotContain("n/a");
         for (String layout : new String[] {"current ", "grid-400 ", "grid-300 "}) {
@@ -84,7 +84,7 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", example("shift-hours.yaml"), "--out", out.toString(), "--days", "21",
                 "--warm-up", "2", "--replications", "2", "--no-report");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 layouts × 4 sweep points × 2 replications = 8 runs")
+        assertThat(r.out()).contains("1 layout × 4 sweep points × 2 replications = 8 runs")
                 .contains("staffing.fullTimeShift=08:00-20:00 mon-sun");
         List<Double> means = new ArrayList<>();
         try (Connection c = ResultsStore.openReadOnly(out.resolve("results.duckdb"));
@@ -106,7 +106,7 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", example("staffing-sweep.yaml"), "--out", out.toString(), "--days", "15",
                 "--warm-up", "1", "--replications", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 layouts × 9 sweep points × 2 replications = 18 runs").contains("Sweep points:")
+        assertThat(r.out()).contains("1 layout × 9 sweep points × 2 replications = 18 runs").contains("Sweep points:")
                 .contains("staffing.fullTimePerGrid=3 demand.scale=2.0");
         assertThat(Files.readAllLines(out.resolve("export/runs.csv"))).hasSize(19);
         assertThat(Files.readAllLines(out.resolve("export/runs.csv")).get(1)).contains("staffing.fullTimePerGrid");
