@@ -1192,10 +1192,21 @@ public final class ReportWriter {
                     cls = "changed";
                     word = ReportText.CHANGED.in(lang);
                 }
+                // One decimal, or up to three where one would print a difference called better or
+                // worse as "0.0 (0.0 to 0.0)".
+                int decimals = 1;
+                if (c.ci().isPresent() && c.outcome() != PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
+                    double lo = kpi.unit().display(c.ci().get().lower());
+                    double hi = kpi.unit().display(c.ci().get().upper());
+                    while (decimals < 3 && (round(lo, decimals) == 0 || round(hi, decimals) == 0)) {
+                        decimals++;
+                    }
+                }
+                int d = decimals;
                 h.append("<td class=\"").append(cls).append("\">").append(c.difference().isPresent()
-                        ? signed(kpi.unit().display(c.difference().getAsDouble())) : DASH);
-                c.ci().ifPresent(ci -> h.append(" <small>(").append(signed(kpi.unit().display(ci.lower())))
-                        .append(lang == Lang.ZH ? " 至 " : " to ").append(signed(kpi.unit().display(ci.upper())))
+                        ? signed(kpi.unit().display(c.difference().getAsDouble()), d) : DASH);
+                c.ci().ifPresent(ci -> h.append(" <small>(").append(signed(kpi.unit().display(ci.lower()), d))
+                        .append(lang == Lang.ZH ? " 至 " : " to ").append(signed(kpi.unit().display(ci.upper()), d))
                         .append(")</small>"));
                 h.append("<br><span class=\"w\">").append(Html.esc(word)).append("</span></td>");
             }

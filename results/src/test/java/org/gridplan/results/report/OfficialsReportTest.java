@@ -148,6 +148,24 @@ class OfficialsReportTest {
     }
 
     @Test
+    void a_small_difference_called_worse_is_printed_with_the_decimals_that_show_it() {
+        // Visit coverage 99.965% against 99.963%: significantly lower, by 0.002 points.
+        ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("s", "city", 1000, Map.of(), 5, 1, ""));
+        for (int r = 0; r < 5; r++) {
+            double common = 0.00001 * r;
+            b.add(new RunKpis("current", 1.0, r, Map.of(Kpi.VISIT_COVERAGE, 0.99965 - common,
+                    Kpi.P90_RESPONSE, 100.0 + r)));
+            b.add(new RunKpis("grid-400", 1.0, r, Map.of(Kpi.VISIT_COVERAGE, 0.99963 - common - 0.000001 * r,
+                    Kpi.P90_RESPONSE, 99.0 + r)));
+        }
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.build());
+        String diff = section(html, "differences");
+        int row = diff.indexOf("<th>household visit coverage (percentage points)</th>");
+        String cell = diff.substring(row, diff.indexOf("</tr>", row));
+        assertThat(cell).contains("class=\"worse\">-0.002 <small>(").doesNotContain(">0.0 <small>(0.0 to 0.0)");
+    }
+
+    @Test
     void the_report_opens_with_a_one_page_summary_of_cost_and_the_officials_indicators() {
         ComparisonData data = SyntheticBatch.withOfficials(5, 1);
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
