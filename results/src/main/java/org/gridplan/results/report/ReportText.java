@@ -36,6 +36,9 @@ enum ReportText {
             + "replication.",
             "扫描的每个取值（%s），仿真结果，为各次重复的平均值及95%%置信区间；人员配置扫描的最后一列为相对上一取值的改善（按重复配对）。"),
     RETURNS_WORKERS(" (%s full-time workers)", "（专职网格员%s人）"),
+    SWEEP_SLICE("These are the points at %s; 'gridplan report --point N' reports the slice of another point "
+            + "(numbered as in the table of 'gridplan run').",
+            "以上为%s时的各取值；其他组合的结果可在生成报告时指定参数取值编号查看（编号同批量运行时输出的表）。"),
     SWEEP_STEP_GAIN("gain in %s over the point before (%s)", "%s较上一取值的改善（%s）"),
     RETURNS_AT("%1$s: diminishing returns from %2$s: going on to %3$s improves %6$s by only %4$s %5$s%7$s, against "
             + "%8$s %5$s for the step before.",

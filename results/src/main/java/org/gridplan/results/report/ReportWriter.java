@@ -622,8 +622,13 @@ public final class ReportWriter {
         String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(gain.unit(), lang);
         h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
                 .append("<p class=\"note\">").append(Html.esc(ReportText.SWEEP_TABLE_NOTE.in(lang,
-                        org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))))
-                .append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"sweep-table\">\n<thead><tr><th>")
+                        org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))));
+        if (!data.scenario().sweep().fixed().isEmpty()) {
+            // A factorial sweep is reported one slice at a time: say which, and how to see the others.
+            h.append(' ').append(Html.esc(ReportText.SWEEP_SLICE.in(lang,
+                    org.gridplan.results.chart.Terms.settings(data.scenario().sweep().fixed(), lang))));
+        }
+        h.append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"sweep-table\">\n<thead><tr><th>")
                 .append(Html.esc(ReportText.SURGE_POINT.in(lang))).append("</th>");
         if (data.layouts().size() > 1) {
             h.append("<th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang))).append("</th>");

@@ -68,6 +68,8 @@ class SweepReportTest {
                 "full-time workers per grid = 2")) {
             assertThat(table).contains("<tr><th>" + point + "</th>");
         }
+        assertThat(html).contains(("These are the points at demand scale = 1.0; 'gridplan report --point N' reports "
+                + "the slice of another point").replace("'", "&#39;"));
         assertThat(table).contains("<th>p90 response (minutes)</th>",
                 "<th>gain in p90 response over the point before (min)</th>");
         // p90 falls by 3 minutes a step, steadily: no diminishing returns.
