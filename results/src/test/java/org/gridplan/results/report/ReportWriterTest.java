@@ -83,7 +83,7 @@ class ReportWriterTest {
         // The batch sites branches for grid-400, so the note explains the markers.
         assertThat(en).contains("◆ marks branch sites");
         String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(data);
-        assertThat(zh).contains("<h3>grid-400：90%事件响应用时最差的10个网格（地图上的编号）</h3>");
+        assertThat(zh).contains("<h3>grid-400：90%事件响应用时最差的 10 个网格（地图上的编号）</h3>");
     }
 
     @Test

@@ -101,8 +101,10 @@ class SurgeReportTest {
 
     @Test
     void the_chinese_surge_section_is_in_chinese() {
-        assertThat(zh).contains("<h2>突发期（平急转换）</h2>", "突发期为第30天至第33天（共3天）", "未办结事件峰值（件）",
-                "突发期：current未办结事件最多");
+        // Spaced as the rest of the Chinese report: a space between Chinese and a name or a number.
+        assertThat(zh).contains("<h2>突发期（平急转换）</h2>", "突发期为第 30 天至第 33 天（共 3 天）", "未办结事件峰值（件）",
+                "突发期：current 未办结事件最多 ");
+        assertThat(zh).doesNotContainPattern("current未办结|最多\\d|第\\d+天");
         assertThat(ExplainedReportTest.englishLeft(zh, ExplainedReportTest.givenNames(data))).isEmpty();
     }
 }

@@ -51,8 +51,8 @@ class SweepReportTest {
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
         assertThat(html).contains("<p class=\"v sweep\">grid-400: diminishing returns from full-time workers per grid = 2");
         String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(data);
-        assertThat(zh).contains("grid-400：自每网格专职网格员数 = 2起收益递减：再到每网格专职网格员数 = 3（专职网格员+102人），"
-                + "90%事件响应用时仅改善+2.0分钟");
+        assertThat(zh).contains("grid-400：自每网格专职网格员数 = 2起收益递减：再到每网格专职网格员数 = 3（专职网格员 +102 人），"
+                + "90%事件响应用时仅改善 +2.0 分钟");
     }
 
     @Test
