@@ -129,9 +129,22 @@ class ScenarioCommandsIT {
         assertThat(Files.lines(dir.resolve("csv/incidents.csv")).count()).isGreaterThan(100);
         assertThat(Files.lines(dir.resolve("csv/worker_kpis.csv")).filter(l -> l.contains(",emergency,")).count())
                 .isGreaterThan(0);
-        // A zip sweep: the report's axis is the emergency pool, the surge size varying with it.
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<figure id=\"staffing-tradeoff\">")
-                .contains("emergency pool (varied together with ").contains("): 20, 60, 120");
+        // A zip sweep: the summary names the emergency pool, the surge size varying with it; the
+        // trade-off chart runs along the named points, never as a staffing level.
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<figure id=\"staffing-tradeoff\">")
+                .contains("emergency pool (varied together with ").contains("): 20, 60, 120")
+                .contains(">p90 response at each sweep point (band: 95% CI)</text>")
+                .contains(">surge multiplier = 8, emergency pool = 120</text>")
+                .doesNotContain("Staffing level vs. p90 response");
+        // The surge window's own figures at every point, not only averages over the run.
+        assertThat(html).contains("<section id=\"surge\">", "from day 60 to day 63 of the run (3 days)",
+                "<table class=\"grid\" id=\"surge-table\">", "<p class=\"v surge\">In the surge at surge multiplier = 8, "
+                        + "emergency pool = 120: at grid-400 the open cases peak at ");
+        for (String point : new String[] {"surge multiplier = 2, emergency pool = 20",
+            "surge multiplier = 4, emergency pool = 60", "surge multiplier = 8, emergency pool = 120"}) {
+            assertThat(html).contains("<tr><th>" + point + "</th><th><span class=\"sw s0\"></span>grid-400</th>");
+        }
     }
 
     @Test
