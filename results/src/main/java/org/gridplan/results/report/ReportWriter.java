@@ -618,6 +618,18 @@ public final class ReportWriter {
                 kpis.add(k);
             }
         }
+        // What each point costs beyond its full-time workers: the other kinds of worker its plan has
+        // (part-time, branch pool, the emergency pool a surge mobilises, the duty team).
+        java.util.Set<org.gridplan.results.stats.Staff> kinds = java.util.EnumSet.noneOf(
+                org.gridplan.results.stats.Staff.class);
+        for (double p : points) {
+            for (String l : data.layouts()) {
+                kinds.addAll(stats.headcount(l, p).keySet());
+            }
+        }
+        if (kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+            kinds.remove(org.gridplan.results.stats.Staff.FULL_TIME);
+        }
         Kpi gain = returnsKpi(data, stats);
         String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(gain.unit(), lang);
         h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
@@ -635,6 +647,16 @@ public final class ReportWriter {
         }
         for (Kpi k : kpis) {
             h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
+            if (k == Kpi.FULL_TIME_WORKERS) {
+                for (org.gridplan.results.stats.Staff kind : kinds) {
+                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
+                }
+            }
+        }
+        if (!kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+            for (org.gridplan.results.stats.Staff kind : kinds) {
+                h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
+            }
         }
         boolean steps = new SweepAxisView(data).staffingAlone();
         if (steps) {
@@ -653,6 +675,15 @@ public final class ReportWriter {
                 if (data.layouts().size() > 1) {
                     h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
                 }
+                Map<org.gridplan.results.stats.Staff, Double> heads = stats.headcount(l, p);
+                StringBuilder byKind = new StringBuilder();
+                for (org.gridplan.results.stats.Staff kind : kinds) {
+                    Double n = heads.get(kind);
+                    byKind.append("<td>").append(heads.isEmpty() ? DASH : n == null ? "0" : num(n, 0)).append("</td>");
+                }
+                if (!kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+                    h.append(byKind);
+                }
                 for (Kpi k : kpis) {
                     Summary sm = stats.summary(l, p, k);
                     int decimals = k.unit() == Unit.PEOPLE ? 0 : 1;
@@ -663,6 +694,9 @@ public final class ReportWriter {
                                 .append("–").append(num(bounded(k, ci.upper()), decimals)).append(")</small>"));
                     }
                     h.append("</td>");
+                    if (k == Kpi.FULL_TIME_WORKERS) {
+                        h.append(byKind);
+                    }
                 }
                 if (!steps) {
                     h.append("</tr>\n");

@@ -184,7 +184,10 @@ public final class BatchReportLoader {
         ComparisonData.Builder b = ComparisonData.builder(summary);
         readRuns(c, axis, b);
         readDetails(c, point, axis.x().get(point), b);
-        readBreakdowns(c, point, axis.x().get(point), b);
+        // The breakdown of every point of the axis: the report's cost per sweep point is its headcount.
+        for (Map.Entry<Integer, Double> e : axis.x().entrySet()) {
+            readBreakdowns(c, e.getKey(), e.getValue(), b);
+        }
         readSurges(c, axis, settings.get("surge_windows"), b);
 
         List<GridLayout> mapped = new ArrayList<>();

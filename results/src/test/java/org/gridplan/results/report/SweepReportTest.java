@@ -20,6 +20,11 @@ class SweepReportTest {
 
     /** One layout at 1, 2 and 3 full-time workers per grid whose p90 response falls 50 then 2 minutes. */
     static ComparisonData flattening(String field, List<String> together) {
+        return flattening(field, together, false);
+    }
+
+    /** As {@link #flattening(String, List)}; with {@code pools} each point's plan also has an emergency pool of 20 p. */
+    static ComparisonData flattening(String field, List<String> together, boolean pools) {
         Map<Double, Map<String, String>> points = new LinkedHashMap<>();
         for (int p = 1; p <= 3; p++) {
             Map<String, String> v = new LinkedHashMap<>();
@@ -36,6 +41,11 @@ class SweepReportTest {
                 m.put(Kpi.P90_RESPONSE, p90[p - 1] + 0.1 * r);
                 m.put(Kpi.FULL_TIME_WORKERS, 102.0 * p);
                 b.add(new RunKpis("grid-400", p, r, m));
+                if (pools) {
+                    b.add(new org.gridplan.results.stats.RunBreakdown("grid-400", p, r, List.of(), Map.of(
+                            org.gridplan.results.stats.Staff.FULL_TIME, 102 * p,
+                            org.gridplan.results.stats.Staff.EMERGENCY, 20 * p)));
+                }
             }
         }
         return b.referencePoint(1).build();
@@ -85,6 +95,18 @@ class SweepReportTest {
         String headline = html.substring(at, html.indexOf("</section>", at));
         assertThat(headline).contains("<tr><th>full-time grid workers (workers)</th><td>102</td></tr>")
                 .doesNotContain("102.0");
+    }
+
+    @Test
+    void the_sweep_table_gives_each_points_headcount_by_kind_of_worker() {
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(flattening("staffing.emergencyPool",
+                List.of("surges[0].rateMultiplier"), true));
+        int at = html.indexOf("<table class=\"grid\" id=\"sweep-table\">");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        assertThat(table).contains("<th>full-time grid workers (workers)</th><th>emergency pool</th>");
+        for (int p = 1; p <= 3; p++) {
+            assertThat(table).contains("<td>" + 102 * p + "</td><td>" + 20 * p + "</td>");
+        }
     }
 
     @Test
