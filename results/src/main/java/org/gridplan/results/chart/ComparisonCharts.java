@@ -468,6 +468,10 @@ public final class ComparisonCharts {
             return Optional.empty();
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        if (!axis.crossed().isEmpty()) {
+            return Optional.of(crossedTradeoff(points));
+        }
         for (String layout : data.layouts()) {
             YIntervalSeries series = new YIntervalSeries(layout);
             for (double p : points) {
@@ -513,6 +517,56 @@ public final class ComparisonCharts {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
         }
         return Optional.of(chart);
+    }
+
+    /** Line colours of a crossed sweep's series, one per value of the crossed fields (ColorBrewer Dark2). */
+    private static final Color[] GROUPS = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3),
+        new Color(0xE7298A), new Color(0x66A61E), new Color(0xE6AB02), new Color(0xA6761D), new Color(0x666666)};
+
+    /**
+     * The trade-off of a factorial sweep reported at every point: the axis field along x and one
+     * line per value of the crossed fields (e.g. a line per demand scale), each with its 95% band.
+     */
+    private JFreeChart crossedTradeoff(List<Double> points) {
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        List<String> owners = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            Map<String, YIntervalSeries> groups = new LinkedHashMap<>();
+            for (double p : points) {
+                Summary s = stats.summary(layout, p, Kpi.P90_RESPONSE);
+                double x = axis.fieldValue(p);
+                if (s.mean().isEmpty() || !Double.isFinite(x)) {
+                    continue;
+                }
+                String group = Terms.settings(axis.crossedValues(p), lang);
+                String key = data.layouts().size() > 1 ? layout + (lang == Lang.ZH ? "，" : ", ") + group : group;
+                double mean = s.mean().getAsDouble();
+                Interval ci = s.ci().orElse(new Interval(mean, mean));
+                groups.computeIfAbsent(key, YIntervalSeries::new).add(x, mean, ci.lower(), ci.upper());
+            }
+            for (YIntervalSeries series : groups.values()) {
+                dataset.addSeries(series);
+                owners.add(layout);
+            }
+        }
+        NumberAxis x = new NumberAxis(Terms.field(axis.field(), lang));
+        x.setAutoRangeIncludesZero(false);
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.15f);
+        NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        JFreeChart chart = chart((staffingSweep() ? ChartText.TRADEOFF_TITLE : ChartText.TRADEOFF_TITLE_SWEEP).in(lang),
+                plot);
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            Color c = data.layouts().size() > 1 ? palette.color(owners.get(s)) : GROUPS[s % GROUPS.length];
+            renderer.setSeriesPaint(s, c);
+            renderer.setSeriesFillPaint(s, c);
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        return chart;
     }
 
     /** Whether the sweep varies several fields together (zip), so no one quantity runs along its axis. */

@@ -176,6 +176,12 @@ public final class Terms {
             return zh ? "参数取值" : "sweep point";
         }
         StringBuilder s = new StringBuilder(field(a.field(), lang));
+        if (!a.crossed().isEmpty()) {
+            for (String f : a.crossed()) {
+                s.append(" × ").append(field(f, lang));
+            }
+            return s.toString();
+        }
         if (!a.together().isEmpty()) {
             StringBuilder t = new StringBuilder();
             for (String f : a.together()) {
@@ -207,6 +213,12 @@ public final class Terms {
         Map<String, String> values = a.points().get(x);
         if (values == null || values.isEmpty()) {
             return number(x);
+        }
+        if (!a.crossed().isEmpty()) {
+            Map<String, String> varied = new java.util.LinkedHashMap<>();
+            varied.put(a.field(), values.getOrDefault(a.field(), "-"));
+            varied.putAll(a.crossedValues(x));
+            return settings(varied, lang);
         }
         if (!a.field().isEmpty()) {
             return field(a.field(), lang) + " = " + number(x);

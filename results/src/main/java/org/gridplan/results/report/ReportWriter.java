@@ -434,7 +434,7 @@ public final class ReportWriter {
                 hi = Math.max(hi, m);
                 String v = valueWithUnit(k, m);
                 String at = org.gridplan.results.chart.Terms.point(data.scenario(), x, lang);
-                if (sm.ci().isPresent()) {
+                if (sm.ci().isPresent() && (k.unit() != Unit.PEOPLE || sm.ci().get().upper() - sm.ci().get().lower() >= 0.5)) {
                     Interval ci = sm.ci().get();
                     half = Math.max(half, (ci.upper() - ci.lower()) / 2);
                     values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(bounded(k, ci.lower())),
@@ -508,8 +508,7 @@ public final class ReportWriter {
      * by replication (replication r of every point shares its incidents), as an improvement (positive
      * is better), display unit.
      */
-    private static List<Summary> steps(ComparisonData data, String layout, Kpi kpi) {
-        List<Double> points = data.sweepPoints();
+    private static List<Summary> steps(ComparisonData data, String layout, Kpi kpi, List<Double> points) {
         List<Summary> out = new ArrayList<>();
         double sign = kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? -1 : 1;
         for (int i = 0; i + 1 < points.size(); i++) {
@@ -525,6 +524,28 @@ public final class ReportWriter {
                 }
             }
             out.add(Summary.of(d.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * The runs of steps of a sweep: its points in order, or for a crossed factorial sweep one run
+     * per value of the crossed fields (e.g. per demand scale), each in the order of the axis field.
+     */
+    private static List<List<Double>> stepRuns(ComparisonData data) {
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        if (axis.crossed().isEmpty()) {
+            return List.of(data.sweepPoints());
+        }
+        Map<Map<String, String>, List<Double>> runs = new java.util.LinkedHashMap<>();
+        for (double p : data.sweepPoints()) {
+            runs.computeIfAbsent(axis.crossedValues(p), k -> new ArrayList<>()).add(p);
+        }
+        List<List<Double>> out = new ArrayList<>();
+        for (List<Double> run : runs.values()) {
+            List<Double> sorted = new ArrayList<>(run);
+            sorted.sort(java.util.Comparator.comparingDouble(axis::fieldValue));
+            out.add(sorted);
         }
         return out;
     }
@@ -549,8 +570,23 @@ public final class ReportWriter {
         Kpi kpi = returnsKpi(data, stats);
         String name = ChartText.kpi(kpi, lang);
         String unit = kpi.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(kpi.unit(), lang);
-        for (String l : data.layouts()) {
-            List<Summary> st = steps(data, l, kpi);
+        List<List<Double>> runs = stepRuns(data);
+        for (List<Double> run : runs) {
+            if (run.size() < 3) {
+                continue;
+            }
+            out.addAll(diminishingReturns(data, stats, kpi, name, unit, run, runs.size() > 1));
+        }
+        return out;
+    }
+
+    private List<String> diminishingReturns(ComparisonData data, ComparisonStatistics stats, Kpi kpi, String name,
+            String unit, List<Double> points, boolean grouped) {
+        List<String> out = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            String l = !grouped ? layout : layout + (lang == Lang.ZH ? "（" : " (") + org.gridplan.results.chart.Terms
+                    .settings(data.scenario().sweep().crossedValues(points.get(0)), lang) + (lang == Lang.ZH ? "）" : ")");
+            List<Summary> st = steps(data, layout, kpi, points);
             if (st.isEmpty() || st.get(0).mean().isEmpty()) {
                 continue;
             }
@@ -569,16 +605,15 @@ public final class ReportWriter {
                 }
             }
             if (at < 0) {
-                out.add(ReportText.RETURNS_NONE.in(lang, l, name,
-                        org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(points.size() - 1), lang)));
+                out.add(ReportText.RETURNS_NONE.in(lang, l, name, stepPoint(data, points.get(points.size() - 1), grouped)));
                 continue;
             }
             Summary g = st.get(at);
             String ci = g.ci().map(c -> ReportText.RETURNS_CI.in(lang, signed(c.lower()), signed(c.upper()))).orElse("");
-            String from = org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(at), lang);
-            String to = org.gridplan.results.chart.Terms.pointAll(data.scenario(), points.get(at + 1), lang);
-            double extra = stats.summary(l, points.get(at + 1), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN)
-                    - stats.summary(l, points.get(at), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN);
+            String from = stepPoint(data, points.get(at), grouped);
+            String to = stepPoint(data, points.get(at + 1), grouped);
+            double extra = stats.summary(layout, points.get(at + 1), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN)
+                    - stats.summary(layout, points.get(at), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN);
             if (Double.isFinite(extra) && Math.abs(extra) >= 0.5) {
                 to += ReportText.RETURNS_WORKERS.in(lang, signed(extra, 0));
             }
@@ -599,6 +634,17 @@ public final class ReportWriter {
         boolean staffingAlone() {
             return data.scenario().sweep().field().startsWith("staffing.") && data.scenario().sweep().together().isEmpty();
         }
+    }
+
+    /** A point in a sentence on steps: all it sets, or within a crossed group the axis field alone. */
+    private String stepPoint(ComparisonData data, double p, boolean grouped) {
+        org.gridplan.results.stats.SweepAxis a = data.scenario().sweep();
+        if (!grouped) {
+            return org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang);
+        }
+        return org.gridplan.results.chart.Terms.field(a.field(), lang) + " = "
+                + org.gridplan.results.chart.Terms.value(a.points().getOrDefault(p, Map.of()).getOrDefault(a.field(), "-"),
+                        lang);
     }
 
     /**
@@ -703,11 +749,18 @@ public final class ReportWriter {
                     continue;
                 }
                 h.append("<td>");
-                if (i == 0) {
+                // The step from the point before along the axis field (within its crossed values).
+                Summary g = null;
+                for (List<Double> run : stepRuns(data)) {
+                    int k = run.indexOf(p);
+                    if (k > 0) {
+                        g = steps(data, l, gain, run).get(k - 1);
+                    }
+                }
+                if (g == null || g.mean().isEmpty()) {
                     h.append(DASH);
                 } else {
-                    Summary g = steps(data, l, gain).get(i - 1);
-                    h.append(g.mean().isPresent() ? signed(g.mean().getAsDouble()) : DASH);
+                    h.append(signed(g.mean().getAsDouble()));
                     g.ci().ifPresent(ci -> h.append(" <small>(").append(signed(ci.lower())).append(lang == Lang.ZH
                             ? " 至 " : " to ").append(signed(ci.upper())).append(")</small>"));
                 }
@@ -1094,7 +1147,7 @@ public final class ReportWriter {
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
             String label = org.gridplan.results.chart.Terms.sweepLabel(sc, lang);
-            boolean named = sc.sweep().swept() && sc.sweep().field().isEmpty();
+            boolean named = sc.sweep().swept() && (sc.sweep().field().isEmpty() || !sc.sweep().crossed().isEmpty());
             StringBuilder sweep = new StringBuilder(Html.esc(label)).append(lang == Lang.ZH ? "：" : ": ");
             for (int i = 0; i < points.size(); i++) {
                 sweep.append(i == 0 ? "" : named ? (lang == Lang.ZH ? "；" : "; ") : ", ").append(Html.esc(named

@@ -301,6 +301,18 @@ public final class BatchReportLoader {
         if (xParam != null) {
             List<String> others = new ArrayList<>(params);
             others.remove(xParam);
+            if (everyPoint && !mode.equals("zip") && !others.isEmpty() && values.size() > 1) {
+                // One layout, a factorial sweep: every point is reported (its only comparison is
+                // between points), numbered, with the axis field read from each point's values.
+                Map<Integer, Double> x = new LinkedHashMap<>();
+                Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
+                for (Map.Entry<Integer, Map<String, JsonNode>> e : values.entrySet()) {
+                    x.put(e.getKey(), (double) e.getKey());
+                    pointValues.put((double) e.getKey(), texts(e.getValue()));
+                }
+                return new Axis(x, xParam + " × " + String.join(" × ", others),
+                        new SweepAxis(xParam, List.of(), Map.of(), pointValues, others));
+            }
             Map<Integer, Double> x = new LinkedHashMap<>();
             Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
             Set<Double> seen = new HashSet<>();

@@ -110,10 +110,17 @@ class ScenarioCommandsIT {
                 .contains("staffing.fullTimePerGrid=3 demand.scale=2.0");
         assertThat(Files.readAllLines(out.resolve("export/runs.csv"))).hasSize(19);
         assertThat(Files.readAllLines(out.resolve("export/runs.csv")).get(1)).contains("staffing.fullTimePerGrid");
-        // The report's trade-off curve runs along the staffing level at the first point's demand scale.
+        // One layout: the report keeps all nine points (staffing crossed with the demand scale), the
+        // trade-off curve runs along the staffing level with a line per demand scale, and the sweep
+        // table has a row per point.
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<figure id=\"staffing-tradeoff\">").doesNotContain("id=\"no-tradeoff\"")
-                .contains("full-time workers per grid (at demand scale = 0.5): 1, 2, 3");
+                .contains("full-time workers per grid × demand scale: full-time workers per grid = 1, demand scale = 0.5; ")
+                .contains(">demand scale = 2.0</text>");
+        int at = html.indexOf("<table class=\"grid\" id=\"sweep-table\">");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        assertThat(table.split("<tr><th>", -1).length - 1).isEqualTo(1 + 9);
+        assertThat(table).contains("<tr><th>full-time workers per grid = 3, demand scale = 2.0</th>");
     }
 
     @Test
