@@ -3,7 +3,9 @@
 #   1. loads without console messages (the report has no scripts, so any message - an "Uncaught"
 #      error above all - or a failed or refused request is a failure),
 #   2. has its content in the rendered DOM (verdict, headline table, inline SVG charts), and
-#   3. renders a screenshot that is not blank (many distinct colours, enough non-white pixels).
+#   3. renders a screenshot that is not blank (many distinct colours, enough non-white pixels), at
+#      1280 px (OUT.png), and at a desktop's 1400 px and a phone's 420 px (OUT-1400.png, OUT-420.png),
+#   4. prints to PDF (OUT.pdf) on A4 pages, the one-page summary first, so at least two pages.
 #
 # Usage: check-report.sh REPORT.html OUT.png
 # Exit codes: 0 all checks pass, 1 a check failed, 2 bad usage or missing tools.
@@ -85,11 +87,9 @@ print("check-report: DOM has %d inline SVG charts" % svgs)
 sys.exit(1 if problems else 0)
 PY
 
-# 3. The screenshot is not blank. PNG decoded with the standard library only (zlib).
-if [[ ! -s $out ]]; then
-    fail "no screenshot written to $out"
-else
-    python3 - "$out" <<'PY' || status=1
+# 3. The screenshots are not blank. PNG decoded with the standard library only (zlib).
+not_blank() {
+    python3 - "$1" <<'PY'
 import struct, sys, zlib
 
 def pixels(path):
@@ -146,6 +146,52 @@ print("check-report: screenshot %dx%d, %d distinct colours, %.1f%% of pixels ink
 if len(colours) < 64 or share < 0.01:
     print("check-report: FAIL: the screenshot looks blank", file=sys.stderr)
     sys.exit(1)
+PY
+}
+if [[ ! -s $out ]]; then
+    fail "no screenshot written to $out"
+else
+    not_blank "$out" || status=1
+fi
+for width in 1400 420; do
+    shot="${out%.png}-$width.png"
+    rm -f "$shot"
+    # Tall enough for the summary, verdict and the first tables at either width.
+    chrome --window-size="$width,3000" --screenshot="$shot" "$url" >"$work/shot-$width.out" 2>&1 \
+        || fail "chromium exited with $? taking the $width px screenshot"
+    if [[ ! -s $shot ]]; then
+        fail "no $width px screenshot written to $shot"
+    else
+        not_blank "$shot" || status=1
+    fi
+done
+
+# 4. Print to PDF: A4 pages (595 x 842 pt), the one-page summary on its own first page.
+pdf="${out%.png}.pdf"
+rm -f "$pdf"
+chrome --no-pdf-header-footer --print-to-pdf="$pdf" "$url" >"$work/pdf.out" 2>&1 \
+    || fail "chromium exited with $? printing to PDF"
+if [[ ! -s $pdf ]]; then
+    fail "no PDF written to $pdf"
+else
+    python3 - "$pdf" <<'PY' || status=1
+import re, sys
+data = open(sys.argv[1], "rb").read()
+problems = []
+if not data.startswith(b"%PDF-"):
+    problems.append("not a PDF")
+pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+if pages < 2:
+    problems.append("%d page(s); the summary is page one, so a report has at least two" % pages)
+for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data):
+    w, h = [float(v) for v in box.split()[2:4]]
+    if abs(w - 595.3) > 2 or abs(h - 841.9) > 2:
+        problems.append("a page of %.0f x %.0f pt, not A4" % (w, h))
+        break
+for p in problems:
+    print("check-report: FAIL: PDF: " + p, file=sys.stderr)
+print("check-report: PDF of %d A4 pages" % pages)
+sys.exit(1 if problems else 0)
 PY
 fi
 

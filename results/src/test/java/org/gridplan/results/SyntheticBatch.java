@@ -273,6 +273,7 @@ public final class SyntheticBatch {
             Map<Kpi, Double> m = new EnumMap<>(Kpi.class);
             m.put(Kpi.P90_RESPONSE, p90 * (0.7 + 0.6 * x / (COLS * SPACING)) + rnd.nextGaussian());
             m.put(Kpi.MEAN_RESPONSE, m.get(Kpi.P90_RESPONSE) * 0.45);
+            m.put(Kpi.FULL_TIME_WORKERS, 1.0);
             gridKpis.put(grid, m);
         });
         return new RunDetail(layout.name(), 1.0, rep, response, util, hours, open, gridKpis);

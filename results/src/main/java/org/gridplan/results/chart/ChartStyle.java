@@ -55,9 +55,9 @@ public final class ChartStyle {
     static void apply(JFreeChart chart) {
         StandardChartTheme theme = new StandardChartTheme("gridplan", false);
         theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 17));
-        theme.setLargeFont(new Font(FAMILY, Font.PLAIN, 14));
-        theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 11));
+        theme.setLargeFont(new Font(FAMILY, Font.PLAIN, 15));
+        theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 13));
+        theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 12));
         theme.setChartBackgroundPaint(Color.WHITE);
         theme.setPlotBackgroundPaint(Color.WHITE);
         theme.setDomainGridlinePaint(new Color(0xDDDDDD));

@@ -30,8 +30,7 @@ import org.gridplan.sim.model.Site;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYShapeAnnotation;
-import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -45,11 +44,9 @@ import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
@@ -133,8 +130,8 @@ public final class ComparisonCharts {
 
     /**
      * Empirical CDF of response time per layout: the share of incidents (all replications pooled)
-     * reached within t minutes. The time axis stops at the largest 99th percentile, so the tail
-     * does not squeeze the body of the curves.
+     * reached within t minutes, on a log time axis from a minute to beyond the longest response,
+     * with reading lines at 15 minutes, an hour and a day.
      */
     public JFreeChart responseCdf() {
         XYSeriesCollection dataset = new XYSeriesCollection();
@@ -148,24 +145,26 @@ public final class ComparisonCharts {
             XYSeries series = new XYSeries(layout, true, true);
             int n = sorted.length;
             int m = Math.min(n, MAX_POINTS);
-            series.add(sorted[0], 0.0);
+            series.add(Math.max(MIN_MINUTES, sorted[0]), 0.0);
             for (int j = 0; j < m; j++) {
                 int k = m == 1 ? n - 1 : (int) Math.round((double) j * (n - 1) / (m - 1));
-                series.addOrUpdate(sorted[k], 100.0 * (k + 1) / n);
+                series.addOrUpdate(Math.max(MIN_MINUTES, sorted[k]), 100.0 * (k + 1) / n);
             }
             dataset.addSeries(series);
-            xMax = Math.max(xMax, PooledPercentiles.rank(sorted, 0.99));
+            // On a log axis the tail no longer squeezes the body: the axis reaches the longest response.
+            xMax = Math.max(xMax, sorted[n - 1]);
         }
-        NumberAxis x = new NumberAxis(ChartText.CDF_X.in(lang));
+        // Response runs from a minute (on the spot) to days (out of hours): a log axis shows both.
+        org.jfree.chart.axis.LogAxis x = minutesAxis(ChartText.CDF_X_LOG.in(lang), xMax);
         NumberAxis y = new NumberAxis(ChartText.CDF_Y.in(lang));
         y.setRange(0, 100);
-        if (xMax > 0) {
-            x.setRange(0, xMax * 1.05);
-        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = chart(ChartText.CDF_TITLE.in(lang), plot);
+        readingMarkers(plot, x.getUpperBound());
         colourSeries(dataset, renderer);
+        // Room right of the plot, so the last tick label is never cut.
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 8, 4, 28));
         return chart;
     }
 
@@ -177,6 +176,7 @@ public final class ComparisonCharts {
     public JFreeChart responseBoxPlot() {
         DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
         String category = ChartText.BOX_CATEGORY.in(lang);
+        double boxMax = 0;
         for (String layout : data.layouts()) {
             double[] sorted = stats.pooledResponse(layout, data.referencePoint());
             Arrays.sort(sorted);
@@ -186,9 +186,13 @@ public final class ComparisonCharts {
             double mean = Arrays.stream(sorted).average().orElseThrow();
             double p5 = PooledPercentiles.rank(sorted, 0.05);
             double p95 = PooledPercentiles.rank(sorted, 0.95);
-            dataset.add(new BoxAndWhiskerItem(mean, PooledPercentiles.rank(sorted, 0.5),
-                    PooledPercentiles.rank(sorted, 0.25), PooledPercentiles.rank(sorted, 0.75), p5, p95, p5, p95,
-                    List.of()), layout, category);
+            double lo = Math.max(MIN_MINUTES, p5);
+            double hi = Math.max(MIN_MINUTES, p95);
+            boxMax = Math.max(boxMax, hi);
+            dataset.add(new BoxAndWhiskerItem(mean, Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.5)),
+                    Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.25)),
+                    Math.max(MIN_MINUTES, PooledPercentiles.rank(sorted, 0.75)), lo, hi, lo, hi, List.of()), layout,
+                    category);
         }
         BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
         renderer.setFillBox(true);
@@ -200,8 +204,9 @@ public final class ComparisonCharts {
         renderer.setUseOutlinePaintForWhiskers(false);
         renderer.setMaximumBarWidth(0.12);
         renderer.setWhiskerWidth(0.6);
+        // On a log axis the median (often minutes) shows inside a box reaching to days.
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null),
-                new NumberAxis(ChartText.CDF_X.in(lang)), renderer);
+                minutesAxis(ChartText.CDF_X_LOG.in(lang), boxMax), renderer);
         JFreeChart chart = chart(ChartText.BOX_TITLE.in(lang), plot);
         chart.addSubtitle(subtitle(ChartText.BOX_SUBTITLE.in(lang)));
         for (int r = 0; r < dataset.getRowCount(); r++) {
@@ -210,6 +215,71 @@ public final class ComparisonCharts {
         }
         // The median line in white shows on every layout colour, the grey baseline's included.
         renderer.setArtifactPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** Smallest response time a log axis shows, minutes: shorter ones (on the spot) are drawn at it. */
+    public static final double MIN_MINUTES = 1;
+
+    /**
+     * A log axis of minutes from {@link #MIN_MINUTES} to beyond {@code max}, ticked at 1, 10, 100,
+     * 1,000 ... in whole minutes.
+     */
+    private static org.jfree.chart.axis.LogAxis minutesAxis(String label, double max) {
+        return new MinutesLogAxis(label, MIN_MINUTES, Math.max(100, max * 1.6));
+    }
+
+    /** Dashed lines at 15 minutes, an hour, a working day and a day, labelled, to read a log axis by. */
+    private void readingMarkers(XYPlot plot, double upper) {
+        double[] at = {15, 60, 24 * 60};
+        ChartText[] names = {ChartText.MARK_15, ChartText.MARK_HOUR, ChartText.MARK_DAY};
+        for (int i = 0; i < at.length; i++) {
+            if (at[i] >= upper) {
+                continue;
+            }
+            org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(at[i], new Color(0x888888),
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            m.setLabel(names[i].in(lang));
+            m.setLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            m.setLabelPaint(new Color(0x555555));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_RIGHT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        }
+    }
+
+    /**
+     * The response-time indicators as dots with their 95% interval on a log axis: a median of 10
+     * minutes and a p95 of 2,000 stay readable side by side, which bars on one linear axis are not.
+     */
+    private JFreeChart kpiDots(DefaultStatisticalCategoryDataset dataset) {
+        org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer renderer =
+                new org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer(false, true);
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        renderer.setUseSeriesOffset(true);
+        renderer.setItemMargin(0.3);
+        double max = 0;
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            for (int c = 0; c < dataset.getColumnCount(); c++) {
+                Number v = dataset.getMeanValue(r, c);
+                Number sd = dataset.getStdDevValue(r, c);
+                if (v != null) {
+                    max = Math.max(max, v.doubleValue() + (sd == null ? 0 : sd.doubleValue()));
+                }
+            }
+        }
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null),
+                minutesAxis(ChartText.BARS_MINUTES_LOG.in(lang), max), renderer);
+        JFreeChart chart = chart(ChartText.BARS_TITLE_MINUTES.in(lang), plot);
+        if (data.maxReplications() < 2) {
+            chart.addSubtitle(subtitle(ChartText.BARS_NO_CI.in(lang)));
+        }
+        for (int r = 0; r < dataset.getRowCount(); r++) {
+            renderer.setSeriesPaint(r, palette.color((String) dataset.getRowKey(r)));
+            renderer.setSeriesShape(r, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
+        }
         return chart;
     }
 
@@ -236,6 +306,9 @@ public final class ComparisonCharts {
                 dataset.add(Double.valueOf(unit.display(s.mean().getAsDouble())), half, layout,
                         ChartText.kpi(kpi, lang));
             }
+        }
+        if (unit == Unit.MINUTES) {
+            return kpiDots(dataset);
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setErrorIndicatorPaint(Color.BLACK);
@@ -358,8 +431,23 @@ public final class ComparisonCharts {
         NumberAxis x = new NumberAxis((days ? ChartText.BACKLOG_X_DAYS : ChartText.BACKLOG_X_HOURS).in(lang));
         x.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        XYPlot plot = new XYPlot(dataset, x, new NumberAxis(ChartText.BACKLOG_Y.in(lang)), renderer);
+        NumberAxis y = new NumberAxis(ChartText.BACKLOG_Y.in(lang));
+        // Open cases are whole numbers: no 0.5-case ticks on a small backlog.
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
         JFreeChart chart = chart(ChartText.BACKLOG_TITLE.in(lang), plot);
+        // The surge window, shaded and named, so the peak is read against it.
+        data.surges().stream().filter(r -> r.sweepPoint() == data.referencePoint()).findFirst().ifPresent(r -> {
+            double scale = days ? 1.0 / 24 : 1;
+            org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(r.startHour() * scale,
+                    r.endHour() * scale, new Color(0x08519C), new BasicStroke(1f), null, null, 0.15f);
+            m.setLabel(ChartText.BACKLOG_SURGE.in(lang));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+            m.setLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addDomainMarker(m, Layer.BACKGROUND);
+        });
         if (replications > 0) {
             chart.addSubtitle(subtitle((replications == 1 ? ChartText.BACKLOG_SUBTITLE_ONE
                     : ChartText.BACKLOG_SUBTITLE).in(lang, replications)));
@@ -380,6 +468,10 @@ public final class ComparisonCharts {
             return Optional.empty();
         }
         YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        if (!axis.crossed().isEmpty()) {
+            return Optional.of(crossedTradeoff(points));
+        }
         for (String layout : data.layouts()) {
             YIntervalSeries series = new YIntervalSeries(layout);
             for (double p : points) {
@@ -387,7 +479,7 @@ public final class ComparisonCharts {
                 if (s.mean().isPresent()) {
                     double mean = s.mean().getAsDouble();
                     Interval ci = s.ci().orElse(new Interval(mean, mean));
-                    series.add(p, mean, ci.lower(), ci.upper());
+                    series.add(zipSweep() ? points.indexOf(p) : p, mean, ci.lower(), ci.upper());
                 }
             }
             if (series.getItemCount() > 0) {
@@ -395,14 +487,28 @@ public final class ComparisonCharts {
             }
         }
         String param = Terms.sweepLabel(data.scenario(), lang);
-        NumberAxis x = new NumberAxis(param.isBlank() ? (lang == Lang.ZH ? "参数取值" : "sweep") : param);
-        x.setAutoRangeIncludesZero(false);
+        NumberAxis x;
+        if (zipSweep()) {
+            // Several fields vary together (a storm's severity with the pool mobilised): no one
+            // quantity runs along the axis, so each point is named by every value it sets.
+            String[] names = new String[points.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = Terms.pointAll(data.scenario(), points.get(i), lang);
+            }
+            x = new org.jfree.chart.axis.SymbolAxis(ChartText.TRADEOFF_X_POINTS.in(lang), names);
+            x.setTickLabelFont(new Font(ChartStyle.family(), Font.PLAIN, 12));
+            ((org.jfree.chart.axis.SymbolAxis) x).setGridBandsVisible(false);
+        } else {
+            x = new NumberAxis(param.isBlank() ? (lang == Lang.ZH ? "参数取值" : "sweep") : param);
+            x.setAutoRangeIncludesZero(false);
+        }
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.2f);
         NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        JFreeChart chart = chart(ChartText.TRADEOFF_TITLE.in(lang), plot);
+        JFreeChart chart = chart((staffingSweep() ? ChartText.TRADEOFF_TITLE : ChartText.TRADEOFF_TITLE_SWEEP).in(lang),
+                plot);
         renderer.setDrawSeriesLineAsPath(true);
         for (int s = 0; s < dataset.getSeriesCount(); s++) {
             Color c = palette.color((String) dataset.getSeriesKey(s));
@@ -413,6 +519,66 @@ public final class ComparisonCharts {
         return Optional.of(chart);
     }
 
+    /** Line colours of a crossed sweep's series, one per value of the crossed fields (ColorBrewer Dark2). */
+    private static final Color[] GROUPS = {new Color(0x1B9E77), new Color(0xD95F02), new Color(0x7570B3),
+        new Color(0xE7298A), new Color(0x66A61E), new Color(0xE6AB02), new Color(0xA6761D), new Color(0x666666)};
+
+    /**
+     * The trade-off of a factorial sweep reported at every point: the axis field along x and one
+     * line per value of the crossed fields (e.g. a line per demand scale), each with its 95% band.
+     */
+    private JFreeChart crossedTradeoff(List<Double> points) {
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+        List<String> owners = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            Map<String, YIntervalSeries> groups = new LinkedHashMap<>();
+            for (double p : points) {
+                Summary s = stats.summary(layout, p, Kpi.P90_RESPONSE);
+                double x = axis.fieldValue(p);
+                if (s.mean().isEmpty() || !Double.isFinite(x)) {
+                    continue;
+                }
+                String group = Terms.settings(axis.crossedValues(p), lang);
+                String key = data.layouts().size() > 1 ? layout + (lang == Lang.ZH ? "，" : ", ") + group : group;
+                double mean = s.mean().getAsDouble();
+                Interval ci = s.ci().orElse(new Interval(mean, mean));
+                groups.computeIfAbsent(key, YIntervalSeries::new).add(x, mean, ci.lower(), ci.upper());
+            }
+            for (YIntervalSeries series : groups.values()) {
+                dataset.addSeries(series);
+                owners.add(layout);
+            }
+        }
+        NumberAxis x = new NumberAxis(Terms.field(axis.field(), lang));
+        x.setAutoRangeIncludesZero(false);
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.15f);
+        NumberAxis y = new NumberAxis(ChartText.TRADEOFF_Y.in(lang));
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        JFreeChart chart = chart((staffingSweep() ? ChartText.TRADEOFF_TITLE : ChartText.TRADEOFF_TITLE_SWEEP).in(lang),
+                plot);
+        renderer.setDrawSeriesLineAsPath(true);
+        for (int s = 0; s < dataset.getSeriesCount(); s++) {
+            Color c = data.layouts().size() > 1 ? palette.color(owners.get(s)) : GROUPS[s % GROUPS.length];
+            renderer.setSeriesPaint(s, c);
+            renderer.setSeriesFillPaint(s, c);
+            renderer.setSeriesStroke(s, new BasicStroke(2f));
+        }
+        return chart;
+    }
+
+    /** Whether the sweep varies several fields together (zip), so no one quantity runs along its axis. */
+    public boolean zipSweep() {
+        return !data.scenario().sweep().together().isEmpty();
+    }
+
+    /** Whether the sweep varies staffing alone, so its trade-off curve is one of staffing level. */
+    public boolean staffingSweep() {
+        return data.scenario().sweep().field().startsWith("staffing.") && !zipSweep();
+    }
+
     /** Size of a map chart {@code width} pixels wide whose plot keeps the district's proportions. */
     public Dimension mapSize(int width) {
         Envelope env = mapEnvelope();
@@ -421,10 +587,97 @@ public final class ComparisonCharts {
         return new Dimension(width, Math.max(320, Math.min(1600, height)));
     }
 
+    /** Most grids a map labels by name; a larger layout is labelled by community only. */
+    public static final int MAX_LABELLED_GRIDS = 160;
+    /** How many of the worst grids a map numbers and the report lists. */
+    public static final int WORST_GRIDS = 10;
+
+    /**
+     * One of the worst grids of a map.
+     *
+     * @param rank       1 for the worst
+     * @param grid       grid id
+     * @param community  its community
+     * @param value      the mapped KPI, display unit
+     * @param households households of the grid
+     * @param workers    mean full-time grid workers of the grid; NaN when unknown
+     */
+    public record WorstGrid(int rank, String grid, String community, double value, int households, double workers) {
+    }
+
+    /**
+     * The {@link #WORST_GRIDS} grids of {@code layout} worst on {@code kpi} (highest where lower is
+     * better, lowest where higher is better; highest for a neutral KPI), worst first, ties by id.
+     */
+    public List<WorstGrid> worstGrids(String layout, Kpi kpi) {
+        List<WorstGrid> out = new ArrayList<>();
+        if (data.map().isEmpty() || !data.map().get().layouts().containsKey(layout)) {
+            return out;
+        }
+        GridLayout gridLayout = data.map().get().layouts().get(layout);
+        Map<String, Integer> households = gridLayout.householdsByGrid(data.map().get().city());
+        Map<String, Double> values = gridValues(layout, kpi);
+        Map<String, Double> workers = gridValues(layout, Kpi.FULL_TIME_WORKERS);
+        boolean higherWorse = kpi.direction() != Kpi.Direction.HIGHER_IS_BETTER;
+        List<Map.Entry<String, Double>> sorted = new ArrayList<>(values.entrySet());
+        sorted.sort((a, b) -> {
+            int c = higherWorse ? Double.compare(b.getValue(), a.getValue()) : Double.compare(a.getValue(), b.getValue());
+            return c != 0 ? c : a.getKey().compareTo(b.getKey());
+        });
+        for (int i = 0; i < Math.min(WORST_GRIDS, sorted.size()); i++) {
+            String g = sorted.get(i).getKey();
+            out.add(new WorstGrid(i + 1, g, gridLayout.communityOfGrid().getOrDefault(g, ""), sorted.get(i).getValue(),
+                    households.getOrDefault(g, 0), workers.getOrDefault(g, Double.NaN)));
+        }
+        return out;
+    }
+
+    /** The colour classes of {@code kpi} maps, absolute thresholds (see {@link MapClasses}). */
+    public MapClasses mapClasses(Kpi kpi) {
+        double[] range = mapRange(kpi);
+        return MapClasses.of(kpi, lang, range[0], range[1]);
+    }
+
+    /** A grid's label on the map: its id without the community prefix ("G04" of "C01-G04"). */
+    static String shortLabel(String grid, String community) {
+        return community != null && !community.isEmpty() && grid.startsWith(community + "-")
+                && grid.length() > community.length() + 1 ? grid.substring(community.length() + 1) : grid;
+    }
+
+    /**
+     * The hover text of a grid: "C01-G04, community C01: 412 households, 2 full-time workers, p90
+     * response 2,215 min".
+     */
+    String gridTitle(String grid, String community, Integer households, Double workers, Kpi kpi, Double value) {
+        String v = value == null ? ChartText.MAP_NO_DATA.in(lang) : formatValue(kpi, value);
+        String w = workers == null || !Double.isFinite(workers) ? null
+                : Math.abs(workers - Math.rint(workers)) < 0.05 ? String.format(java.util.Locale.ROOT, "%.0f", workers)
+                        : String.format(java.util.Locale.ROOT, "%.1f", workers);
+        String hh = households == null ? "—" : String.format(java.util.Locale.ROOT, "%,d", households);
+        return w == null ? ChartText.MAP_HOVER_NO_WORKERS.in(lang, grid, community, hh, ChartText.kpi(kpi, lang), v)
+                : (w.equals("1") ? ChartText.MAP_HOVER_ONE : ChartText.MAP_HOVER).in(lang, grid, community, hh, w,
+                        ChartText.kpi(kpi, lang), v);
+    }
+
+    /** A KPI value with its unit, display unit: "2,215 min", "96.4%", "3 cases". */
+    public String formatValue(Kpi kpi, double value) {
+        String n = Math.abs(value) >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+        return kpi.unit() == Unit.PERCENT ? n + "%" : n + (lang == Lang.ZH ? "" : " ") + ChartText.unitSymbol(kpi.unit(), lang);
+    }
+
+    /** Whether the batch sited branches for any layout (its plan chose open branches). */
+    boolean sitedBranches() {
+        return data.map().map(m -> !m.branchSites().isEmpty()).orElse(false);
+    }
+
     /**
      * A map of the district under {@code layout}: grid outlines ({@link GridOutlines}) filled by
-     * the grid's {@code kpi} (mean over replications) on a colour scale shared by all layouts,
-     * with a legend, and the branch sites marked. Axes are kilometres from the south-west corner.
+     * the grid's {@code kpi} (mean over replications) in fixed classes ({@link MapClasses}) shared
+     * by every layout and batch, each grid with a hover title (grid, community, households,
+     * full-time workers, the KPI) and a label, communities labelled at their centre, the
+     * {@link #WORST_GRIDS} worst grids numbered, and, in a batch that sited branches, the branch
+     * sites marked. Axes are kilometres from the south-west corner.
      *
      * @throws IllegalStateException when the data has no map geometry for {@code layout}
      */
@@ -440,21 +693,28 @@ public final class ComparisonCharts {
         toKm.scale(0.001, 0.001);
         toKm.translate(-env.getMinX(), -env.getMinY());
 
-        double[] range = mapRange(kpi);
-        KpiColourScale scale = new KpiColourScale(kpi, range[0], range[1]);
+        MapClasses classes = mapClasses(kpi);
         Map<String, Double> values = gridValues(layout, kpi);
-        // With the plan's open branches known: those in black, the other candidates small and grey;
-        // otherwise every candidate site in black.
+        Map<String, Double> workers = gridValues(layout, Kpi.FULL_TIME_WORKERS);
+        Map<String, Integer> households = gridLayout.householdsByGrid(city);
+        // Sites only where the batch sited branches: the plan's open branches in black, the other
+        // candidates small and grey (a layout without a sited plan: every candidate in black).
+        boolean sited = sitedBranches();
         List<String> chosen = map.branchSites().get(layout);
         Set<String> open = chosen == null ? null : Set.copyOf(chosen);
         XYSeries sites = new XYSeries(chosen == null ? ChartText.MAP_CANDIDATES.in(lang)
                 : ChartText.MAP_OPEN_BRANCHES.in(lang));
         XYSeries others = new XYSeries(ChartText.MAP_OTHER_SITES.in(lang));
-        for (Site s : city.sites()) {
-            (open == null || open.contains(s.id()) ? sites : others).add((s.x() - env.getMinX()) / 1000,
-                    (s.y() - env.getMinY()) / 1000);
+        if (sited) {
+            for (Site s : city.sites()) {
+                (open == null || open.contains(s.id()) ? sites : others).add((s.x() - env.getMinX()) / 1000,
+                        (s.y() - env.getMinY()) / 1000);
+            }
         }
-        XYSeriesCollection dataset = new XYSeriesCollection(sites);
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        if (sites.getItemCount() > 0) {
+            dataset.addSeries(sites);
+        }
         if (others.getItemCount() > 0) {
             // Series 0 is drawn last, over the others.
             dataset.addSeries(others);
@@ -465,50 +725,97 @@ public final class ComparisonCharts {
         x.setRange(0, env.getWidth() / 1000);
         y.setRange(0, env.getHeight() / 1000);
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
         String title = ChartText.MAP_TITLE.in(lang, layout, ChartText.kpi(kpi, lang));
         JFreeChart chart = chart(title, plot);
+        // The grids are annotations, not data: a map without site markers is not "no data".
+        plot.setNoDataMessage(null);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
 
         ShapeWriter writer = new ShapeWriter();
         BasicStroke border = new BasicStroke(0.6f);
         boolean missing = false;
-        for (Map.Entry<String, Geometry> e : GridOutlines.of(city, gridLayout).entrySet()) {
-            Double v = values.get(e.getKey());
-            Color fill = v == null ? NO_DATA : (Color) scale.getPaint(v);
+        Map<String, Geometry> outlines = GridOutlines.of(city, gridLayout);
+        Map<String, List<Geometry>> byCommunity = new LinkedHashMap<>();
+        Map<String, Integer> worst = new LinkedHashMap<>();
+        for (WorstGrid w : worstGrids(layout, kpi)) {
+            worst.put(w.grid(), w.rank());
+        }
+        boolean labelGrids = outlines.size() <= MAX_LABELLED_GRIDS;
+        Font gridFont = new Font(ChartStyle.family(), Font.PLAIN, 11);
+        Font worstFont = new Font(ChartStyle.family(), Font.BOLD, 12);
+        Font communityFont = new Font(ChartStyle.family(), Font.BOLD, 15);
+        for (Map.Entry<String, Geometry> e : outlines.entrySet()) {
+            String grid = e.getKey();
+            String community = gridLayout.communityOfGrid().getOrDefault(grid, "");
+            Double v = values.get(grid);
+            Color fill = v == null ? NO_DATA : classes.colour(v);
             missing |= v == null;
             Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
-            renderer.addAnnotation(new XYShapeAnnotation(shape, border, Color.WHITE, fill), Layer.BACKGROUND);
+            renderer.addAnnotation(new TitledShapeAnnotation(shape, border, Color.WHITE, fill, "grid:" + grid,
+                    gridTitle(grid, community, households.get(grid), workers.get(grid), kpi, v)), Layer.BACKGROUND);
+            byCommunity.computeIfAbsent(community, c -> new ArrayList<>()).add(e.getValue());
+            org.locationtech.jts.geom.Point at = e.getValue().getInteriorPoint();
+            double ax = (at.getX() - env.getMinX()) / 1000;
+            double ay = (at.getY() - env.getMinY()) / 1000;
+            Integer rank = worst.get(grid);
+            if (rank != null) {
+                XYTextAnnotation t = new XYTextAnnotation(rank + " " + shortLabel(grid, community), ax, ay);
+                t.setFont(worstFont);
+                t.setPaint(Color.BLACK);
+                t.setBackgroundPaint(Color.WHITE);
+                t.setOutlineVisible(true);
+                t.setOutlinePaint(Color.BLACK);
+                t.setOutlineStroke(new BasicStroke(1f));
+                renderer.addAnnotation(t, Layer.FOREGROUND);
+            } else if (labelGrids) {
+                XYTextAnnotation t = new XYTextAnnotation(shortLabel(grid, community), ax, ay);
+                t.setFont(gridFont);
+                t.setPaint(new Color(0x333333));
+                renderer.addAnnotation(t, Layer.BACKGROUND);
+            }
+        }
+        for (Map.Entry<String, List<Geometry>> e : byCommunity.entrySet()) {
+            if (e.getKey().isEmpty() || byCommunity.size() < 2) {
+                continue;
+            }
+            Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(e.getValue());
+            org.locationtech.jts.geom.Point c = union.getInteriorPoint();
+            XYTextAnnotation t = new XYTextAnnotation(e.getKey(), (c.getX() - env.getMinX()) / 1000,
+                    (c.getY() - env.getMinY()) / 1000 + 0.06);
+            t.setFont(communityFont);
+            t.setPaint(new Color(0x08306B));
+            t.setBackgroundPaint(new Color(255, 255, 255, 190));
+            renderer.addAnnotation(t, Layer.FOREGROUND);
         }
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesShape(0, diamond(5));
         renderer.setSeriesOutlinePaint(0, Color.WHITE);
 
-        NumberAxis scaleAxis = new NumberAxis(ChartText.kpiWithUnit(kpi, lang));
-        scaleAxis.setRange(range[0], range[1]);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        legend.setMargin(new RectangleInsets(10, 10, 10, 10));
-        legend.setStripWidth(14);
-        legend.setSubdivisionCount(64);
-        chart.addSubtitle(legend);
-        legend.getAxis().setLabelFont(chart.getXYPlot().getDomainAxis().getLabelFont());
-        legend.getAxis().setTickLabelFont(chart.getXYPlot().getDomainAxis().getTickLabelFont());
+        // The legend: the classes of the KPI (fixed thresholds), then the sites and "no data".
         LegendItemCollection items = new LegendItemCollection();
-        items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        for (int i = 0; i < classes.size(); i++) {
+            items.add(new LegendItem(classes.labels().get(i), null, null, null,
+                    new Rectangle2D.Double(-6, -6, 12, 12), classes.colourOf(i)));
+        }
+        if (sites.getItemCount() > 0) {
+            items.add(new LegendItem((String) sites.getKey(), null, null, null, diamond(5), Color.BLACK));
+        }
         if (others.getItemCount() > 0) {
             items.add(new LegendItem((String) others.getKey(), null, null, null, diamond(3.5), OTHER_SITE));
-            renderer.setSeriesPaint(1, OTHER_SITE);
-            renderer.setSeriesShape(1, diamond(3.5));
+            renderer.setSeriesPaint(dataset.getSeriesCount() - 1, OTHER_SITE);
+            renderer.setSeriesShape(dataset.getSeriesCount() - 1, diamond(3.5));
         }
         if (missing) {
             items.add(new LegendItem(ChartText.MAP_NO_DATA.in(lang), null, null, null,
-                    new Rectangle2D.Double(-5, -5, 10, 10), NO_DATA));
+                    new Rectangle2D.Double(-6, -6, 12, 12), NO_DATA));
         }
         plot.setFixedLegendItems(items);
+        TextTitle scaleTitle = new TextTitle(ChartText.MAP_SCALE.in(lang, ChartText.kpiWithUnit(kpi, lang)));
+        scaleTitle.setFont(new Font(ChartStyle.family(), Font.PLAIN, 13));
+        scaleTitle.setPosition(RectangleEdge.BOTTOM);
+        scaleTitle.setPaint(new Color(0x333333));
+        chart.addSubtitle(scaleTitle);
         renderer.setSeriesPaint(0, Color.BLACK);
         return chart;
     }

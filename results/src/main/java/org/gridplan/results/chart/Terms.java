@@ -176,6 +176,12 @@ public final class Terms {
             return zh ? "参数取值" : "sweep point";
         }
         StringBuilder s = new StringBuilder(field(a.field(), lang));
+        if (!a.crossed().isEmpty()) {
+            for (String f : a.crossed()) {
+                s.append(" × ").append(field(f, lang));
+            }
+            return s.toString();
+        }
         if (!a.together().isEmpty()) {
             StringBuilder t = new StringBuilder();
             for (String f : a.together()) {
@@ -208,10 +214,39 @@ public final class Terms {
         if (values == null || values.isEmpty()) {
             return number(x);
         }
+        if (!a.crossed().isEmpty()) {
+            Map<String, String> varied = new java.util.LinkedHashMap<>();
+            varied.put(a.field(), values.getOrDefault(a.field(), "-"));
+            varied.putAll(a.crossedValues(x));
+            return settings(varied, lang);
+        }
         if (!a.field().isEmpty()) {
             return field(a.field(), lang) + " = " + number(x);
         }
         return settings(values, lang);
+    }
+
+    /**
+     * Every value that varies at sweep point {@code x} of {@code sc}, the swept field first, e.g.
+     * "surge multiplier = 8, emergency pool = 120" for a zip sweep (where {@link #point} names the
+     * axis field only); as {@link #point} otherwise.
+     */
+    public static String pointAll(org.gridplan.results.stats.ScenarioSummary sc, double x, Lang lang) {
+        org.gridplan.results.stats.SweepAxis a = sc.sweep();
+        Map<String, String> values = a.points().get(x);
+        if (values == null || values.isEmpty() || a.field().isEmpty() || a.together().isEmpty()) {
+            return point(sc, x, lang);
+        }
+        Map<String, String> varied = new java.util.LinkedHashMap<>();
+        for (String f : a.together()) {
+            if (values.containsKey(f)) {
+                varied.put(f, values.get(f));
+            }
+        }
+        if (values.containsKey(a.field())) {
+            varied.put(a.field(), values.get(a.field()));
+        }
+        return varied.isEmpty() ? point(sc, x, lang) : settings(varied, lang);
     }
 
     private static String number(double v) {

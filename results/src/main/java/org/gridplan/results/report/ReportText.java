@@ -21,6 +21,60 @@ enum ReportText {
     SWEEP_NONE("none", "无"),
     REFERENCE("table, distributions and maps at", "表格、分布图和地图对应"),
     VERDICT("Verdict", "结论"),
+    GLANCE("At a glance", "一页摘要"),
+    GLANCE_NOTE("Each layout's cost and its officials' indicators%s, simulated, mean over %d replications; a cell "
+            + "says better or worse than %s only where the paired 95%% confidence interval excludes 0. The rest of "
+            + "the report explains these numbers.",
+            "各方案的人员成本和主要考核指标%s，仿真结果，为 %d 次重复的平均值；仅在配对95%%置信区间不含0时标注优于或劣于 %s。报告其余部分解释这些数字。"),
+    GLANCE_NOTE_ONE("Each layout's cost and its officials' indicators%s, simulated, one replication, so nothing is "
+            + "called better or worse than %s. The rest of the report explains these numbers.",
+            "各方案的人员成本和主要考核指标%s，仿真结果，仅 1 次重复，故不标注优于或劣于 %s。报告其余部分解释这些数字。"),
+    GLANCE_AT(" at %s", "（%s）"),
+    SWEEP_TABLE("Every sweep point", "各参数取值一览"),
+    SWEEP_TABLE_NOTE("Every point of the sweep (%s): what its plan costs in workers of each kind, and what it "
+            + "gives, simulated, mean over the replications with the 95%% confidence interval; in a sweep of staffing, the last column is what the step from the point before buys, paired by "
+            + "replication.",
+            "扫描的每个取值（%s）：各类人员配置（成本）及其效果，仿真结果，为各次重复的平均值及95%%置信区间；人员配置扫描的最后一列为相对上一取值的改善（按重复配对）。"),
+    RETURNS_WORKERS(" (%s full-time workers)", "（专职网格员 %s 人）"),
+    SWEEP_SLICE("These are the points at %s; 'gridplan report --point N' reports the slice of another point "
+            + "(numbered as in the table of 'gridplan run').",
+            "以上为%s时的各取值；其他组合的结果可在生成报告时指定参数取值编号查看（编号同批量运行时输出的表）。"),
+    SWEEP_STEP_GAIN("gain in %s over the point before (%s)", "%s较上一取值的改善（%s）"),
+    RETURNS_AT("%1$s: diminishing returns from %2$s: going on to %3$s improves %6$s by only %4$s %5$s%7$s, against "
+            + "%8$s %5$s for the step before.",
+            "%1$s：自%2$s起收益递减：再到%3$s，%6$s仅改善 %4$s %5$s%7$s，上一步为 %8$s %5$s。"),
+    RETURNS_FIRST("%1$s: diminishing returns from the first point, %2$s: going on to %3$s improves %6$s by only %4$s "
+            + "%5$s%7$s.", "%1$s：自第一个取值（%2$s）起即收益递减：再到%3$s，%6$s仅改善 %4$s %5$s%7$s。"),
+    RETURNS_NONE("%1$s: no diminishing returns within the sweep: every step up to %3$s improves %2$s clearly.",
+            "%1$s：扫描范围内未见收益递减：直到%3$s，每一步都明显改善%2$s。"),
+    RETURNS_CI(" (95%% CI %s to %s)", "（95%%置信区间 %s 至 %s）"),
+    SURGE("The surge window", "突发期（平急转换）"),
+    SURGE_NOTE("The surge runs from day %s to day %s of the run (%s days). The figures here are of the surge "
+            + "window and the week after it, not averages over the whole run, which dilute a storm of a few days. "
+            + "Simulated, mean over the replications; recovery is counted from the end of the surge until the open "
+            + "cases are back to their level before it (a day's open cases within 10%% of the same day of the week in "
+            + "the week before the surge).",
+            "突发期为第 %s 天至第 %s 天（共 %s 天）。本节为突发期及其后一周的指标，而不是全程平均值——全程平均会冲淡几天的台风。"
+            + "仿真结果，为各次重复的平均值；恢复时间自突发期结束起算，至未办结事件回到突发前水平（一天的未办结事件不超过突发前一周同一天的110%%）为止。"),
+    SURGE_SENTENCE("%s: at %s the open cases peak at %s (%s before the surge); waiting for a worker when "
+            + "the surge ends: %s; %s.",
+            "%s：%s 未办结事件最多 %s 件（突发前 %s 件）；突发期结束时仍有 %s 件事件等待网格员到场；%s。"),
+    SURGE_AT("In the surge at %s", "突发期（%s）"),
+    SURGE_RECOVERED("the backlog is back to its level before the surge %s h after it ends",
+            "突发期结束后 %s 小时恢复到突发前水平"),
+    SURGE_RECOVERED_SOME("the backlog is back to its level before the surge %s h after it ends, in %d of %d runs",
+            "%3$d 次重复中有 %2$d 次在突发期结束后 %1$s 小时恢复到突发前水平"),
+    SURGE_NOT_RECOVERED("the backlog is not back to its level before the surge by the end of the run",
+            "至仿真结束未恢复到突发前水平"),
+    SURGE_POINT("sweep point", "参数取值"),
+    SURGE_LAYOUT("layout", "方案"),
+    SURGE_BEFORE("open cases before the surge", "突发前未办结事件（件）"),
+    SURGE_PEAK("peak open cases", "未办结事件峰值（件）"),
+    SURGE_WAITING("cases waiting for a worker when the surge ends", "突发期结束时待到场事件（件）"),
+    SURGE_RECOVERY("recovery after the surge (h)", "突发后恢复时间（小时）"),
+    SURGE_NOT_BACK("not recovered", "未恢复"),
+    SURGE_SOME_RUNS("in %d of %d runs", "%2$d 次重复中的 %1$d 次"),
+    SURGE_SINGLE("In the surge", "突发期"),
     EXPLAIN("What drives the response time", "响应用时的构成"),
     EXPLAIN_OOH("%s: most (%s%%) of the mean response of %s minutes is cases reported out of hours waiting for the "
             + "next shift: %s min out of hours against %s in working hours (%s%% of cases are reported out of hours).",
@@ -62,7 +116,7 @@ enum ReportText {
     COST_SEP(", ", "，"),
     COST_END(".", "。"),
     STAFF_TOTAL("all workers", "合计"),
-    STAFF_EXTRA("extra full-time workers over %s", "比%s增加的专职网格员"),
+    STAFF_EXTRA("extra full-time workers over %s", "比 %s 增加的专职网格员"),
     BEST_COST("%s at %s full-time workers (%s over %s).", "%s，需专职网格员 %s 人（比 %s %s 人）。"),
     BEST_COST_BASE("%s at %s full-time workers.", "%s，需专职网格员 %s 人。"),
     ANALYTIC_NOTE("The figures below are the optimiser's analytic model (travel and the wait for a free worker while "
@@ -95,9 +149,20 @@ enum ReportText {
     CHANGED("changed", "有变化"),
     CHARTS("Charts", "图表"),
     MAPS("District maps", "网格地图"),
-    MAPS_NOTE("Grids coloured by %s on one scale for every layout (darker is worse); ◆ marks branch sites: the "
-            + "plan's open branches in black and the other candidate sites in grey where the batch sited branches.",
-            "各方案使用同一色阶按%s着色（颜色越深越差）；◆ 为服务站点：批次优化了站点布局时，黑色为开设的党群服务站，灰色为其他候选站点。"),
+    MAPS_NOTE("Grids coloured by %s in fixed classes, the same for every layout and every report (darker is worse). "
+            + "Point at a grid for its households, full-time workers and value; the 10 worst grids are numbered on the "
+            + "map and listed under it.",
+            "各方案按%s以固定分级着色，各方案、各报告分级相同（颜色越深越差）。鼠标指向网格可查看户数、专职网格员人数和指标值；"
+            + "最差的10个网格在地图上标有编号，并列于地图下方。"),
+    MAPS_SITES("◆ marks branch sites: the plan's open branches in black, the other candidate sites in grey.",
+            "◆ 为服务站点：黑色为开设的党群服务站，灰色为其他候选站点。"),
+    WORST_TITLE("The %3$d worst grids of %1$s on %2$s (numbered on the map)", "%1$s：%2$s最差的 %3$d 个网格（地图上的编号）"),
+    WORST_ALL("The grids of %s on %s, worst first (numbered on the map)", "%s：各网格%s，由差到好（地图上的编号）"),
+    WORST_RANK("no.", "编号"),
+    WORST_GRID("grid", "网格"),
+    WORST_COMMUNITY("community", "社区"),
+    WORST_HOUSEHOLDS("households", "户数"),
+    WORST_WORKERS("full-time workers", "专职网格员（人）"),
     MAPS_NONE("No map geometry in this batch.", "本批次没有地图数据。"),
     JUSTIFICATIONS("Why this plan", "方案依据"),
     SELECTION("Choosing the best layout", "最优方案的选择"),
@@ -171,16 +236,24 @@ enum ReportText {
     AND(" and ", "、"),
     POINTS_UNIT("percentage points", "个百分点"),
     CAP_RESPONSE_CDF("Read across at 90%: the layout whose curve reaches 90% furthest left has the shortest p90 "
-            + "response time.", "在90%处横向读取：曲线越早到达90%，90%事件响应用时越短。"),
-    CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response.", "箱体越低越窄，响应越快越均衡。"),
-    CAP_KPI_MINUTES("Response time indicators; black bars span the 95% confidence interval.",
-            "响应时间指标；黑色误差线为95%置信区间。"),
+            + "response time. The time axis is logarithmic (1, 10, 100, 1,000 minutes), with dashed lines at 15 "
+            + "minutes, an hour and a day.",
+            "在90%处横向读取：曲线越早到达90%，90%事件响应用时越短。时间轴为对数刻度（1、10、100、1,000分钟），虚线分别为15分钟、1小时和1天。"),
+    CAP_RESPONSE_BOX("Lower and narrower boxes mean faster and more even response; the axis is logarithmic, so the "
+            + "median line shows inside boxes that reach to days.",
+            "箱体越低越窄，响应越快越均衡；纵轴为对数刻度，箱体跨到几天时中位线也能看清。"),
+    CAP_KPI_MINUTES("Response time indicators: dots are means, black lines span the 95% confidence interval; the "
+            + "axis is logarithmic, so a median of minutes and a p95 of days both read.",
+            "响应时间指标：圆点为平均值，黑线为95%置信区间；纵轴为对数刻度，几分钟的中位数和几天的95%分位数都能看清。"),
     CAP_KPI_HOURS("Closure time from report to the reply to the resident.", "从上报到答复居民的办结时间。"),
     CAP_KPI_PERCENT("Shares of incidents within the 5- and 15-minute service circles, resolved on the spot, and "
             + "the share of duty time workers were busy.", "5分钟、15分钟服务圈内到达率、就地解决率，以及人员在岗忙碌时间占比。"),
     CAP_UTILISATION("How busy workers are: bars far right mean overloaded workers.", "人员忙闲分布：越靠右表示负荷越重。"),
     CAP_BACKLOG("Open incidents over the simulated period; a surge shows as a peak, and the slope after it as the "
             + "recovery.", "模拟期内未办结事件数；突发事件表现为峰值，其后的下降为恢复过程。"),
+    CAP_SWEEP_TRADEOFF("p90 response at each sweep point (%s). The points change more than staffing, so the curve is "
+            + "not the effect of staff alone: read each point as its own scenario.",
+            "各参数取值下的90%%事件响应用时（%s）。各点改变的不止人员配置，曲线不是单纯增加人员的效果，应把每个点当作一个独立情景来看。"),
     CAP_STAFFING_TRADEOFF("How p90 response falls as staff are added; where a curve flattens, more staff buys "
             + "little.", "90%事件响应用时随人员增加而下降；曲线变平处，增加人员收效甚微。");
 

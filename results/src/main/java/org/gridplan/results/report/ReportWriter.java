@@ -27,6 +27,7 @@ import org.gridplan.results.stats.PooledPercentiles;
 import org.gridplan.results.stats.Ranking;
 import org.gridplan.results.stats.ScenarioSummary;
 import org.gridplan.results.stats.Summary;
+import org.gridplan.results.stats.SurgeRun;
 import org.gridplan.results.stats.Unit;
 import org.gridplan.sim.io.AtomicFiles;
 
@@ -93,7 +94,10 @@ public final class ReportWriter {
                         sc.city(), String.format(Locale.ROOT, "%,d", sc.households()), data.layouts().size())))
                 .append("</p>\n</header>\n");
         incomplete(h, data);
+        glance(h, data, stats);
         verdict(h, data, stats);
+        surge(h, data);
+        sweepTable(h, data, stats);
         explain(h, data, stats);
         cost(h, data, stats);
         summary(h, data);
@@ -107,6 +111,77 @@ public final class ReportWriter {
                 .append(Html.esc(ReportText.METHOD_TEXT.in(lang))).append("</p>\n</section>\n");
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The one-page summary at the top: per layout its full-time workers and the extra over the
+     * baseline, the verdict KPI and the officials' indicators measured, each cell marked better or
+     * worse than the baseline where the paired 95% interval says so. In print it is page one.
+     */
+    private void glance(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        double p = data.referencePoint();
+        List<Kpi> kpis = new ArrayList<>();
+        for (Kpi k : List.of(options.verdictKpi(), Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE,
+                Kpi.ON_TIME_CLOSURE, Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK)) {
+            if (!kpis.contains(k) && stats.measured(p, k)) {
+                kpis.add(k);
+            }
+        }
+        if (kpis.isEmpty()) {
+            return;
+        }
+        String base = data.baseline();
+        boolean ft = data.layouts().stream().anyMatch(l -> Double.isFinite(fullTime(data, stats, l)));
+        String at = data.sweepPoints().size() > 1
+                ? ReportText.GLANCE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)) : "";
+        h.append("<section id=\"glance\" class=\"glance\">\n<h2>").append(Html.esc(ReportText.GLANCE.in(lang)))
+                .append("</h2>\n<p class=\"note\">").append(Html.esc(data.maxReplications() < 2
+                        ? ReportText.GLANCE_NOTE_ONE.in(lang, at, base)
+                        : ReportText.GLANCE_NOTE.in(lang, at, data.maxReplications(), base))).append("</p>\n<div class=\"scroll\"><table class=\"grid\" "
+                        + "id=\"glance-table\">\n<thead><tr><th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang)))
+                .append("</th>");
+        if (ft) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(Kpi.FULL_TIME_WORKERS, lang))).append("</th><th>")
+                    .append(Html.esc(ReportText.STAFF_EXTRA.in(lang, base))).append("</th>");
+        }
+        for (Kpi k : kpis) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        double baseFt = fullTime(data, stats, base);
+        for (String l : data.layouts()) {
+            if (data.runs(l, p).isEmpty()) {
+                continue;
+            }
+            h.append("<tr><th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+            if (ft) {
+                double n = fullTime(data, stats, l);
+                h.append("<td>").append(num(n, 0)).append("</td><td>").append(l.equals(base) ? DASH
+                        : signed(n - baseFt, 0)).append("</td>");
+            }
+            for (Kpi k : kpis) {
+                Summary sm = stats.summary(l, p, k);
+                String cls = "";
+                String word = "";
+                if (!l.equals(base)) {
+                    PairedComparison c = stats.compare(l, base, p, k);
+                    if (c.improves()) {
+                        cls = " class=\"better\"";
+                        word = ReportText.BETTER.in(lang);
+                    } else if (c.worsens()) {
+                        cls = " class=\"worse\"";
+                        word = ReportText.WORSE.in(lang);
+                    }
+                }
+                h.append("<td").append(cls).append(">").append(num(display(k, sm.mean()), k.unit() == Unit.PEOPLE ? 0 : 1));
+                if (!word.isEmpty()) {
+                    h.append(" <span class=\"w\">").append(Html.esc(word)).append("</span>");
+                }
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** The verdict sentences, one per candidate layout, against the baseline on the verdict KPI. */
@@ -317,6 +392,12 @@ public final class ReportWriter {
                         .append("</p>\n");
             }
         }
+        for (String sentence : diminishingReturns(data)) {
+            h.append("<p class=\"v sweep\">").append(Html.esc(sentence)).append("</p>\n");
+        }
+        for (String sentence : surgeVerdicts(data)) {
+            h.append("<p class=\"v surge\">").append(Html.esc(sentence)).append("</p>\n");
+        }
         h.append("</section>\n");
     }
 
@@ -353,7 +434,7 @@ public final class ReportWriter {
                 hi = Math.max(hi, m);
                 String v = valueWithUnit(k, m);
                 String at = org.gridplan.results.chart.Terms.point(data.scenario(), x, lang);
-                if (sm.ci().isPresent()) {
+                if (sm.ci().isPresent() && (k.unit() != Unit.PEOPLE || sm.ci().get().upper() - sm.ci().get().lower() >= 0.5)) {
                     Interval ci = sm.ci().get();
                     half = Math.max(half, (ci.upper() - ci.lower()) / 2);
                     values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(bounded(k, ci.lower())),
@@ -415,6 +496,405 @@ public final class ReportWriter {
                     : ReportText.BEST_COST.in(lang, stem, counts, extraText, base);
         }
         return ReportText.BEST_COST_BASE.in(lang, stem, counts);
+    }
+
+    /** The KPI a sweep's returns are judged on: on-time response where measured, else the verdict KPI. */
+    private Kpi returnsKpi(ComparisonData data, ComparisonStatistics stats) {
+        return stats.measured(data.referencePoint(), Kpi.ON_TIME_RESPONSE) ? Kpi.ON_TIME_RESPONSE : options.verdictKpi();
+    }
+
+    /**
+     * The gain of each step of a sweep on {@code kpi} for {@code layout}: point i to point i+1, paired
+     * by replication (replication r of every point shares its incidents), as an improvement (positive
+     * is better), display unit.
+     */
+    private static List<Summary> steps(ComparisonData data, String layout, Kpi kpi, List<Double> points) {
+        List<Summary> out = new ArrayList<>();
+        double sign = kpi.direction() == Kpi.Direction.LOWER_IS_BETTER ? -1 : 1;
+        for (int i = 0; i + 1 < points.size(); i++) {
+            Map<Integer, Double> a = new java.util.HashMap<>();
+            for (org.gridplan.results.stats.RunKpis r : data.runs(layout, points.get(i))) {
+                a.put(r.replication(), r.value(kpi));
+            }
+            List<Double> d = new ArrayList<>();
+            for (org.gridplan.results.stats.RunKpis r : data.runs(layout, points.get(i + 1))) {
+                Double before = a.get(r.replication());
+                if (before != null && Double.isFinite(before) && Double.isFinite(r.value(kpi))) {
+                    d.add(sign * kpi.unit().display(r.value(kpi) - before));
+                }
+            }
+            out.add(Summary.of(d.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * The runs of steps of a sweep: its points in order, or for a crossed factorial sweep one run
+     * per value of the crossed fields (e.g. per demand scale), each in the order of the axis field.
+     */
+    private static List<List<Double>> stepRuns(ComparisonData data) {
+        org.gridplan.results.stats.SweepAxis axis = data.scenario().sweep();
+        if (axis.crossed().isEmpty()) {
+            return List.of(data.sweepPoints());
+        }
+        Map<Map<String, String>, List<Double>> runs = new java.util.LinkedHashMap<>();
+        for (double p : data.sweepPoints()) {
+            runs.computeIfAbsent(axis.crossedValues(p), k -> new ArrayList<>()).add(p);
+        }
+        List<List<Double>> out = new ArrayList<>();
+        for (List<Double> run : runs.values()) {
+            List<Double> sorted = new ArrayList<>(run);
+            sorted.sort(java.util.Comparator.comparingDouble(axis::fieldValue));
+            out.add(sorted);
+        }
+        return out;
+    }
+
+    /**
+     * The point of diminishing returns of a numeric sweep, per layout: the first point from which
+     * the next step no longer improves the returns KPI by a margin its paired 95% interval keeps
+     * above 0, or improves it by less than half the first step did, e.g. "grid-400: diminishing
+     * returns from full-time workers per grid = 2: going on to 3 adds only +0.1 points of on-time
+     * response (95% CI -0.1 to +0.3), against +1.7 points for the step before." Empty without a sweep
+     * of at least three points along a numeric field.
+     */
+    public List<String> diminishingReturns(ComparisonData data) {
+        ComparisonStatistics stats = new ComparisonStatistics(data);
+        List<String> out = new ArrayList<>();
+        List<Double> points = data.sweepPoints();
+        // Returns of staff: a sweep that changes more than staffing (a storm with its pool) has none.
+        SweepAxisView axis = new SweepAxisView(data);
+        if (points.size() < 3 || !axis.staffingAlone()) {
+            return out;
+        }
+        Kpi kpi = returnsKpi(data, stats);
+        String name = ChartText.kpi(kpi, lang);
+        String unit = kpi.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(kpi.unit(), lang);
+        List<List<Double>> runs = stepRuns(data);
+        for (List<Double> run : runs) {
+            if (run.size() < 3) {
+                continue;
+            }
+            out.addAll(diminishingReturns(data, stats, kpi, name, unit, run, runs.size() > 1));
+        }
+        return out;
+    }
+
+    private List<String> diminishingReturns(ComparisonData data, ComparisonStatistics stats, Kpi kpi, String name,
+            String unit, List<Double> points, boolean grouped) {
+        List<String> out = new ArrayList<>();
+        for (String layout : data.layouts()) {
+            String l = !grouped ? layout : layout + (lang == Lang.ZH ? "（" : " (") + org.gridplan.results.chart.Terms
+                    .settings(data.scenario().sweep().crossedValues(points.get(0)), lang) + (lang == Lang.ZH ? "）" : ")");
+            List<Summary> st = steps(data, layout, kpi, points);
+            if (st.isEmpty() || st.get(0).mean().isEmpty()) {
+                continue;
+            }
+            int at = -1;
+            for (int i = 0; i < st.size(); i++) {
+                Summary g = st.get(i);
+                if (g.mean().isEmpty()) {
+                    break;
+                }
+                boolean clear = g.ci().map(ci -> ci.lower() > 0).orElse(g.mean().getAsDouble() > 0);
+                boolean small = i > 0 && st.get(0).mean().getAsDouble() > 0
+                        && g.mean().getAsDouble() < 0.5 * st.get(0).mean().getAsDouble();
+                if (!clear || small) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                out.add(ReportText.RETURNS_NONE.in(lang, l, name, stepPoint(data, points.get(points.size() - 1), grouped)));
+                continue;
+            }
+            Summary g = st.get(at);
+            String ci = g.ci().map(c -> ReportText.RETURNS_CI.in(lang, signed(c.lower()), signed(c.upper()))).orElse("");
+            String from = stepPoint(data, points.get(at), grouped);
+            String to = stepPoint(data, points.get(at + 1), grouped);
+            double extra = stats.summary(layout, points.get(at + 1), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN)
+                    - stats.summary(layout, points.get(at), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN);
+            if (Double.isFinite(extra) && Math.abs(extra) >= 0.5) {
+                to += ReportText.RETURNS_WORKERS.in(lang, signed(extra, 0));
+            }
+            if (at == 0) {
+                out.add(ReportText.RETURNS_FIRST.in(lang, l, from, to, signed(g.mean().getAsDouble()), unit, name, ci));
+            } else {
+                Summary prev = st.get(at - 1);
+                out.add(ReportText.RETURNS_AT.in(lang, l, from, to, signed(g.mean().getAsDouble()), unit, name, ci,
+                        signed(prev.mean().orElse(Double.NaN))));
+            }
+        }
+        return out;
+    }
+
+    /** What a report's sweep varies. */
+    private record SweepAxisView(ComparisonData data) {
+        /** Whether the sweep varies one staffing field alone (not zipped with anything else). */
+        boolean staffingAlone() {
+            return data.scenario().sweep().field().startsWith("staffing.") && data.scenario().sweep().together().isEmpty();
+        }
+    }
+
+    /** A point in a sentence on steps: all it sets, or within a crossed group the axis field alone. */
+    private String stepPoint(ComparisonData data, double p, boolean grouped) {
+        org.gridplan.results.stats.SweepAxis a = data.scenario().sweep();
+        if (!grouped) {
+            return org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang);
+        }
+        return org.gridplan.results.chart.Terms.field(a.field(), lang) + " = "
+                + org.gridplan.results.chart.Terms.value(a.points().getOrDefault(p, Map.of()).getOrDefault(a.field(), "-"),
+                        lang);
+    }
+
+    /**
+     * Every sweep point in one table, for each layout: full-time workers, the verdict KPI and the
+     * officials' indicators measured, and the gain on the returns KPI of the step from the point
+     * before. Nothing for a batch of one point.
+     */
+    private void sweepTable(StringBuilder h, ComparisonData data, ComparisonStatistics stats) {
+        List<Double> points = data.sweepPoints();
+        if (points.size() < 2) {
+            return;
+        }
+        List<Kpi> kpis = new ArrayList<>();
+        for (Kpi k : List.of(Kpi.FULL_TIME_WORKERS, options.verdictKpi(), Kpi.ON_TIME_RESPONSE, Kpi.ON_TIME_CLOSURE,
+                Kpi.VISIT_COVERAGE, Kpi.ROUTINE_HOURS_WEEK, Kpi.WORKLOAD)) {
+            if (!kpis.contains(k) && points.stream().anyMatch(p -> stats.measured(p, k))) {
+                kpis.add(k);
+            }
+        }
+        // What each point costs beyond its full-time workers: the other kinds of worker its plan has
+        // (part-time, branch pool, the emergency pool a surge mobilises, the duty team).
+        java.util.Set<org.gridplan.results.stats.Staff> kinds = java.util.EnumSet.noneOf(
+                org.gridplan.results.stats.Staff.class);
+        for (double p : points) {
+            for (String l : data.layouts()) {
+                kinds.addAll(stats.headcount(l, p).keySet());
+            }
+        }
+        if (kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+            kinds.remove(org.gridplan.results.stats.Staff.FULL_TIME);
+        }
+        Kpi gain = returnsKpi(data, stats);
+        String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(gain.unit(), lang);
+        h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
+                .append("<p class=\"note\">").append(Html.esc(ReportText.SWEEP_TABLE_NOTE.in(lang,
+                        org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))));
+        if (!data.scenario().sweep().fixed().isEmpty()) {
+            // A factorial sweep is reported one slice at a time: say which, and how to see the others.
+            h.append(' ').append(Html.esc(ReportText.SWEEP_SLICE.in(lang,
+                    org.gridplan.results.chart.Terms.settings(data.scenario().sweep().fixed(), lang))));
+        }
+        h.append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"sweep-table\">\n<thead><tr><th>")
+                .append(Html.esc(ReportText.SURGE_POINT.in(lang))).append("</th>");
+        if (data.layouts().size() > 1) {
+            h.append("<th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang))).append("</th>");
+        }
+        for (Kpi k : kpis) {
+            h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
+            if (k == Kpi.FULL_TIME_WORKERS) {
+                for (org.gridplan.results.stats.Staff kind : kinds) {
+                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
+                }
+            }
+        }
+        if (!kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+            for (org.gridplan.results.stats.Staff kind : kinds) {
+                h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
+            }
+        }
+        boolean steps = new SweepAxisView(data).staffingAlone();
+        if (steps) {
+            h.append("<th>").append(Html.esc(ReportText.SWEEP_STEP_GAIN.in(lang, ChartText.kpi(gain, lang), unit)))
+                    .append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < points.size(); i++) {
+            double p = points.get(i);
+            for (String l : data.layouts()) {
+                if (data.runs(l, p).isEmpty()) {
+                    continue;
+                }
+                h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                        .append("</th>");
+                if (data.layouts().size() > 1) {
+                    h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
+                }
+                Map<org.gridplan.results.stats.Staff, Double> heads = stats.headcount(l, p);
+                StringBuilder byKind = new StringBuilder();
+                for (org.gridplan.results.stats.Staff kind : kinds) {
+                    Double n = heads.get(kind);
+                    byKind.append("<td>").append(heads.isEmpty() ? DASH : n == null ? "0" : num(n, 0)).append("</td>");
+                }
+                if (!kpis.contains(Kpi.FULL_TIME_WORKERS)) {
+                    h.append(byKind);
+                }
+                for (Kpi k : kpis) {
+                    Summary sm = stats.summary(l, p, k);
+                    int decimals = k.unit() == Unit.PEOPLE ? 0 : 1;
+                    h.append("<td>").append(sm.mean().isPresent() ? num(k.unit().display(sm.mean().getAsDouble()),
+                            decimals) : DASH);
+                    if (k.unit() != Unit.PEOPLE) {
+                        sm.ci().ifPresent(ci -> h.append(" <small>(").append(num(bounded(k, ci.lower()), decimals))
+                                .append("–").append(num(bounded(k, ci.upper()), decimals)).append(")</small>"));
+                    }
+                    h.append("</td>");
+                    if (k == Kpi.FULL_TIME_WORKERS) {
+                        h.append(byKind);
+                    }
+                }
+                if (!steps) {
+                    h.append("</tr>\n");
+                    continue;
+                }
+                h.append("<td>");
+                // The step from the point before along the axis field (within its crossed values).
+                Summary g = null;
+                for (List<Double> run : stepRuns(data)) {
+                    int k = run.indexOf(p);
+                    if (k > 0) {
+                        g = steps(data, l, gain, run).get(k - 1);
+                    }
+                }
+                if (g == null || g.mean().isEmpty()) {
+                    h.append(DASH);
+                } else {
+                    h.append(signed(g.mean().getAsDouble()));
+                    g.ci().ifPresent(ci -> h.append(" <small>(").append(signed(ci.lower())).append(lang == Lang.ZH
+                            ? " 至 " : " to ").append(signed(ci.upper())).append(")</small>"));
+                }
+                h.append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
+    /** The sweep point of the batch's severest surge: the largest mean peak of open cases at the baseline. */
+    private static OptionalDouble severestSurgePoint(ComparisonData data) {
+        double best = Double.NEGATIVE_INFINITY;
+        OptionalDouble at = OptionalDouble.empty();
+        for (double p : data.sweepPoints()) {
+            OptionalDouble peak = Summary.of(data.surges(data.baseline(), p).stream().mapToDouble(SurgeRun::peakOpen)
+                    .toArray()).mean();
+            if (peak.isPresent() && peak.getAsDouble() > best) {
+                best = peak.getAsDouble();
+                at = OptionalDouble.of(p);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * The verdict on the surge window, one sentence per layout at the severest surge of the batch:
+     * its peak of open cases, the cases still waiting for a worker when the surge ends and how long
+     * the backlog takes to get back to its level before the surge. Empty without a surge.
+     */
+    public List<String> surgeVerdicts(ComparisonData data) {
+        List<String> out = new ArrayList<>();
+        OptionalDouble at = severestSurgePoint(data);
+        if (at.isEmpty()) {
+            return out;
+        }
+        double p = at.getAsDouble();
+        String point = surgePoints(data) > 1
+                ? ReportText.SURGE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang))
+                : ReportText.SURGE_SINGLE.in(lang);
+        for (String l : data.layouts()) {
+            List<SurgeRun> runs = data.surges(l, p);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            double peak = mean(runs, SurgeRun::peakOpen);
+            double before = mean(runs, SurgeRun::before);
+            double waiting = mean(runs, SurgeRun::waitingAtEnd);
+            out.add(ReportText.SURGE_SENTENCE.in(lang, point, l, num(peak, 0), num(before, 0), num(waiting, 0),
+                    recovery(runs)));
+        }
+        return out;
+    }
+
+    /** How many sweep points have surge figures. */
+    private static long surgePoints(ComparisonData data) {
+        return data.surges().stream().mapToDouble(SurgeRun::sweepPoint).distinct().count();
+    }
+
+    private static double mean(List<SurgeRun> runs, java.util.function.ToDoubleFunction<SurgeRun> f) {
+        return Summary.of(runs.stream().mapToDouble(f).toArray()).mean().orElse(Double.NaN);
+    }
+
+    /** "the backlog is back ... 41 h after it ends", over the runs that recovered. */
+    private String recovery(List<SurgeRun> runs) {
+        double[] back = runs.stream().mapToDouble(SurgeRun::recoveryHours).filter(Double::isFinite).toArray();
+        if (back.length == 0) {
+            return ReportText.SURGE_NOT_RECOVERED.in(lang);
+        }
+        String hours = num(Summary.of(back).mean().getAsDouble(), 0);
+        return back.length == runs.size() ? ReportText.SURGE_RECOVERED.in(lang, hours)
+                : ReportText.SURGE_RECOVERED_SOME.in(lang, hours, back.length, runs.size());
+    }
+
+    /** A mean with its 95% interval for a table cell: "412 (380–444)"; a dash when nothing was measured. */
+    private static String cell(double[] values, int decimals) {
+        Summary sm = Summary.of(values);
+        if (sm.mean().isEmpty()) {
+            return DASH;
+        }
+        String m = num(sm.mean().getAsDouble(), decimals);
+        return sm.ci().map(ci -> m + " <small>(" + num(Math.max(0, ci.lower()), decimals) + "–"
+                + num(ci.upper(), decimals) + ")</small>").orElse(m);
+    }
+
+    /**
+     * The surge window (平急转换): when it ran, and at every sweep point and layout the open cases
+     * before it, their peak, the cases still waiting for a worker when it ends and the recovery
+     * time. Nothing for a batch without a surge.
+     */
+    private void surge(StringBuilder h, ComparisonData data) {
+        if (data.surges().isEmpty()) {
+            return;
+        }
+        SurgeRun first = data.surges().get(0);
+        h.append("<section id=\"surge\">\n<h2>").append(Html.esc(ReportText.SURGE.in(lang))).append("</h2>\n")
+                .append("<p class=\"note\">").append(Html.esc(ReportText.SURGE_NOTE.in(lang, point(first.startHour() / 24),
+                        point(first.endHour() / 24), point((first.endHour() - first.startHour()) / 24))))
+                .append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"surge-table\">\n<thead><tr>");
+        boolean swept = surgePoints(data) > 1;
+        List<ReportText> heads = new ArrayList<>();
+        if (swept) {
+            heads.add(ReportText.SURGE_POINT);
+        }
+        heads.addAll(List.of(ReportText.SURGE_LAYOUT, ReportText.SURGE_BEFORE, ReportText.SURGE_PEAK,
+                ReportText.SURGE_WAITING, ReportText.SURGE_RECOVERY));
+        for (ReportText t : heads) {
+            h.append("<th>").append(Html.esc(t.in(lang))).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (double p : data.sweepPoints()) {
+            for (String l : data.layouts()) {
+                List<SurgeRun> runs = data.surges(l, p);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                h.append("<tr>");
+                if (swept) {
+                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                            .append("</th>");
+                }
+                h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::before).toArray(), 0)).append("</td><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::peakOpen).toArray(), 0)).append("</td><td>")
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::waitingAtEnd).toArray(), 0)).append("</td><td>");
+                double[] back = runs.stream().mapToDouble(SurgeRun::recoveryHours).filter(Double::isFinite).toArray();
+                h.append(back.length == 0 ? Html.esc(ReportText.SURGE_NOT_BACK.in(lang)) : cell(back, 0));
+                if (back.length > 0 && back.length < runs.size()) {
+                    h.append(" <span class=\"w\">").append(Html.esc(ReportText.SURGE_SOME_RUNS.in(lang, back.length,
+                            runs.size()))).append("</span>");
+                }
+                h.append("</td></tr>\n");
+            }
+        }
+        h.append("</tbody>\n</table></div>\n</section>\n");
     }
 
     /** Minutes for a sentence: "1,900", "15", "5.2". */
@@ -667,7 +1147,7 @@ public final class ReportWriter {
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
             String label = org.gridplan.results.chart.Terms.sweepLabel(sc, lang);
-            boolean named = sc.sweep().swept() && sc.sweep().field().isEmpty();
+            boolean named = sc.sweep().swept() && (sc.sweep().field().isEmpty() || !sc.sweep().crossed().isEmpty());
             StringBuilder sweep = new StringBuilder(Html.esc(label)).append(lang == Lang.ZH ? "：" : ": ");
             for (int i = 0; i < points.size(); i++) {
                 sweep.append(i == 0 ? "" : named ? (lang == Lang.ZH ? "；" : "; ") : ", ").append(Html.esc(named
@@ -707,9 +1187,13 @@ public final class ReportWriter {
             h.append("<tr><th>").append(Html.esc(ChartText.kpiWithUnit(kpi, lang))).append("</th>");
             for (String l : data.layouts()) {
                 Summary s = stats.summary(l, p, kpi);
-                h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean())));
-                s.ci().ifPresent(ci -> h.append(" <small>(").append(num(bounded(kpi, ci.lower()))).append("–")
-                        .append(num(bounded(kpi, ci.upper()))).append(")</small>"));
+                // A headcount is a whole number, the same in every replication: no "84.0 (84.0–84.0)".
+                boolean people = kpi.unit() == Unit.PEOPLE;
+                h.append(best.contains(l) ? "<td class=\"top\">" : "<td>").append(num(display(kpi, s.mean()),
+                        people ? 0 : 1));
+                s.ci().filter(ci -> !people || ci.upper() - ci.lower() >= 0.5).ifPresent(ci -> h.append(" <small>(")
+                        .append(num(bounded(kpi, ci.lower()), people ? 0 : 1)).append("–")
+                        .append(num(bounded(kpi, ci.upper()), people ? 0 : 1)).append(")</small>"));
                 h.append("</td>");
             }
             h.append("</tr>\n");
@@ -800,10 +1284,21 @@ public final class ReportWriter {
                     cls = "changed";
                     word = ReportText.CHANGED.in(lang);
                 }
+                // One decimal, or up to three where one would print a difference called better or
+                // worse as "0.0 (0.0 to 0.0)".
+                int decimals = 1;
+                if (c.ci().isPresent() && c.outcome() != PairedComparison.Outcome.NOT_DISTINGUISHABLE) {
+                    double lo = kpi.unit().display(c.ci().get().lower());
+                    double hi = kpi.unit().display(c.ci().get().upper());
+                    while (decimals < 3 && (round(lo, decimals) == 0 || round(hi, decimals) == 0)) {
+                        decimals++;
+                    }
+                }
+                int d = decimals;
                 h.append("<td class=\"").append(cls).append("\">").append(c.difference().isPresent()
-                        ? signed(kpi.unit().display(c.difference().getAsDouble())) : DASH);
-                c.ci().ifPresent(ci -> h.append(" <small>(").append(signed(kpi.unit().display(ci.lower())))
-                        .append(lang == Lang.ZH ? " 至 " : " to ").append(signed(kpi.unit().display(ci.upper())))
+                        ? signed(kpi.unit().display(c.difference().getAsDouble()), d) : DASH);
+                c.ci().ifPresent(ci -> h.append(" <small>(").append(signed(kpi.unit().display(ci.lower()), d))
+                        .append(lang == Lang.ZH ? " 至 " : " to ").append(signed(kpi.unit().display(ci.upper()), d))
                         .append(")</small>"));
                 h.append("<br><span class=\"w\">").append(Html.esc(word)).append("</span></td>");
             }
@@ -816,7 +1311,9 @@ public final class ReportWriter {
         h.append("<section id=\"charts\">\n<h2>").append(ReportText.CHARTS.in(lang)).append("</h2>\n");
         boolean tradeoff = false;
         for (NamedChart c : charts.all()) {
-            figure(h, c, caption(c.id()));
+            figure(h, c, c.id().equals("staffing-tradeoff") && !charts.staffingSweep()
+                    ? ReportText.CAP_SWEEP_TRADEOFF.in(lang, org.gridplan.results.chart.Terms.sweepLabel(data.scenario(),
+                            lang)) : caption(c.id()));
             tradeoff |= c.id().equals("staffing-tradeoff");
         }
         if (!tradeoff) {
@@ -838,13 +1335,56 @@ public final class ReportWriter {
             h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NONE.in(lang))).append("</p>\n");
         } else {
             h.append("<p class=\"note\">").append(Html.esc(ReportText.MAPS_NOTE.in(lang,
-                    ChartText.kpi(options.mapKpi(), lang)))).append("</p>\n<div class=\"maps\">\n");
-            for (NamedChart c : maps) {
+                    ChartText.kpi(options.mapKpi(), lang))));
+            if (data.map().map(m -> !m.branchSites().isEmpty()).orElse(false)) {
+                h.append(' ').append(Html.esc(ReportText.MAPS_SITES.in(lang)));
+            }
+            h.append("</p>\n<div class=\"maps\">\n");
+            List<String> mapped = data.map().map(m -> m.layouts().keySet().stream().filter(data.layouts()::contains)
+                    .toList()).orElse(List.of());
+            for (int i = 0; i < maps.size(); i++) {
+                NamedChart c = maps.get(i);
                 figure(h, c, c.title());
+                if (i < mapped.size()) {
+                    worstGrids(h, data, charts, mapped.get(i), c.id());
+                }
             }
             h.append("</div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** The table of the worst grids of one map, numbered as on the map. */
+    private void worstGrids(StringBuilder h, ComparisonData data, ComparisonCharts charts, String layout,
+            String mapId) {
+        Kpi kpi = options.mapKpi();
+        List<ComparisonCharts.WorstGrid> worst = charts.worstGrids(layout, kpi);
+        if (worst.isEmpty()) {
+            return;
+        }
+        int grids = data.map().map(m -> m.layouts().get(layout)).map(l -> l.gridCount()).orElse(worst.size());
+        String heading = worst.size() >= grids ? ReportText.WORST_ALL.in(lang, layout, ChartText.kpi(kpi, lang))
+                : ReportText.WORST_TITLE.in(lang, layout, ChartText.kpi(kpi, lang), worst.size());
+        h.append("<h3>").append(Html.esc(heading))
+                .append("</h3>\n<div class=\"scroll\"><table class=\"grid worst\" id=\"").append(mapId)
+                .append("-worst\">\n<thead><tr>");
+        for (String t : List.of(ReportText.WORST_RANK.in(lang), ReportText.WORST_GRID.in(lang),
+                ReportText.WORST_COMMUNITY.in(lang), ChartText.kpiWithUnit(kpi, lang),
+                ReportText.WORST_HOUSEHOLDS.in(lang), ReportText.WORST_WORKERS.in(lang))) {
+            h.append("<th>").append(Html.esc(t)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+        for (ComparisonCharts.WorstGrid w : worst) {
+            h.append("<tr><td>").append(w.rank()).append("</td><th>").append(Html.esc(w.grid())).append("</th><td>")
+                    .append(Html.esc(w.community())).append("</td><td>")
+                    .append(kpi.unit() == Unit.PERCENT || Math.abs(w.value()) < 100 ? num(w.value())
+                            : String.format(Locale.ROOT, "%,.0f", w.value()))
+                    .append("</td><td>").append(String.format(Locale.ROOT, "%,d", w.households())).append("</td><td>")
+                    .append(Double.isFinite(w.workers()) ? num(w.workers(), Math.abs(w.workers() - Math.rint(w.workers()))
+                            < 0.05 ? 0 : 1) : DASH)
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table></div>\n");
     }
 
     private void figure(StringBuilder h, NamedChart c, String caption) {
@@ -998,7 +1538,9 @@ public final class ReportWriter {
             figure svg{display:block;max-width:100%;height:auto;border:1px solid #eee}
             figcaption{font-size:14px;color:#444;margin-top:6px}
             h3{font-size:17px;margin:18px 0 8px}
-            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}
+            .glance{border:2px solid #2c7fb8;border-radius:6px;padding:2px 14px 10px;margin-top:14px}
+            .glance h2{border:0;margin-top:10px}
+            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}.v.sweep{border-color:#238b45}
             @media (max-width:600px){
             body{font-size:15px}
             main{padding:12px 10px 32px}
@@ -1012,7 +1554,8 @@ public final class ReportWriter {
             .scroll{-webkit-overflow-scrolling:touch;max-width:100%}
             .grid td small{white-space:normal}
             .grid tbody th,.grid td{white-space:nowrap}
-            figure{margin:12px 0 18px}
+            figure{margin:12px 0 18px;overflow-x:auto;-webkit-overflow-scrolling:touch}
+            figure svg{min-width:640px}
             }
             @media print{
             @page{size:A4;margin:15mm 12mm}
@@ -1021,7 +1564,9 @@ public final class ReportWriter {
             h2{break-after:avoid;page-break-after:avoid}
             h3{break-after:avoid;page-break-after:avoid}
             section{break-inside:auto}
+            #glance{break-after:page;page-break-after:always}
             #verdict,#explain,#cost{break-inside:avoid-page}
+            figure svg{min-width:0;max-width:100%}
             #charts,#maps,#justifications{break-before:page;page-break-before:always}
             figure,table,tr,.v{break-inside:avoid;page-break-inside:avoid}
             .scroll{overflow:visible}

@@ -29,10 +29,21 @@ import org.gridplan.sim.engine.RunResult;
  *                       subset of the runs; empty for a batch stored before they were)
  * @param selection      the statement of a ranking-and-selection procedure that chose the best layout
  *                       (its guarantee), in English and Chinese; empty for none
+ * @param surges         the runs' figures in the scenario's first surge window, at every sweep point;
+ *                       empty for a batch without a surge (or stored before they were kept)
  */
 public record ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
         List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
-        Optional<BatchStatus> status, List<RunBreakdown> breakdowns, List<Justification> selection) {
+        Optional<BatchStatus> status, List<RunBreakdown> breakdowns, List<Justification> selection,
+        List<SurgeRun> surges) {
+
+    /** Data without surge figures. */
+    public ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
+            List<RunKpis> runs, List<RunDetail> details, Optional<MapData> map, List<Justification> justifications,
+            Optional<BatchStatus> status, List<RunBreakdown> breakdowns, List<Justification> selection) {
+        this(scenario, layouts, baseline, referencePoint, runs, details, map, justifications, status, breakdowns,
+                selection, List.of());
+    }
 
     /** Data without a selection statement. */
     public ComparisonData(ScenarioSummary scenario, List<String> layouts, String baseline, double referencePoint,
@@ -45,7 +56,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
     /** This data with a selection statement. */
     public ComparisonData withSelection(List<Justification> statement) {
         return new ComparisonData(scenario, layouts, baseline, referencePoint, runs, details, map, justifications,
-                status, breakdowns, statement);
+                status, breakdowns, statement, surges);
     }
 
     /** Data without breakdowns. */
@@ -65,6 +76,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         Objects.requireNonNull(status, "status");
         breakdowns = List.copyOf(breakdowns);
         selection = List.copyOf(selection);
+        surges = List.copyOf(surges);
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs to compare");
         }
@@ -140,6 +152,11 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         return out;
     }
 
+    /** The surge figures of {@code layout}'s runs at {@code sweepPoint}, by replication. */
+    public List<SurgeRun> surges(String layout, double sweepPoint) {
+        return surges.stream().filter(s -> s.layout().equals(layout) && s.sweepPoint() == sweepPoint).toList();
+    }
+
     /** The largest number of replications of any layout at any sweep point. */
     public int maxReplications() {
         int max = 0;
@@ -162,6 +179,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
         private final List<RunDetail> details = new ArrayList<>();
         private final List<Justification> justifications = new ArrayList<>();
         private final List<RunBreakdown> breakdowns = new ArrayList<>();
+        private final List<SurgeRun> surges = new ArrayList<>();
         private String baseline;
         private Double referencePoint;
         private MapData map;
@@ -176,6 +194,12 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
             add(RunKpis.of(layout, sweepPoint, replication, result));
             add(RunBreakdown.of(layout, sweepPoint, replication, result));
             return add(RunDetail.of(layout, sweepPoint, replication, result));
+        }
+
+        /** Adds the surge figures of one run. */
+        public Builder add(SurgeRun surge) {
+            surges.add(surge);
+            return this;
         }
 
         /** Adds the breakdown and headcount of one run. */
@@ -245,7 +269,7 @@ public record ComparisonData(ScenarioSummary scenario, List<String> layouts, Str
             }
             return new ComparisonData(scenario, layouts, baseline == null ? layouts.get(0) : baseline,
                     referencePoint, runs, details, Optional.ofNullable(map), justifications,
-                    Optional.ofNullable(status), breakdowns);
+                    Optional.ofNullable(status), breakdowns, List.of(), surges);
         }
     }
 }

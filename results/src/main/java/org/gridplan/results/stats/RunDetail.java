@@ -31,7 +31,7 @@ import org.gridplan.sim.engine.WorkerKpis;
  *                          included)
  * @param backlogOpen       open incidents at each sample time
  * @param gridKpis          grid id → its KPIs in stored units (utilisation over the workers of
- *                          the grid); a KPI a grid could not measure is absent
+ *                          the grid, full-time workers the grid's own full-time grid workers); a KPI a grid could not measure is absent
  */
 public record RunDetail(String layout, double sweepPoint, int replication, double[] responseMinutes,
         double[] workerUtilisation, double[] backlogHours, double[] backlogOpen, Map<String, Map<Kpi, Double>> gridKpis) {
@@ -101,7 +101,11 @@ public record RunDetail(String layout, double sweepPoint, int replication, doubl
             open[k] = backlog.open().get(k);
         }
         Map<String, double[]> busyDuty = new HashMap<>();
+        Map<String, Integer> fullTime = new HashMap<>();
         for (WorkerKpis w : result.workers()) {
+            if (Staff.of(w.type(), w.role()) == Staff.FULL_TIME && w.grid() != null) {
+                fullTime.merge(w.grid(), 1, Integer::sum);
+            }
             if (w.dutyMinutes() > 0) {
                 double[] bd = busyDuty.computeIfAbsent(w.grid(), g -> new double[2]);
                 bd[0] += w.busyMinutes();
@@ -118,6 +122,7 @@ public record RunDetail(String layout, double sweepPoint, int replication, doubl
             if (bd != null) {
                 values.put(Kpi.UTILISATION, bd[0] / bd[1]);
             }
+            values.put(Kpi.FULL_TIME_WORKERS, (double) fullTime.getOrDefault(g.grid(), 0));
             grids.put(g.grid(), values);
         }
         return new RunDetail(layout, sweepPoint, replication, Arrays.copyOf(response, n), utilisation,

@@ -34,6 +34,7 @@ import org.gridplan.results.stats.RunDetail;
 import org.gridplan.results.stats.RunKpis;
 import org.gridplan.results.stats.ScenarioSummary;
 import org.gridplan.results.stats.Staff;
+import org.gridplan.results.stats.SurgeRun;
 import org.gridplan.results.stats.SweepAxis;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.io.InputException;
@@ -183,7 +184,11 @@ public final class BatchReportLoader {
         ComparisonData.Builder b = ComparisonData.builder(summary);
         readRuns(c, axis, b);
         readDetails(c, point, axis.x().get(point), b);
-        readBreakdowns(c, point, axis.x().get(point), b);
+        // The breakdown of every point of the axis: the report's cost per sweep point is its headcount.
+        for (Map.Entry<Integer, Double> e : axis.x().entrySet()) {
+            readBreakdowns(c, e.getKey(), e.getValue(), b);
+        }
+        readSurges(c, axis, settings.get("surge_windows"), b);
 
         List<GridLayout> mapped = new ArrayList<>();
         for (StoredLayout l : layouts) {
@@ -296,6 +301,18 @@ public final class BatchReportLoader {
         if (xParam != null) {
             List<String> others = new ArrayList<>(params);
             others.remove(xParam);
+            if (everyPoint && !mode.equals("zip") && !others.isEmpty() && values.size() > 1) {
+                // One layout, a factorial sweep: every point is reported (its only comparison is
+                // between points), numbered, with the axis field read from each point's values.
+                Map<Integer, Double> x = new LinkedHashMap<>();
+                Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
+                for (Map.Entry<Integer, Map<String, JsonNode>> e : values.entrySet()) {
+                    x.put(e.getKey(), (double) e.getKey());
+                    pointValues.put((double) e.getKey(), texts(e.getValue()));
+                }
+                return new Axis(x, xParam + " × " + String.join(" × ", others),
+                        new SweepAxis(xParam, List.of(), Map.of(), pointValues, others));
+            }
             Map<Integer, Double> x = new LinkedHashMap<>();
             Map<Double, Map<String, String>> pointValues = new LinkedHashMap<>();
             Set<Double> seen = new HashSet<>();
@@ -488,6 +505,21 @@ public final class BatchReportLoader {
                 }
             }
         }
+        try (PreparedStatement ps = c.prepareStatement("SELECT run_id, grid, type, role, count(*) FROM worker_kpis "
+                + "WHERE point = ? AND grid IS NOT NULL GROUP BY run_id, grid, type, role")) {
+            ps.setInt(1, point);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Kpi, Double> values = grids.getOrDefault(rs.getInt(1), Map.of()).get(rs.getString(2));
+                    if (values != null && Staff.of(rs.getString(3), rs.getString(4)) == Staff.FULL_TIME) {
+                        values.merge(Kpi.FULL_TIME_WORKERS, (double) rs.getInt(5), Double::sum);
+                    }
+                }
+            }
+        }
+        for (Map<String, Map<Kpi, Double>> run : grids.values()) {
+            run.values().forEach(v -> v.putIfAbsent(Kpi.FULL_TIME_WORKERS, 0.0));
+        }
         for (Map.Entry<Integer, Run> e : runs.entrySet()) {
             int id = e.getKey();
             double[][] none = {new double[0], new double[0]};
@@ -500,6 +532,67 @@ public final class BatchReportLoader {
             b.add(new RunDetail(e.getValue().layout(), x, e.getValue().replication(),
                     new ResponseHistogram(h[0], counts).samples(), util.getOrDefault(id, none)[0], bl[0], bl[1],
                     grids.getOrDefault(id, Map.of())));
+        }
+    }
+
+    /**
+     * The figures of the surge window of every run at every sweep point, from its backlog series;
+     * {@code windows} is the batch's {@code surge_windows} setting ("point@startDay:durationDays;..."),
+     * null for a batch without a surge or stored before the setting was.
+     */
+    static void readSurges(Connection c, Axis axis, String windows, ComparisonData.Builder b) throws SQLException {
+        if (windows == null || windows.isBlank()) {
+            return;
+        }
+        Map<Integer, double[]> byPoint = new HashMap<>();
+        for (String w : windows.split(";")) {
+            try {
+                String[] pw = w.split("@", 2);
+                String[] sd = pw[1].split(":", 2);
+                byPoint.put(Integer.parseInt(pw[0].trim()), new double[] {Double.parseDouble(sd[0]),
+                    Double.parseDouble(sd[1])});
+            } catch (RuntimeException e) {
+                // A window the report cannot read is left out, not a reason to refuse the report.
+            }
+        }
+        boolean hasWaiting = Table.physicalColumns(c, "backlog").contains("waiting");
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.run_id, r.layout, r.point, r.replication, b.hour, "
+                + "b.open, " + (hasWaiting ? "b.waiting" : "NULL") + " FROM backlog b JOIN runs r ON r.run_id = b.run_id "
+                + "WHERE r.status = 'ok' ORDER BY b.run_id, b.hour")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                int run = -1;
+                String layout = null;
+                int point = 0;
+                int rep = 0;
+                List<double[]> rows = new ArrayList<>();
+                while (true) {
+                    boolean more = rs.next();
+                    if (!more || rs.getInt(1) != run) {
+                        if (run >= 0 && byPoint.containsKey(point) && axis.x().containsKey(point)) {
+                            double[] w = byPoint.get(point);
+                            double[] h = new double[rows.size()];
+                            double[] o = new double[rows.size()];
+                            double[] q = new double[rows.size()];
+                            for (int k = 0; k < h.length; k++) {
+                                h[k] = rows.get(k)[0];
+                                o[k] = rows.get(k)[1];
+                                q[k] = rows.get(k)[2];
+                            }
+                            b.add(SurgeRun.of(layout, axis.x().get(point), rep, w[0], w[1], h, o,
+                                    hasWaiting ? q : null));
+                        }
+                        if (!more) {
+                            break;
+                        }
+                        run = rs.getInt(1);
+                        layout = rs.getString(2);
+                        point = rs.getInt(3);
+                        rep = rs.getInt(4);
+                        rows = new ArrayList<>();
+                    }
+                    rows.add(new double[] {rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)});
+                }
+            }
         }
     }
 

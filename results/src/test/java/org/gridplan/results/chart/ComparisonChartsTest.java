@@ -3,7 +3,6 @@ package org.gridplan.results.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.awt.Color;
 import java.awt.Paint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +22,6 @@ import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerCategoryDataset;
@@ -108,8 +106,19 @@ class ComparisonChartsTest {
         JFreeChart chart = charts.responseCdf();
         XYPlot plot = chart.getXYPlot();
         assertThat(chart.getTitle().getText()).isEqualTo("Response time: share of incidents reached within t");
-        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("response time (minutes)");
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("response time (minutes, log scale)");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("incidents reached (%)");
+        // Minutes to days on one log axis, ticked in whole minutes, ending beyond the data so its
+        // last tick label is not cut at the edge.
+        assertThat(plot.getDomainAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        double last = 0;
+        for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
+            last = Math.max(last, plot.getDataset().getXValue(s, plot.getDataset().getItemCount(s) - 1));
+        }
+        assertThat(plot.getDomainAxis().getLowerBound()).isEqualTo(ComparisonCharts.MIN_MINUTES);
+        assertThat(plot.getDomainAxis().getUpperBound()).isGreaterThan(last);
+        String svg = ChartRendering.svg(chart, 900, 480, "cdf-");
+        assertThat(svg).contains(">1</text>", ">10</text>", ">100</text>", ">15 min</text>", ">1 h</text>");
         XYDataset d = plot.getDataset();
         for (int s = 0; s < d.getSeriesCount(); s++) {
             int n = d.getItemCount(s);
@@ -140,7 +149,10 @@ class ComparisonChartsTest {
         double[] all = stats.pooledResponse("grid-400", 1.0);
         assertThat(d.getMeanValue(row, 0).doubleValue())
                 .isCloseTo(Arrays.stream(all).average().orElseThrow(), within(1e-9));
-        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis().getLabel()).isEqualTo("response time (minutes)");
+        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis().getLabel())
+                .isEqualTo("response time (minutes, log scale)");
+        // On a log axis, so the median shows inside a box reaching to days.
+        assertThat(((CategoryPlot) chart.getPlot()).getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
         assertThat(subtitles(chart)).anyMatch(s -> s.contains("whiskers: 5th–95th percentile"));
     }
 
@@ -151,7 +163,11 @@ class ComparisonChartsTest {
         StatisticalCategoryDataset d = (StatisticalCategoryDataset) plot.getDataset();
         assertThat(d.getColumnKeys()).containsExactly("mean response", "p50 response", "p90 response",
                 "p95 response");
-        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("minutes");
+        assertThat(plot.getRangeAxis().getLabel()).isEqualTo("minutes (log scale)");
+        // Dots with intervals on a log axis: p50 and p95 both readable, no bars on a log scale.
+        assertThat(plot.getRangeAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        assertThat(plot.getRenderer()).isInstanceOf(
+                org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer.class);
         Summary s = stats.summary("grid-400", 1.0, Kpi.P90_RESPONSE);
         assertThat(d.getMeanValue("grid-400", "p90 response").doubleValue()).isEqualTo(s.mean().getAsDouble());
         assertThat(d.getStdDevValue("grid-400", "p90 response").doubleValue())
@@ -256,58 +272,162 @@ class ComparisonChartsTest {
         // Grid fills lie under the site markers.
         assertThat(plot.getAnnotations()).isEmpty();
         Collection<XYAnnotation> grids = ((XYLineAndShapeRenderer) plot.getRenderer()).getAnnotations();
-        assertThat(grids).hasSize(16).allMatch(a -> a instanceof XYShapeAnnotation);
+        assertThat(grids).filteredOn(a -> a instanceof XYShapeAnnotation).hasSize(16)
+                .allMatch(a -> a instanceof TitledShapeAnnotation);
         // grid-400's plan opens site-1 and site-4: those are marked, the other four drawn as closed candidates.
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
         assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("open branches");
         assertThat(plot.getDataset().getItemCount(0)).isEqualTo(2);
         assertThat(plot.getDataset().getSeriesKey(1)).isEqualTo("other candidate sites");
         assertThat(plot.getDataset().getItemCount(1)).isEqualTo(4);
-        assertThat(plot.getFixedLegendItems().get(0).getLabel()).isEqualTo("open branches");
-        assertThat(plot.getFixedLegendItems().get(1).getLabel()).isEqualTo("other candidate sites");
+        // The legend: the KPI's classes, then the sites.
+        int n = charts.mapClasses(Kpi.P90_RESPONSE).size();
+        assertThat(plot.getFixedLegendItems().get(0).getLabel()).isEqualTo("within 1 h");
+        assertThat(plot.getFixedLegendItems().get(n).getLabel()).isEqualTo("open branches");
+        assertThat(plot.getFixedLegendItems().get(n + 1).getLabel()).isEqualTo("other candidate sites");
         // A layout without a sited plan shows every candidate site, as one series.
         XYPlot current = charts.districtMap("current", Kpi.P90_RESPONSE).getXYPlot();
         assertThat(current.getDataset().getSeriesCount()).isEqualTo(1);
         assertThat(current.getDataset().getSeriesKey(0)).isEqualTo("candidate branch sites");
         assertThat(current.getDataset().getItemCount(0)).isEqualTo(6);
-        PaintScaleLegend legend = null;
-        for (Object t : chart.getSubtitles()) {
-            if (t instanceof PaintScaleLegend l) {
-                legend = l;
-            }
-        }
-        assertThat(legend).isNotNull();
-        assertThat(legend.getAxis().getLabel()).isEqualTo("p90 response (minutes)");
-        // One scale for all layouts: from the smallest to the largest grid value of any layout.
-        double lo = Double.MAX_VALUE;
-        double hi = -Double.MAX_VALUE;
-        for (String l : LAYOUTS) {
-            for (double v : charts.gridValues(l, Kpi.P90_RESPONSE).values()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
-        assertThat(legend.getScale().getLowerBound()).isEqualTo(lo);
-        assertThat(legend.getScale().getUpperBound()).isEqualTo(hi);
-        assertThat(charts.districtMap("current", Kpi.P90_RESPONSE).getSubtitles()).filteredOn(
-                t -> t instanceof PaintScaleLegend).extracting(t -> ((PaintScaleLegend) t).getScale().getUpperBound())
-                .containsExactly(hi);
-        // West grids answer faster than east grids in the synthetic data: lighter fill in the west.
+        // The legend names the fixed classes, then the sites.
+        MapClasses classes = charts.mapClasses(Kpi.P90_RESPONSE);
+        assertThat(subtitles(chart)).anyMatch(t -> t.startsWith("p90 response (minutes), fixed classes"));
+        // Every grid is filled by its class at absolute thresholds, whatever the other grids' values.
         Map<String, Double> values = charts.gridValues("grid-400", Kpi.P90_RESPONSE);
         assertThat(values).hasSize(16);
-        assertThat(values.get("G00-00")).isLessThan(values.get("G03-00"));
-        Color west = (Color) legend.getScale().getPaint(values.get("G00-00"));
-        Color east = (Color) legend.getScale().getPaint(values.get("G03-00"));
-        assertThat(west.getGreen()).isGreaterThan(east.getGreen());
+        for (XYAnnotation a : grids) {
+            if (!(a instanceof TitledShapeAnnotation t)) {
+                continue;
+            }
+            double v = values.get(t.ref().substring("grid:".length()));
+            assertThat(t.fill()).isEqualTo(classes.colour(v));
+        }
         assertThat(charts.maps(Kpi.P90_RESPONSE)).extracting(NamedChart::title).containsExactly(
                 "current: p90 response by grid", "grid-400: p90 response by grid", "grid-300: p90 response by grid");
+    }
+
+    @Test
+    void map_classes_are_absolute_thresholds_the_same_in_every_batch() {
+        MapClasses p90 = MapClasses.of(Kpi.P90_RESPONSE, Lang.EN, 600, 3_100);
+        assertThat(p90.labels()).containsExactly("within 1 h", "1–4 h", "4–12 h", "12–24 h", "1–2 days",
+                "over 2 days");
+        assertThat(p90.classOf(60)).isZero();
+        assertThat(p90.classOf(61)).isEqualTo(1);
+        assertThat(p90.classOf(1_500)).isEqualTo(4);
+        assertThat(p90.classOf(5_000)).isEqualTo(5);
+        // A batch whose grids all answer within 20 minutes gets the same colour for 1,500 minutes.
+        assertThat(MapClasses.of(Kpi.P90_RESPONSE, Lang.EN, 10, 20).colour(1_500)).isEqualTo(p90.colour(1_500));
+        // The worst class is the darkest: long response, and low on-time response.
+        MapClasses onTime = MapClasses.of(Kpi.ON_TIME_RESPONSE, Lang.EN, 0, 100);
+        assertThat(onTime.colour(50)).isEqualTo(p90.colour(5_000));
+        assertThat(onTime.colour(99)).isEqualTo(p90.colour(10));
+        assertThat(MapClasses.of(Kpi.P90_RESPONSE, Lang.ZH, 0, 1).labels()).first().isEqualTo("1小时以内");
+    }
+
+    @Test
+    void map_svg_gives_every_grid_a_hover_title_and_numbers_the_ten_worst() {
+        String svg = ChartRendering.svg(new NamedChart("map-t", charts.districtMap("grid-400", Kpi.P90_RESPONSE),
+                900, 700));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<g jfreesvg:ref='grid:([^']+)'><title>([^<]*)</title>").matcher(svg);
+        Map<String, String> titles = new java.util.TreeMap<>();
+        while (m.find()) {
+            titles.put(m.group(1), m.group(2));
+        }
+        Map<String, Double> values = charts.gridValues("grid-400", Kpi.P90_RESPONSE);
+        assertThat(titles.keySet()).isEqualTo(values.keySet());
+        assertThat(titles.values()).allMatch(t -> t.matches(
+                "G\\d\\d-\\d\\d, community [^:]+: [\\d,]+ households, 1 full-time worker, p90 response [\\d.,]+ min"));
+        List<ComparisonCharts.WorstGrid> worst = charts.worstGrids("grid-400", Kpi.P90_RESPONSE);
+        assertThat(worst).hasSize(10);
+        assertThat(worst.get(0).value()).isEqualTo(values.values().stream().mapToDouble(Double::doubleValue).max()
+                .orElseThrow());
+        assertThat(worst).extracting(ComparisonCharts.WorstGrid::value).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        // Each of them numbered on the map, beside its label.
+        for (ComparisonCharts.WorstGrid w : worst) {
+            assertThat(svg).contains(">" + w.rank() + " " + ComparisonCharts.shortLabel(w.grid(), w.community())
+                    + "</text>");
+        }
+        // Grid labels are drawn at a readable size: no chart text under 11 px.
+        java.util.regex.Matcher f = java.util.regex.Pattern.compile("font-size: ?([\\d.]+)px").matcher(svg);
+        while (f.find()) {
+            assertThat(Double.parseDouble(f.group(1))).isGreaterThanOrEqualTo(11);
+        }
+    }
+
+    @Test
+    void a_batch_that_sites_no_branches_draws_no_sites_and_no_site_legend() {
+        ComparisonData.Builder b = ComparisonData.builder(data.scenario()).baseline("current").referencePoint(1.0);
+        for (String l : LAYOUTS) {
+            data.runs(l, 1.0).forEach(b::add);
+            data.details(l, 1.0).forEach(b::add);
+        }
+        org.gridplan.results.stats.MapData all = data.map().orElseThrow();
+        b.map(org.gridplan.results.stats.MapData.of(all.city(), List.copyOf(all.layouts().values())));
+        ComparisonCharts unsited = new ComparisonCharts(new ComparisonStatistics(b.build()), Lang.EN);
+        JFreeChart chart = unsited.districtMap("current", Kpi.P90_RESPONSE);
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getDataset().getSeriesCount()).isZero();
+        List<String> legend = new ArrayList<>();
+        for (int i = 0; i < plot.getFixedLegendItems().getItemCount(); i++) {
+            legend.add(plot.getFixedLegendItems().get(i).getLabel());
+        }
+        assertThat(legend).noneMatch(l -> l.contains("site") || l.contains("branch"));
+        assertThat(ChartRendering.svg(chart, 900, 700, "u-")).doesNotContain("candidate").doesNotContain("no data");
+    }
+
+    /** typhoon-surge.yaml's sweep: storm severity zipped with the emergency pool, two layouts. */
+    static ComparisonData typhoon() {
+        Map<Double, Map<String, String>> points = new java.util.LinkedHashMap<>();
+        int[] pools = {20, 60, 120};
+        int[] storms = {2, 4, 8};
+        for (int i = 0; i < 3; i++) {
+            points.put((double) pools[i], Map.of("surges[0].rateMultiplier", Integer.toString(storms[i]),
+                    "staffing.emergencyPool", Integer.toString(pools[i])));
+        }
+        ComparisonData.Builder b = ComparisonData.builder(new org.gridplan.results.stats.ScenarioSummary(
+                "typhoon-surge", "district", 40_000, Map.of("grid-400", 102, "grid-300", 123), 3, 11,
+                "staffing.emergencyPool (varied together with surges[0].rateMultiplier)",
+                new org.gridplan.results.stats.SweepAxis("staffing.emergencyPool", List.of("surges[0].rateMultiplier"),
+                        Map.of(), points)));
+        for (String l : List.of("grid-400", "grid-300")) {
+            for (int i = 0; i < 3; i++) {
+                for (int r = 0; r < 3; r++) {
+                    b.add(new org.gridplan.results.stats.RunKpis(l, pools[i], r,
+                            Map.of(Kpi.P90_RESPONSE, 1_400.0 + 10 * r - 50 * i)));
+                }
+            }
+        }
+        return b.referencePoint(20).build();
+    }
+
+    @Test
+    void a_sweep_that_varies_storm_and_pool_together_is_not_drawn_as_a_staffing_level() {
+        ComparisonCharts c = new ComparisonCharts(new ComparisonStatistics(typhoon()), Lang.EN);
+        JFreeChart chart = c.staffingTradeoff().orElseThrow();
+        assertThat(chart.getTitle().getText()).doesNotContainIgnoringCase("staffing")
+                .isEqualTo("p90 response at each sweep point (band: 95% CI)");
+        XYPlot plot = chart.getXYPlot();
+        assertThat(plot.getDomainAxis()).isInstanceOf(org.jfree.chart.axis.SymbolAxis.class);
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("sweep point (the values varied together)");
+        assertThat(((org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis()).getSymbols()).containsExactly(
+                "surge multiplier = 2, emergency pool = 20", "surge multiplier = 4, emergency pool = 60",
+                "surge multiplier = 8, emergency pool = 120");
+        // One point per sweep point, at 0, 1, 2 along the named axis.
+        assertThat(plot.getDataset().getItemCount(0)).isEqualTo(3);
+        assertThat(plot.getDataset().getXValue(0, 2)).isEqualTo(2.0);
+        assertThat(c.staffingSweep()).isFalse();
+        // A sweep of staffing alone keeps its quantity along the axis and its title.
+        assertThat(charts.staffingSweep()).isTrue();
+        assertThat(charts.staffingTradeoff().orElseThrow().getTitle().getText()).startsWith("Staffing level");
     }
 
     @Test
     void chinese_labels_in_zh() {
         ComparisonCharts zh = new ComparisonCharts(stats, Lang.ZH);
         assertThat(zh.responseCdf().getTitle().getText()).isEqualTo("响应时间累计分布");
-        assertThat(zh.responseCdf().getXYPlot().getDomainAxis().getLabel()).isEqualTo("响应时间（分钟）");
+        assertThat(zh.responseCdf().getXYPlot().getDomainAxis().getLabel()).isEqualTo("响应时间（分钟，对数刻度）");
         assertThat(zh.backlog().getXYPlot().getDomainAxis().getLabel()).isEqualTo("时间（天）");
         assertThat(zh.districtMap("grid-400", Kpi.P90_RESPONSE).getTitle().getText())
                 .isEqualTo("grid-400：各网格90%事件响应用时");

@@ -98,7 +98,7 @@ class ExplainedReportTest {
     }
 
     /** The names the batch gave: scenario, district, layouts, grids, communities, sites. */
-    private static Set<String> givenNames(ComparisonData data) {
+    static Set<String> givenNames(ComparisonData data) {
         Set<String> names = new LinkedHashSet<>();
         names.add(data.scenario().name());
         names.add(data.scenario().city());

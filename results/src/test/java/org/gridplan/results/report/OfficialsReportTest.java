@@ -132,7 +132,9 @@ class OfficialsReportTest {
     void the_sample_batch_shows_every_indicator_and_judges_the_officials_ones() {
         ComparisonData data = SyntheticBatch.withOfficials(5, 1);
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
-        assertThat(count(section(html, "headline"), "<small>(")).isEqualTo(Kpi.values().length * 3);
+        // Every indicator with its interval, but the headcount: the same in every replication, it is
+        // a whole number with no interval "(84–84)".
+        assertThat(count(section(html, "headline"), "<small>(")).isEqualTo((Kpi.values().length - 1) * 3);
         assertThat(new ReportWriter(ReportOptions.of(Lang.EN)).officialVerdicts(data)).hasSize(2)
                 .allMatch(s -> s.startsWith("Against current, grid-"))
                 .anyMatch(s -> s.contains("raises on-time closure from"));
@@ -143,6 +145,45 @@ class OfficialsReportTest {
         CategoryDataset percent = ((CategoryPlot) charts.kpiBars(Unit.PERCENT).getPlot()).getDataset();
         assertThat(percent.getColumnKeys()).containsExactly("utilisation", "resolved on the spot",
                 "reached within 5 min", "reached within 15 min");
+    }
+
+    @Test
+    void a_small_difference_called_worse_is_printed_with_the_decimals_that_show_it() {
+        // Visit coverage 99.965% against 99.963%: significantly lower, by 0.002 points.
+        ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("s", "city", 1000, Map.of(), 5, 1, ""));
+        for (int r = 0; r < 5; r++) {
+            double common = 0.00001 * r;
+            b.add(new RunKpis("current", 1.0, r, Map.of(Kpi.VISIT_COVERAGE, 0.99965 - common,
+                    Kpi.P90_RESPONSE, 100.0 + r)));
+            b.add(new RunKpis("grid-400", 1.0, r, Map.of(Kpi.VISIT_COVERAGE, 0.99963 - common - 0.000001 * r,
+                    Kpi.P90_RESPONSE, 99.0 + r)));
+        }
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.build());
+        String diff = section(html, "differences");
+        int row = diff.indexOf("<th>household visit coverage (percentage points)</th>");
+        String cell = diff.substring(row, diff.indexOf("</tr>", row));
+        assertThat(cell).contains("class=\"worse\">-0.002 <small>(").doesNotContain(">0.0 <small>(0.0 to 0.0)");
+    }
+
+    @Test
+    void the_report_opens_with_a_one_page_summary_of_cost_and_the_officials_indicators() {
+        ComparisonData data = SyntheticBatch.withOfficials(5, 1);
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
+        int glance = html.indexOf("<section id=\"glance\" class=\"glance\">");
+        assertThat(glance).isPositive().isLessThan(html.indexOf("<section id=\"verdict\""));
+        String section = html.substring(glance, html.indexOf("</section>", glance));
+        assertThat(section).contains("<h2>At a glance</h2>", "mean over 5 replications",
+                "<th>p90 response (minutes)</th>", "<th>on-time response (%)</th>", "<th>on-time closure (%)</th>");
+        for (String l : data.layouts()) {
+            assertThat(section).contains("</span>" + l + "</th>");
+        }
+        // Marked only where the paired interval says so, as in the verdict.
+        assertThat(section).contains("<td class=\"better\">");
+        // Printed, the summary is page one.
+        assertThat(html).contains("#glance{break-after:page;page-break-after:always}", "@page{size:A4");
+        String one = new ReportWriter(ReportOptions.of(Lang.EN)).html(SyntheticBatch.withOfficials(1, 1));
+        assertThat(one).contains("simulated, one replication, so nothing is called better or worse than current")
+                .doesNotContain("1 replications");
     }
 
     @Test

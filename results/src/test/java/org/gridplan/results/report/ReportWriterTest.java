@@ -68,6 +68,40 @@ class ReportWriterTest {
     }
 
     @Test
+    void every_map_is_followed_by_its_ten_worst_grids_numbered_as_on_the_map() {
+        for (int k = 1; k <= 3; k++) {
+            int at = en.indexOf("<table class=\"grid worst\" id=\"map-" + k + "-worst\">");
+            assertThat(at).as("map-" + k).isGreaterThan(en.indexOf("<figure id=\"map-" + k + "\">"));
+            String table = en.substring(at, en.indexOf("</table>", at));
+            int grids = data.map().orElseThrow().layouts().get(data.layouts().get(k - 1)).gridCount();
+            assertThat(count(table, "<tr><td>")).isEqualTo(Math.min(10, grids));
+            assertThat(table).contains("<tr><td>1</td><th>", "p90 response (minutes)",
+                    "households", "full-time workers");
+        }
+        assertThat(en).contains("<h3>The 10 worst grids of grid-400 on p90 response (numbered on the map)</h3>",
+                "<h3>The grids of current on p90 response, worst first (numbered on the map)</h3>");
+        // The batch sites branches for grid-400, so the note explains the markers.
+        assertThat(en).contains("◆ marks branch sites");
+        String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(data);
+        assertThat(zh).contains("<h3>grid-400：90%事件响应用时最差的 10 个网格（地图上的编号）</h3>");
+    }
+
+    @Test
+    void a_batch_that_sites_no_branches_does_not_explain_branch_markers() {
+        ComparisonData.Builder b = ComparisonData.builder(data.scenario()).baseline("current").referencePoint(1.0);
+        for (String l : data.layouts()) {
+            data.runs(l, 1.0).forEach(b::add);
+            data.details(l, 1.0).forEach(b::add);
+        }
+        org.gridplan.results.stats.MapData all = data.map().orElseThrow();
+        b.map(org.gridplan.results.stats.MapData.of(all.city(), List.copyOf(all.layouts().values())));
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.build());
+        String maps = html.substring(html.indexOf("<section id=\"maps\">"), html.indexOf("<section id=\"justifications\">"));
+        assertThat(maps).doesNotContain("◆", "candidate", "branch");
+        assertThat(maps).contains("fixed classes");
+    }
+
+    @Test
     void is_self_contained_without_scripts_or_external_resources() {
         assertThat(en.startsWith("<!DOCTYPE html>\n<html lang=\"en\">")).isTrue();
         String lower = en.toLowerCase(Locale.ROOT);

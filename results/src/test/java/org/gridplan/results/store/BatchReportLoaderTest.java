@@ -38,6 +38,21 @@ class BatchReportLoaderTest {
     }
 
     @Test
+    void a_factorial_sweep_of_one_layout_keeps_every_point_with_the_crossed_fields() {
+        BatchReportLoader.Axis a = BatchReportLoader.axis(factorial(), 1, "factorial", true);
+        assertThat(a.x()).hasSize(6).containsEntry(0, 0.0).containsEntry(5, 5.0);
+        assertThat(a.sweep().field()).isEqualTo("staffing.fullTimePerGrid");
+        assertThat(a.sweep().crossed()).containsExactly("demand.scale");
+        assertThat(a.sweep().fieldValue(4.0)).isEqualTo(2.0);
+        assertThat(a.sweep().crossedValues(4.0)).containsExactly(Map.entry("demand.scale", "1.0"));
+        assertThat(org.gridplan.results.chart.Terms.point(new org.gridplan.results.stats.ScenarioSummary("s", "c", 1,
+                Map.of(), 2, 1, a.label(), a.sweep()), 4.0, org.gridplan.results.chart.Lang.EN))
+                .isEqualTo("full-time workers per grid = 2, demand scale = 1.0");
+        // With several layouts the report compares layouts at the reference point's slice, as before.
+        assertThat(BatchReportLoader.axis(factorial(), 1, "factorial", false).x()).hasSize(2);
+    }
+
+    @Test
     void a_zip_sweep_keeps_every_point_and_names_the_fields_varied_with_the_axis() {
         Map<Integer, String> points = Map.of(0, "{\"surges[0].rateMultiplier\":2,\"staffing.emergencyPool\":20}",
                 1, "{\"surges[0].rateMultiplier\":4,\"staffing.emergencyPool\":60}");

@@ -29,6 +29,7 @@ import org.gridplan.results.store.BatchInfo;
 import org.gridplan.results.store.ResultsStore;
 import org.gridplan.results.store.RunRecord;
 import org.gridplan.results.store.StoredLayout;
+import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
 import org.gridplan.scenarios.spec.SweepPoint;
 import org.gridplan.sim.agent.Staffing;
@@ -304,6 +305,18 @@ public final class BatchRunner {
         settings.put("optimise", o.branches() && o.workers() ? "branches,workers" : o.branches() ? "branches"
                 : o.workers() ? "workers" : "none");
         settings.put("description", scenario.description());
+        // The first surge window of every sweep point ("point@startDay:durationDays;..."), for the
+        // report's figures of the surge window.
+        List<String> windows = new ArrayList<>();
+        for (int p = 0; p < scenario.points().size(); p++) {
+            List<RunSettings.SurgeSpec> surges = scenario.points().get(p).settings().surges();
+            if (!surges.isEmpty()) {
+                windows.add(p + "@" + surges.get(0).startDay() + ":" + surges.get(0).durationDays());
+            }
+        }
+        if (!windows.isEmpty()) {
+            settings.put("surge_windows", String.join(";", windows));
+        }
         store.describe(settings, layouts);
     }
 }

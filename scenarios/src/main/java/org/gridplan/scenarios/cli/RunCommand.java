@@ -125,9 +125,9 @@ final class RunCommand implements Callable<Integer> {
                 // are a killed run's, which a resume would otherwise leave forever.
                 AtomicFiles.removeStaleTemporaries(dir);
                 AtomicFiles.removeStaleTemporaries(dir.resolve(BatchRunner.LAYOUT_DIR));
-                stdout.printf(Locale.ROOT, "scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
-                                + "%d threads%n", scenario.name(), scenario.layouts().size(), scenario.points().size(),
-                        scenario.replications(), scenario.runCount(), n);
+                stdout.printf(Locale.ROOT, "scenario %s: %s = %s, %s%n", scenario.name(),
+                        Counts.batch(scenario.layouts().size(), scenario.points().size(), scenario.replications()),
+                        Counts.of(scenario.runCount(), "run", "runs"), Counts.of(n, "thread", "threads"));
                 stdout.flush();
                 BatchProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal());
                 BatchRunner runner = new BatchRunner(planner, n, progress);

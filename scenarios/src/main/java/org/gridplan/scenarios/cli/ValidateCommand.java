@@ -46,9 +46,10 @@ final class ValidateCommand implements Callable<Integer> {
             return report(spec.commandLine().getErr(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: ok — scenario %s: %d layouts × %d sweep points × %d replications = %d runs, "
+        out.printf(Locale.ROOT, "%s: ok — scenario %s: %s = %s, "
                         + "%.0f days each (%.0f warm-up), master seed %d%n", file.getFileName(), s.name(),
-                s.layouts().size(), s.points().size(), s.replications(), s.runCount(),
+                Counts.batch(s.layouts().size(), s.points().size(), s.replications()),
+                Counts.of(s.runCount(), "run", "runs"),
                 s.points().get(0).settings().horizonDays(), s.points().get(0).settings().warmUpDays(), s.seed());
         out.flush();
         return 0;

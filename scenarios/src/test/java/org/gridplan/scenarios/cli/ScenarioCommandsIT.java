@@ -53,7 +53,7 @@ class ScenarioCommandsIT {
         deleteRecursively(out);
         CliRunner r = CliRunner.run("run", example("quickstart.yaml"), "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3 layouts × 1 sweep points × 10 replications = 30 runs")
+        assertThat(r.out()).contains("3 layouts × 1 sweep point × 10 replications = 30 runs")
                 .contains("30 runs done").contains("p90 min").contains("workload").contains("on-time")
                 .doesNotContain("NaN").doesNotContain("n/a");
         for (String layout : new String[] {"current ", "grid-400 ", "grid-300 "}) {
@@ -85,7 +85,7 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", example("shift-hours.yaml"), "--out", out.toString(), "--days", "21",
                 "--warm-up", "2", "--replications", "2", "--no-report");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 layouts × 4 sweep points × 2 replications = 8 runs")
+        assertThat(r.out()).contains("1 layout × 4 sweep points × 2 replications = 8 runs")
                 .contains("staffing.fullTimeShift=08:00-20:00 mon-sun");
         List<Double> means = new ArrayList<>();
         try (Connection c = ResultsStore.openReadOnly(out.resolve("results.duckdb"));
@@ -107,14 +107,21 @@ class ScenarioCommandsIT {
         CliRunner r = CliRunner.run("run", example("staffing-sweep.yaml"), "--out", out.toString(), "--days", "15",
                 "--warm-up", "1", "--replications", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 layouts × 9 sweep points × 2 replications = 18 runs").contains("Sweep points:")
+        assertThat(r.out()).contains("1 layout × 9 sweep points × 2 replications = 18 runs").contains("Sweep points:")
                 .contains("staffing.fullTimePerGrid=3 demand.scale=2.0");
         assertThat(Files.readAllLines(out.resolve("export/runs.csv"))).hasSize(19);
         assertThat(Files.readAllLines(out.resolve("export/runs.csv")).get(1)).contains("staffing.fullTimePerGrid");
-        // The report's trade-off curve runs along the staffing level at the first point's demand scale.
+        // One layout: the report keeps all nine points (staffing crossed with the demand scale), the
+        // trade-off curve runs along the staffing level with a line per demand scale, and the sweep
+        // table has a row per point.
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<figure id=\"staffing-tradeoff\">").doesNotContain("id=\"no-tradeoff\"")
-                .contains("full-time workers per grid (at demand scale = 0.5): 1, 2, 3");
+                .contains("full-time workers per grid × demand scale: full-time workers per grid = 1, demand scale = 0.5; ")
+                .contains(">demand scale = 2.0</text>");
+        int at = html.indexOf("<table class=\"grid\" id=\"sweep-table\">");
+        String table = html.substring(at, html.indexOf("</table>", at));
+        assertThat(table.split("<tr><th>", -1).length - 1).isEqualTo(1 + 9);
+        assertThat(table).contains("<tr><th>full-time workers per grid = 3, demand scale = 2.0</th>");
     }
 
     @Test
@@ -130,9 +137,22 @@ class ScenarioCommandsIT {
         assertThat(Files.lines(dir.resolve("csv/incidents.csv")).count()).isGreaterThan(100);
         assertThat(Files.lines(dir.resolve("csv/worker_kpis.csv")).filter(l -> l.contains(",emergency,")).count())
                 .isGreaterThan(0);
-        // A zip sweep: the report's axis is the emergency pool, the surge size varying with it.
-        assertThat(Files.readString(out.resolve("report.html"))).contains("<figure id=\"staffing-tradeoff\">")
-                .contains("emergency pool (varied together with ").contains("): 20, 60, 120");
+        // A zip sweep: the summary names the emergency pool, the surge size varying with it; the
+        // trade-off chart runs along the named points, never as a staffing level.
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<figure id=\"staffing-tradeoff\">")
+                .contains("emergency pool (varied together with ").contains("): 20, 60, 120")
+                .contains(">p90 response at each sweep point (band: 95% CI)</text>")
+                .contains(">surge multiplier = 8, emergency pool = 120</text>")
+                .doesNotContain("Staffing level vs. p90 response");
+        // The surge window's own figures at every point, not only averages over the run.
+        assertThat(html).contains("<section id=\"surge\">", "from day 60 to day 63 of the run (3 days)",
+                "<table class=\"grid\" id=\"surge-table\">", "<p class=\"v surge\">In the surge at surge multiplier = 8, "
+                        + "emergency pool = 120: at grid-400 the open cases peak at ");
+        for (String point : new String[] {"surge multiplier = 2, emergency pool = 20",
+            "surge multiplier = 4, emergency pool = 60", "surge multiplier = 8, emergency pool = 120"}) {
+            assertThat(html).contains("<tr><th>" + point + "</th><th><span class=\"sw s0\"></span>grid-400</th>");
+        }
     }
 
     @Test
