@@ -52,13 +52,16 @@ public final class SyntheticBatch {
     private static final Map<String, Map<Kpi, Double>> OFFICIAL = Map.of(
             "current", Map.of(Kpi.ON_TIME_RESPONSE, 0.812, Kpi.URGENT_ON_TIME_RESPONSE, 0.934,
                     Kpi.ON_TIME_CLOSURE, 0.912, Kpi.OVERDUE_OPEN, 14.0, Kpi.VISIT_COVERAGE, 0.71,
-                    Kpi.ROUTINE_HOURS_WEEK, 24.3, Kpi.OVERTIME_HOURS_WEEK, 3.1, Kpi.WORKLOAD, 0.62, Kpi.FULL_TIME_WORKERS, 84.0),
+                    Kpi.ROUTINE_HOURS_WEEK, 24.3, Kpi.OVERTIME_HOURS_WEEK, 3.1, Kpi.WORKLOAD, 0.62,
+                            Kpi.FULL_TIME_WORKERS, 84.0),
             "grid-400", Map.of(Kpi.ON_TIME_RESPONSE, 0.853, Kpi.URGENT_ON_TIME_RESPONSE, 0.936,
                     Kpi.ON_TIME_CLOSURE, 0.934, Kpi.OVERDUE_OPEN, 11.0, Kpi.VISIT_COVERAGE, 0.86,
-                    Kpi.ROUTINE_HOURS_WEEK, 26.0, Kpi.OVERTIME_HOURS_WEEK, 2.5, Kpi.WORKLOAD, 0.66, Kpi.FULL_TIME_WORKERS, 102.0),
+                    Kpi.ROUTINE_HOURS_WEEK, 26.0, Kpi.OVERTIME_HOURS_WEEK, 2.5, Kpi.WORKLOAD, 0.66,
+                            Kpi.FULL_TIME_WORKERS, 102.0),
             "grid-300", Map.of(Kpi.ON_TIME_RESPONSE, 0.861, Kpi.URGENT_ON_TIME_RESPONSE, 0.951,
                     Kpi.ON_TIME_CLOSURE, 0.958, Kpi.OVERDUE_OPEN, 9.0, Kpi.VISIT_COVERAGE, 0.91,
-                    Kpi.ROUTINE_HOURS_WEEK, 27.2, Kpi.OVERTIME_HOURS_WEEK, 3.0, Kpi.WORKLOAD, 0.69, Kpi.FULL_TIME_WORKERS, 122.0));
+                    Kpi.ROUTINE_HOURS_WEEK, 27.2, Kpi.OVERTIME_HOURS_WEEK, 3.0, Kpi.WORKLOAD, 0.69,
+                            Kpi.FULL_TIME_WORKERS, 122.0));
 
     private SyntheticBatch() {
     }
@@ -197,7 +200,8 @@ public final class SyntheticBatch {
         double in = 15 + EFFECT.get(layout) + noise * 0.5;
         double out = 1_900 + 10 * noise;
         List<CasePart> parts = List.of(
-                new CasePart(CasePart.Kind.CATEGORY, "disputes", false, 1_200, 1_190, 300 + noise, 12, 900, ontime - 0.05,
+                new CasePart(CasePart.Kind.CATEGORY, "disputes", false, 1_200, 1_190, 300 + noise, 12, 900,
+                        ontime - 0.05,
                         closure),
                 new CasePart(CasePart.Kind.CATEGORY, "repairs", false, 900, 890, 420 + noise, 15, 1_500, ontime,
                         closure - 0.04),

@@ -170,7 +170,8 @@ public final class ComparisonCharts {
 
     /**
      * Box plot of response time per layout over the pooled incidents: quartiles, median (the mean
-     * is in the dataset but not drawn), whiskers at the 5th and 95th percentiles (nearest rank). Outliers are not drawn: with
+     * is in the dataset but not drawn), whiskers at the 5th and 95th percentiles (nearest rank). Outliers are not
+     * drawn: with
      * thousands of incidents they would hide the boxes.
      */
     public JFreeChart responseBoxPlot() {
@@ -621,7 +622,8 @@ public final class ComparisonCharts {
         boolean higherWorse = kpi.direction() != Kpi.Direction.HIGHER_IS_BETTER;
         List<Map.Entry<String, Double>> sorted = new ArrayList<>(values.entrySet());
         sorted.sort((a, b) -> {
-            int c = higherWorse ? Double.compare(b.getValue(), a.getValue()) : Double.compare(a.getValue(), b.getValue());
+            int c = higherWorse ? Double.compare(b.getValue(), a.getValue())
+                    : Double.compare(a.getValue(), b.getValue());
             return c != 0 ? c : a.getKey().compareTo(b.getKey());
         });
         for (int i = 0; i < Math.min(WORST_GRIDS, sorted.size()); i++) {
@@ -663,7 +665,8 @@ public final class ComparisonCharts {
     public String formatValue(Kpi kpi, double value) {
         String n = Math.abs(value) >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", value)
                 : String.format(java.util.Locale.ROOT, "%.1f", value);
-        return kpi.unit() == Unit.PERCENT ? n + "%" : n + (lang == Lang.ZH ? "" : " ") + ChartText.unitSymbol(kpi.unit(), lang);
+        return kpi.unit() == Unit.PERCENT ? n + "%" : n + (lang == Lang.ZH ? "" : " ")
+                + ChartText.unitSymbol(kpi.unit(), lang);
     }
 
     /** Whether the batch sited branches for any layout (its plan chose open branches). */

@@ -32,7 +32,8 @@ enum ReportText {
     GLANCE_AT(" at %s", "（%s）"),
     SWEEP_TABLE("Every sweep point", "各参数取值一览"),
     SWEEP_TABLE_NOTE("Every point of the sweep (%s): what its plan costs in workers of each kind, and what it "
-            + "gives, simulated, mean over the replications with the 95%% confidence interval; in a sweep of staffing, the last column is what the step from the point before buys, paired by "
+            + "gives, simulated, mean over the replications with the 95%% confidence interval; in a sweep of "
+                    + "staffing, the last column is what the step from the point before buys, paired by "
             + "replication.",
             "扫描的每个取值（%s）：各类人员配置（成本）及其效果，仿真结果，为各次重复的平均值及95%%置信区间；人员配置扫描的最后一列为相对上一取值的改善（按重复配对）。"),
     RETURNS_WORKERS(" (%s full-time workers)", "（专职网格员 %s 人）"),
@@ -191,7 +192,8 @@ enum ReportText {
             + "first arrival of a worker; closure time to the reply to the resident. On-time response (closure) is "
             + "the share of decided cases reached (closed) within their category's time limit; a case still waiting "
             + "when its limit passes, a lost case and an abandoned case count as late. Overdue open cases are still "
-            + "open past their closure limit at the end. Visit coverage is the share of households visited within the visit "
+            + "open past their closure limit at the end. Visit coverage is the share of households visited within the "
+                    + "visit "
             + "cycle; working hours are means over the full-time grid workers per week after warm-up.",
             "每次重复中各方案面对完全相同的事件（共同随机数），因此方案之间的差异按重复配对比较。置信区间为跨重复的95%%区间；差值区间包含0时判定为无显著差异。响应时间指从上报或发现到网格员首次到场；"
             + "办结时间指到答复居民为止。按时响应率、按期办结率按期末已可判定的事件计算：在该类事件时限内到场（办结）为按时，"

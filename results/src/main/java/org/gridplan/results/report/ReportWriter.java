@@ -133,11 +133,13 @@ public final class ReportWriter {
         String base = data.baseline();
         boolean ft = data.layouts().stream().anyMatch(l -> Double.isFinite(fullTime(data, stats, l)));
         String at = data.sweepPoints().size() > 1
-                ? ReportText.GLANCE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)) : "";
+                ? ReportText.GLANCE_AT.in(lang, org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang))
+                        : "";
         h.append("<section id=\"glance\" class=\"glance\">\n<h2>").append(Html.esc(ReportText.GLANCE.in(lang)))
                 .append("</h2>\n<p class=\"note\">").append(Html.esc(data.maxReplications() < 2
                         ? ReportText.GLANCE_NOTE_ONE.in(lang, at, base)
-                        : ReportText.GLANCE_NOTE.in(lang, at, data.maxReplications(), base))).append("</p>\n<div class=\"scroll\"><table class=\"grid\" "
+                        : ReportText.GLANCE_NOTE.in(lang, at, data.maxReplications(), base)))
+                                .append("</p>\n<div class=\"scroll\"><table class=\"grid\" "
                         + "id=\"glance-table\">\n<thead><tr><th>").append(Html.esc(ReportText.SURGE_LAYOUT.in(lang)))
                 .append("</th>");
         if (ft) {
@@ -173,7 +175,8 @@ public final class ReportWriter {
                         word = ReportText.WORSE.in(lang);
                     }
                 }
-                h.append("<td").append(cls).append(">").append(num(display(k, sm.mean()), k.unit() == Unit.PEOPLE ? 0 : 1));
+                h.append("<td").append(cls).append(">")
+                        .append(num(display(k, sm.mean()), k.unit() == Unit.PEOPLE ? 0 : 1));
                 if (!word.isEmpty()) {
                     h.append(" <span class=\"w\">").append(Html.esc(word)).append("</span>");
                 }
@@ -376,7 +379,8 @@ public final class ReportWriter {
             String names = String.join(ReportText.AND.in(lang), top);
             String name = ChartText.kpi(kpi, lang);
             String line = !r.intervalsAvailable() ? ReportText.BEST_NA.in(lang, name, r.places().get(0).layout())
-                    : top.size() > 1 ? ReportText.BEST_TIED.in(lang, name, names) : ReportText.BEST.in(lang, name, names);
+                    : top.size() > 1 ? ReportText.BEST_TIED.in(lang, name, names)
+                            : ReportText.BEST.in(lang, name, names);
             h.append("<p class=\"best\">").append(Html.esc(withCost(line, top, data, stats))).append("</p>\n");
         }
         List<OfficialVerdict> officials = officialVerdicts(data, stats);
@@ -434,7 +438,8 @@ public final class ReportWriter {
                 hi = Math.max(hi, m);
                 String v = valueWithUnit(k, m);
                 String at = org.gridplan.results.chart.Terms.point(data.scenario(), x, lang);
-                if (sm.ci().isPresent() && (k.unit() != Unit.PEOPLE || sm.ci().get().upper() - sm.ci().get().lower() >= 0.5)) {
+                if (sm.ci().isPresent() && (k.unit() != Unit.PEOPLE || sm.ci().get().upper()
+                        - sm.ci().get().lower() >= 0.5)) {
                     Interval ci = sm.ci().get();
                     half = Math.max(half, (ci.upper() - ci.lower()) / 2);
                     values.add(ReportText.SWEEP_POINT_VALUE.in(lang, at, v, num(bounded(k, ci.lower())),
@@ -500,7 +505,8 @@ public final class ReportWriter {
 
     /** The KPI a sweep's returns are judged on: on-time response where measured, else the verdict KPI. */
     private Kpi returnsKpi(ComparisonData data, ComparisonStatistics stats) {
-        return stats.measured(data.referencePoint(), Kpi.ON_TIME_RESPONSE) ? Kpi.ON_TIME_RESPONSE : options.verdictKpi();
+        return stats.measured(data.referencePoint(), Kpi.ON_TIME_RESPONSE) ? Kpi.ON_TIME_RESPONSE
+                : options.verdictKpi();
     }
 
     /**
@@ -569,7 +575,8 @@ public final class ReportWriter {
         }
         Kpi kpi = returnsKpi(data, stats);
         String name = ChartText.kpi(kpi, lang);
-        String unit = kpi.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(kpi.unit(), lang);
+        String unit = kpi.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang)
+                : ChartText.unitSymbol(kpi.unit(), lang);
         List<List<Double>> runs = stepRuns(data);
         for (List<Double> run : runs) {
             if (run.size() < 3) {
@@ -585,7 +592,8 @@ public final class ReportWriter {
         List<String> out = new ArrayList<>();
         for (String layout : data.layouts()) {
             String l = !grouped ? layout : layout + (lang == Lang.ZH ? "（" : " (") + org.gridplan.results.chart.Terms
-                    .settings(data.scenario().sweep().crossedValues(points.get(0)), lang) + (lang == Lang.ZH ? "）" : ")");
+                    .settings(data.scenario().sweep().crossedValues(points.get(0)), lang)
+                            + (lang == Lang.ZH ? "）" : ")");
             List<Summary> st = steps(data, layout, kpi, points);
             if (st.isEmpty() || st.get(0).mean().isEmpty()) {
                 continue;
@@ -605,11 +613,13 @@ public final class ReportWriter {
                 }
             }
             if (at < 0) {
-                out.add(ReportText.RETURNS_NONE.in(lang, l, name, stepPoint(data, points.get(points.size() - 1), grouped)));
+                out.add(ReportText.RETURNS_NONE.in(lang, l, name,
+                        stepPoint(data, points.get(points.size() - 1), grouped)));
                 continue;
             }
             Summary g = st.get(at);
-            String ci = g.ci().map(c -> ReportText.RETURNS_CI.in(lang, signed(c.lower()), signed(c.upper()))).orElse("");
+            String ci = g.ci().map(c -> ReportText.RETURNS_CI.in(lang, signed(c.lower()), signed(c.upper())))
+                    .orElse("");
             String from = stepPoint(data, points.get(at), grouped);
             String to = stepPoint(data, points.get(at + 1), grouped);
             double extra = stats.summary(layout, points.get(at + 1), Kpi.FULL_TIME_WORKERS).mean().orElse(Double.NaN)
@@ -632,7 +642,8 @@ public final class ReportWriter {
     private record SweepAxisView(ComparisonData data) {
         /** Whether the sweep varies one staffing field alone (not zipped with anything else). */
         boolean staffingAlone() {
-            return data.scenario().sweep().field().startsWith("staffing.") && data.scenario().sweep().together().isEmpty();
+            return data.scenario().sweep().field().startsWith("staffing.")
+                    && data.scenario().sweep().together().isEmpty();
         }
     }
 
@@ -643,7 +654,8 @@ public final class ReportWriter {
             return org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang);
         }
         return org.gridplan.results.chart.Terms.field(a.field(), lang) + " = "
-                + org.gridplan.results.chart.Terms.value(a.points().getOrDefault(p, Map.of()).getOrDefault(a.field(), "-"),
+                + org.gridplan.results.chart.Terms.value(a.points().getOrDefault(p, Map.of())
+                        .getOrDefault(a.field(), "-"),
                         lang);
     }
 
@@ -677,7 +689,8 @@ public final class ReportWriter {
             kinds.remove(org.gridplan.results.stats.Staff.FULL_TIME);
         }
         Kpi gain = returnsKpi(data, stats);
-        String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang) : ChartText.unitSymbol(gain.unit(), lang);
+        String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang)
+                : ChartText.unitSymbol(gain.unit(), lang);
         h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
                 .append("<p class=\"note\">").append(Html.esc(ReportText.SWEEP_TABLE_NOTE.in(lang,
                         org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))));
@@ -695,7 +708,8 @@ public final class ReportWriter {
             h.append("<th>").append(Html.esc(ChartText.kpiWithUnit(k, lang))).append("</th>");
             if (k == Kpi.FULL_TIME_WORKERS) {
                 for (org.gridplan.results.stats.Staff kind : kinds) {
-                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
+                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang)))
+                            .append("</th>");
                 }
             }
         }
@@ -716,7 +730,8 @@ public final class ReportWriter {
                 if (data.runs(l, p).isEmpty()) {
                     continue;
                 }
-                h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                h.append("<tr><th>").append(Html.esc(
+                        org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
                         .append("</th>");
                 if (data.layouts().size() > 1) {
                     h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th>");
@@ -856,7 +871,8 @@ public final class ReportWriter {
         }
         SurgeRun first = data.surges().get(0);
         h.append("<section id=\"surge\">\n<h2>").append(Html.esc(ReportText.SURGE.in(lang))).append("</h2>\n")
-                .append("<p class=\"note\">").append(Html.esc(ReportText.SURGE_NOTE.in(lang, point(first.startHour() / 24),
+                .append("<p class=\"note\">").append(
+                        Html.esc(ReportText.SURGE_NOTE.in(lang, point(first.startHour() / 24),
                         point(first.endHour() / 24), point((first.endHour() - first.startHour()) / 24))))
                 .append("</p>\n<div class=\"scroll\"><table class=\"grid\" id=\"surge-table\">\n<thead><tr>");
         boolean swept = surgePoints(data) > 1;
@@ -878,13 +894,15 @@ public final class ReportWriter {
                 }
                 h.append("<tr>");
                 if (swept) {
-                    h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
+                    h.append("<th>").append(Html.esc(
+                            org.gridplan.results.chart.Terms.pointAll(data.scenario(), p, lang)))
                             .append("</th>");
                 }
                 h.append("<th>").append(swatch(data, l)).append(Html.esc(l)).append("</th><td>")
                         .append(cell(runs.stream().mapToDouble(SurgeRun::before).toArray(), 0)).append("</td><td>")
                         .append(cell(runs.stream().mapToDouble(SurgeRun::peakOpen).toArray(), 0)).append("</td><td>")
-                        .append(cell(runs.stream().mapToDouble(SurgeRun::waitingAtEnd).toArray(), 0)).append("</td><td>");
+                        .append(cell(runs.stream().mapToDouble(SurgeRun::waitingAtEnd).toArray(), 0))
+                                .append("</td><td>");
                 double[] back = runs.stream().mapToDouble(SurgeRun::recoveryHours).filter(Double::isFinite).toArray();
                 h.append(back.length == 0 ? Html.esc(ReportText.SURGE_NOT_BACK.in(lang)) : cell(back, 0));
                 if (back.length > 0 && back.length < runs.size()) {
@@ -928,7 +946,8 @@ public final class ReportWriter {
         }
         String base = layouts.contains(data.baseline()) ? data.baseline() : layouts.get(0);
         h.append("<section id=\"explain\">\n<h2>").append(Html.esc(ReportText.EXPLAIN.in(lang)))
-                .append("</h2>\n<p class=\"note\">").append(Html.esc(ReportText.EXPLAIN_NOTE.in(lang))).append("</p>\n");
+                .append("</h2>\n<p class=\"note\">").append(Html.esc(ReportText.EXPLAIN_NOTE.in(lang)))
+                        .append("</p>\n");
         // The sentence on the baseline.
         List<CasePart> hours = stats.caseParts(base, p, CasePart.Kind.HOURS);
         CasePart in = hours.stream().filter(x -> x.name().equals(CasePart.WORKING_HOURS)).findFirst().orElse(null);
@@ -1004,7 +1023,8 @@ public final class ReportWriter {
             for (CasePart c : categories) {
                 h.append("<tr><th>").append(Html.esc(org.gridplan.results.chart.Terms.part(c, lang)));
                 if (c.urgent()) {
-                    h.append(" <span class=\"w\">").append(Html.esc(ReportText.CATEGORY_URGENT.in(lang))).append("</span>");
+                    h.append(" <span class=\"w\">").append(Html.esc(ReportText.CATEGORY_URGENT.in(lang)))
+                            .append("</span>");
                 }
                 h.append("</th><td>").append(num(c.known(), 0)).append("</td>");
                 for (String l : layouts) {
@@ -1123,7 +1143,8 @@ public final class ReportWriter {
 
     private void summary(StringBuilder h, ComparisonData data) {
         ScenarioSummary sc = data.scenario();
-        h.append("<section id=\"summary\">\n<h2>").append(ReportText.SUMMARY.in(lang)).append("</h2>\n<table class=\"kv\">\n");
+        h.append("<section id=\"summary\">\n<h2>").append(ReportText.SUMMARY.in(lang))
+                .append("</h2>\n<table class=\"kv\">\n");
         row(h, ReportText.SCENARIO, Html.esc(sc.name()));
         row(h, ReportText.CITY, Html.esc(sc.city()));
         row(h, ReportText.HOUSEHOLDS, String.format(Locale.ROOT, "%,d", sc.households()));
@@ -1142,7 +1163,8 @@ public final class ReportWriter {
         row(h, ReportText.BASELINE, Html.esc(data.baseline()));
         row(h, ReportText.REPLICATIONS, Integer.toString(sc.replications()));
         data.status().ifPresent(s -> row(h, ReportText.RUNS, Html.esc(ReportText.RUNS_VALUE.in(lang, s.storedRuns(),
-                s.plannedRuns()) + (s.failedRuns() > 0 ? (lang == Lang.ZH ? "，" : ", ") + ReportText.RUNS_FAILED.in(lang, s.failedRuns()) : ""))));
+                s.plannedRuns()) + (s.failedRuns() > 0 ? (lang == Lang.ZH ? "，" : ", ")
+                        + ReportText.RUNS_FAILED.in(lang, s.failedRuns()) : ""))));
         row(h, ReportText.SEED, Long.toString(sc.seed()));
         List<Double> points = data.sweepPoints();
         if (points.size() > 1 || !sc.sweepParameter().isBlank()) {
@@ -1163,13 +1185,15 @@ public final class ReportWriter {
     }
 
     private void row(StringBuilder h, ReportText key, String valueHtml) {
-        h.append("<tr><th>").append(Html.esc(key.in(lang))).append("</th><td>").append(valueHtml).append("</td></tr>\n");
+        h.append("<tr><th>").append(Html.esc(key.in(lang))).append("</th><td>").append(valueHtml)
+                .append("</td></tr>\n");
     }
 
     private void headline(StringBuilder h, ComparisonData data, ComparisonStatistics stats, LayoutPalette palette) {
         double p = data.referencePoint();
         boolean intervals = data.maxReplications() > 1;
-        h.append("<section id=\"headline\">\n<h2>").append(ReportText.HEADLINE.in(lang)).append("</h2>\n<p class=\"note\">")
+        h.append("<section id=\"headline\">\n<h2>").append(ReportText.HEADLINE.in(lang))
+                .append("</h2>\n<p class=\"note\">")
                 .append(Html.esc(intervals ? ReportText.HEADLINE_NOTE.in(lang, data.maxReplications())
                         : ReportText.HEADLINE_NOTE_ONE.in(lang)))
                 .append("</p>\n<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>")
@@ -1312,7 +1336,8 @@ public final class ReportWriter {
         boolean tradeoff = false;
         for (NamedChart c : charts.all()) {
             figure(h, c, c.id().equals("staffing-tradeoff") && !charts.staffingSweep()
-                    ? ReportText.CAP_SWEEP_TRADEOFF.in(lang, org.gridplan.results.chart.Terms.sweepLabel(data.scenario(),
+                    ? ReportText.CAP_SWEEP_TRADEOFF.in(lang,
+                            org.gridplan.results.chart.Terms.sweepLabel(data.scenario(),
                             lang)) : caption(c.id()));
             tradeoff |= c.id().equals("staffing-tradeoff");
         }
@@ -1380,7 +1405,8 @@ public final class ReportWriter {
                     .append(kpi.unit() == Unit.PERCENT || Math.abs(w.value()) < 100 ? num(w.value())
                             : String.format(Locale.ROOT, "%,.0f", w.value()))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%,d", w.households())).append("</td><td>")
-                    .append(Double.isFinite(w.workers()) ? num(w.workers(), Math.abs(w.workers() - Math.rint(w.workers()))
+                    .append(Double.isFinite(w.workers())
+                            ? num(w.workers(), Math.abs(w.workers() - Math.rint(w.workers()))
                             < 0.05 ? 0 : 1) : DASH)
                     .append("</td></tr>\n");
         }
@@ -1517,10 +1543,12 @@ public final class ReportWriter {
             .note{font-size:14px}
             .verdict{background:#fbfbf8;border:1px solid #e4e4e0;border-radius:6px;padding:4px 18px 10px}
             .verdict h2{border:0;margin-top:12px}
-            .warn{background:#fff6db;border:1px solid #e6a700;border-radius:6px;padding:4px 18px 6px;margin-top:16px}
+            .warn{background:#fff6db;border:1px solid #e6a700;border-radius:6px;
+            padding:4px 18px 6px;margin-top:16px}
             .warn h2{border:0;margin-top:10px;color:#8a5a00}
             .v{font-size:19px;margin:8px 0;padding:8px 12px;border-left:6px solid #999;background:#fff}
-            .v.better{border-color:#1a9850}.v.worse{border-color:#d73027}.v.same{border-color:#999}.v.na{border-color:#e6a700}
+            .v.better{border-color:#1a9850}.v.worse{border-color:#d73027}
+            .v.same{border-color:#999}.v.na{border-color:#e6a700}
             .v.mixed{border-color:#7b3294}.v.official{font-size:17px}
             .best{font-weight:bold;margin:10px 0 4px}
             table{border-collapse:collapse;font-size:15px}
@@ -1530,7 +1558,8 @@ public final class ReportWriter {
             .grid tbody th{text-align:left;font-weight:normal}
             .grid td small{color:#555;white-space:nowrap}
             td.top{background:#e3f2e1;font-weight:bold}
-            td.better{background:#e3f2e1}td.worse{background:#fbe3e0}td.same{background:#f2f2f2}td.na{background:#fff6db}
+            td.better{background:#e3f2e1}td.worse{background:#fbe3e0}
+            td.same{background:#f2f2f2}td.na{background:#fff6db}
             .w{font-size:12px;color:#444}
             .scroll{overflow-x:auto}
             .sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px}
@@ -1540,7 +1569,8 @@ public final class ReportWriter {
             h3{font-size:17px;margin:18px 0 8px}
             .glance{border:2px solid #2c7fb8;border-radius:6px;padding:2px 14px 10px;margin-top:14px}
             .glance h2{border:0;margin-top:10px}
-            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}.v.surge{border-color:#08519c}.v.sweep{border-color:#238b45}
+            .v.explain{border-color:#2c7fb8}.v.cost{border-color:#636363}
+            .v.surge{border-color:#08519c}.v.sweep{border-color:#238b45}
             @media (max-width:600px){
             body{font-size:15px}
             main{padding:12px 10px 32px}

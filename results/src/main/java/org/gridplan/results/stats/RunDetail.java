@@ -31,10 +31,12 @@ import org.gridplan.sim.engine.WorkerKpis;
  *                          included)
  * @param backlogOpen       open incidents at each sample time
  * @param gridKpis          grid id → its KPIs in stored units (utilisation over the workers of
- *                          the grid, full-time workers the grid's own full-time grid workers); a KPI a grid could not measure is absent
+ *                          the grid, full-time workers the grid's own full-time grid workers); a KPI a grid could not
+ * measure is absent
  */
 public record RunDetail(String layout, double sweepPoint, int replication, double[] responseMinutes,
-        double[] workerUtilisation, double[] backlogHours, double[] backlogOpen, Map<String, Map<Kpi, Double>> gridKpis) {
+        double[] workerUtilisation, double[] backlogHours, double[] backlogOpen, Map<String, Map<Kpi,
+                Double>> gridKpis) {
 
     public RunDetail {
         Objects.requireNonNull(layout, "layout");

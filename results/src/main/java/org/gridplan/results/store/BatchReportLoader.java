@@ -334,7 +334,8 @@ public final class BatchReportLoader {
                 if (!others.isEmpty()) {
                     StringBuilder s = new StringBuilder();
                     for (String o : others) {
-                        s.append(s.length() == 0 ? "" : ", ").append(mode.equals("zip") ? o : o + " = " + text(ref.get(o)));
+                        s.append(s.length() == 0 ? "" : ", ")
+                                .append(mode.equals("zip") ? o : o + " = " + text(ref.get(o)));
                         if (mode.equals("zip")) {
                             together.add(o);
                         } else {
@@ -401,7 +402,8 @@ public final class BatchReportLoader {
             absolute = Path.of(file).isAbsolute();
             path = dir.resolve(file);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new InputException(dir.resolve(DATABASE) + ": " + entry + " '" + file + "', which is not a valid path");
+            throw new InputException(dir.resolve(DATABASE) + ": " + entry + " '" + file
+                    + "', which is not a valid path");
         }
         if (absolute || !SafePaths.inside(dir, path)) {
             throw new InputException(dir.resolve(DATABASE) + ": " + entry + " '" + file + "', which is outside the "
@@ -557,7 +559,8 @@ public final class BatchReportLoader {
         }
         boolean hasWaiting = Table.physicalColumns(c, "backlog").contains("waiting");
         try (PreparedStatement ps = c.prepareStatement("SELECT b.run_id, r.layout, r.point, r.replication, b.hour, "
-                + "b.open, " + (hasWaiting ? "b.waiting" : "NULL") + " FROM backlog b JOIN runs r ON r.run_id = b.run_id "
+                + "b.open, " + (hasWaiting ? "b.waiting" : "NULL")
+                        + " FROM backlog b JOIN runs r ON r.run_id = b.run_id "
                 + "WHERE r.status = 'ok' ORDER BY b.run_id, b.hour")) {
             try (ResultSet rs = ps.executeQuery()) {
                 int run = -1;

@@ -343,7 +343,8 @@ class ComparisonChartsTest {
         assertThat(worst).hasSize(10);
         assertThat(worst.get(0).value()).isEqualTo(values.values().stream().mapToDouble(Double::doubleValue).max()
                 .orElseThrow());
-        assertThat(worst).extracting(ComparisonCharts.WorstGrid::value).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(worst).extracting(ComparisonCharts.WorstGrid::value)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         // Each of them numbered on the map, beside its label.
         for (ComparisonCharts.WorstGrid w : worst) {
             assertThat(svg).contains(">" + w.rank() + " " + ComparisonCharts.shortLabel(w.grid(), w.community())

@@ -45,7 +45,8 @@ class ExplainedReportTest {
         String explain = section(en, "explain");
         // 890 cases at ~1,900 min against 1,390 at ~15: most of the mean response is out of hours.
         assertThat(explain).containsPattern("current: most \\(9\\d%\\) of the mean response of \\d+ minutes is cases "
-                + "reported out of hours waiting for the next shift: 1,[89]\\d\\d min out of hours against 1\\d in working "
+                + "reported out of hours waiting for the next shift: 1,[89]\\d\\d min out of hours against 1\\d in "
+                        + "working "
                 + "hours \\(39% of cases are reported out of hours\\)\\.");
         assertThat(explain).contains("Simulated, mean over the replications", "id=\"hours-table\"",
                 "Urgent cases (emergencies) are answered in ");
@@ -56,7 +57,8 @@ class ExplainedReportTest {
     @Test
     void officials_indicators_are_shown_by_category() {
         String explain = section(en, "explain");
-        assertThat(explain).contains("Officials&#39; indicators by category", "id=\"category-table\"", "<th>disputes</th>",
+        assertThat(explain).contains("Officials&#39; indicators by category", "id=\"category-table\"",
+                "<th>disputes</th>",
                 "<th>repairs</th>", "emergencies <span class=\"w\">urgent</span>", "current on-time response (%)",
                 "grid-300 on-time closure (%)");
         assertThat(section(zh, "explain")).contains("矛盾纠纷", "设施报修", "紧急求助", "分类别考核指标");
@@ -66,7 +68,8 @@ class ExplainedReportTest {
     void each_layout_states_its_cost_and_what_it_buys() {
         String cost = section(en, "cost");
         assertThat(cost).containsPattern("grid-400: \\+18 full-time workers \\(102 in all\\), on-time response "
-                + "\\+\\d\\.\\d points \\(\\+0\\.\\d\\d points per extra full-time worker\\), p90 response -\\d\\.\\d min "
+                + "\\+\\d\\.\\d points \\(\\+0\\.\\d\\d points per extra full-time worker\\), p90 response -\\d\\.\\d "
+                        + "min "
                 + "\\(-0\\.\\d\\d min per extra full-time worker\\)\\.");
         assertThat(cost).contains("grid-300: +38 full-time workers (122 in all)", "id=\"headcount\"",
                 "<th>full-time grid workers</th><td>84</td><td>102</td><td>122</td>",

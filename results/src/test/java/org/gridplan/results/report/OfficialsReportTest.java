@@ -105,7 +105,8 @@ class OfficialsReportTest {
                 "Officials&#39; indicators (on-time response, on-time closure, overdue open cases, overtime hours per "
                         + "week): each layout against current, paired by replication under common random numbers");
         // The p90 verdict is still there, first.
-        assertThat(verdict.indexOf("Layout grid-300 cuts p90 response")).isLessThan(verdict.indexOf("id=\"officials\""));
+        assertThat(verdict.indexOf("Layout grid-300 cuts p90 response"))
+                .isLessThan(verdict.indexOf("id=\"officials\""));
         String zh = section(new ReportWriter(ReportOptions.of(Lang.ZH)).html(officials()), "verdict");
         assertThat(zh).contains("考核指标（按时响应率、按期办结率、超期未办结、每周加班小时）：各方案与 current 按重复配对比较");
     }
@@ -218,7 +219,8 @@ class OfficialsReportTest {
             b.add(new RunKpis("grid-300", 1.0, r, Map.of(Kpi.OVERTIME_HOURS_WEEK, current[r] - cut[r])));
         }
         assertThat(new ReportWriter(ReportOptions.of(Lang.EN)).officialVerdicts(b.build())).containsExactly(
-                "Against current, grid-300 cuts overtime hours per week from 0.30 to 0.27 h (paired difference -0.03 h, "
+                "Against current, grid-300 cuts overtime hours per week from 0.30 to 0.27 h (paired difference -0.03 "
+                        + "h, "
                         + "95% CI -0.04 to -0.02).");
     }
 }

@@ -96,7 +96,8 @@ class ReportWriterTest {
         org.gridplan.results.stats.MapData all = data.map().orElseThrow();
         b.map(org.gridplan.results.stats.MapData.of(all.city(), List.copyOf(all.layouts().values())));
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.build());
-        String maps = html.substring(html.indexOf("<section id=\"maps\">"), html.indexOf("<section id=\"justifications\">"));
+        String maps = html.substring(html.indexOf("<section id=\"maps\">"),
+                html.indexOf("<section id=\"justifications\">"));
         assertThat(maps).doesNotContain("◆", "candidate", "branch");
         assertThat(maps).contains("fixed classes");
     }
@@ -126,7 +127,8 @@ class ReportWriterTest {
         PairedComparison c = new ComparisonStatistics(data).compare("grid-400", "current", 1.0, Kpi.P90_RESPONSE);
         assertThat(c.improves()).isTrue();
         Interval ci = c.ci().orElseThrow();
-        String expected = String.format(Locale.ROOT, "Layout grid-400 cuts p90 response by %.1f min (95%% CI %.1f–%.1f) "
+        String expected = String.format(Locale.ROOT,
+                "Layout grid-400 cuts p90 response by %.1f min (95%% CI %.1f–%.1f) "
                 + "versus current.", -c.difference().getAsDouble(), -ci.upper(), -ci.lower());
         assertThat(en.contains("<p class=\"v better\">" + expected + "</p>")).as(expected).isTrue();
         assertThat(en.contains("<section id=\"verdict\"")).isTrue();

@@ -63,7 +63,8 @@ class SurgeReportTest {
     @Test
     void the_surge_table_gives_every_layout_its_figures_of_the_window_not_of_the_whole_run() {
         int at = en.indexOf("<section id=\"surge\">");
-        assertThat(at).isGreaterThan(en.indexOf("<section id=\"verdict\"")).isLessThan(en.indexOf("<section id=\"summary\""));
+        assertThat(at).isGreaterThan(en.indexOf("<section id=\"verdict\""))
+                .isLessThan(en.indexOf("<section id=\"summary\""));
         String section = en.substring(at, en.indexOf("</section>", at));
         assertThat(section).contains("from day 30 to day 33 of the run (3 days)", "not averages over the whole run",
                 "<th>open cases before the surge</th>", "<th>peak open cases</th>",
@@ -76,7 +77,8 @@ class SurgeReportTest {
         assertThat(r.peakOpen()).isGreaterThan(r.before() + 50);
         // current, with the fewest grids, recovers more slowly (96 h decay against 48 h).
         double slow = data.surges("current", 1.0).stream().mapToDouble(SurgeRun::recoveryHours).average().orElseThrow();
-        double fast = data.surges("grid-400", 1.0).stream().mapToDouble(SurgeRun::recoveryHours).average().orElseThrow();
+        double fast = data.surges("grid-400", 1.0).stream().mapToDouble(SurgeRun::recoveryHours).average()
+                .orElseThrow();
         assertThat(slow).isGreaterThan(fast);
     }
 

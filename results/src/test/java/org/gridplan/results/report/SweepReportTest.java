@@ -23,7 +23,9 @@ class SweepReportTest {
         return flattening(field, together, false);
     }
 
-    /** As {@link #flattening(String, List)}; with {@code pools} each point's plan also has an emergency pool of 20 p. */
+    /**
+     * As {@link #flattening(String, List)}; with {@code pools} each point's plan also has an emergency pool of 20 p.
+     */
     static ComparisonData flattening(String field, List<String> together, boolean pools) {
         Map<Double, Map<String, String>> points = new LinkedHashMap<>();
         for (int p = 1; p <= 3; p++) {
@@ -55,11 +57,13 @@ class SweepReportTest {
     void the_point_of_diminishing_returns_is_named_with_what_the_next_step_costs_and_buys() {
         ComparisonData data = flattening("staffing.fullTimePerGrid", List.of());
         List<String> returns = new ReportWriter(ReportOptions.of(Lang.EN)).diminishingReturns(data);
-        assertThat(returns).containsExactly("grid-400: diminishing returns from full-time workers per grid = 2: going on "
+        assertThat(returns).containsExactly(
+                "grid-400: diminishing returns from full-time workers per grid = 2: going on "
                 + "to full-time workers per grid = 3 (+102 full-time workers) improves p90 response by only +2.0 min "
                 + "(95% CI +2.0 to +2.0), against +50.0 min for the step before.");
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(data);
-        assertThat(html).contains("<p class=\"v sweep\">grid-400: diminishing returns from full-time workers per grid = 2");
+        assertThat(html).contains("<p class=\"v sweep\">grid-400: diminishing returns from full-time workers per grid "
+                + "= 2");
         String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(data);
         assertThat(zh).contains("grid-400：自每网格专职网格员数 = 2起收益递减：再到每网格专职网格员数 = 3（专职网格员 +102 人），"
                 + "90%事件响应用时仅改善 +2.0 分钟");
@@ -90,7 +94,8 @@ class SweepReportTest {
 
     @Test
     void the_headline_gives_a_headcount_as_a_whole_number() {
-        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(flattening("staffing.fullTimePerGrid", List.of()));
+        String html = new ReportWriter(ReportOptions.of(Lang.EN))
+                .html(flattening("staffing.fullTimePerGrid", List.of()));
         int at = html.indexOf("<section id=\"headline\">");
         String headline = html.substring(at, html.indexOf("</section>", at));
         assertThat(headline).contains("<tr><th>full-time grid workers (workers)</th><td>102</td></tr>")

@@ -201,7 +201,8 @@ public final class BatchRunner {
             throw writerError[0];
         }
         return new BatchOutcome(total, resumed, ran.get(), failed.get(), errors, (System.nanoTime() - start) / 1e9,
-                threads, cpuTimed ? simulationCpu.sum() / 1e9 : Double.NaN, cpuTimed ? writerCpu.get() / 1e9 : Double.NaN);
+                threads, cpuTimed ? simulationCpu.sum() / 1e9 : Double.NaN,
+                        cpuTimed ? writerCpu.get() / 1e9 : Double.NaN);
     }
 
     /** The writer thread's loop: commits each finished run until the end marker. */
@@ -259,13 +260,15 @@ public final class BatchRunner {
                 result = withoutLog(result);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
+            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(),
+                    spec.replication(),
                     spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications,
                     planner.openBranches(inputs.city(), layout, point.settings(), scenario.optimise()));
         } catch (RuntimeException e) {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(), spec.replication(),
+            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(),
+                    spec.replication(),
                     spec.seed(), RunRecord.FAILED, message, seconds));
         }
     }

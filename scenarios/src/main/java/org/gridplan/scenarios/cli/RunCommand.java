@@ -353,7 +353,8 @@ final class RunCommand implements Callable<Integer> {
             return new Selected(new BatchOutcome(counts[0] + 1, counts[1], counts[2], counts[3], errors, seconds[0],
                     0, 0, 0), List.of());
         }
-        BatchOutcome outcome = new BatchOutcome(counts[0], counts[1], counts[2], counts[3], errors, seconds[0], 0, 0, 0);
+        BatchOutcome outcome = new BatchOutcome(counts[0], counts[1], counts[2], counts[3], errors, seconds[0],
+                0, 0, 0);
         String unit = sel.share() ? " percentage points" : " min";
         String zhUnit = sel.share() ? "个百分点" : "分钟";
         String deltaText = String.format(Locale.ROOT, "%s", trim(sel.delta()));

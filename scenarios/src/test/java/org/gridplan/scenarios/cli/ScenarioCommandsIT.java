@@ -116,7 +116,8 @@ class ScenarioCommandsIT {
         // table has a row per point.
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<figure id=\"staffing-tradeoff\">").doesNotContain("id=\"no-tradeoff\"")
-                .contains("full-time workers per grid × demand scale: full-time workers per grid = 1, demand scale = 0.5; ")
+                .contains("full-time workers per grid × demand scale: full-time workers per grid = 1, demand scale = "
+                        + "0.5; ")
                 .contains(">demand scale = 2.0</text>");
         int at = html.indexOf("<table class=\"grid\" id=\"sweep-table\">");
         String table = html.substring(at, html.indexOf("</table>", at));
@@ -147,7 +148,8 @@ class ScenarioCommandsIT {
                 .doesNotContain("Staffing level vs. p90 response");
         // The surge window's own figures at every point, not only averages over the run.
         assertThat(html).contains("<section id=\"surge\">", "from day 60 to day 63 of the run (3 days)",
-                "<table class=\"grid\" id=\"surge-table\">", "<p class=\"v surge\">In the surge at surge multiplier = 8, "
+                "<table class=\"grid\" id=\"surge-table\">",
+                        "<p class=\"v surge\">In the surge at surge multiplier = 8, "
                         + "emergency pool = 120: at grid-400 the open cases peak at ");
         for (String point : new String[] {"surge multiplier = 2, emergency pool = 20",
             "surge multiplier = 4, emergency pool = 60", "surge multiplier = 8, emergency pool = 120"}) {
@@ -189,7 +191,8 @@ class ScenarioCommandsIT {
         Path out = dir.resolve("out");
         CliRunner r = CliRunner.run("run", file.toString(), "--out", out.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("error: bad.yaml:5 layouts[1].targetHouseholds: 900 is above the maximum grid size 500")
+        assertThat(r.err()).contains("error: bad.yaml:5 layouts[1].targetHouseholds: 900 is above the maximum grid "
+                + "size 500")
                 .contains("error: bad.yaml:6 replications: 0 is below the minimum 1").contains("2 problems");
         assertThat(out).doesNotExist();
         assertThat(CliRunner.run("validate", file.toString()).exitCode()).isEqualTo(2);

@@ -5,7 +5,8 @@ package org.gridplan.sim.geo;
  * maps) is WGS84 shifted by a published closed-form function of position (Krasovsky ellipsoid);
  * BD-09 (Baidu) is GCJ-02 shifted again. The forward transforms are the closed forms; the inverse
  * of GCJ-02 is found by fixed-point iteration to a millionth of a metre or so, the inverse of
- * BD-09 the published closed form refined the same way. Outside mainland China's bounding box no offset applies, as the maps do.
+ * BD-09 the published closed form refined the same way. Outside mainland China's bounding box no
+ * offset applies, as the maps do.
  * Coordinates are {@code {longitude, latitude}} in degrees.
  */
 public final class ChineseOffsets {
