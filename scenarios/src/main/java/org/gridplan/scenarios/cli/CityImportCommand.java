@@ -34,10 +34,62 @@ final class CityImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--buildings", required = true, paramLabel = "BUILDINGS.csv",
-            description = "The buildings: columns id, lon and lat (or x and y in metres), households (or units), "
-                    + "community, and optionally street. UTF-8 with or without BOM, or GBK as Excel saves it.")
+    @Option(names = "--buildings", required = true, paramLabel = "BUILDINGS.csv|BUILDINGS.geojson",
+            description = "The buildings: a CSV with columns id, lon and lat (or x and y in metres), households (or "
+                    + "units), community, and optionally street (UTF-8 with or without BOM, or GBK as Excel saves "
+                    + "it); or a GeoJSON of points or polygons (buildings, parcels, 小区, census blocks) with those "
+                    + "fields as properties, each polygon's building placed at a point inside it.")
     Path buildings;
+
+    @Option(names = "--id-field", defaultValue = "id", paramLabel = "NAME",
+            description = "The column or property naming a building (default: ${DEFAULT-VALUE}).")
+    String idField;
+
+    @Option(names = "--households-field", defaultValue = "households", paramLabel = "NAME",
+            description = "The column or property of a building's households (default: ${DEFAULT-VALUE}); fractions "
+                    + "(occupancy-weighted counts) are rounded to the nearest whole number, halves up.")
+    String householdsField;
+
+    @Option(names = "--persons-field", paramLabel = "NAME",
+            description = "Estimate households from residents instead: the column or property of a building's "
+                    + "residents, divided by --persons-per-household.")
+    String personsField;
+
+    @Option(names = "--persons-per-household", paramLabel = "X",
+            description = "Residents per household, with --persons-field (e.g. the census's residents over its "
+                    + "households for the district).")
+    Double personsPerHousehold;
+
+    @Option(names = "--community-field", paramLabel = "NAME",
+            description = "The column or property naming a building's community (社区) (default: community; not "
+                    + "read when --communities gives a boundary layer).")
+    String communityField;
+
+    @Option(names = "--street-field", defaultValue = "street", paramLabel = "NAME",
+            description = "The column or property naming a building's street (街道, the sub-district above the "
+                    + "community, not a road name), optional in the file (default: ${DEFAULT-VALUE}).")
+    String streetField;
+
+    @Option(names = "--communities", paramLabel = "BOUNDARIES.geojson",
+            description = "Communities from a boundary layer: each building takes the name of the polygon it stands "
+                    + "in (within 250 m of one: the nearest; farther: dropped, and counted).")
+    Path communities;
+
+    @Option(names = "--community-name-field", defaultValue = "name", paramLabel = "NAME",
+            description = "The boundary layer's property naming a community (default: ${DEFAULT-VALUE}).")
+    String communityNameField;
+
+    @Option(names = "--merge-small-communities", arity = "0..1", fallbackValue = "300", paramLabel = "MIN",
+            description = "Merge every community with fewer than MIN households (default when given: 300, the "
+                    + "smallest urban grid) into the community of its nearest building outside it, smallest "
+                    + "first, so that each can hold a grid.")
+    Integer mergeBelow;
+
+    @Option(names = "--split-above", paramLabel = "HOUSEHOLDS",
+            description = "For polygons that stand for several buildings (census blocks, 小区): one with more "
+                    + "households than this becomes as many buildings of at most this many, spread evenly over it "
+                    + "(default: one building per feature).")
+    Integer splitAbove;
 
     @Option(names = "--roads", required = true, paramLabel = "ROADS.geojson|ROADS.osm",
             description = "The roads: GeoJSON LineString/MultiLineString features, or OpenStreetMap XML (.osm) "
@@ -57,7 +109,24 @@ final class CityImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        new FileRoles().input("--buildings", buildings).input("--roads", roads).output("--out", out).check();
+        FileRoles roles = new FileRoles().input("--buildings", buildings).input("--roads", roads);
+        if (communities != null) {
+            roles.input("--communities", communities);
+        }
+        roles.output("--out", out).check();
+        if ((personsField == null) != (personsPerHousehold == null)) {
+            throw new InputException("--persons-field and --persons-per-household go together: give both or "
+                    + "neither");
+        }
+        if (personsPerHousehold != null && !(personsPerHousehold > 0 && personsPerHousehold <= 50)) {
+            throw new InputException("--persons-per-household: " + personsPerHousehold + " is not between 0 and 50");
+        }
+        if (splitAbove != null && (splitAbove < 1 || splitAbove > 100_000)) {
+            throw new InputException("--split-above: " + splitAbove + " is not between 1 and 100,000");
+        }
+        if (mergeBelow != null && (mergeBelow < 1 || mergeBelow > 100_000)) {
+            throw new InputException("--merge-small-communities: " + mergeBelow + " is not between 1 and 100,000");
+        }
         CityImport.Crs kind = null;
         if (crs != null) {
             try {
@@ -70,7 +139,12 @@ final class CityImportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CityImport.Result r;
         try {
-            r = CityImport.read(cityName, buildings, roads, kind);
+            String community = communities != null ? communityField
+                    : communityField != null ? communityField : "community";
+            CityImport.Options options = new CityImport.Options(kind, idField, householdsField, personsField,
+                    personsPerHousehold == null ? 0 : personsPerHousehold, community, streetField, communities,
+                    communityNameField, mergeBelow == null ? 0 : mergeBelow, splitAbove == null ? 0 : splitAbove);
+            r = CityImport.read(cityName, buildings, roads, options);
         } catch (IllegalArgumentException e) {
             throw new InputException(buildings, e.getMessage());
         }
@@ -99,6 +173,9 @@ final class CityImportCommand implements Callable<Integer> {
                 r.roundedRows(), checked.buildingsByCommunity().size(), r.roadNodes(), r.roadSegments(),
                 r.droppedPieces(), r.droppedSegments(), out, (System.nanoTime() - t0) / 1e9);
         r.projection().ifPresent(p -> w.printf("  projected to metres: %s%n", p));
+        for (String note : r.notes()) {
+            w.println("  " + note);
+        }
         w.flush();
         return 0;
     }

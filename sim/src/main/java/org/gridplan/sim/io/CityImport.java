@@ -33,6 +33,8 @@ import org.gridplan.sim.model.City;
 import org.gridplan.sim.road.Road;
 import org.gridplan.sim.road.RoadClass;
 import org.gridplan.sim.road.RoadNetwork;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 
 /**
  * A city from the files a planner has: buildings as a CSV (as saved by Excel or exported by a GIS),
@@ -80,8 +82,40 @@ public final class CityImport {
      * @param droppedSegments  their segments
      */
     public record Result(City city, Optional<String> projection, int rows, int droppedBuildings, int roundedRows,
-            int roadNodes, int roadSegments, int droppedPieces, int droppedSegments) {
+            int roadNodes, int roadSegments, int droppedPieces, int droppedSegments, List<String> notes) {
     }
+
+    /**
+     * How to read the buildings, and where their communities come from.
+     *
+     * @param crs                 the coordinates of the files; null to take lon/lat columns (and every GeoJSON)
+     *                            as WGS84 and x/y as metres
+     * @param idField             the column or property naming a building
+     * @param householdsField     the column or property of its households (fractions are rounded, halves up)
+     * @param personsField        a column or property of residents to estimate households from, or null
+     * @param personsPerHousehold residents per household when households are estimated from residents
+     * @param communityField      the column or property naming its community (社区), or null when a boundary
+     *                            layer gives them
+     * @param streetField         the column or property naming its street (街道, the sub-district), optional
+     * @param communities         a GeoJSON of community boundaries (Polygon or MultiPolygon), or null
+     * @param communityNameField  the boundary layer's property naming a community
+     * @param mergeBelow          communities with fewer households than this are merged into their nearest
+     *                            neighbour; 0 to merge none
+     * @param splitAbove          a polygon (a block, a parcel of several buildings) with more households than
+     *                            this becomes that many buildings or fewer, spread over it; 0 to keep one
+     */
+    public record Options(Crs crs, String idField, String householdsField, String personsField,
+            double personsPerHousehold, String communityField, String streetField, Path communities,
+            String communityNameField, int mergeBelow, int splitAbove) {
+
+        /** The columns of the documented CSV, no boundary layer, no merging, no splitting. */
+        public static Options of(Crs crs) {
+            return new Options(crs, "id", "households", null, 0, "community", "street", null, "name", 0, 0);
+        }
+    }
+
+    /** A building this far from every community boundary, or nearer, joins the nearest community. */
+    public static final double BOUNDARY_TOLERANCE_METRES = 250;
 
     /** OpenStreetMap highway values no walker or rider uses, or that are not roads yet. */
     private static final Set<String> NOT_WALKABLE = Set.of("motorway", "motorway_link", "trunk", "trunk_link",
@@ -109,7 +143,23 @@ public final class CityImport {
      * @throws InputException naming the file and row, feature or element of the first problem
      */
     public static Result read(String name, Path buildings, Path roads, Crs crs) {
-        List<Row> rows = rows(buildings, crs);
+        return read(name, buildings, roads, Options.of(crs));
+    }
+
+    /**
+     * Imports a city, reading the buildings as {@code options} say.
+     *
+     * @param name      the city's name
+     * @param buildings the buildings: a CSV, or a GeoJSON of points or polygons (a polygon's building stands
+     *                  at a point inside it) whose properties carry the fields
+     * @param roads     the roads: {@code .geojson} lines or {@code .osm} XML
+     * @param options   the fields to read and where communities come from
+     * @throws InputException naming the file and row, feature or element of the first problem
+     */
+    public static Result read(String name, Path buildings, Path roads, Options options) {
+        Crs crs = options.crs();
+        List<String> notes = new ArrayList<>();
+        List<Row> rows = isGeoJson(buildings) ? geoJsonRows(buildings, options) : rows(buildings, options);
         boolean degrees = rows.get(0).degrees();
         Crs kind = crs != null ? crs : degrees ? Crs.WGS84 : Crs.METRES;
         if (degrees && kind == Crs.METRES) {
@@ -131,10 +181,16 @@ public final class CityImport {
             }
             projection = new DistrictProjection(lon / rows.size(), lat / rows.size());
         }
-        List<Building> out = new ArrayList<>();
+        List<Row> placed = new ArrayList<>();
+        List<double[]> at = new ArrayList<>();
         int dropped = 0;
         int rounded = 0;
+        double read = 0;
+        long whole = 0;
+        int split = 0;
+        int parts = 0;
         for (Row r : rows) {
+            read += r.households();
             long h = Math.round(r.households());
             if (h != r.households()) {
                 rounded++;
@@ -143,12 +199,70 @@ public final class CityImport {
                 dropped++;
                 continue;
             }
-            double[] xy = position(projection, kind, r.a(), r.b());
-            out.add(new Building(r.id(), xy[0], xy[1], (int) h, Math.max(1, (int) ((h + GeoJson.HOUSEHOLDS_PER_UNIT
-                    - 1) / GeoJson.HOUSEHOLDS_PER_UNIT)), r.street(), r.community()));
+            whole += h;
+            if (options.splitAbove() > 0 && r.area() != null && h > options.splitAbove()) {
+                int k = (int) ((h + options.splitAbove() - 1) / options.splitAbove());
+                DistrictProjection pr = projection;
+                List<double[]> spots = PolygonSpread.spread(r.area(), k, c -> position(pr, kind, c[0], c[1]));
+                for (int j = 0; j < spots.size(); j++) {
+                    long share = h / spots.size() + (j < h % spots.size() ? 1 : 0);
+                    placed.add(new Row(r.id() + "-" + (j + 1), r.a(), r.b(), r.degrees(), share, r.community(),
+                            r.street(), null));
+                    at.add(spots.get(j));
+                }
+                split++;
+                parts += spots.size();
+                continue;
+            }
+            placed.add(r);
+            at.add(position(projection, kind, r.a(), r.b()));
+        }
+        if (split > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d polygons with more than %d households split into %,d "
+                    + "buildings spread over each (ids <id>-1, <id>-2, ...)", split, options.splitAbove(), parts));
+        }
+        if (placed.isEmpty()) {
+            throw new InputException(buildings, "no building has households (every row rounds to 0)");
+        }
+        if (rounded > 0) {
+            notes.add(String.format(Locale.ROOT, "households rounded to whole numbers (halves up) in %,d rows: "
+                    + "%,.1f read, %,d kept", rounded, read, whole));
+        }
+        if (options.personsField() != null) {
+            notes.add(String.format(Locale.ROOT, "households estimated as residents (%s) / %s per household",
+                    options.personsField(), trim(options.personsPerHousehold())));
+        }
+        int n = placed.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        long[] hs = new long[n];
+        String[] community = new String[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = at.get(i)[0];
+            ys[i] = at.get(i)[1];
+            hs[i] = Math.round(placed.get(i).households());
+            community[i] = placed.get(i).community();
+        }
+        if (options.communities() != null) {
+            DistrictProjection pr = projection;
+            community = CommunityBoundaries.assign(options.communities(), options.communityNameField(), xs, ys,
+                    pr == null ? c -> c : c -> position(pr, kind, c[0], c[1]), notes);
+        }
+        if (options.mergeBelow() > 0) {
+            community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, options.mergeBelow(), notes);
+        }
+        List<Building> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (community[i] == null) {
+                continue;
+            }
+            Row r = placed.get(i);
+            long h = hs[i];
+            out.add(new Building(r.id(), xs[i], ys[i], (int) h, Math.max(1, (int) ((h + GeoJson.HOUSEHOLDS_PER_UNIT
+                    - 1) / GeoJson.HOUSEHOLDS_PER_UNIT)), r.street(), community[i]));
         }
         if (out.isEmpty()) {
-            throw new InputException(buildings, "no building has households (every row rounds to 0)");
+            throw new InputException(options.communities(), "no building lies within a community boundary");
         }
         String file = roads.getFileName().toString().toLowerCase(Locale.ROOT);
         Network net = file.endsWith(".osm") ? osm(roads, projection, kind) : geoJsonRoads(roads, projection, kind);
@@ -156,7 +270,16 @@ public final class CityImport {
         City city = new City(name, out, new RoadNetwork(kept.xs(), kept.ys(), kept.roads()), List.of());
         return new Result(city, projection == null ? Optional.empty() : Optional.of(projection.proj4()), rows.size(),
                 dropped, rounded, kept.xs().length, kept.roads().size(), net.pieces() - 1,
-                net.roads().size() - kept.roads().size());
+                net.roads().size() - kept.roads().size(), List.copyOf(notes));
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static boolean isGeoJson(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".geojson") || n.endsWith(".json");
     }
 
     private static double[] wgs84(Crs kind, double lon, double lat) {
@@ -177,10 +300,10 @@ public final class CityImport {
 
     /** One building row: {@code a, b} are lon, lat or x, y. */
     private record Row(String id, double a, double b, boolean degrees, double households, String community,
-            String street) {
+            String street, Geometry area) {
     }
 
-    private static List<Row> rows(Path file, Crs crs) {
+    private static List<Row> rows(Path file, Options o) {
         String text = UserText.read(file);
         if (text.isBlank()) {
             throw new InputException(file, "empty file (expected a header row id,lon,lat,households,community)");
@@ -188,6 +311,7 @@ public final class CityImport {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
         List<Row> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        String amount = o.personsField() != null ? o.personsField() : o.householdsField();
         try (Reader in = new StringReader(text); MappingIterator<Map<String, String>> it = CSV
                 .readerForMapOf(String.class).with(schema).with(CsvParser.Feature.TRIM_SPACES)
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in)) {
@@ -210,36 +334,51 @@ public final class CityImport {
                         throw new InputException(file, "line 1: give the position as columns lon,lat (degrees) or"
                                 + " x,y (metres), one pair (columns: " + String.join(", ", header) + ")");
                     }
-                    for (String required : List.of("id", "community")) {
-                        if (!header.contains(required)) {
-                            throw new InputException(file, "line 1: missing column '" + required + "' (columns: id,"
-                                    + " lon, lat or x, y, households or units, community, street)");
-                        }
+                    if (!header.contains(o.idField())) {
+                        throw new InputException(file, "line 1: missing column '" + o.idField() + "' (columns: "
+                                + String.join(", ", header) + ")");
                     }
-                    if (!header.contains("households") && !header.contains("units")) {
-                        throw new InputException(file, "line 1: missing column 'households' (or 'units', "
-                                + GeoJson.HOUSEHOLDS_PER_UNIT + " households each)");
+                    if (o.communityField() != null && !header.contains(o.communityField())) {
+                        throw new InputException(file, "line 1: missing column '" + o.communityField() + "' (or "
+                                + "give a boundary layer of communities with --communities)");
+                    }
+                    if (o.personsField() != null && !header.contains(o.personsField())) {
+                        throw new InputException(file, "line 1: missing column '" + o.personsField() + "' of "
+                                + "residents (columns: " + String.join(", ", header) + ")");
+                    }
+                    if (o.personsField() == null && !header.contains(o.householdsField())
+                            && !header.contains("units")) {
+                        throw new InputException(file, "line 1: missing column '" + o.householdsField() + "' (or "
+                                + "'units', " + GeoJson.HOUSEHOLDS_PER_UNIT + " households each)");
                     }
                 }
                 String where = "line " + line;
-                String id = text(file, where, row, "id");
+                String id = text(file, where, row, o.idField());
                 if (!ids.add(id)) {
-                    throw new InputException(file, where + ", column 'id': building " + id + " is listed twice");
+                    throw new InputException(file, where + ", column '" + o.idField() + "': building " + id
+                            + " is listed twice");
                 }
                 double a = number(file, where, row, degrees ? "lon" : "x");
                 double b = number(file, where, row, degrees ? "lat" : "y");
                 if (degrees && (Math.abs(a) > 180 || Math.abs(b) > 90)) {
                     throw new InputException(file, where + ": " + a + ", " + b + " is not a longitude and latitude");
                 }
-                double households = row.get("households") != null && !row.get("households").isBlank()
-                        ? number(file, where, row, "households")
-                        : number(file, where, row, "units") * GeoJson.HOUSEHOLDS_PER_UNIT;
-                if (households < 0) {
-                    throw new InputException(file, where + ", column 'households': " + households + " is negative");
+                double households;
+                if (o.personsField() != null) {
+                    households = number(file, where, row, amount) / o.personsPerHousehold();
+                } else if (row.get(amount) != null && !row.get(amount).isBlank()) {
+                    households = number(file, where, row, amount);
+                } else {
+                    households = number(file, where, row, "units") * GeoJson.HOUSEHOLDS_PER_UNIT;
                 }
-                String community = text(file, where, row, "community");
-                String street = row.get("street") == null || row.get("street").isBlank() ? "S1" : row.get("street");
-                out.add(new Row(id, a, b, degrees, households, community, street));
+                if (households < 0) {
+                    throw new InputException(file, where + ", column '" + amount + "': " + households
+                            + " is negative");
+                }
+                String community = o.communityField() == null ? null : text(file, where, row, o.communityField());
+                String street = o.streetField() == null ? null : row.get(o.streetField());
+                out.add(new Row(id, a, b, degrees, households, community, street == null || street.isBlank()
+                        ? "S1" : street.trim(), null));
             }
         } catch (JsonProcessingException e) {
             throw new InputException(file, "line " + e.getLocation().getLineNr() + ": malformed CSV: "
@@ -251,6 +390,105 @@ public final class CityImport {
             throw new InputException(file, "no building rows after the header");
         }
         return out;
+    }
+
+    /**
+     * Buildings from a GeoJSON of points or polygons (a GIS export of buildings, parcels, 小区 or census
+     * blocks): a polygon's building stands at a point inside it (JTS's interior point, inside even for an
+     * L-shaped block), with its fields among the feature's properties.
+     */
+    private static List<Row> geoJsonRows(Path file, Options o) {
+        JsonNode root = json(file);
+        boolean degrees = o.crs() != Crs.METRES;
+        String amount = o.personsField() != null ? o.personsField() : o.householdsField();
+        List<Row> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        JsonNode features = root.path("features");
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            JsonNode props = f.path("properties");
+            String where = "feature " + i;
+            Geometry g = GeoJsonGeometry.read(file, where, f.path("geometry"), null);
+            if (g == null) {
+                continue;
+            }
+            Point at = g instanceof Point p ? p : g.getInteriorPoint();
+            String id = property(file, where, props, o.idField());
+            if (!ids.add(id)) {
+                throw new InputException(file, where + ", property '" + o.idField() + "': building " + id
+                        + " is listed twice");
+            }
+            double a = at.getX();
+            double b = at.getY();
+            if (degrees && (Math.abs(a) > 180 || Math.abs(b) > 90)) {
+                throw new InputException(file, where + ": " + a + ", " + b + " is not a longitude and latitude "
+                        + "(GeoJSON is WGS84 lon/lat; give --crs metres for a file in metres)");
+            }
+            double value = numberProperty(file, where, props, amount);
+            double households = o.personsField() != null ? value / o.personsPerHousehold() : value;
+            if (households < 0) {
+                throw new InputException(file, where + ", property '" + amount + "': " + value + " is negative");
+            }
+            String community = o.communityField() == null ? null : property(file, where, props, o.communityField());
+            String street = o.streetField() == null ? "" : props.path(o.streetField()).asText("").trim();
+            out.add(new Row(id, a, b, degrees, households, community, street.isEmpty() ? "S1" : street,
+                    g instanceof Point ? null : g));
+        }
+        if (out.isEmpty()) {
+            throw new InputException(file, "no building features (Point, Polygon or MultiPolygon geometries)");
+        }
+        return out;
+    }
+
+    static JsonNode json(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(UserText.read(file));
+        } catch (JsonProcessingException e) {
+            throw new InputException(file, "not valid JSON: line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage());
+        }
+        if (root == null || !root.path("features").isArray()) {
+            throw new InputException(file, "expected a GeoJSON FeatureCollection with a features list");
+        }
+        return root;
+    }
+
+    static String property(Path file, String where, JsonNode props, String name) {
+        JsonNode v = props.path(name);
+        String text = v.isValueNode() && !v.isNull() ? v.asText().trim() : "";
+        if (text.isEmpty()) {
+            throw new InputException(file, where + ", property '" + name + "': " + (v.isMissingNode() ? "missing"
+                    : "empty") + propertyNames(props));
+        }
+        // A GIS writes whole-number ids as 1234.0.
+        return v.isNumber() && v.asDouble() == Math.rint(v.asDouble()) ? Long.toString(v.asLong()) : text;
+    }
+
+    private static double numberProperty(Path file, String where, JsonNode props, String name) {
+        JsonNode v = props.path(name);
+        if (v.isNull()) {
+            return 0;
+        }
+        if (v.isMissingNode()) {
+            throw new InputException(file, where + ", property '" + name + "': missing" + propertyNames(props));
+        }
+        try {
+            double d = v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new InputException(file, where + ", property '" + name + "': '" + v.asText() + "' is not a number");
+        }
+    }
+
+    private static String propertyNames(JsonNode props) {
+        List<String> names = new ArrayList<>();
+        props.fieldNames().forEachRemaining(names::add);
+        return names.isEmpty() ? " (the feature has no properties)" : " (properties: " + String.join(", ",
+                names.subList(0, Math.min(12, names.size()))) + (names.size() > 12 ? ", ..." : "") + ")";
     }
 
     private static String text(Path file, String where, Map<String, String> row, String column) {
