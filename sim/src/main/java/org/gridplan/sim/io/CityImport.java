@@ -203,7 +203,8 @@ public final class CityImport {
             if (options.splitAbove() > 0 && r.area() != null && h > options.splitAbove()) {
                 int k = (int) ((h + options.splitAbove() - 1) / options.splitAbove());
                 DistrictProjection pr = projection;
-                List<double[]> spots = PolygonSpread.spread(r.area(), k, c -> position(pr, kind, c[0], c[1]));
+                List<double[]> spots = PolygonSpread.spread(r.area(), k, r.degrees(),
+                        c -> position(pr, kind, c[0], c[1]));
                 for (int j = 0; j < spots.size(); j++) {
                     long share = h / spots.size() + (j < h % spots.size() ? 1 : 0);
                     placed.add(new Row(r.id() + "-" + (j + 1), r.a(), r.b(), r.degrees(), share, r.community(),

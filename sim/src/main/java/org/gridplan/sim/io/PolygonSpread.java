@@ -14,8 +14,9 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * Points spread evenly over a polygon: where an aggregate (a census block, a 小区 of several buildings)
  * stands for many households, its households are placed at several points inside it rather than one.
  * The points are the centres of k clusters of a lattice of points inside the polygon (farthest-point
- * start, then Lloyd's iterations in metres), each moved to the nearest lattice point of its cluster so
- * that it lies inside. Deterministic: no random numbers.
+ * start, then Lloyd's iterations, with longitude scaled by the cosine of the latitude so that distances
+ * are those on the ground), each moved to the nearest lattice point of its cluster so that it lies
+ * inside; only the chosen points are projected. Deterministic: no random numbers.
  */
 final class PolygonSpread {
 
@@ -31,12 +32,15 @@ final class PolygonSpread {
      *
      * @param area     the polygon, in the file's coordinates
      * @param k        how many points
+     * @param degrees  whether the file's coordinates are longitude and latitude
      * @param toMetres the file's coordinates to metres
      * @return {@code k} points, or fewer (at least one) for a polygon too thin for a lattice
      */
-    static List<double[]> spread(Geometry area, int k, UnaryOperator<double[]> toMetres) {
+    static List<double[]> spread(Geometry area, int k, boolean degrees, UnaryOperator<double[]> toMetres) {
         PreparedGeometry inside = PreparedGeometryFactory.prepare(area);
         Envelope e = area.getEnvelopeInternal();
+        Point interior = area.getInteriorPoint();
+        double xScale = degrees ? Math.cos(Math.toRadians(interior.getY())) : 1;
         List<double[]> cand = new ArrayList<>();
         double step = Math.sqrt(Math.max(area.getArea(), 1e-18) / LATTICE);
         for (int attempt = 0; attempt < 4 && cand.size() < Math.max(k, LATTICE / 4); attempt++) {
@@ -45,17 +49,16 @@ final class PolygonSpread {
                 for (double y = e.getMinY() + step / 2; y < e.getMaxY(); y += step) {
                     Point p = GeoJsonGeometry.FACTORY.createPoint(new Coordinate(x, y));
                     if (inside.contains(p)) {
-                        cand.add(toMetres.apply(new double[] {x, y}));
+                        cand.add(new double[] {x * xScale, y});
                     }
                 }
             }
             step /= 2;
         }
-        Point interior = area.getInteriorPoint();
-        double[] first = toMetres.apply(new double[] {interior.getX(), interior.getY()});
         if (cand.isEmpty()) {
-            return List.of(first);
+            return List.of(toMetres.apply(new double[] {interior.getX(), interior.getY()}));
         }
+        double[] first = {interior.getX() * xScale, interior.getY()};
         int m = Math.min(k, cand.size());
         // Farthest-point start from the lattice point nearest the interior point.
         List<double[]> centres = new ArrayList<>();
@@ -103,7 +106,7 @@ final class PolygonSpread {
                     at = cand.get(i);
                 }
             }
-            out.add(at);
+            out.add(toMetres.apply(new double[] {at[0] / xScale, at[1]}));
         }
         return out;
     }
