@@ -154,7 +154,7 @@ final class CityImportCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".check");
         City checked;
         try {
-            GeoJson.writeCity(r.city(), tmp);
+            GeoJson.writeCity(r.city(), tmp, r.projection().orElse(null));
             try {
                 checked = GeoJson.readCity(tmp);
             } catch (InputException e) {

@@ -60,5 +60,19 @@ class CambridgeIT {
                 "--replications", "1", "--no-report", "--out", dir.resolve("batch").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("3 runs done").contains("current").contains("grid-400").contains("grid-300");
+
+        // Back in longitude and latitude for a GIS, with the grids of a layout the batch drew.
+        Path layout;
+        try (var files = Files.list(dir.resolve("batch").resolve("layouts"))) {
+            layout = files.filter(f -> f.getFileName().toString().contains("grid-400")).findFirst().orElseThrow();
+        }
+        Path lonLat = dir.resolve("cambridge-wgs84.geojson");
+        CliRunner back = CliRunner.run("city", "lonlat", "--city", city.toString(), "--layout", layout.toString(),
+                "--out", lonLat.toString());
+        assertThat(back.exitCode()).as(back.err()).isZero();
+        assertThat(back.out()).startsWith("cambridge, layout grid-400: 844 buildings and");
+        String text = Files.readString(lonLat);
+        // The first centreline's first vertex, -71.09966196611784, 42.37357651649618, comes back to 7 decimals.
+        assertThat(text).contains("[-71.099662,42.3735765]").contains("\"grid\":\"");
     }
 }

@@ -675,7 +675,27 @@ public final class GeoJson {
 
     /** Writes a city (buildings, roads, sites) to {@code file}, atomically. */
     public static void writeCity(City city, Path file) {
-        AtomicFiles.write(file, out -> writeCity(city, null, out));
+        AtomicFiles.write(file, out -> writeCity(city, null, null, out));
+    }
+
+    /**
+     * Writes a city with the projection its metres are on ({@code gridplan.projection}, a PROJ string),
+     * as {@code gridplan city import} records it, so that it can be written back in longitude and latitude.
+     */
+    public static void writeCity(City city, Path file, String projection) {
+        AtomicFiles.write(file, out -> writeCity(city, null, projection, out));
+    }
+
+    /** The projection a city file records ({@code gridplan.projection}), if any. */
+    public static Optional<String> projection(Path file) {
+        JsonNode meta = tree(file).path("gridplan").path("projection");
+        if (meta.isMissingNode() || meta.isNull()) {
+            return Optional.empty();
+        }
+        if (!meta.isTextual() || meta.asText().isBlank()) {
+            throw new InputException(file, "gridplan.projection must be a PROJ string, got " + describe(meta));
+        }
+        return Optional.of(meta.asText());
     }
 
     /**
@@ -683,16 +703,20 @@ public final class GeoJson {
      * community in the {@code gridplan.grids} member; roads and sites are left to the city file.
      */
     public static void writeLayout(City city, GridLayout layout, Path file) {
-        AtomicFiles.write(file, out -> writeCity(city, layout, out));
+        AtomicFiles.write(file, out -> writeCity(city, layout, null, out));
     }
 
-    private static void writeCity(City city, GridLayout layout, OutputStream out) throws IOException {
+    private static void writeCity(City city, GridLayout layout, String projection, OutputStream out)
+            throws IOException {
         ObjectNode header = MAPPER.createObjectNode();
         header.put("type", "FeatureCollection");
         ObjectNode meta = header.putObject("gridplan");
         meta.put("kind", layout == null ? "city" : "layout");
         meta.put("name", layout == null ? city.name() : layout.name());
         meta.put("units", "metres");
+        if (projection != null) {
+            meta.put("projection", projection);
+        }
         if (layout != null) {
             // The city the layout divides, so that a layout given with another city is recognised.
             meta.put("city", city.name());
