@@ -62,7 +62,8 @@ final class CityImportCommand implements Callable<Integer> {
 
     @Option(names = "--community-field", paramLabel = "NAME",
             description = "The column or property naming a building's community (社区) (default: community; not "
-                    + "read when --communities gives a boundary layer).")
+                    + "read when --communities gives a boundary layer). Without either, communities of about 6,400 "
+                    + "households are derived by clustering, and said so.")
     String communityField;
 
     @Option(names = "--street-field", defaultValue = "street", paramLabel = "NAME",

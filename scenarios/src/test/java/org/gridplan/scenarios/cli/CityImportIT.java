@@ -145,9 +145,9 @@ class CityImportIT {
         assertThat(r.err()).contains("bad.csv: line 3, column 'lon': 'east' is not a number").doesNotContain("\tat ");
         Files.writeString(bad, "id,lon,lat,households\nA,121.47,31.23,10\n");
         CliRunner m = CliRunner.run("city", "import", "--buildings", bad.toString(), "--roads", roads.toString(),
-                "--out", out.toString());
+                "--community-field", "hood", "--out", out.toString());
         assertThat(m.exitCode()).isEqualTo(2);
-        assertThat(m.err()).contains("line 1: missing column 'community'");
+        assertThat(m.err()).contains("line 1: missing column 'hood'");
         CliRunner crs = CliRunner.run("city", "import", "--buildings", buildings(false).toString(), "--roads",
                 roads.toString(), "--crs", "utm", "--out", out.toString());
         assertThat(crs.exitCode()).isEqualTo(2);

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,6 +114,18 @@ public final class CityImport {
             return new Options(crs, "id", "households", null, 0, "community", "street", null, "name", 0, 0);
         }
     }
+
+    /** The column or property naming a community unless told otherwise; when absent, communities are derived. */
+    public static final String DEFAULT_COMMUNITY_FIELD = "community";
+
+    /**
+     * Households of a derived community: 6,400, as {@code CityGenerator}'s default (Meilan district: 49
+     * communities and 784 grids of about 400 households).
+     */
+    public static final int DERIVED_COMMUNITY_HOUSEHOLDS = 6_400;
+
+    /** A derived community smaller than this (the smallest urban grid) is merged into its neighbour. */
+    static final int DERIVED_MINIMUM = 300;
 
     /** A building this far from every community boundary, or nearer, joins the nearest community. */
     public static final double BOUNDARY_TOLERANCE_METRES = 250;
@@ -244,6 +257,12 @@ public final class CityImport {
             hs[i] = Math.round(placed.get(i).households());
             community[i] = placed.get(i).community();
         }
+        boolean none = Arrays.stream(community).allMatch(c -> c == null);
+        if (options.communities() == null && none) {
+            community = CommunityBoundaries.cluster(xs, ys, hs, DERIVED_COMMUNITY_HOUSEHOLDS, notes);
+            community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, Math.max(options.mergeBelow(),
+                    DERIVED_MINIMUM), notes);
+        }
         if (options.communities() != null) {
             DistrictProjection pr = projection;
             community = CommunityBoundaries.assign(options.communities(), options.communityNameField(), xs, ys,
@@ -318,6 +337,7 @@ public final class CityImport {
                 .with(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(in)) {
             List<String> header = null;
             boolean degrees = false;
+            boolean derive = false;
             while (it.hasNextValue()) {
                 int line = it.getCurrentLocation().getLineNr();
                 Map<String, String> row = it.nextValue();
@@ -340,8 +360,11 @@ public final class CityImport {
                                 + String.join(", ", header) + ")");
                     }
                     if (o.communityField() != null && !header.contains(o.communityField())) {
-                        throw new InputException(file, "line 1: missing column '" + o.communityField() + "' (or "
-                                + "give a boundary layer of communities with --communities)");
+                        if (!DEFAULT_COMMUNITY_FIELD.equals(o.communityField())) {
+                            throw new InputException(file, "line 1: missing column '" + o.communityField() + "' (or"
+                                    + " give a boundary layer of communities with --communities)");
+                        }
+                        derive = true;
                     }
                     if (o.personsField() != null && !header.contains(o.personsField())) {
                         throw new InputException(file, "line 1: missing column '" + o.personsField() + "' of "
@@ -376,7 +399,8 @@ public final class CityImport {
                     throw new InputException(file, where + ", column '" + amount + "': " + households
                             + " is negative");
                 }
-                String community = o.communityField() == null ? null : text(file, where, row, o.communityField());
+                String community = o.communityField() == null || derive ? null
+                        : text(file, where, row, o.communityField());
                 String street = o.streetField() == null ? null : row.get(o.streetField());
                 out.add(new Row(id, a, b, degrees, households, community, street == null || street.isBlank()
                         ? "S1" : street.trim(), null));
@@ -404,6 +428,7 @@ public final class CityImport {
         String amount = o.personsField() != null ? o.personsField() : o.householdsField();
         List<Row> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        boolean derive = false;
         JsonNode features = root.path("features");
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
@@ -430,7 +455,11 @@ public final class CityImport {
             if (households < 0) {
                 throw new InputException(file, where + ", property '" + amount + "': " + value + " is negative");
             }
-            String community = o.communityField() == null ? null : property(file, where, props, o.communityField());
+            if (i == 0 || out.isEmpty()) {
+                derive = DEFAULT_COMMUNITY_FIELD.equals(o.communityField()) && !props.has(o.communityField());
+            }
+            String community = o.communityField() == null || derive ? null
+                    : property(file, where, props, o.communityField());
             String street = o.streetField() == null ? "" : props.path(o.streetField()).asText("").trim();
             out.add(new Row(id, a, b, degrees, households, community, street.isEmpty() ? "S1" : street,
                     g instanceof Point ? null : g));

@@ -3,6 +3,7 @@ package org.gridplan.sim.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,84 @@ final class CommunityBoundaries {
                 + "buildings; %,d buildings inside one, %,d within %.0f m of one joined the nearest, %,d farther "
                 + "dropped", file.getFileName(), nameField, areas.size(), count.size() - empty,
                 xs.length - near - outside.size(), near, tol, outside.size()));
+        return out;
+    }
+
+    /**
+     * Communities derived for buildings that name none: {@code round(households / perCommunity)} groups
+     * (at least one) by k-means on position weighted by households, started from farthest points (the
+     * heaviest building first), 20 Lloyd iterations; deterministic. The groups are named {@code D01},
+     * {@code D02}, ... from west to east by their centres.
+     */
+    static String[] cluster(double[] xs, double[] ys, long[] households, int perCommunity, List<String> notes) {
+        int n = xs.length;
+        long total = 0;
+        int heaviest = 0;
+        for (int i = 0; i < n; i++) {
+            total += households[i];
+            if (households[i] > households[heaviest]) {
+                heaviest = i;
+            }
+        }
+        int k = (int) Math.max(1, Math.min(n, Math.round(total / (double) perCommunity)));
+        double[][] c = new double[k][];
+        c[0] = new double[] {xs[heaviest], ys[heaviest]};
+        double[] gap = new double[n];
+        for (int i = 0; i < n; i++) {
+            gap[i] = Math.hypot(xs[i] - c[0][0], ys[i] - c[0][1]);
+        }
+        for (int j = 1; j < k; j++) {
+            int far = 0;
+            for (int i = 1; i < n; i++) {
+                if (gap[i] > gap[far]) {
+                    far = i;
+                }
+            }
+            c[j] = new double[] {xs[far], ys[far]};
+            for (int i = 0; i < n; i++) {
+                gap[i] = Math.min(gap[i], Math.hypot(xs[i] - xs[far], ys[i] - ys[far]));
+            }
+        }
+        int[] of = new int[n];
+        for (int it = 0; it < 20; it++) {
+            double[][] sum = new double[k][3];
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int j = 1; j < k; j++) {
+                    if (Math.hypot(xs[i] - c[j][0], ys[i] - c[j][1]) < Math.hypot(xs[i] - c[best][0],
+                            ys[i] - c[best][1])) {
+                        best = j;
+                    }
+                }
+                of[i] = best;
+                sum[best][0] += xs[i] * households[i];
+                sum[best][1] += ys[i] * households[i];
+                sum[best][2] += households[i];
+            }
+            for (int j = 0; j < k; j++) {
+                if (sum[j][2] > 0) {
+                    c[j] = new double[] {sum[j][0] / sum[j][2], sum[j][1] / sum[j][2]};
+                }
+            }
+        }
+        Integer[] order = new Integer[k];
+        for (int j = 0; j < k; j++) {
+            order[j] = j;
+        }
+        double[][] centres = c;
+        Arrays.sort(order, (a, b) -> Double.compare(centres[a][0], centres[b][0]));
+        String[] name = new String[k];
+        int digits = Math.max(2, Integer.toString(k).length());
+        for (int r = 0; r < k; r++) {
+            name[order[r]] = String.format(Locale.ROOT, "D%0" + digits + "d", r + 1);
+        }
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = name[of[i]];
+        }
+        notes.add(String.format(Locale.ROOT, "no community column or property: %d communities derived by "
+                + "clustering the buildings into groups of about %,d households (named D01, D02, ... west to "
+                + "east); give a community field or --communities for the real ones", k, perCommunity));
         return out;
     }
 

@@ -127,6 +127,28 @@ class CityImportBuildingsTest {
     }
 
     @Test
+    void without_a_community_field_communities_are_derived_and_said_so() throws Exception {
+        // Two clusters of four 1,600-household buildings, 800 m apart: 12,800 households, two communities.
+        StringBuilder f = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int k = 0; k < 8; k++) {
+            double x = (k < 4 ? 50 : 850) + (k % 2) * 60;
+            double y = 50 + (k % 4 / 2) * 60;
+            f.append(k == 0 ? "" : ",").append(point("{\"BLOCK\":\"b" + k + "\",\"HH\":1600}", x, y));
+        }
+        Path pts = write("pts.geojson", f.append("]}").toString());
+        CityImport.Options o = new CityImport.Options(CityImport.Crs.METRES, "BLOCK", "HH", null, 0, "community",
+                "street", null, "NAME", 0, 0);
+
+        CityImport.Result r = CityImport.read("t", pts, roads(), o);
+
+        Map<String, Long> count = r.city().buildings().stream().collect(Collectors.groupingBy(Building::community,
+                Collectors.counting()));
+        assertThat(count).containsOnly(Map.entry("D01", 4L), Map.entry("D02", 4L));
+        assertThat(r.city().buildings().stream().filter(b -> b.x() < 500)).allMatch(b -> b.community().equals("D01"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("no community column or property: 2 communities derived"));
+    }
+
+    @Test
     void a_missing_property_is_named_with_the_feature_and_the_properties_it_has() throws Exception {
         Path blocks = write("blocks.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
                 + square("{\"BLOCK\":\"a\",\"HH\":100,\"hood\":\"C1\"}", 100, 100, 50) + ","
