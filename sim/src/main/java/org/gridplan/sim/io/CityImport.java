@@ -258,6 +258,9 @@ public final class CityImport {
             community[i] = placed.get(i).community();
         }
         boolean none = Arrays.stream(community).allMatch(c -> c == null);
+        if (options.communities() == null && !none) {
+            community = CommunityBoundaries.fillBlanks(xs, ys, community, notes);
+        }
         if (options.communities() == null && none) {
             community = CommunityBoundaries.cluster(xs, ys, hs, DERIVED_COMMUNITY_HOUSEHOLDS, notes);
             community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, Math.max(options.mergeBelow(),
@@ -399,8 +402,8 @@ public final class CityImport {
                     throw new InputException(file, where + ", column '" + amount + "': " + households
                             + " is negative");
                 }
-                String community = o.communityField() == null || derive ? null
-                        : text(file, where, row, o.communityField());
+                String cell = o.communityField() == null || derive ? null : row.get(o.communityField());
+                String community = cell == null || cell.isBlank() ? null : cell.trim();
                 String street = o.streetField() == null ? null : row.get(o.streetField());
                 out.add(new Row(id, a, b, degrees, households, community, street == null || street.isBlank()
                         ? "S1" : street.trim(), null));
@@ -458,8 +461,9 @@ public final class CityImport {
             if (i == 0 || out.isEmpty()) {
                 derive = DEFAULT_COMMUNITY_FIELD.equals(o.communityField()) && !props.has(o.communityField());
             }
-            String community = o.communityField() == null || derive ? null
-                    : property(file, where, props, o.communityField());
+            JsonNode named = o.communityField() == null || derive ? null : props.path(o.communityField());
+            String community = named == null || !named.isValueNode() || named.isNull() || named.asText().isBlank()
+                    ? null : named.asText().trim();
             String street = o.streetField() == null ? "" : props.path(o.streetField()).asText("").trim();
             out.add(new Row(id, a, b, degrees, households, community, street.isEmpty() ? "S1" : street,
                     g instanceof Point ? null : g));

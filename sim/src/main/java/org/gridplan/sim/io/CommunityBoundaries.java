@@ -112,6 +112,34 @@ final class CommunityBoundaries {
     }
 
     /**
+     * Buildings whose community is blank take the community of their nearest building that names one
+     * (a GIS export often leaves the field empty on a few features); said in {@code notes}.
+     */
+    static String[] fillBlanks(double[] xs, double[] ys, String[] community, List<String> notes) {
+        String[] out = community.clone();
+        int filled = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (community[i] != null) {
+                continue;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < out.length; j++) {
+                double d = Math.hypot(xs[i] - xs[j], ys[i] - ys[j]);
+                if (community[j] != null && d < best) {
+                    best = d;
+                    out[i] = community[j];
+                }
+            }
+            filled++;
+        }
+        if (filled > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d buildings with a blank community took the community of "
+                    + "their nearest building", filled));
+        }
+        return out;
+    }
+
+    /**
      * Communities derived for buildings that name none: {@code round(households / perCommunity)} groups
      * (at least one) by k-means on position weighted by households, started from farthest points (the
      * heaviest building first), 20 Lloyd iterations; deterministic. The groups are named {@code D01},

@@ -149,6 +149,22 @@ class CityImportBuildingsTest {
     }
 
     @Test
+    void a_building_with_a_blank_community_takes_its_nearest_neighbours() throws Exception {
+        Path pts = write("pts.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
+                + point("{\"BLOCK\":\"a\",\"HH\":300,\"hood\":\"West\"}", 100, 100) + ","
+                + point("{\"BLOCK\":\"b\",\"HH\":300,\"hood\":\"East\"}", 800, 100) + ","
+                + point("{\"BLOCK\":\"c\",\"HH\":50,\"hood\":\" \"}", 700, 150) + ","
+                + point("{\"BLOCK\":\"d\",\"HH\":50,\"hood\":null}", 150, 150) + "]}");
+
+        CityImport.Result r = CityImport.read("t", pts, roads(), options(null, 0, null, 0, 0));
+
+        assertThat(r.city().buildings()).extracting(Building::community).containsExactly("West", "East", "East",
+                "West");
+        assertThat(r.notes()).contains("2 buildings with a blank community took the community of their nearest "
+                + "building");
+    }
+
+    @Test
     void a_missing_property_is_named_with_the_feature_and_the_properties_it_has() throws Exception {
         Path blocks = write("blocks.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
                 + square("{\"BLOCK\":\"a\",\"HH\":100,\"hood\":\"C1\"}", 100, 100, 50) + ","
