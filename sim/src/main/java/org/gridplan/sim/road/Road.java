@@ -1,14 +1,20 @@
 package org.gridplan.sim.road;
 
 /**
- * An undirected road segment between two nodes of a {@link RoadNetwork}.
+ * A road segment between two nodes of a {@link RoadNetwork}.
  *
- * @param from   index of one end node
- * @param to     index of the other end node, different from {@code from}
- * @param metres length along the road, positive
- * @param roadClass  local street or arterial
+ * <p>A one-way segment may be ridden only from {@code from} to {@code to}. The flag is carried from
+ * the imported data to the city file ({@code "oneway": true}) so that it is not lost, but travel does
+ * not use it yet: every mode's shortest paths treat the segment as two-way (see the README, "city
+ * import").
+ *
+ * @param from      index of one end node (the start of a one-way segment)
+ * @param to        index of the other end node, different from {@code from}
+ * @param metres    length along the road, positive
+ * @param roadClass local street or arterial
+ * @param oneWay    whether traffic that obeys direction may only go from {@code from} to {@code to}
  */
-public record Road(int from, int to, double metres, RoadClass roadClass) {
+public record Road(int from, int to, double metres, RoadClass roadClass, boolean oneWay) {
 
     public Road {
         if (from < 0 || to < 0) {
@@ -23,5 +29,10 @@ public record Road(int from, int to, double metres, RoadClass roadClass) {
         if (roadClass == null) {
             throw new IllegalArgumentException("road " + from + "-" + to + ": missing road class");
         }
+    }
+
+    /** A two-way segment. */
+    public Road(int from, int to, double metres, RoadClass roadClass) {
+        this(from, to, metres, roadClass, false);
     }
 }

@@ -97,6 +97,9 @@ public final class RoadDistances {
     }
 
     private double astar(int source, int goal) {
+        if (net.isStraightLine()) {
+            return net.straightLineMetres(source, goal);
+        }
         search++;
         if (search == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);

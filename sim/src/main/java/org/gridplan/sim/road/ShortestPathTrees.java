@@ -95,6 +95,13 @@ public final class ShortestPathTrees {
 
     private float[] dijkstra(int source) {
         int n = network.nodeCount();
+        if (network.isStraightLine()) {
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) network.straightLineMetres(source, i);
+            }
+            return out;
+        }
         CsrGraph graph = network.csr();
         double[] lengths = network.lengths();
         double[] dist = new double[n];
