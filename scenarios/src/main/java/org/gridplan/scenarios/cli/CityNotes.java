@@ -9,7 +9,7 @@ final class CityNotes {
     private CityNotes() {
     }
 
-    /** Prints the city's travel note, if it has one (a city without roads), as a {@code note:} line; returns the city. */
+    /** Prints the city's travel note, if it has one (a city without roads), as a {@code note:} line; returns it. */
     static City say(City city, PrintWriter err) {
         city.travelNote().ifPresent(n -> {
             err.println("note: " + n);

@@ -142,8 +142,8 @@ class CityImportIT {
         // Every block's building faces the middle of a block side, between the lattice's vertices.
         assertThat(r.out()).contains("  roads: 0 loose line ends joined within 1 m, 0 line ends joined by node id; "
                 + "36 buildings attached mid-segment (36 road nodes added at the foot of the perpendicular), largest "
-                + "access distance 49.9 m (building B55)").contains("0 one-way segments, kept in the city file; direction is not yet "
-                + "used");
+                + "access distance 49.9 m (building B55)")
+                .contains("0 one-way segments, kept in the city file; direction is not yet used");
         assertThat(GeoJson.readCity(city).roads().nodeCount()).isEqualTo(49 + 36);
     }
 

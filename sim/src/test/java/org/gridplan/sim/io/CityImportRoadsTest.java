@@ -195,5 +195,10 @@ class CityImportRoadsTest {
         City back = GeoJson.readCity(file);
         assertThat(back.roads().detourFactor()).isEqualTo(1.4);
         assertThat(new TravelTimes(back).buildingMetres(0, 1).orElseThrow()).isCloseTo(700, offset(1e-3));
+        // Candidate sites of their own file need no road near them.
+        Path sites = dir.resolve("sites.geojson");
+        Files.writeString(sites, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[5000,0]},\"properties\":{\"id\":\"S1\"}}]}");
+        assertThat(GeoJson.readSites(sites, back)).hasSize(1);
     }
 }
