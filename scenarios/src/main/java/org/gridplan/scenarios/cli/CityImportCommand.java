@@ -61,7 +61,7 @@ final class CityImportCommand implements Callable<Integer> {
     @Option(names = "--oneway-field", paramLabel = "NAME",
             description = "GeoJSON roads: the property saying a line is one-way: yes, true, 1, FT, forward with "
                     + "the line's direction; -1, TF, backward, reverse against it; no, false, 0, B, both or empty "
-                    + "two-way. Kept in the city file; travel does not use direction yet.")
+                    + "two-way. E-bike routes keep to one-way streets; walking ignores them.")
     String onewayField;
 
     @Option(names = "--detour-factor", paramLabel = "FACTOR", defaultValue = "1.3",
@@ -143,8 +143,9 @@ final class CityImportCommand implements Callable<Integer> {
                             + "perpendicular), largest access distance %.1f m (building %s)%n",
                     roadReport.lineEndJoins(), plain(joinTolerance), roadReport.idJoins(), roadReport.midSegment(),
                     roadReport.nodesAdded(), roadReport.maxAccessMetres(), roadReport.maxAccessBuilding());
-            w.printf(Locale.ROOT, "  %,d one-way segments, kept in the city file; direction is not yet used: "
-                    + "walking and e-bike routes both treat every segment as two-way%n", roadReport.oneWay());
+            w.printf(Locale.ROOT, "  %,d one-way segments: e-bike routes keep to them, walking routes do not "
+                    + "(%,d more made two-way, as one-way they cut the network: a one-way street out of the data or "
+                    + "into a dead end)%n", roadReport.oneWay(), roadReport.madeTwoWay());
         }
         r.projection().ifPresent(p -> w.printf("  projected to metres: %s%n", p));
         checked.travelNote().ifPresent(n -> w.println("note: " + n));

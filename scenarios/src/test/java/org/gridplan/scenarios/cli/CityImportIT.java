@@ -143,7 +143,7 @@ class CityImportIT {
         assertThat(r.out()).contains("  roads: 0 loose line ends joined within 1 m, 0 line ends joined by node id; "
                 + "36 buildings attached mid-segment (36 road nodes added at the foot of the perpendicular), largest "
                 + "access distance 49.9 m (building B55)")
-                .contains("0 one-way segments, kept in the city file; direction is not yet used");
+                .contains("0 one-way segments: e-bike routes keep to them, walking routes do not (0 more made two-way");
         assertThat(GeoJson.readCity(city).roads().nodeCount()).isEqualTo(49 + 36);
     }
 

@@ -111,12 +111,14 @@ public final class CityImport {
      * @param midSegment      buildings attached mid-segment (a node added at the foot of the perpendicular)
      * @param nodesAdded      nodes added for them
      * @param oneWay          one-way segments kept
+     * @param madeTwoWay      one-way segments made two-way because, kept one-way, they cut the network
+     *                        for a rider (a one-way street out of the extract or into a dead end)
      * @param maxAccessMetres the largest straight distance from a building to its road node
      * @param maxAccessBuilding the building that has it
      * @param detourFactor    the detour factor of a city without roads; NaN with roads
      */
     public record RoadReport(int lineEndJoins, int idJoins, int midSegment, int nodesAdded, int oneWay,
-            double maxAccessMetres, String maxAccessBuilding, double detourFactor) {
+            int madeTwoWay, double maxAccessMetres, String maxAccessBuilding, double detourFactor) {
     }
 
     /**
@@ -219,7 +221,7 @@ public final class CityImport {
                 throw new InputException(buildings, e.getMessage());
             }
             return new Result(city, proj, rows.size(), dropped, rounded, 0, 0, 0, 0,
-                    new RoadReport(0, 0, 0, 0, 0, 0, null, options.detourFactor()));
+                    new RoadReport(0, 0, 0, 0, 0, 0, 0, null, options.detourFactor()));
         }
         return withRoads(name, out, roads, projection, kind, options, proj, rows.size(), dropped, rounded);
     }
@@ -242,7 +244,8 @@ public final class CityImport {
             at.add(new double[] {b.x(), b.y()});
         }
         RoadCleanup.Snapped snapped = RoadCleanup.snap(new RoadCleanup.Net(kept.xs(), kept.ys(), kept.roads()), at);
-        RoadNetwork network = new RoadNetwork(snapped.net().xs(), snapped.net().ys(), snapped.net().roads());
+        RoadCleanup.Relaxed relaxed = RoadCleanup.relaxOneWay(snapped.net());
+        RoadNetwork network = new RoadNetwork(relaxed.net().xs(), relaxed.net().ys(), relaxed.net().roads());
         City city = new City(name, out, network, List.of());
         int far = 0;
         for (int i = 1; i < out.size(); i++) {
@@ -251,7 +254,7 @@ public final class CityImport {
             }
         }
         RoadReport report = new RoadReport(joined.joins(), read.idJoins(), snapped.midSegment(), snapped.nodesAdded(),
-                network.oneWayCount(), city.accessMetres(far), out.get(far).id(), Double.NaN);
+                network.oneWayCount(), relaxed.madeTwoWay(), city.accessMetres(far), out.get(far).id(), Double.NaN);
         return new Result(city, proj, rows, dropped, rounded, kept.xs().length, kept.roads().size(), net.pieces() - 1,
                 net.roads().size() - kept.roads().size(), report);
     }

@@ -52,8 +52,11 @@ import org.gridplan.sim.road.RoadNetwork;
  *   <li><b>Roads</b>: {@code LineString} or {@code MultiLineString} features, optional
  *       {@code class} ({@code local} by default, or {@code arterial}) and optional
  *       {@code metres} (the line's length along the road; by default the length of its
- *       polyline). Every vertex becomes a road node; vertices closer than 1 cm are the same
- *       node, so lines meeting at a junction are joined.</li>
+ *       polyline), optional {@code oneway: true} (one-way from the first position to the last,
+ *       kept to by the e-bike). Every vertex becomes a road node; vertices closer than 1 cm are
+ *       the same node, so lines meeting at a junction are joined. A file without road lines is a
+ *       city without roads: travel the straight line times {@code gridplan.detourFactor}
+ *       (default {@link RoadNetwork#DEFAULT_DETOUR_FACTOR}).</li>
  * </ul>
  * A {@code kind} property ({@code building}, {@code site}, {@code road}) may be given on every
  * feature; without it, Points are buildings and lines are roads. Other properties are ignored,
@@ -68,7 +71,7 @@ import org.gridplan.sim.road.RoadNetwork;
  * finite and of magnitude below {@value #MAX_COORDINATE} m; the district spans at most 200 km
  * ({@link #MAX_EXTENT_METRES}) each way; buildings have distinct positions (only the parts
  * {@code B/1}, {@code B/2}, ... of a split building share one); the roads are one connected
- * network; every building and site is within 1 km ({@link #MAX_ROAD_DISTANCE_METRES}) of a road
+ * network, also keeping to its one-way streets; every building and site is within 1 km ({@link #MAX_ROAD_DISTANCE_METRES}) of a road
  * line; sites and buildings are Points; and no JSON object repeats a key.
  *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
@@ -141,6 +144,7 @@ public final class GeoJson {
         }
         RoadNetwork network = p.network(file);
         CityChecks.connected(file, network, p.nodeWhere);
+        CityChecks.oneWayConnected(file, network, p.nodeWhere);
         CityChecks.RoadIndex roadIndex = new CityChecks.RoadIndex(network);
         roadIndex.requireNear(file, p.buildingAt, "building");
         roadIndex.requireNear(file, p.siteAt, "site");

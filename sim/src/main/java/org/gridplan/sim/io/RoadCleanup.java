@@ -162,6 +162,129 @@ final class RoadCleanup {
         return new Snapped(split.net(), mid, split.net().xs().length - net.xs().length);
     }
 
+    /** A network whose one-way streets no longer cut it, and how many one-way segments were made two-way. */
+    record Relaxed(Net net, int madeTwoWay) {
+    }
+
+    /**
+     * Makes two-way the one-way segments that cut the network for a rider keeping to them: while
+     * some node lies outside the largest strongly connected part (a one-way street leading out of
+     * the extract, or into a dead end), every one-way segment touching such a node is made
+     * two-way. Each round frees at least one segment, so it ends with the network strongly connected
+     * (it is connected).
+     */
+    static Relaxed relaxOneWay(Net net) {
+        List<Road> roads = new ArrayList<>(net.roads());
+        int n = net.xs().length;
+        int made = 0;
+        while (true) {
+            int[] label = strongLabels(n, roads);
+            int[] size = new int[n];
+            int best = 0;
+            for (int l : label) {
+                size[l]++;
+                best = size[l] > size[best] ? l : best;
+            }
+            if (size[best] == n) {
+                return new Relaxed(made == 0 ? net : new Net(net.xs(), net.ys(), roads), made);
+            }
+            int before = made;
+            for (int k = 0; k < roads.size(); k++) {
+                Road r = roads.get(k);
+                if (r.oneWay() && (label[r.from()] != best || label[r.to()] != best)) {
+                    roads.set(k, new Road(r.from(), r.to(), r.metres(), r.roadClass(), false));
+                    made++;
+                }
+            }
+            if (made == before) {
+                // Not connected even both ways: the largest piece was kept before, so this cannot happen.
+                throw new IllegalStateException("road network is not connected");
+            }
+        }
+    }
+
+    /** Strongly connected component of every node, keeping to one-way segments (Kosaraju, iterative). */
+    private static int[] strongLabels(int n, List<Road> roads) {
+        int[][] out = adjacency(n, roads, false);
+        int[][] in = adjacency(n, roads, true);
+        int[] order = new int[n];
+        int filled = 0;
+        boolean[] seen = new boolean[n];
+        int[] stack = new int[n];
+        int[] next = new int[n];
+        for (int s = 0; s < n; s++) {
+            if (seen[s]) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = s;
+            seen[s] = true;
+            next[s] = 0;
+            while (top > 0) {
+                int u = stack[top - 1];
+                if (next[u] < out[u].length) {
+                    int v = out[u][next[u]++];
+                    if (!seen[v]) {
+                        seen[v] = true;
+                        next[v] = 0;
+                        stack[top++] = v;
+                    }
+                } else {
+                    order[filled++] = u;
+                    top--;
+                }
+            }
+        }
+        int[] label = new int[n];
+        Arrays.fill(label, -1);
+        int labels = 0;
+        for (int k = n - 1; k >= 0; k--) {
+            int s = order[k];
+            if (label[s] >= 0) {
+                continue;
+            }
+            int top = 0;
+            stack[top++] = s;
+            label[s] = labels;
+            while (top > 0) {
+                int u = stack[--top];
+                for (int v : in[u]) {
+                    if (label[v] < 0) {
+                        label[v] = labels;
+                        stack[top++] = v;
+                    }
+                }
+            }
+            labels++;
+        }
+        return label;
+    }
+
+    /** Per node, the nodes one step away keeping to one-way segments ({@code reverse}: one step towards it). */
+    private static int[][] adjacency(int n, List<Road> roads, boolean reverse) {
+        int[] count = new int[n];
+        for (Road r : roads) {
+            count[reverse ? r.to() : r.from()]++;
+            if (!r.oneWay()) {
+                count[reverse ? r.from() : r.to()]++;
+            }
+        }
+        int[][] adj = new int[n][];
+        for (int i = 0; i < n; i++) {
+            adj[i] = new int[count[i]];
+        }
+        int[] fill = new int[n];
+        for (Road r : roads) {
+            int a = reverse ? r.to() : r.from();
+            int b = reverse ? r.from() : r.to();
+            adj[a][fill[a]++] = b;
+            if (!r.oneWay()) {
+                adj[b][fill[b]++] = a;
+            }
+        }
+        return adj;
+    }
+
     /** A split network and, per split segment, the node of each of its split points in the order given. */
     private record Split(Net net, Map<Integer, List<Integer>> nodeOf) {
     }

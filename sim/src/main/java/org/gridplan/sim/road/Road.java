@@ -3,10 +3,9 @@ package org.gridplan.sim.road;
 /**
  * A road segment between two nodes of a {@link RoadNetwork}.
  *
- * <p>A one-way segment may be ridden only from {@code from} to {@code to}. The flag is carried from
- * the imported data to the city file ({@code "oneway": true}) so that it is not lost, but travel does
- * not use it yet: every mode's shortest paths treat the segment as two-way (see the README, "city
- * import").
+ * <p>A one-way segment may be ridden only from {@code from} to {@code to}: travel that keeps to one-way
+ * streets ({@link TravelMode#obeysOneWay}, the e-bike) takes it in that direction only, walking takes it
+ * both ways. The city file writes it so ({@code "oneway": true}).
  *
  * @param from      index of one end node (the start of a one-way segment)
  * @param to        index of the other end node, different from {@code from}

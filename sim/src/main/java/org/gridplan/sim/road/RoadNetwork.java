@@ -42,6 +42,8 @@ public final class RoadNetwork {
     private final NodeIndex index;
     /** The detour factor of a network without roads; NaN for a network of roads. */
     private final double detour;
+    private final boolean[] open;
+    private final boolean[] openReverse;
     private Graph<Integer, DefaultWeightedEdge> graph;
 
     /**
@@ -94,6 +96,80 @@ public final class RoadNetwork {
         }
         index = new NodeIndex(this.xs, this.ys);
         this.detour = detour;
+        boolean anyOneWay = false;
+        for (Road r : this.roads) {
+            anyOneWay |= r.oneWay();
+        }
+        if (anyOneWay) {
+            // An arc leaves its source node u along road r: open when r is two-way or starts at u; its
+            // reverse (from the arc's target back to u) when r is two-way or starts at the target.
+            open = new boolean[csr.arcCount()];
+            openReverse = new boolean[csr.arcCount()];
+            for (int u = 0; u < n; u++) {
+                for (int a = csr.firstArc(u), end = csr.endArc(u); a < end; a++) {
+                    Road r = this.roads.get(csr.edgeOf(a));
+                    open[a] = !r.oneWay() || r.from() == u;
+                    openReverse[a] = !r.oneWay() || r.to() == u;
+                }
+            }
+        } else {
+            open = null;
+            openReverse = null;
+        }
+    }
+
+    /** Whether some segment is one-way. */
+    public boolean hasOneWay() {
+        return open != null;
+    }
+
+    /**
+     * Per arc of {@link #csr()}, whether travel that obeys one-way streets may take it from its source
+     * node; null when no segment is one-way. The network's own array, not to be changed.
+     */
+    boolean[] openArcs() {
+        return open;
+    }
+
+    /**
+     * Per arc of {@link #csr()}, whether travel that obeys one-way streets may take it backwards, from
+     * its target to its source (for searches towards a node); null when no segment is one-way.
+     */
+    boolean[] openReverseArcs() {
+        return openReverse;
+    }
+
+    /**
+     * Nodes that cannot be reached from node 0, or cannot reach it, when one-way streets are obeyed:
+     * an empty array when every node reaches every other (always so without one-way segments, for a
+     * connected network). Node 0 is any node of a connected network, so this tells strong connectivity.
+     */
+    public int[] cutOffByOneWay() {
+        if (open == null) {
+            return new int[0];
+        }
+        boolean[] from = reach(open);
+        boolean[] to = reach(openReverse);
+        return java.util.stream.IntStream.range(0, nodeCount()).filter(i -> !from[i] || !to[i]).toArray();
+    }
+
+    private boolean[] reach(boolean[] allowed) {
+        boolean[] seen = new boolean[nodeCount()];
+        int[] stack = new int[nodeCount()];
+        int top = 0;
+        stack[top++] = 0;
+        seen[0] = true;
+        while (top > 0) {
+            int u = stack[--top];
+            for (int a = csr.firstArc(u), end = csr.endArc(u); a < end; a++) {
+                int v = csr.target(a);
+                if (allowed[a] && !seen[v]) {
+                    seen[v] = true;
+                    stack[top++] = v;
+                }
+            }
+        }
+        return seen;
     }
 
     /**

@@ -135,25 +135,59 @@ class CityImportRoadsTest {
 
     @Test
     void one_way_values_keep_direction_in_the_city_file() throws IOException {
-        Path roads = roads("\"dir\":\"FT\";0,0,100,0", "\"dir\":\"TF\";100,0,200,0", "\"dir\":\"N\";200,0,300,0",
-                "\"dir\":null;300,0,400,0");
-        CityImport.Result r = CityImport.read("oneway", csv("P,350,10,50,C1"), roads, null,
-                options(1, null, "dir"));
+        // A block: the south side one-way eastwards (FT), the east side digitised southwards but one-way
+        // northwards (TF), the north and west sides two-way.
+        Path roads = roads("\"dir\":\"FT\";0,0,100,0", "\"dir\":\"TF\";100,100,100,0",
+                "\"dir\":\"N\";100,100,0,100", "\"dir\":null;0,100,0,0");
+        CityImport.Result r = CityImport.read("oneway", csv("P,-10,50,50,C1"), roads, null, options(1, null, "dir"));
         assertThat(r.roadReport().oneWay()).isEqualTo(2);
+        assertThat(r.roadReport().madeTwoWay()).isZero();
         RoadNetwork net = r.city().roads();
-        Road against = net.roads().stream().filter(Road::oneWay).filter(x -> net.x(x.from()) > 150).findFirst()
-                .orElseThrow();
+        Road against = net.roads().stream().filter(Road::oneWay).filter(x -> net.x(x.from()) == 100
+                && net.x(x.to()) == 100).findFirst().orElseThrow();
         // Against the digitised direction: from the line's last vertex to its first.
-        assertThat(net.x(against.from())).isEqualTo(200);
-        assertThat(net.x(against.to())).isEqualTo(100);
+        assertThat(net.y(against.from())).isEqualTo(0);
+        assertThat(net.y(against.to())).isEqualTo(100);
         Path file = dir.resolve("city.geojson");
         GeoJson.writeCity(r.city(), file);
-        assertThat(GeoJson.readCity(file).roads().oneWayCount()).isEqualTo(2);
+        City back = GeoJson.readCity(file);
+        assertThat(back.roads().oneWayCount()).isEqualTo(2);
+        // An e-bike from the north-east corner to the south-east one goes round by the west side.
+        TravelTimes ebike = new TravelTimes(back).forMode(org.gridplan.sim.road.TravelMode.EBIKE);
+        int ne = back.roads().nearestNode(100, 100);
+        int se = back.roads().nearestNode(100, 0);
+        assertThat(ebike.nodeMetres(ne, se).orElseThrow()).isCloseTo(300, offset(1e-6));
+        assertThat(ebike.nodeMetres(se, ne).orElseThrow()).isCloseTo(100, offset(1e-6));
 
         Path bad = roads("\"dir\":\"sideways\";0,0,100,0");
         assertThatThrownBy(() -> CityImport.read("oneway", csv("P,50,10,50,C1"), bad, null, options(1, null, "dir")))
                 .isInstanceOf(InputException.class)
                 .hasMessageContaining("roads.geojson: feature 0, property 'dir': \"sideways\" is not a one-way value");
+    }
+
+    @Test
+    void a_one_way_street_that_leads_out_of_the_network_is_made_two_way() throws IOException {
+        Path roads = roads("\"dir\":\"N\";0,0,100,0", "\"dir\":\"FT\";100,0,200,0");
+        CityImport.Result r = CityImport.read("stub", csv("P,20,10,50,C1"), roads, null, options(1, null, "dir"));
+        assertThat(r.roadReport().madeTwoWay()).isEqualTo(1);
+        assertThat(r.roadReport().oneWay()).isZero();
+        assertThat(r.city().roads().cutOffByOneWay()).isEmpty();
+    }
+
+    @Test
+    void a_city_file_whose_one_way_streets_cut_the_network_is_refused() throws IOException {
+        Path file = dir.resolve("cut.geojson");
+        Files.writeString(file, """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","geometry":{"type":"Point","coordinates":[20,10]},
+                 "properties":{"id":"P","households":10,"street":"S","community":"C"}},
+                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[100,0]]},"properties":{}},
+                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[100,0],[200,0]]},
+                 "properties":{"oneway":true}}]}""");
+        assertThatThrownBy(() -> GeoJson.readCity(file)).isInstanceOf(InputException.class)
+                .hasMessageContaining("cut.geojson: the one-way streets cut the roads for an e-bike: 1 road node "
+                        + "cannot be reached from the rest of the network or cannot get back to it, e.g. the node at "
+                        + "(200, 0) of feature 2");
     }
 
     @Test
@@ -164,21 +198,24 @@ class CityImportRoadsTest {
                 <osm version="0.6">
                 <node id="1" lat="31.2300" lon="121.4700"/>
                 <node id="2" lat="31.2300" lon="121.4710"/>
-                <node id="3" lat="31.2300" lon="121.4720"/>
-                <node id="4" lat="31.2300" lon="121.4730"/>
+                <node id="3" lat="31.2310" lon="121.4710"/>
+                <node id="4" lat="31.2310" lon="121.4700"/>
                 <way id="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="oneway" v="yes"/></way>
-                <way id="2"><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/><tag k="oneway" v="-1"/></way>
+                <way id="2"><nd ref="3"/><nd ref="2"/><tag k="highway" v="residential"/><tag k="oneway" v="-1"/></way>
                 <way id="3"><nd ref="3"/><nd ref="4"/><tag k="highway" v="residential"/><tag k="oneway" v="no"/></way>
+                <way id="4"><nd ref="4"/><nd ref="1"/><tag k="highway" v="residential"/></way>
                 </osm>
                 """);
         Path b = dir.resolve("b.csv");
-        Files.writeString(b, "id,lon,lat,households,community\nP,121.4725,31.2301,50,C1\n");
+        Files.writeString(b, "id,lon,lat,households,community\nP,121.4699,31.2305,50,C1\n");
         CityImport.Result r = CityImport.read("osm", b, osm, null);
         assertThat(r.roadReport().oneWay()).isEqualTo(2);
+        assertThat(r.roadReport().madeTwoWay()).isZero();
         RoadNetwork net = r.city().roads();
-        Road reversed = net.roads().stream().filter(Road::oneWay).max((x, y) -> Double.compare(net.x(x.from()),
-                net.x(y.from()))).orElseThrow();
-        assertThat(net.x(reversed.from())).isGreaterThan(net.x(reversed.to()));
+        // Way 2 is drawn from node 3 to node 2 and one-way against that: from 2 (south) to 3 (north).
+        Road reversed = net.roads().stream().filter(Road::oneWay).max((x, y) -> Double.compare(net.y(x.to()),
+                net.y(y.to()))).orElseThrow();
+        assertThat(net.y(reversed.to())).isGreaterThan(net.y(reversed.from()));
     }
 
     @Test
