@@ -16,8 +16,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * The checks that a city file describes one district, each refusing with one message naming the
  * file and the feature: its extent, distinct building positions, one connected road network (also
- * keeping to its one-way streets), and every building and site near a road. Each is linear or n log n in the number of features, so a
- * district of 500,000 households is checked in well under a second.
+ * keeping to its one-way streets), and every building and site near a road. Each is linear or
+ * n log n in the number of features, so a district of 500,000 households is checked in well under
+ * a second.
  */
 final class CityChecks {
 
