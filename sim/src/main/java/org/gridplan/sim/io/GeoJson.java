@@ -72,7 +72,8 @@ import org.gridplan.sim.road.RoadNetwork;
  * ({@link #MAX_EXTENT_METRES}) each way; buildings have distinct positions (only the parts
  * {@code B/1}, {@code B/2}, ... of a split building share one); the roads are one connected
  * network, also keeping to its one-way streets; every building and site is within 1 km
- * ({@link #MAX_ROAD_DISTANCE_METRES}) of a road line (a city without roads has none); sites and buildings are Points; and no JSON object repeats a key.
+ * ({@link #MAX_ROAD_DISTANCE_METRES}) of a road line (a city without roads has none); sites and
+ * buildings are Points; and no JSON object repeats a key.
  *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
  * {@code layout}), its name and, for layouts, each grid's community and the city the layout divides:
