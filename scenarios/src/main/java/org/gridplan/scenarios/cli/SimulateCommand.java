@@ -246,7 +246,7 @@ final class SimulateCommand implements Callable<Integer> {
             return null;
         }
         RunSettings settings = s.points().get(p).settings();
-        City c = ScenarioInputs.city(s);
+        City c = CityNotes.say(ScenarioInputs.city(s), spec.commandLine().getErr());
         RunBounds.scenario(s, c.households());
         GridLayout l = ScenarioInputs.layout(s, c, index);
         Optional<Staffing> given;
@@ -286,7 +286,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
                 : TravelModel.road(Main.option("--travel", () -> TravelMode.fromKey(travel)));
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
         // A building without a grid cannot be simulated; name the layout file, not the engine's field.
         List<String> missing = c.buildings().stream().map(b -> b.id())

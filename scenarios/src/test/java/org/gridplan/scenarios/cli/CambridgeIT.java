@@ -31,14 +31,16 @@ class CambridgeIT {
                 "--persons-field", "POP_LAB", "--persons-per-household", "2.3784", "--split-above", "100",
                 "--communities", DATA.resolve("BOUNDARY_CDDNeighborhoods.geojson").toString(),
                 "--community-name-field", "NAME", "--merge-small-communities",
-                "--roads", DATA.resolve("TRANS_Centerlines.geojson").toString(), "--out", city.toString());
+                "--roads", DATA.resolve("TRANS_Centerlines.geojson").toString(), "--node-fields", "FromNode,ToNode",
+                "--oneway-field", "Direction", "--out", city.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("city cambridge: 42,625 households in 844 buildings (886 rows read, 206 "
                         + "dropped with no households")
                 .contains("105 polygons with more than 100 households split into 269 buildings")
                 .contains("households estimated as residents (POP_LAB) / 2.3784 per household")
                 .contains("13 boundaries, 13 with buildings; 844 buildings inside one")
-                .contains("community Cambridge Highlands (284 households, fewer than 300) merged into Strawberry Hill");
+                .contains("community Cambridge Highlands (284 households, fewer than 300) merged into Strawberry Hill")
+                .contains("68 line ends joined by node id").contains("4,059 one-way segments");
         City c = GeoJson.readCity(city);
         Map<String, Integer> households = c.buildings().stream().collect(Collectors.groupingBy(Building::community,
                 Collectors.summingInt(Building::households)));

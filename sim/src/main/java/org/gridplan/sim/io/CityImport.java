@@ -83,7 +83,8 @@ public final class CityImport {
      * @param droppedSegments  their segments
      */
     public record Result(City city, Optional<String> projection, int rows, int droppedBuildings, int roundedRows,
-            int roadNodes, int roadSegments, int droppedPieces, int droppedSegments, List<String> notes) {
+            int roadNodes, int roadSegments, int droppedPieces, int droppedSegments, RoadReport roadReport,
+            List<String> notes) {
     }
 
     /**
@@ -130,6 +131,58 @@ public final class CityImport {
     /** A building this far from every community boundary, or nearer, joins the nearest community. */
     public static final double BOUNDARY_TOLERANCE_METRES = 250;
 
+    /**
+     * How the roads were read.
+     *
+     * @param joinTolerance metres within which a dangling line end is joined to another node or
+     *                      segment; 0 joins only positions within 1 cm (and ids)
+     * @param nodeFields    for GeoJSON roads, the two properties that give a line's first and last
+     *                      node ids ({@code FromNode,ToNode}), joining ends by id; null for none
+     * @param onewayField   for GeoJSON roads, the property that says whether a line is one-way
+     *                      ({@link #ONEWAY_WITH}, {@link #ONEWAY_AGAINST}, {@link #ONEWAY_BOTH}); null for none
+     * @param detourFactor  for a city without roads, road distance over straight-line distance
+     */
+    public record RoadOptions(double joinTolerance, List<String> nodeFields, String onewayField,
+            double detourFactor) {
+
+        /** The defaults: join within 1 m, no id or one-way fields, detour factor 1.3. */
+        public static RoadOptions defaults() {
+            return new RoadOptions(DEFAULT_JOIN_TOLERANCE, null, null, RoadNetwork.DEFAULT_DETOUR_FACTOR);
+        }
+    }
+
+    /**
+     * What was done to the roads.
+     *
+     * @param lineEndJoins    dangling line ends joined to a node or segment within the tolerance
+     * @param idJoins         line ends joined by their node ids though their positions differ
+     * @param midSegment      buildings attached mid-segment (a node added at the foot of the perpendicular)
+     * @param nodesAdded      nodes added for them
+     * @param oneWay          one-way segments kept
+     * @param madeTwoWay      one-way segments made two-way because, kept one-way, they cut the network
+     *                        for a rider (a one-way street out of the extract or into a dead end)
+     * @param maxAccessMetres the largest straight distance from a building to its road node
+     * @param maxAccessBuilding the building that has it
+     * @param detourFactor    the detour factor of a city without roads; NaN with roads
+     */
+    public record RoadReport(int lineEndJoins, int idJoins, int midSegment, int nodesAdded, int oneWay,
+            int madeTwoWay, double maxAccessMetres, String maxAccessBuilding, double detourFactor) {
+    }
+
+    /**
+     * Default tolerance for joining line ends, 1 m: an assumption, wider than the digitising slips
+     * of centreline data (well under a metre at 1:1,000 to 1:2,000 survey scales) and narrower than
+     * any real gap between two streets (a lane is about 3 m wide).
+     */
+    public static final double DEFAULT_JOIN_TOLERANCE = 1.0;
+
+    /** Values of {@code --oneway-field} meaning one-way in the digitised direction, first vertex to last. */
+    public static final Set<String> ONEWAY_WITH = Set.of("yes", "y", "true", "1", "ft", "forward", "fw");
+    /** Values meaning one-way against the digitised direction, last vertex to first. */
+    public static final Set<String> ONEWAY_AGAINST = Set.of("-1", "tf", "backward", "reverse", "bw", "against");
+    /** Values meaning two-way; an empty or missing value is two-way too. */
+    public static final Set<String> ONEWAY_BOTH = Set.of("no", "n", "false", "0", "b", "both", "none");
+
     /** OpenStreetMap highway values no walker or rider uses, or that are not roads yet. */
     private static final Set<String> NOT_WALKABLE = Set.of("motorway", "motorway_link", "trunk", "trunk_link",
             "construction", "proposed", "raceway", "bus_guideway", "escape", "abandoned", "platform");
@@ -156,20 +209,37 @@ public final class CityImport {
      * @throws InputException naming the file and row, feature or element of the first problem
      */
     public static Result read(String name, Path buildings, Path roads, Crs crs) {
-        return read(name, buildings, roads, Options.of(crs));
+        return read(name, buildings, roads, Options.of(crs), RoadOptions.defaults());
+    }
+
+    /**
+     * Imports a city with the given road options.
+     *
+     * @param roads the roads, or null for a city without roads (travel the straight line times the
+     *              options' detour factor)
+     */
+    public static Result read(String name, Path buildings, Path roads, Crs crs, RoadOptions roadOptions) {
+        return read(name, buildings, roads, Options.of(crs), roadOptions);
+    }
+
+    /** Imports a city, reading the buildings as {@code options} say, with the default road options. */
+    public static Result read(String name, Path buildings, Path roads, Options options) {
+        return read(name, buildings, roads, options, RoadOptions.defaults());
     }
 
     /**
      * Imports a city, reading the buildings as {@code options} say.
      *
-     * @param name      the city's name
-     * @param buildings the buildings: a CSV, or a GeoJSON of points or polygons (a polygon's building stands
-     *                  at a point inside it) whose properties carry the fields
-     * @param roads     the roads: {@code .geojson} lines or {@code .osm} XML
-     * @param options   the fields to read and where communities come from
+     * @param name        the city's name
+     * @param buildings   the buildings: a CSV, or a GeoJSON of points or polygons (a polygon's building
+     *                    stands at a point inside it) whose properties carry the fields
+     * @param roads       the roads: {@code .geojson} lines or {@code .osm} XML, or null for a city without
+     *                    roads (travel the straight line times the road options' detour factor)
+     * @param options     the fields to read and where communities come from
+     * @param roadOptions how the roads are read
      * @throws InputException naming the file and row, feature or element of the first problem
      */
-    public static Result read(String name, Path buildings, Path roads, Options options) {
+    public static Result read(String name, Path buildings, Path roads, Options options, RoadOptions roadOptions) {
         Crs crs = options.crs();
         List<String> notes = new ArrayList<>();
         List<Row> rows = isGeoJson(buildings) ? geoJsonRows(buildings, options) : rows(buildings, options);
@@ -287,13 +357,53 @@ public final class CityImport {
         if (out.isEmpty()) {
             throw new InputException(options.communities(), "no building lies within a community boundary");
         }
+        Optional<String> proj = projection == null ? Optional.empty() : Optional.of(projection.proj4());
+        if (roads == null) {
+            City city;
+            try {
+                city = City.withoutRoads(name, out, List.of(), roadOptions.detourFactor());
+            } catch (IllegalArgumentException e) {
+                throw new InputException(buildings, e.getMessage());
+            }
+            return new Result(city, proj, rows.size(), dropped, rounded, 0, 0, 0, 0,
+                    new RoadReport(0, 0, 0, 0, 0, 0, 0, null, roadOptions.detourFactor()), List.copyOf(notes));
+        }
+        return withRoads(name, out, roads, projection, kind, roadOptions, proj, rows.size(), dropped, rounded,
+                notes);
+    }
+
+    private static Result withRoads(String name, List<Building> out, Path roads, DistrictProjection projection,
+            Crs kind, RoadOptions options, Optional<String> proj, int rows, int dropped, int rounded,
+            List<String> notes) {
         String file = roads.getFileName().toString().toLowerCase(Locale.ROOT);
-        Network net = file.endsWith(".osm") ? osm(roads, projection, kind) : geoJsonRoads(roads, projection, kind);
+        boolean osm = file.endsWith(".osm");
+        if (osm && (options.nodeFields() != null || options.onewayField() != null)) {
+            throw new InputException(roads, "--node-fields and --oneway-field are for GeoJSON roads; an "
+                    + "OpenStreetMap file joins ways by node ids and gives direction by its oneway tags");
+        }
+        Network read = osm ? osm(roads, projection, kind) : geoJsonRoads(roads, projection, kind, options);
+        RoadCleanup.Joined joined = RoadCleanup.join(new RoadCleanup.Net(read.xs(), read.ys(), read.roads()),
+                read.ends(), options.joinTolerance());
+        Network net = new Network(joined.net().xs(), joined.net().ys(), joined.net().roads(), null, read.idJoins());
         Network kept = net.largest(roads);
-        City city = new City(name, out, new RoadNetwork(kept.xs(), kept.ys(), kept.roads()), List.of());
-        return new Result(city, projection == null ? Optional.empty() : Optional.of(projection.proj4()), rows.size(),
-                dropped, rounded, kept.xs().length, kept.roads().size(), net.pieces() - 1,
-                net.roads().size() - kept.roads().size(), List.copyOf(notes));
+        List<double[]> at = new ArrayList<>();
+        for (Building b : out) {
+            at.add(new double[] {b.x(), b.y()});
+        }
+        RoadCleanup.Snapped snapped = RoadCleanup.snap(new RoadCleanup.Net(kept.xs(), kept.ys(), kept.roads()), at);
+        RoadCleanup.Relaxed relaxed = RoadCleanup.relaxOneWay(snapped.net());
+        RoadNetwork network = new RoadNetwork(relaxed.net().xs(), relaxed.net().ys(), relaxed.net().roads());
+        City city = new City(name, out, network, List.of());
+        int far = 0;
+        for (int i = 1; i < out.size(); i++) {
+            if (city.accessMetres(i) > city.accessMetres(far)) {
+                far = i;
+            }
+        }
+        RoadReport report = new RoadReport(joined.joins(), read.idJoins(), snapped.midSegment(), snapped.nodesAdded(),
+                network.oneWayCount(), relaxed.madeTwoWay(), city.accessMetres(far), out.get(far).id(), Double.NaN);
+        return new Result(city, proj, rows, dropped, rounded, kept.xs().length, kept.roads().size(), net.pieces() - 1,
+                net.roads().size() - kept.roads().size(), report, List.copyOf(notes));
     }
 
     private static String trim(double v) {
@@ -546,8 +656,13 @@ public final class CityImport {
         }
     }
 
-    /** Road nodes and segments as read. */
-    private record Network(double[] xs, double[] ys, List<Road> roads) {
+    /**
+     * Road nodes and segments as read.
+     *
+     * @param ends    which nodes end a line (the candidates for near-miss joining); null once joined
+     * @param idJoins line ends joined by their node ids though their positions differ
+     */
+    private record Network(double[] xs, double[] ys, List<Road> roads, boolean[] ends, int idJoins) {
 
         int[] labels() {
             int n = xs.length;
@@ -613,25 +728,40 @@ public final class CityImport {
             List<Road> kept = new ArrayList<>();
             for (Road r : roads) {
                 if (label[r.from()] == best) {
-                    kept.add(new Road(to[r.from()], to[r.to()], r.metres(), r.roadClass()));
+                    kept.add(new Road(to[r.from()], to[r.to()], r.metres(), r.roadClass(), r.oneWay()));
                 }
             }
             return new Network(nx.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ny.stream().mapToDouble(Double::doubleValue).toArray(), kept);
+                    ny.stream().mapToDouble(Double::doubleValue).toArray(), kept, null, idJoins);
         }
     }
 
-    /** Builds a network, one node per distinct position (to the centimetre) or id. */
+    /**
+     * Builds a network, one node per distinct position (to the centimetre) or id; line ends given the
+     * same id are one node wherever they lie (the first one's position).
+     */
     private static final class Builder {
         final Map<Object, Integer> node = new LinkedHashMap<>();
         final List<Double> xs = new ArrayList<>();
         final List<Double> ys = new ArrayList<>();
-        final List<Road> roads = new ArrayList<>();
+        final List<int[]> segments = new ArrayList<>();
+        final List<RoadClass> classes = new ArrayList<>();
+        final List<Boolean> oneWay = new ArrayList<>();
+        final List<Boolean> ends = new ArrayList<>();
+        final Map<String, Integer> byId = new HashMap<>();
+        /** Union-find over nodes, for ends joined by id. */
+        int[] parent = new int[64];
+        int idJoins;
 
         int node(Object key, double x, double y) {
             return node.computeIfAbsent(key, k -> {
                 xs.add(x);
                 ys.add(y);
+                ends.add(false);
+                if (xs.size() > parent.length) {
+                    parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+                }
+                parent[xs.size() - 1] = xs.size() - 1;
                 return xs.size() - 1;
             });
         }
@@ -640,21 +770,57 @@ public final class CityImport {
             return node(Math.round(x * 100) + "," + Math.round(y * 100), x, y);
         }
 
-        void segment(int a, int b, RoadClass c) {
+        /** Marks node {@code n} as a line's end, and joins it to the other ends of id {@code id} (if any). */
+        void end(int n, String id) {
+            ends.set(n, true);
+            if (id == null) {
+                return;
+            }
+            Integer first = byId.putIfAbsent(id, n);
+            if (first != null) {
+                int a = RoadCleanup.root(parent, n);
+                int b = RoadCleanup.root(parent, first);
+                if (a != b) {
+                    parent[a] = b;
+                    idJoins++;
+                }
+            }
+        }
+
+        /** A segment {@code a} to {@code b}; one-way from {@code a} to {@code b} when {@code oneWay}. */
+        void segment(int a, int b, RoadClass c, boolean oneWay) {
             if (a == b) {
                 return;
             }
-            double m = Math.hypot(xs.get(a) - xs.get(b), ys.get(a) - ys.get(b));
-            roads.add(new Road(a, b, Math.max(m, 0.01), c));
+            segments.add(new int[] {a, b});
+            classes.add(c);
+            this.oneWay.add(oneWay);
         }
 
         Network build() {
-            return new Network(xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray(), roads);
+            int[] uf = parent;
+            double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] end = new boolean[x.length];
+            for (int i = 0; i < x.length; i++) {
+                end[RoadCleanup.root(uf, i)] |= ends.get(i);
+            }
+            List<Road> roads = new ArrayList<>();
+            for (int k = 0; k < segments.size(); k++) {
+                int a = RoadCleanup.root(uf, segments.get(k)[0]);
+                int b = RoadCleanup.root(uf, segments.get(k)[1]);
+                if (a == b) {
+                    continue;
+                }
+                double m = Math.hypot(x[a] - x[b], y[a] - y[b]);
+                roads.add(new Road(a, b, Math.max(m, 0.01), classes.get(k), oneWay.get(k)));
+            }
+            // Nodes merged into another by id are left without segments; the largest piece drops them.
+            return new Network(x, y, roads, end, idJoins);
         }
     }
 
-    private static Network geoJsonRoads(Path file, DistrictProjection p, Crs kind) {
+    private static Network geoJsonRoads(Path file, DistrictProjection p, Crs kind, RoadOptions options) {
         JsonNode root;
         try {
             root = JSON.readTree(UserText.read(file));
@@ -682,7 +848,16 @@ public final class CityImport {
             } else {
                 continue;
             }
-            for (JsonNode line : lines) {
+            JsonNode props = features.get(i).path("properties");
+            int direction = options.onewayField() == null ? 0 : oneway(file, i, props, options.onewayField());
+            String fromId = null;
+            String toId = null;
+            if (options.nodeFields() != null) {
+                fromId = nodeId(file, i, props, options.nodeFields().get(0));
+                toId = nodeId(file, i, props, options.nodeFields().get(1));
+            }
+            for (int part = 0; part < lines.size(); part++) {
+                JsonNode line = lines.get(part);
                 int prev = -1;
                 for (int k = 0; k < line.size(); k++) {
                     JsonNode pt = line.get(k);
@@ -691,14 +866,70 @@ public final class CityImport {
                     }
                     double[] xy = position(p, kind, pt.get(0).asDouble(), pt.get(1).asDouble());
                     int n = b.at(xy[0], xy[1]);
+                    if (k == 0 || k == line.size() - 1) {
+                        // The ids name the feature's first and last node: of its first and last part.
+                        boolean first = k == 0 && part == 0;
+                        boolean last = k == line.size() - 1 && part == lines.size() - 1;
+                        b.end(n, first ? fromId : last ? toId : null);
+                    }
                     if (prev >= 0) {
-                        b.segment(prev, n, rc);
+                        if (direction < 0) {
+                            b.segment(n, prev, rc, true);
+                        } else {
+                            b.segment(prev, n, rc, direction > 0);
+                        }
                     }
                     prev = n;
                 }
             }
         }
         return b.build();
+    }
+
+    /** The direction a line's one-way field gives: 1 with the digitised direction, -1 against, 0 both ways. */
+    private static int oneway(Path file, int feature, JsonNode props, String field) {
+        JsonNode v = props.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return 0;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean() ? 1 : 0;
+        }
+        String key = v.isNumber() ? (v.asDouble() == Math.rint(v.asDouble()) ? Long.toString(v.asLong()) : v.asText())
+                : v.isTextual() ? v.asText().trim().toLowerCase(Locale.ROOT) : null;
+        if (key != null && (key.isEmpty() || ONEWAY_BOTH.contains(key))) {
+            return 0;
+        }
+        if (key != null && ONEWAY_WITH.contains(key)) {
+            return 1;
+        }
+        if (key != null && ONEWAY_AGAINST.contains(key)) {
+            return -1;
+        }
+        throw new InputException(file, "feature " + feature + ", property '" + field + "': " + v
+                + " is not a one-way value (one-way with the line's direction: " + String.join(", ",
+                new java.util.TreeSet<>(ONEWAY_WITH)) + "; against it: " + String.join(", ",
+                new java.util.TreeSet<>(ONEWAY_AGAINST)) + "; two-way: " + String.join(", ",
+                new java.util.TreeSet<>(ONEWAY_BOTH)) + " or empty)");
+    }
+
+    /**
+     * A line's node id from property {@code field} (a string or whole number); null when the feature has
+     * none (real centreline files leave a few blank), and that end is joined by position only.
+     */
+    private static String nodeId(Path file, int feature, JsonNode props, String field) {
+        JsonNode v = props.path(field);
+        if (v.isMissingNode() || v.isNull() || v.isTextual() && v.asText().isBlank()) {
+            return null;
+        }
+        if (v.isTextual() && !v.asText().isBlank()) {
+            return v.asText().trim();
+        }
+        if (v.isIntegralNumber() || v.isNumber() && v.asDouble() == Math.rint(v.asDouble())) {
+            return Long.toString(v.asLong());
+        }
+        throw new InputException(file, "feature " + feature + ", property '" + field + "' (--node-fields): "
+                + v + " is not a node id (a string or whole number)");
     }
 
     private static Network osm(Path file, DistrictProjection p, Crs kind) {
@@ -709,6 +940,7 @@ public final class CityImport {
         Map<String, double[]> nodes = new HashMap<>();
         List<List<String>> ways = new ArrayList<>();
         List<RoadClass> classes = new ArrayList<>();
+        List<Integer> directions = new ArrayList<>();
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -716,6 +948,8 @@ public final class CityImport {
             XMLStreamReader x = f.createXMLStreamReader(in);
             List<String> way = null;
             String highway = null;
+            String oneway = null;
+            boolean roundabout = false;
             while (x.hasNext()) {
                 int ev = x.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -734,6 +968,8 @@ public final class CityImport {
                         case "way" -> {
                             way = new ArrayList<>();
                             highway = null;
+                            oneway = null;
+                            roundabout = false;
                         }
                         case "nd" -> {
                             if (way != null) {
@@ -741,8 +977,13 @@ public final class CityImport {
                             }
                         }
                         case "tag" -> {
-                            if (way != null && "highway".equals(x.getAttributeValue(null, "k"))) {
+                            String k = x.getAttributeValue(null, "k");
+                            if (way != null && "highway".equals(k)) {
                                 highway = x.getAttributeValue(null, "v");
+                            } else if (way != null && "oneway".equals(k)) {
+                                oneway = x.getAttributeValue(null, "v");
+                            } else if (way != null && "junction".equals(k)) {
+                                roundabout = "roundabout".equals(x.getAttributeValue(null, "v"));
                             }
                         }
                         default -> { }
@@ -751,6 +992,7 @@ public final class CityImport {
                     if (highway != null && !NOT_WALKABLE.contains(highway)) {
                         ways.add(way);
                         classes.add(ARTERIAL.contains(highway) ? RoadClass.ARTERIAL : RoadClass.LOCAL);
+                        directions.add(osmDirection(oneway, roundabout));
                     }
                     way = null;
                 }
@@ -763,20 +1005,48 @@ public final class CityImport {
         Builder b = new Builder();
         for (int w = 0; w < ways.size(); w++) {
             int prev = -1;
+            int direction = directions.get(w);
             for (String ref : ways.get(w)) {
                 double[] xy = nodes.get(ref);
                 if (xy == null) {
                     // A way cut by the extract's boundary: its nodes outside are absent; the line breaks there.
+                    if (prev >= 0) {
+                        b.end(prev, null);
+                    }
                     prev = -1;
                     continue;
                 }
                 int n = b.node(ref, xy[0], xy[1]);
                 if (prev >= 0) {
-                    b.segment(prev, n, classes.get(w));
+                    if (direction < 0) {
+                        b.segment(n, prev, classes.get(w), true);
+                    } else {
+                        b.segment(prev, n, classes.get(w), direction > 0);
+                    }
+                } else {
+                    b.end(n, null);
                 }
                 prev = n;
             }
+            if (prev >= 0) {
+                b.end(prev, null);
+            }
         }
         return b.build();
+    }
+
+    /**
+     * The direction of an OpenStreetMap way: {@code oneway=yes|true|1} with the way's node order,
+     * {@code -1} against it, else both ways; a roundabout is one-way unless tagged otherwise.
+     */
+    private static int osmDirection(String oneway, boolean roundabout) {
+        if (oneway == null) {
+            return roundabout ? 1 : 0;
+        }
+        return switch (oneway.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "1" -> 1;
+            case "-1" -> -1;
+            default -> 0;
+        };
     }
 }
