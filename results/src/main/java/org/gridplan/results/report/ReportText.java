@@ -127,6 +127,9 @@ enum ReportText {
     SWEEP_COMPARE("Only one layout (%s) was simulated, so the sweep points are compared instead, on %s:",
             "只模拟了一个方案（%s），因此比较各参数取值下的%s："),
     SWEEP_POINT_VALUE("%s: %s (95%% CI %s–%s)", "%s：%s（95%%置信区间 %s–%s）"),
+    SWEEP_AT("%s at %s", "%s（%s）"),
+    SWEEP_RANGE("%s: from %s to %s; every point, with its 95%% interval, is in the table \u201cEvery sweep point\u201d "
+            + "below.", "%s：从 %s 到 %s；各参数取值及其 95%% 置信区间见下方\u201c各参数取值一览\u201d表。"),
     SWEEP_POINT_VALUE_NA("%s: %s", "%s：%s"),
     SWEEP_POINTS_NONE("Only one layout (%s) and one sweep point were simulated: nothing to compare.",
             "只模拟了一个方案（%s）、一个参数取值，无可比较。"),

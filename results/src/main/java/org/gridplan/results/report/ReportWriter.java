@@ -50,6 +50,10 @@ import org.gridplan.sim.io.AtomicFiles;
  */
 public final class ReportWriter {
 
+    /** Sweep points a verdict line lists one by one; with more, it gives the range and points to the table. */
+    static final int MAX_SWEEP_POINTS_LISTED = 4;
+
+
     private static final String DASH = "—";
 
     private final ReportOptions options;
@@ -428,16 +432,24 @@ public final class ReportWriter {
             double hi = Double.NEGATIVE_INFINITY;
             double half = 0;
             List<String> values = new ArrayList<>();
+            String loText = null;
+            String hiText = null;
             for (double x : data.sweepPoints()) {
                 Summary sm = stats.summary(layout, x, k);
                 if (sm.mean().isEmpty()) {
                     continue;
                 }
                 double m = sm.mean().getAsDouble();
-                lo = Math.min(lo, m);
-                hi = Math.max(hi, m);
                 String v = valueWithUnit(k, m);
                 String at = org.gridplan.results.chart.Terms.point(data.scenario(), x, lang);
+                if (m < lo) {
+                    loText = ReportText.SWEEP_AT.in(lang, v, at);
+                }
+                if (m > hi) {
+                    hiText = ReportText.SWEEP_AT.in(lang, v, at);
+                }
+                lo = Math.min(lo, m);
+                hi = Math.max(hi, m);
                 if (sm.ci().isPresent() && (k.unit() != Unit.PEOPLE || sm.ci().get().upper()
                         - sm.ci().get().lower() >= 0.5)) {
                     Interval ci = sm.ci().get();
@@ -452,8 +464,13 @@ public final class ReportWriter {
                 continue;
             }
             names.add(ChartText.kpi(k, lang));
-            lines.add(ChartText.kpi(k, lang) + (lang == Lang.ZH ? "：" : ": ")
-                    + String.join(lang == Lang.ZH ? "；" : "; ", values) + (lang == Lang.ZH ? "。" : "."));
+            if (values.size() > MAX_SWEEP_POINTS_LISTED) {
+                // Past a few points a list reads as a wall of figures: the range, and the table for the rest.
+                lines.add(ReportText.SWEEP_RANGE.in(lang, ChartText.kpi(k, lang), loText, hiText));
+            } else {
+                lines.add(ChartText.kpi(k, lang) + (lang == Lang.ZH ? "：" : ": ")
+                        + String.join(lang == Lang.ZH ? "；" : "; ", values) + (lang == Lang.ZH ? "。" : "."));
+            }
         }
         out.add(ReportText.SWEEP_COMPARE.in(lang, layout, String.join(ReportText.AND.in(lang), names)));
         out.addAll(lines);

@@ -179,4 +179,29 @@ class SweepReportTest {
         assertThat(html).contains("id=\"sweep-table\"").doesNotContain("gain in p90 response over the point before",
                 "diminishing returns");
     }
+
+    @Test
+    void a_verdict_over_many_sweep_points_gives_the_range_and_points_to_the_table() {
+        Map<Double, Map<String, String>> points = new LinkedHashMap<>();
+        for (int p = 1; p <= 6; p++) {
+            points.put((double) p, Map.of("demand.scale", Integer.toString(p)));
+        }
+        ComparisonData.Builder b = ComparisonData.builder(new ScenarioSummary("demand", "district", 40_000,
+                Map.of("grid-400", 102), 5, 7, "demand.scale", new SweepAxis("demand.scale", List.of(), Map.of(),
+                points)));
+        for (int p = 1; p <= 6; p++) {
+            for (int r = 0; r < 5; r++) {
+                Map<Kpi, Double> m = new EnumMap<>(Kpi.class);
+                m.put(Kpi.P90_RESPONSE, 100.0 + 20 * p + 0.1 * r);
+                b.add(new RunKpis("grid-400", p, r, m));
+            }
+        }
+        String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(b.referencePoint(1).build());
+
+        assertThat(html).contains("from 120.2 min at demand scale = 1 to 220.2 min at demand scale = 6; every point, "
+                + "with its 95% interval, is in the table \u201cEvery sweep point\u201d below.")
+                .doesNotContain("demand scale = 3: 160.2 min");
+        String zh = new ReportWriter(ReportOptions.of(Lang.ZH)).html(b.referencePoint(1).build());
+        assertThat(zh).contains("各参数取值及其 95% 置信区间见下方\u201c各参数取值一览\u201d表");
+    }
 }
