@@ -76,7 +76,8 @@ public final class DistrictProblems {
             DemandCatalog demand) {
         this.city = city;
         this.layout = layout;
-        this.travel = travel;
+        // The mode's own distances: an e-bike keeps to one-way streets (the simulator's rule).
+        this.travel = travelModel.isNone() ? travel : travel.forMode(travelModel.mode().orElseThrow());
         this.travelModel = travelModel;
         Map<String, String> bases = Staffing.baseBuildings(city, layout);
         Map<String, List<Integer>> byGrid = layout.buildingsByGrid(city);
@@ -102,7 +103,7 @@ public final class DistrictProblems {
             base[g] = city.indexOf(bases.get(id)).orElseThrow();
             baseNodes[g] = city.accessNode(base[g]);
         }
-        travel.warm(baseNodes);
+        this.travel.warm(baseNodes);
         for (int g = 0; g < n; g++) {
             baseTravel[g] = meanMinutesFrom(base[g], g);
         }
@@ -236,7 +237,7 @@ public final class DistrictProblems {
         }
         City withSites = sites.equals(city.sites()) ? city
                 : new City(city.name(), city.buildings(), city.roads(), sites);
-        TravelTimes siteTravel = withSites == city ? travel : new TravelTimes(withSites, travel.trees());
+        TravelTimes siteTravel = travel.over(withSites);
         int[] nodes = new int[sites.size()];
         for (int j = 0; j < sites.size(); j++) {
             nodes[j] = withSites.siteAccessNode(j);

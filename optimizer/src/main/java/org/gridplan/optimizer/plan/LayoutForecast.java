@@ -93,7 +93,9 @@ public final class LayoutForecast {
             Map<String, List<Integer>> communities, int fullTimePerGrid, ShiftPattern fullTimeShift,
             Optional<ShiftPattern> partTimeShift, DutyRoster roster) {
         this.city = Objects.requireNonNull(city, "city");
-        this.travel = Objects.requireNonNull(travel, "travel");
+        Objects.requireNonNull(travel, "travel");
+        // The mode's own distances: an e-bike keeps to one-way streets (the simulator's rule).
+        this.travel = settings.travel().isNone() ? travel : travel.forMode(settings.travel().mode().orElseThrow());
         if (fullTimePerGrid < 1) {
             throw new IllegalArgumentException("layout forecast: fullTimePerGrid " + fullTimePerGrid
                     + " must be at least 1");

@@ -113,6 +113,7 @@ public record ScenarioInputs(City city, List<GridLayout> layouts, TravelTimes tr
         City city = city(scenario);
         List<GridLayout> layouts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        city.travelNote().ifPresent(warnings::add);
         Map<EnsembleLayout, List<GridLayout>> chains = new HashMap<>();
         for (int i = 0; i < scenario.layouts().size(); i++) {
             GridLayout layout = layout(scenario, city, i, chains);

@@ -92,6 +92,7 @@ final class BenchBatchCommand implements Callable<Integer> {
                 rt.maxMemory() / 1048576.0, System.getProperty("java.version"));
         long t0 = System.nanoTime();
         ScenarioInputs inputs = ScenarioInputs.load(scenario);
+        CityNotes.say(inputs.city(), out);
         out.printf(Locale.ROOT, "scenario %s: %,d households, %s grids; %d runs (%d layouts × %d points × %d "
                         + "replications) of %.0f days; set-up %.2f s%n", scenario.name(), inputs.city().households(),
                 inputs.layouts().stream().map(l -> Integer.toString(l.gridCount())).collect(Collectors.joining("/")),

@@ -173,6 +173,7 @@ final class CapacityCommand implements Callable<Integer> {
             return bad(err, "--layout " + layoutName + ": scenario " + file.getFileName() + " has no such layout");
         }
         ScenarioInputs inputs = ScenarioInputs.load(s);
+        CityNotes.say(inputs.city(), err);
         RunBounds.scenario(s, inputs.city().households());
         RunSettings settings = s.points().get(0).settings();
         StaffingSpec given = settings.staffing();

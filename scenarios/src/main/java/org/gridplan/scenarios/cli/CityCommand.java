@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Generate synthetic districts (buildings, roads, candidate branch sites) as GeoJSON, or import"
                 + " a real one from a buildings CSV and a road file.",
         mixinStandardHelpOptions = true,
-        subcommands = {CityCommand.Generate.class, CityImportCommand.class})
+        subcommands = {CityCommand.Generate.class, CityImportCommand.class, CityLonLatCommand.class})
 final class CityCommand implements Callable<Integer> {
 
     @Spec

@@ -94,7 +94,7 @@ final class LayoutCommand implements Callable<Integer> {
             if (name != null) {
                 layoutSpec = layoutSpec.withName(name);
             }
-            City c = GeoJson.readCity(city);
+            City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
             long start = System.nanoTime();
             LayoutGenerator.Result result;
             try {
@@ -168,7 +168,7 @@ final class LayoutCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             LayoutRules rules = rulesOptions.rules();
-            City c = GeoJson.readCity(city);
+            City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
             GridLayout l = GeoJson.readLayout(layout, c);
             List<Violation> violations = LayoutValidator.validate(c, l, rules);
             PrintWriter out = spec.commandLine().getOut();

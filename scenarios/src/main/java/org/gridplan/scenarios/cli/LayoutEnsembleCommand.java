@@ -117,7 +117,7 @@ final class LayoutEnsembleCommand implements Callable<Integer> {
             throw new InputException("--out " + out + ": is a file; give a folder");
         }
         LayoutRules rules = rulesOptions.rules();
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout start = GeoJson.readLayout(from, c);
         GridLayout proposal = propose == null ? null : GeoJson.readLayout(propose, c);
         if (proposal != null) {

@@ -91,7 +91,7 @@ final class LayoutOptimiseCommand implements Callable<Integer> {
         Limits.days("--days", days, "warm-up", 7);
         new FileRoles().input("--city", city).input("--from", from).output("--out", out).check();
         LayoutRules rules = rulesOptions.rules();
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout start = GeoJson.readLayout(from, c);
         if (simulate > 0) {
             Limits.checkRun("--simulate", c.households(), org.gridplan.sim.demand.DemandCatalog.defaults()

@@ -75,7 +75,7 @@ final class LayoutRedrawCommand implements Callable<Integer> {
             throw new InputException("--target " + target + ": must be within the grid bounds " + rules.minHouseholds()
                     + " to " + rules.maxHouseholds());
         }
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout current = GeoJson.readLayout(from, c);
         Set<String> chosen = communities == null ? Set.of() : new LinkedHashSet<>(communities);
         LayoutRedraw.Result r;

@@ -237,7 +237,7 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         DutyRules dutyRules = chooseRoster ? DutyRules.DEFAULT.withRoster(roster).choosingRoster(urgentTarget / 100)
                 : DutyRules.DEFAULT.withRoster(roster);
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout l = GeoJson.readLayout(layout, c);
         requireEveryBuildingInAGrid(c, l);
         List<Site> candidates = sites == null ? c.sites() : GeoJson.readSites(sites, c);

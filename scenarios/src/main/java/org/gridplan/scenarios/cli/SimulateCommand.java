@@ -207,7 +207,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (staffingOut != null) {
             StaffingCsv.write(in.staffing(), staffingOut);
         }
-        print(spec.commandLine().getOut(), result, in.staffing(), seconds);
+        String origin = scenario != null ? " (the scenario's staffing)" : staffing != null ? " (--staffing)"
+                : " (the default: one full-time worker per grid and --part-time " + partTime + " per community)";
+        print(spec.commandLine().getOut(), result, in.staffing(), origin, seconds);
         return 0;
     }
 
@@ -244,7 +246,7 @@ final class SimulateCommand implements Callable<Integer> {
             return null;
         }
         RunSettings settings = s.points().get(p).settings();
-        City c = ScenarioInputs.city(s);
+        City c = CityNotes.say(ScenarioInputs.city(s), spec.commandLine().getErr());
         RunBounds.scenario(s, c.households());
         GridLayout l = ScenarioInputs.layout(s, c, index);
         Optional<Staffing> given;
@@ -284,7 +286,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         TravelModel travelModel = "none".equalsIgnoreCase(travel) ? TravelModel.none()
                 : TravelModel.road(Main.option("--travel", () -> TravelMode.fromKey(travel)));
-        City c = GeoJson.readCity(city);
+        City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout l = GeoJson.readLayout(Path.of(layout), c);
         // A building without a grid cannot be simulated; name the layout file, not the engine's field.
         List<String> missing = c.buildings().stream().map(b -> b.id())
@@ -330,11 +332,17 @@ final class SimulateCommand implements Callable<Integer> {
         return Main.EXIT_BAD_INPUT;
     }
 
-    private static void print(PrintWriter out, RunResult r, Staffing plan, double seconds) {
+    private static void print(PrintWriter out, RunResult r, Staffing plan, String origin, double seconds) {
         IncidentKpis d = r.district();
         out.printf(Locale.ROOT, "simulated %.0f days (%.0f warm-up) of city %s, layout %s: %d grids, %d workers, "
                         + "seed %d (%.1f s)%n", r.horizonDays(), r.warmUpDays(), r.city(), r.layout(), r.grids().size(),
                 r.workers().size(), r.seed(), seconds);
+        long full = plan.workers().stream().filter(w -> w.type() == WorkerType.FULL_TIME).count();
+        long part = plan.workers().stream().filter(w -> w.type() == WorkerType.PART_TIME).count();
+        long pro = plan.workers().size() - full - part;
+        // Said, so that figures beside optimize's (whose baseline is only the workers it is given) compare.
+        out.printf(Locale.ROOT, "staffing    %d full-time, %d part-time, %d professional%s%n", full, part, pro,
+                origin);
         out.println("duty        " + plan.duty().label() + (plan.duty().active()
                 ? plan.duty().hours().map(h -> ", " + h.name()).orElse(", out of hours") : ""));
         out.printf(Locale.ROOT, "incidents   %,d (%.1f%% found on patrol); reached %,d, closed %,d, open at end %,d%n",

@@ -50,8 +50,11 @@ import org.gridplan.sim.model.Violation;
  *       a violation there is a bug and raises {@link IllegalStateException} listing it.</li>
  * </ol>
  *
- * <p>Grids never cross communities (whatever {@link LayoutRules#allowCrossCommunity()} says)
- * and are named {@code <community>-G<nn>}, numbered within their community in order of their
+ * <p>Grids keep within one community unless {@link LayoutRules#allowCrossCommunity()}; then a
+ * community, or a cut-off part of one, that cannot be divided on its own (fewer households than the
+ * minimum, or a total no number of grids divides within the bounds) is divided together with the
+ * adjacent group it shares the most boundary with, and a grid belongs to the community with most of
+ * its households. Grids are named {@code <community>-G<nn>}, numbered within their community in order of their
  * first building in the city (e.g. {@code C07-G03}). The result is a pure function of the city
  * and the {@link Spec}; a generator holds no state between calls and may be shared between
  * threads. A 500,000-household district (about 1,250 grids) takes well under a second once the
@@ -218,15 +221,30 @@ public final class LayoutGenerator {
         Arrays.fill(localOf, -1);
         String[] gridOf = new String[buildings.size()];
         Map<String, String> communityOfGrid = new TreeMap<>();
-        for (Map.Entry<String, List<Integer>> e : city.buildingsByCommunity().entrySet()) {
-            String community = e.getKey();
-            List<int[]> parts = adjacency.components(e.getValue().stream().mapToInt(Integer::intValue).toArray());
-            List<int[]> grids = new ArrayList<>();
-            for (int p = 0; p < parts.size(); p++) {
-                String where = parts.size() == 1 ? "community " + community
-                        : "community " + community + " (" + describePart(city, parts.get(p), p) + ")";
-                grids.addAll(divide(city, adjacency, parts.get(p), where, community, localOf));
+        Map<String, List<int[]>> gridsOf = new TreeMap<>();
+        if (spec.rules().allowCrossCommunity()) {
+            for (Group group : crossCommunityGroups(city, adjacency)) {
+                for (int[] grid : divide(city, adjacency, group.members(), group.where(), group.community(),
+                        localOf)) {
+                    gridsOf.computeIfAbsent(majorityCommunity(city, grid), k -> new ArrayList<>()).add(grid);
+                }
             }
+        } else {
+            for (Map.Entry<String, List<Integer>> e : city.buildingsByCommunity().entrySet()) {
+                String community = e.getKey();
+                List<int[]> parts = adjacency.components(e.getValue().stream().mapToInt(Integer::intValue)
+                        .toArray());
+                List<int[]> grids = gridsOf.computeIfAbsent(community, k -> new ArrayList<>());
+                for (int p = 0; p < parts.size(); p++) {
+                    String where = parts.size() == 1 ? "community " + community
+                            : "community " + community + " (" + describePart(city, parts.get(p), p) + ")";
+                    grids.addAll(divide(city, adjacency, parts.get(p), where, community, localOf));
+                }
+            }
+        }
+        for (Map.Entry<String, List<int[]>> e : gridsOf.entrySet()) {
+            String community = e.getKey();
+            List<int[]> grids = e.getValue();
             grids.sort(Comparator.comparingInt(g -> g[0]));
             int digits = Math.max(2, Integer.toString(grids.size()).length());
             for (int g = 0; g < grids.size(); g++) {
@@ -247,6 +265,104 @@ public final class LayoutGenerator {
             throw new IllegalStateException("generated layout " + spec.name() + " breaks the rules: " + violations);
         }
         return new Result(city, layout, splits);
+    }
+
+    /** Buildings divided together: a community's connected part, or parts merged across communities. */
+    private record Group(String community, String where, int[] members) {
+    }
+
+    /**
+     * With grids allowed to cross communities: every community's connected part is divided on its own,
+     * except that a part no grid sizes fit (too few households, or a number no count of grids can
+     * divide within the bounds) joins the adjacent group it shares the most building adjacencies with,
+     * smallest first, until every group can be divided or has no neighbour left. So grids cross a
+     * community boundary only where a community could not be divided on its own.
+     */
+    private List<Group> crossCommunityGroups(City city, BuildingAdjacency adjacency) {
+        int n = city.buildings().size();
+        int[] groupOf = new int[n];
+        List<List<Integer>> members = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : city.buildingsByCommunity().entrySet()) {
+            for (int[] part : adjacency.components(e.getValue().stream().mapToInt(Integer::intValue).toArray())) {
+                List<Integer> m = new ArrayList<>();
+                for (int i : part) {
+                    groupOf[i] = members.size();
+                    m.add(i);
+                }
+                members.add(m);
+                names.add(e.getKey());
+            }
+        }
+        long[] total = new long[members.size()];
+        for (int g = 0; g < members.size(); g++) {
+            for (int i : members.get(g)) {
+                total[g] += city.buildings().get(i).households();
+            }
+        }
+        CsrGraph graph = adjacency.graph();
+        Map<Integer, String> mergedNames = new TreeMap<>();
+        while (true) {
+            int worst = -1;
+            for (int g = 0; g < members.size(); g++) {
+                if (!members.get(g).isEmpty() && !divisible(total[g])
+                        && (worst < 0 || total[g] < total[worst])) {
+                    worst = g;
+                }
+            }
+            if (worst < 0) {
+                break;
+            }
+            Map<Integer, Integer> shared = new TreeMap<>();
+            for (int i : members.get(worst)) {
+                for (int j : graph.neighbours(i)) {
+                    if (groupOf[j] != worst) {
+                        shared.merge(groupOf[j], 1, Integer::sum);
+                    }
+                }
+            }
+            if (shared.isEmpty()) {
+                // Nothing adjacent to join: divide() says why it cannot be divided.
+                break;
+            }
+            int into = shared.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
+            for (int i : members.get(worst)) {
+                groupOf[i] = into;
+            }
+            members.get(into).addAll(members.get(worst));
+            members.get(worst).clear();
+            total[into] += total[worst];
+            total[worst] = 0;
+            mergedNames.merge(into, names.get(worst), (a, b) -> a + ", " + b);
+        }
+        List<Group> out = new ArrayList<>();
+        for (int g = 0; g < members.size(); g++) {
+            if (members.get(g).isEmpty()) {
+                continue;
+            }
+            int[] m = members.get(g).stream().mapToInt(Integer::intValue).sorted().toArray();
+            String where = "community " + names.get(g) + (mergedNames.containsKey(g)
+                    ? " with the adjacent buildings of " + mergedNames.get(g) : "");
+            out.add(new Group(names.get(g), where, m));
+        }
+        return out;
+    }
+
+    private boolean divisible(long total) {
+        int min = spec.rules().minHouseholds();
+        int max = spec.rules().maxHouseholds();
+        return total >= min && (total + max - 1) / max <= total / min;
+    }
+
+    /** The community with the most households in a grid; ties go to the name first in order. */
+    private static String majorityCommunity(City city, int[] grid) {
+        Map<String, Long> h = new TreeMap<>();
+        for (int i : grid) {
+            h.merge(city.buildings().get(i).community(), (long) city.buildings().get(i).households(), Long::sum);
+        }
+        return h.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).orElseThrow().getKey();
     }
 
     /**

@@ -134,6 +134,70 @@ class CityImportIT {
     }
 
     @Test
+    void the_summary_counts_what_was_done_to_the_roads() throws Exception {
+        Path city = dir.resolve("city.geojson");
+        CliRunner r = CliRunner.run("city", "import", "--buildings", buildings(false).toString(), "--roads",
+                osm().toString(), "--out", city.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // Every block's building faces the middle of a block side, between the lattice's vertices.
+        assertThat(r.out()).contains("  roads: 0 loose line ends joined within 1 m, 0 line ends joined by node id; "
+                + "36 buildings attached mid-segment (36 road nodes added at the foot of the perpendicular), largest "
+                + "access distance 49.9 m (building B55)")
+                .contains("0 one-way segments: e-bike routes keep to them, walking routes do not (0 more made two-way");
+        assertThat(GeoJson.readCity(city).roads().nodeCount()).isEqualTo(49 + 36);
+    }
+
+    @Test
+    void a_city_without_roads_travels_straight_lines_and_layouts_divide_it() throws Exception {
+        Path city = dir.resolve("city.geojson");
+        CliRunner r = CliRunner.run("city", "import", "--buildings", buildings(false).toString(), "--detour-factor",
+                "1.25", "--out", city.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 communities; no roads ->").contains("note: city buildings has no roads: "
+                + "travel is the straight line times a detour factor of 1.25");
+        City c = GeoJson.readCity(city);
+        assertThat(c.roads().isStraightLine()).isTrue();
+        assertThat(new org.gridplan.sim.road.TravelTimes(c).buildingMetres(0, 1).orElseThrow())
+                .isCloseTo(1.25 * c.buildings().get(0).distanceTo(c.buildings().get(1)), within(1e-3));
+        Path layout = dir.resolve("layout.geojson");
+        CliRunner l = CliRunner.run("layout", "generate", "--city", city.toString(), "--target", "360", "--out",
+                layout.toString());
+        assertThat(l.exitCode()).as(l.err()).isZero();
+        assertThat(l.err()).contains("note: city buildings has no roads");
+        CliRunner v = CliRunner.run("layout", "validate", "--city", city.toString(), layout.toString());
+        assertThat(v.exitCode()).as(v.err()).isZero();
+        assertThat(v.err()).contains("note: city buildings has no roads");
+    }
+
+    @Test
+    void bad_road_options_are_named() throws Exception {
+        Path roads = osm();
+        Path out = dir.resolve("out.geojson");
+        String b = buildings(false).toString();
+        CliRunner t = CliRunner.run("city", "import", "--buildings", b, "--roads", roads.toString(),
+                "--join-tolerance", "-1", "--out", out.toString());
+        assertThat(t.exitCode()).isEqualTo(2);
+        assertThat(t.err()).contains("--join-tolerance -1: must be from 0 to 10 m").doesNotContain("\tat ");
+        CliRunner n = CliRunner.run("city", "import", "--buildings", b, "--roads", roads.toString(),
+                "--node-fields", "FromNode", "--out", out.toString());
+        assertThat(n.exitCode()).isEqualTo(2);
+        assertThat(n.err()).contains("--node-fields 'FromNode': give two different property names");
+        CliRunner o = CliRunner.run("city", "import", "--buildings", b, "--roads", roads.toString(),
+                "--oneway-field", "oneway", "--out", out.toString());
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.err()).contains("roads.osm: --node-fields and --oneway-field are for GeoJSON roads");
+        CliRunner d = CliRunner.run("city", "import", "--buildings", b, "--roads", roads.toString(),
+                "--detour-factor", "1.5", "--out", out.toString());
+        assertThat(d.exitCode()).isEqualTo(2);
+        assertThat(d.err()).contains("--detour-factor: is for a city without roads");
+        CliRunner f = CliRunner.run("city", "import", "--buildings", b, "--detour-factor", "0.9", "--out",
+                out.toString());
+        assertThat(f.exitCode()).isEqualTo(2);
+        assertThat(f.err()).contains("--detour-factor 0.9: must be from 1 to 3");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void bad_rows_and_options_are_named_and_nothing_is_written() throws Exception {
         Path roads = osm();
         Path bad = dir.resolve("bad.csv");
@@ -145,9 +209,9 @@ class CityImportIT {
         assertThat(r.err()).contains("bad.csv: line 3, column 'lon': 'east' is not a number").doesNotContain("\tat ");
         Files.writeString(bad, "id,lon,lat,households\nA,121.47,31.23,10\n");
         CliRunner m = CliRunner.run("city", "import", "--buildings", bad.toString(), "--roads", roads.toString(),
-                "--out", out.toString());
+                "--community-field", "hood", "--out", out.toString());
         assertThat(m.exitCode()).isEqualTo(2);
-        assertThat(m.err()).contains("line 1: missing column 'community'");
+        assertThat(m.err()).contains("line 1: missing column 'hood'");
         CliRunner crs = CliRunner.run("city", "import", "--buildings", buildings(false).toString(), "--roads",
                 roads.toString(), "--crs", "utm", "--out", out.toString());
         assertThat(crs.exitCode()).isEqualTo(2);

@@ -40,6 +40,8 @@ class SimulateCommandIT {
         CliRunner r = simulate("--seed", "3", "--json", json.toString(), "--incidents", csv.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("simulated 60 days (7 warm-up) of city generated-20000-s5")
+                .containsPattern("staffing    \\d+ full-time, \\d+ part-time, 0 professional \\(the default: one "
+                        + "full-time worker per grid and --part-time 2 per community\\)")
                 .contains("response    minutes: mean").contains("within 5 min").contains("full-time ")
                 .contains("target of 30 households a month");
         RunResult result = RunResultJson.fromJson(Files.readString(json));

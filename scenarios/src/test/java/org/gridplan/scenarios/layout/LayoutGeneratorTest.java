@@ -141,6 +141,40 @@ class LayoutGeneratorTest {
     }
 
     @Test
+    void allowed_to_cross_communities_a_community_below_the_minimum_is_divided_with_its_neighbour() {
+        List<Building> buildings = new ArrayList<>(fourCorners("C01", 200));
+        buildings.add(new Building("D1", 250, 0, 130, 1, "S1", "C12"));
+        buildings.add(new Building("D2", 250, 100, 130, 1, "S1", "C12"));
+        City city = new City("small", buildings, squareRoads(-20, 470), List.of());
+        LayoutRules cross = LayoutRules.urban().withAllowCrossCommunity(true);
+
+        GridLayout layout = new LayoutGenerator(Spec.of(400).withRules(cross)).generate(city).layout();
+
+        assertThat(LayoutValidator.validate(city, layout, cross)).isEmpty();
+        // 1,060 households in grids of 300-500: C12's 260 share a grid with C01's buildings, which hold the
+        // majority of every grid, so every grid is C01's.
+        assertThat(layout.communityOfGrid().values()).containsOnly("C01");
+        assertThat(layout.gridOfBuilding().get("D1")).isIn(layout.gridOfBuilding().get("C01-1"),
+                layout.gridOfBuilding().get("C01-2"), layout.gridOfBuilding().get("C01-3"),
+                layout.gridOfBuilding().get("C01-4"));
+    }
+
+    @Test
+    void allowed_to_cross_communities_divisible_communities_keep_their_own_grids() {
+        List<Building> buildings = new ArrayList<>(fourCorners("C01", 200));
+        buildings.add(new Building("D1", 400, 0, 120, 1, "S1", "C12"));
+        buildings.add(new Building("D2", 450, 0, 120, 1, "S1", "C12"));
+        buildings.add(new Building("D3", 425, 40, 120, 1, "S1", "C12"));
+        City city = new City("two", buildings, squareRoads(-20, 470), List.of());
+        LayoutRules cross = LayoutRules.urban().withAllowCrossCommunity(true);
+
+        GridLayout crossing = new LayoutGenerator(Spec.of(400).withRules(cross)).generate(city).layout();
+        GridLayout within = new LayoutGenerator(Spec.of(400)).generate(city).layout();
+
+        assertThat(crossing.gridOfBuilding()).isEqualTo(within.gridOfBuilding());
+    }
+
+    @Test
     void community_no_number_of_grids_fits_fails_naming_it() {
         City city = new City("odd", fourCorners("C05", 130), squareRoads(-20, 120), List.of());
 

@@ -126,7 +126,8 @@ public final class GridSimulation extends SimState {
         super(config.seed());
         this.city = city;
         this.config = config;
-        this.travel = config.travel().isNone() ? null : travel;
+        // The mode's own times: an e-bike keeps to one-way streets, a walker does not.
+        this.travel = config.travel().isNone() ? null : travel.forMode(config.travel().mode().orElseThrow());
         if (this.travel != null && this.travel.city() != city) {
             throw new ConfigException("travel", "travel times are for another city");
         }
@@ -340,9 +341,13 @@ public final class GridSimulation extends SimState {
         inc.worker[i] = w;
     }
 
-    /** Road metres between buildings (symmetric); 0 when travel is off. */
-    private double metres(int target, int from) {
-        return roads == null ? 0 : roads.buildingMetres(target, from);
+    /** Road metres from building {@code from} to building {@code to}; 0 when travel is off. */
+    private double metres(int from, int to) {
+        if (roads == null) {
+            return 0;
+        }
+        // Both ways alike, the pair is asked as it always was (target first), so runs are unchanged.
+        return roads.obeysOneWay() ? roads.buildingMetres(from, to) : roads.buildingMetres(to, from);
     }
 
     /**
@@ -651,7 +656,7 @@ public final class GridSimulation extends SimState {
 
         @Override
         public double metres(int fromBuilding, int toBuilding) {
-            return GridSimulation.this.metres(toBuilding, fromBuilding);
+            return GridSimulation.this.metres(fromBuilding, toBuilding);
         }
 
         @Override

@@ -330,6 +330,12 @@ final class Roster {
                             + " of grid " + district.gridIds[d.grid] + " cannot be reached by road from base "
                             + city.buildings().get(d.base).id());
                 }
+                if (travel.obeysOneWay() && !Double.isFinite(travel.treesTo().metres(city.accessNode(b),
+                        city.accessNode(d.base)))) {
+                    throw new ConfigException(d.field + ".baseBuilding", "base " + city.buildings().get(d.base).id()
+                            + " cannot be reached by road, keeping to one-way streets, from building "
+                            + city.buildings().get(b).id() + " of grid " + district.gridIds[d.grid]);
+                }
             }
         }
     }

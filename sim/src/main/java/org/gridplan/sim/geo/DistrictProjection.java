@@ -1,6 +1,8 @@
 package org.gridplan.sim.geo;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -31,6 +33,23 @@ public final class DistrictProjection {
         CoordinateReferenceSystem tm = f.createFromParameters("district", proj4());
         forward = new BasicCoordinateTransform(wgs, tm);
         inverse = new BasicCoordinateTransform(tm, wgs);
+    }
+
+    private static final Pattern OURS = Pattern.compile("\\+proj=tmerc \\+lat_0=(-?[0-9.]+) \\+lon_0=(-?[0-9.]+) "
+            + "\\+k=1 \\+x_0=0 \\+y_0=0 \\+datum=WGS84 \\+units=m \\+no_defs");
+
+    /**
+     * The projection a PROJ string of {@link #proj4()} names, as a city file records it.
+     *
+     * @throws IllegalArgumentException for any other PROJ string
+     */
+    public static DistrictProjection of(String proj4) {
+        Matcher m = OURS.matcher(proj4.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + proj4 + "' is not a projection gridplan writes (+proj=tmerc "
+                    + "+lat_0=.. +lon_0=.. +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs)");
+        }
+        return new DistrictProjection(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(1)));
     }
 
     /** The projection as a PROJ string, recorded with the city it projects. */

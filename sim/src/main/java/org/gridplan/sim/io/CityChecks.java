@@ -15,9 +15,10 @@ import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * The checks that a city file describes one district, each refusing with one message naming the
- * file and the feature: its extent, distinct building positions, one connected road network, and
- * every building and site near a road. Each is linear or n log n in the number of features, so a
- * district of 500,000 households is checked in well under a second.
+ * file and the feature: its extent, distinct building positions, one connected road network (also
+ * keeping to its one-way streets), and every building and site near a road. Each is linear or
+ * n log n in the number of features, so a district of 500,000 households is checked in well under
+ * a second.
  */
 final class CityChecks {
 
@@ -146,6 +147,26 @@ final class CityChecks {
         throw new InputException(file, "the roads are not connected: " + pieces + " separate pieces, of " + parts
                 + "; every building and site must be reachable by road from every other: join the pieces "
                 + "(lines meet where their vertices are within 1 cm) or remove the stray roads");
+    }
+
+    /**
+     * Refuses one-way streets that cut the network for travel that keeps to them (the e-bike): every
+     * road node must be reachable from every other in the streets' directions, or some trip would
+     * never arrive. Names how many nodes are cut off and the first one, its position and feature.
+     *
+     * @param nodeWhere the feature that made each road node
+     */
+    static void oneWayConnected(Path file, RoadNetwork network, List<String> nodeWhere) {
+        int[] cut = network.cutOffByOneWay();
+        if (cut.length == 0) {
+            return;
+        }
+        int n = cut[0];
+        throw new InputException(file, String.format(Locale.ROOT, "the one-way streets cut the roads for an e-bike: "
+                + "%,d road node%s cannot be reached from the rest of the network or cannot get back to it, e.g. "
+                + "the node at (%s) of %s; every building must be reachable from every other keeping to one-way "
+                + "streets: make such a street two-way (\"oneway\": false) or add the street that leads on",
+                cut.length, cut.length == 1 ? "" : "s", xy(network.x(n), network.y(n)), nodeWhere.get(n)));
     }
 
     /**

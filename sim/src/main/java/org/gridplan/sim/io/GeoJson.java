@@ -52,8 +52,11 @@ import org.gridplan.sim.road.RoadNetwork;
  *   <li><b>Roads</b>: {@code LineString} or {@code MultiLineString} features, optional
  *       {@code class} ({@code local} by default, or {@code arterial}) and optional
  *       {@code metres} (the line's length along the road; by default the length of its
- *       polyline). Every vertex becomes a road node; vertices closer than 1 cm are the same
- *       node, so lines meeting at a junction are joined.</li>
+ *       polyline), optional {@code oneway: true} (one-way from the first position to the last,
+ *       kept to by the e-bike). Every vertex becomes a road node; vertices closer than 1 cm are
+ *       the same node, so lines meeting at a junction are joined. A file without road lines is a
+ *       city without roads: travel the straight line times {@code gridplan.detourFactor}
+ *       (default {@link RoadNetwork#DEFAULT_DETOUR_FACTOR}).</li>
  * </ul>
  * A {@code kind} property ({@code building}, {@code site}, {@code road}) may be given on every
  * feature; without it, Points are buildings and lines are roads. Other properties are ignored,
@@ -68,8 +71,9 @@ import org.gridplan.sim.road.RoadNetwork;
  * finite and of magnitude below {@value #MAX_COORDINATE} m; the district spans at most 200 km
  * ({@link #MAX_EXTENT_METRES}) each way; buildings have distinct positions (only the parts
  * {@code B/1}, {@code B/2}, ... of a split building share one); the roads are one connected
- * network; every building and site is within 1 km ({@link #MAX_ROAD_DISTANCE_METRES}) of a road
- * line; sites and buildings are Points; and no JSON object repeats a key.
+ * network, also keeping to its one-way streets; every building and site is within 1 km
+ * ({@link #MAX_ROAD_DISTANCE_METRES}) of a road line (a city without roads has none); sites and
+ * buildings are Points; and no JSON object repeats a key.
  *
  * <p>The top-level member {@code "gridplan"} carries the file's kind ({@code city} or
  * {@code layout}), its name and, for layouts, each grid's community and the city the layout divides:
@@ -95,6 +99,12 @@ public final class GeoJson {
     /** Farthest a building or site may be from the nearest road line, in metres (1 km). */
     public static final double MAX_ROAD_DISTANCE_METRES = 1_000;
 
+    /**
+     * Largest detour factor of a city without roads: road distance three times the straight line
+     * is beyond any street network's circuity, so a larger value is a mistake.
+     */
+    public static final double MAX_DETOUR_FACTOR = 3;
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             // Content after the FeatureCollection (two files run together) is refused, not ignored.
@@ -116,11 +126,26 @@ public final class GeoJson {
         if (p.buildings.isEmpty()) {
             throw new InputException(file, "no buildings (Point features with households)");
         }
+        if (p.roadLines.isEmpty() && "layout".equals(p.kind)) {
+            throw new InputException(file, "a layout file, not a city: a city has the roads and sites too (give "
+                    + "the city file the layout was drawn on)");
+        }
         if (p.roadLines.isEmpty()) {
-            throw new InputException(file, "no roads (LineString features)");
+            // A district without roads: travel is the straight line times a detour factor.
+            try {
+                return City.withoutRoads(p.name == null ? stem(file) : p.name, p.buildings, p.sites,
+                        p.detourFactor == null ? RoadNetwork.DEFAULT_DETOUR_FACTOR : p.detourFactor);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file, e.getMessage());
+            }
+        }
+        if (p.detourFactor != null) {
+            throw new InputException(file, "gridplan.detourFactor is for a city without roads, but the file has "
+                    + p.roadLines.size() + " road lines; remove the member or the roads");
         }
         RoadNetwork network = p.network(file);
         CityChecks.connected(file, network, p.nodeWhere);
+        CityChecks.oneWayConnected(file, network, p.nodeWhere);
         CityChecks.RoadIndex roadIndex = new CityChecks.RoadIndex(network);
         roadIndex.requireNear(file, p.buildingAt, "building");
         roadIndex.requireNear(file, p.siteAt, "site");
@@ -247,7 +272,9 @@ public final class GeoJson {
             sites.add(new Site(id, xy[0], xy[1]));
             at.add(new CityChecks.Located(xy[0], xy[1], where));
         }
-        new CityChecks.RoadIndex(city.roads()).requireNear(file, at, "site");
+        if (!city.roads().isStraightLine()) {
+            new CityChecks.RoadIndex(city.roads()).requireNear(file, at, "site");
+        }
         return sites;
     }
 
@@ -345,6 +372,17 @@ public final class GeoJson {
             if (meta.hasNonNull("cityBuildings")) {
                 p.cityBuildings = text(file, "gridplan.cityBuildings", meta.get("cityBuildings"));
             }
+            if (meta.hasNonNull("kind")) {
+                p.kind = text(file, "gridplan.kind", meta.get("kind"));
+            }
+            if (meta.hasNonNull("detourFactor")) {
+                JsonNode f = meta.get("detourFactor");
+                if (!f.isNumber() || !(f.asDouble() >= 1) || !(f.asDouble() <= MAX_DETOUR_FACTOR)) {
+                    throw new InputException(file, "gridplan.detourFactor must be a number from 1 to "
+                            + (int) MAX_DETOUR_FACTOR + " (road over straight-line distance), got " + describe(f));
+                }
+                p.detourFactor = f.asDouble();
+            }
             if (meta.hasNonNull("cityHash")) {
                 p.cityHash = text(file, "gridplan.cityHash", meta.get("cityHash"));
             }
@@ -438,6 +476,9 @@ public final class GeoJson {
                     if (props.hasNonNull("metres")) {
                         metres = positive(file, where + " property 'metres'", props.get("metres"));
                     }
+                    // One-way in the digitised direction, first position to last; a value of another
+                    // type (a GIS export's own coding) is left to 'city import --oneway-field'.
+                    boolean oneWay = props.path("oneway").isBoolean() && props.path("oneway").asBoolean();
                     JsonNode coords = geom.path("coordinates");
                     if (!coords.isArray()) {
                         throw new InputException(file, where + ": geometry has no coordinates array");
@@ -456,7 +497,7 @@ public final class GeoJson {
                         for (int k = 0; k < line.size(); k++) {
                             pts[k] = position(file, where, line.get(k));
                         }
-                        p.roadLines.add(new RoadLine(pts, cls, metres, where));
+                        p.roadLines.add(new RoadLine(pts, cls, metres, oneWay, where));
                     }
                 }
                 default -> throw new InputException(file, where + ": geometry type '" + gtype
@@ -583,7 +624,7 @@ public final class GeoJson {
         return type + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
     }
 
-    private record RoadLine(double[][] points, RoadClass roadClass, Double metres, String where) {
+    private record RoadLine(double[][] points, RoadClass roadClass, Double metres, boolean oneWay, String where) {
     }
 
     private static final class Parsed {
@@ -592,6 +633,10 @@ public final class GeoJson {
         String cityName;
         String cityBuildings;
         String cityHash;
+        /** {@code gridplan.kind}: city or layout, when given. */
+        String kind;
+        /** {@code gridplan.detourFactor} of a city without roads, when given. */
+        Double detourFactor;
         final List<Building> buildings = new ArrayList<>();
         final List<Integer> buildingFeature = new ArrayList<>();
         final Map<String, String> gridOf = new HashMap<>();
@@ -635,7 +680,7 @@ public final class GeoJson {
                     if (line.metres() != null && pts.length == 2) {
                         len = line.metres();
                     }
-                    roads.add(new Road(ids[k - 1], ids[k], Math.max(len, 0.01), line.roadClass()));
+                    roads.add(new Road(ids[k - 1], ids[k], Math.max(len, 0.01), line.roadClass(), line.oneWay()));
                 }
             }
             if (roads.isEmpty()) {
@@ -675,7 +720,27 @@ public final class GeoJson {
 
     /** Writes a city (buildings, roads, sites) to {@code file}, atomically. */
     public static void writeCity(City city, Path file) {
-        AtomicFiles.write(file, out -> writeCity(city, null, out));
+        AtomicFiles.write(file, out -> writeCity(city, null, null, out));
+    }
+
+    /**
+     * Writes a city with the projection its metres are on ({@code gridplan.projection}, a PROJ string),
+     * as {@code gridplan city import} records it, so that it can be written back in longitude and latitude.
+     */
+    public static void writeCity(City city, Path file, String projection) {
+        AtomicFiles.write(file, out -> writeCity(city, null, projection, out));
+    }
+
+    /** The projection a city file records ({@code gridplan.projection}), if any. */
+    public static Optional<String> projection(Path file) {
+        JsonNode meta = tree(file).path("gridplan").path("projection");
+        if (meta.isMissingNode() || meta.isNull()) {
+            return Optional.empty();
+        }
+        if (!meta.isTextual() || meta.asText().isBlank()) {
+            throw new InputException(file, "gridplan.projection must be a PROJ string, got " + describe(meta));
+        }
+        return Optional.of(meta.asText());
     }
 
     /**
@@ -683,16 +748,23 @@ public final class GeoJson {
      * community in the {@code gridplan.grids} member; roads and sites are left to the city file.
      */
     public static void writeLayout(City city, GridLayout layout, Path file) {
-        AtomicFiles.write(file, out -> writeCity(city, layout, out));
+        AtomicFiles.write(file, out -> writeCity(city, layout, null, out));
     }
 
-    private static void writeCity(City city, GridLayout layout, OutputStream out) throws IOException {
+    private static void writeCity(City city, GridLayout layout, String projection, OutputStream out)
+            throws IOException {
         ObjectNode header = MAPPER.createObjectNode();
         header.put("type", "FeatureCollection");
         ObjectNode meta = header.putObject("gridplan");
         meta.put("kind", layout == null ? "city" : "layout");
         meta.put("name", layout == null ? city.name() : layout.name());
         meta.put("units", "metres");
+        if (projection != null) {
+            meta.put("projection", projection);
+        }
+        if (layout == null && city.roads().isStraightLine()) {
+            meta.put("detourFactor", city.roads().detourFactor());
+        }
         if (layout != null) {
             // The city the layout divides, so that a layout given with another city is recognised.
             meta.put("city", city.name());
@@ -732,6 +804,9 @@ public final class GeoJson {
                 props.put("kind", "road");
                 props.put("class", r.roadClass().key());
                 props.put("metres", r.metres());
+                if (r.oneWay()) {
+                    props.put("oneway", true);
+                }
                 first = feature(w, first, geom, props);
             }
             for (Site s : city.sites()) {

@@ -85,6 +85,51 @@ public final class City implements RoadAccess {
         this.streetOfCommunity = Collections.unmodifiableMap(streets);
     }
 
+    /**
+     * A city without roads: its road network is one node per distinct building and site position
+     * ({@link RoadNetwork#straightLine}), so every trip is the straight line times the detour factor.
+     *
+     * @param detourFactor road distance over straight-line distance, at least 1
+     */
+    public static City withoutRoads(String name, List<Building> buildings, List<Site> sites, double detourFactor) {
+        Map<List<Double>, Integer> at = new LinkedHashMap<>();
+        for (Building b : buildings) {
+            at.putIfAbsent(List.of(b.x(), b.y()), at.size());
+        }
+        for (Site s : sites) {
+            at.putIfAbsent(List.of(s.x(), s.y()), at.size());
+        }
+        double[] xs = new double[at.size()];
+        double[] ys = new double[at.size()];
+        for (Map.Entry<List<Double>, Integer> e : at.entrySet()) {
+            xs[e.getValue()] = e.getKey().get(0);
+            ys[e.getValue()] = e.getKey().get(1);
+        }
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("city " + name + " has no buildings");
+        }
+        return new City(name, buildings, RoadNetwork.straightLine(xs, ys, detourFactor), sites);
+    }
+
+    /**
+     * For a city without roads, the sentence saying how its travel is reckoned, for every command
+     * that reads it to print; empty for a city with roads.
+     */
+    public Optional<String> travelNote() {
+        if (!roads.isStraightLine()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "city %s has no roads: travel is the straight line"
+                + " times a detour factor of %s (road over straight-line distance; the default 1.3 is from the "
+                + "1.2-1.4 circuity Ballou, Rahardja and Sakai 2002 report) at the mode's speed, and a grid's street "
+                + "patrol walks the shortest tree joining its buildings times the factor", name,
+                plainFactor(roads.detourFactor())));
+    }
+
+    private static String plainFactor(double f) {
+        return java.math.BigDecimal.valueOf(f).stripTrailingZeros().toPlainString();
+    }
+
     public String name() {
         return name;
     }
@@ -214,7 +259,11 @@ public final class City implements RoadAccess {
                         b.street(), b.community()));
             }
         }
-        return changed ? new City(name, out, roads, sites) : this;
+        if (!changed) {
+            return this;
+        }
+        return roads.isStraightLine() ? withoutRoads(name, out, sites, roads.detourFactor())
+                : new City(name, out, roads, sites);
     }
 
     /** Splits {@code total} into {@code parts} integers differing by at most one, larger first. */

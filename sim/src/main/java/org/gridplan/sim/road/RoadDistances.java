@@ -15,6 +15,10 @@ import org.gridplan.sim.graph.CsrGraph;
  * admissible and the distance exact), which explores only the few blocks between the two
  * buildings, and the answer is memoised per node pair: a grid's patrol keeps revisiting the same
  * few dozen pairs. Trips follow the same rule as {@link TravelTimes}.
+ *
+ * <p>Over times that keep to one-way streets ({@link TravelTimes#obeysOneWay}) a distance is not the
+ * same both ways: a pair is then memoised in its order, A* takes only open arcs, and a trip towards a
+ * root node is answered by the tree of distances towards it.
  */
 public final class RoadDistances {
 
@@ -25,6 +29,10 @@ public final class RoadDistances {
     private final double heuristicScale;
     /** The full tree rooted at each node that has one, else null; indexed by node. */
     private final float[][] rooted;
+    /** Keeping to one-way streets: the tree of distances towards each root node, else null. */
+    private final float[][] rootedTo;
+    /** Arcs open to travel that keeps to one-way streets; null when every arc is open. */
+    private final boolean[] open;
     private final LongDoubleMap memo = new LongDoubleMap();
 
     // A* work arrays, reused; a stamp marks the entries valid for the current search.
@@ -59,18 +67,38 @@ public final class RoadDistances {
                 rooted[node] = travel.trees().from(node);
             }
         }
+        if (travel.obeysOneWay()) {
+            // Trips to a base need the tree towards it: distances are not the same both ways.
+            ShortestPathTrees to = travel.treesTo();
+            java.util.stream.IntStream.of(rootNodes).distinct().parallel().forEach(to::from);
+            rootedTo = new float[n][];
+            for (int node : rootNodes) {
+                if (rootedTo[node] == null) {
+                    rootedTo[node] = to.from(node);
+                }
+            }
+            open = net.openArcs();
+        } else {
+            rootedTo = null;
+            open = null;
+        }
         g = new double[n];
         stamp = new int[n];
         closed = new boolean[n];
         heap = new NodeHeap(64);
     }
 
-    /** Road metres between buildings {@code a} and {@code b}; infinite when not joined. */
+    /** Road metres from building {@code a} to building {@code b}; infinite when not joined. */
     public double buildingMetres(int a, int b) {
         return a == b ? 0 : TravelTimes.trip(city, a, b, nodeMetres(city.accessNode(a), city.accessNode(b)));
     }
 
-    /** Road metres between two nodes; infinite when not joined. */
+    /** Whether distances keep to one-way streets, so that a to b may differ from b to a. */
+    public boolean obeysOneWay() {
+        return rootedTo != null;
+    }
+
+    /** Road metres from node {@code u} to node {@code v}; infinite when not joined. */
     public double nodeMetres(int u, int v) {
         if (u == v) {
             return 0;
@@ -78,6 +106,19 @@ public final class RoadDistances {
         float[] tree = rooted[u];
         if (tree != null) {
             return tree[v];
+        }
+        if (rootedTo != null) {
+            tree = rootedTo[v];
+            if (tree != null) {
+                return tree[u];
+            }
+            long key = ((long) u << 32) | v;
+            double d = memo.get(key);
+            if (Double.isNaN(d)) {
+                d = astar(u, v);
+                memo.put(key, d);
+            }
+            return d;
         }
         tree = rooted[v];
         if (tree != null) {
@@ -97,6 +138,9 @@ public final class RoadDistances {
     }
 
     private double astar(int source, int goal) {
+        if (net.isStraightLine()) {
+            return net.straightLineMetres(source, goal);
+        }
         search++;
         if (search == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
@@ -119,6 +163,9 @@ public final class RoadDistances {
             }
             double gu = g[u];
             for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+                if (open != null && !open[e]) {
+                    continue;
+                }
                 int v = graph.target(e);
                 double nd = gu + lengths[e];
                 if (stamp[v] != search) {

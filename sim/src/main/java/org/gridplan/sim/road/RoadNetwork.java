@@ -18,8 +18,21 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * {@link RoadDistances} search without allocating per step; both describe the same roads. Nodes are numbered {@code
  * 0..nodeCount()-1}. When two
  * roads join the same pair of nodes, the shorter one is kept.
+ *
+ * <p>A district without roads ({@link #straightLine}) has nodes but no segments: the distance between
+ * two nodes is then the straight line times a detour factor, and every node reaches every other.
  */
 public final class RoadNetwork {
+
+    /**
+     * The detour factor of a district without roads: road distance over straight-line distance.
+     * Ballou, Rahardja and Sakai, "Selected country circuity factors for road travel distance
+     * estimation", Transportation Research Part A 36 (2002), report circuity factors of about 1.2 to
+     * 1.4 for the United States; 1.3 is taken from within that range (an assumption for Chinese
+     * urban districts, where no published figure was at hand; a district's own factor, measured on
+     * a few routes, is better).
+     */
+    public static final double DEFAULT_DETOUR_FACTOR = 1.3;
 
     private final double[] xs;
     private final double[] ys;
@@ -27,6 +40,10 @@ public final class RoadNetwork {
     private final CsrGraph csr;
     private final double[] lengths;
     private final NodeIndex index;
+    /** The detour factor of a network without roads; NaN for a network of roads. */
+    private final double detour;
+    private final boolean[] open;
+    private final boolean[] openReverse;
     private Graph<Integer, DefaultWeightedEdge> graph;
 
     /**
@@ -39,6 +56,10 @@ public final class RoadNetwork {
      *                                  names a node that does not exist
      */
     public RoadNetwork(double[] xs, double[] ys, List<Road> roads) {
+        this(xs, ys, roads, Double.NaN);
+    }
+
+    private RoadNetwork(double[] xs, double[] ys, List<Road> roads, double detour) {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException("node coordinate arrays differ in length: " + xs.length + " vs "
                     + ys.length);
@@ -74,6 +95,121 @@ public final class RoadNetwork {
             lengths[a] = this.roads.get(csr.edgeOf(a)).metres();
         }
         index = new NodeIndex(this.xs, this.ys);
+        this.detour = detour;
+        boolean anyOneWay = false;
+        for (Road r : this.roads) {
+            anyOneWay |= r.oneWay();
+        }
+        if (anyOneWay) {
+            // An arc leaves its source node u along road r: open when r is two-way or starts at u; its
+            // reverse (from the arc's target back to u) when r is two-way or starts at the target.
+            open = new boolean[csr.arcCount()];
+            openReverse = new boolean[csr.arcCount()];
+            for (int u = 0; u < n; u++) {
+                for (int a = csr.firstArc(u), end = csr.endArc(u); a < end; a++) {
+                    Road r = this.roads.get(csr.edgeOf(a));
+                    open[a] = !r.oneWay() || r.from() == u;
+                    openReverse[a] = !r.oneWay() || r.to() == u;
+                }
+            }
+        } else {
+            open = null;
+            openReverse = null;
+        }
+    }
+
+    /** Whether some segment is one-way. */
+    public boolean hasOneWay() {
+        return open != null;
+    }
+
+    /**
+     * Per arc of {@link #csr()}, whether travel that obeys one-way streets may take it from its source
+     * node; null when no segment is one-way. The network's own array, not to be changed.
+     */
+    boolean[] openArcs() {
+        return open;
+    }
+
+    /**
+     * Per arc of {@link #csr()}, whether travel that obeys one-way streets may take it backwards, from
+     * its target to its source (for searches towards a node); null when no segment is one-way.
+     */
+    boolean[] openReverseArcs() {
+        return openReverse;
+    }
+
+    /**
+     * Nodes that cannot be reached from node 0, or cannot reach it, when one-way streets are obeyed:
+     * an empty array when every node reaches every other (always so without one-way segments, for a
+     * connected network). Node 0 is any node of a connected network, so this tells strong connectivity.
+     */
+    public int[] cutOffByOneWay() {
+        if (open == null) {
+            return new int[0];
+        }
+        boolean[] from = reach(open);
+        boolean[] to = reach(openReverse);
+        return java.util.stream.IntStream.range(0, nodeCount()).filter(i -> !from[i] || !to[i]).toArray();
+    }
+
+    private boolean[] reach(boolean[] allowed) {
+        boolean[] seen = new boolean[nodeCount()];
+        int[] stack = new int[nodeCount()];
+        int top = 0;
+        stack[top++] = 0;
+        seen[0] = true;
+        while (top > 0) {
+            int u = stack[--top];
+            for (int a = csr.firstArc(u), end = csr.endArc(u); a < end; a++) {
+                int v = csr.target(a);
+                if (allowed[a] && !seen[v]) {
+                    seen[v] = true;
+                    stack[top++] = v;
+                }
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * A district without roads: nodes at the given positions (the buildings and sites), no
+     * segments, and between any two nodes the straight line times {@code detourFactor}.
+     *
+     * @throws IllegalArgumentException if the factor is not finite or below 1, or as the constructor
+     */
+    public static RoadNetwork straightLine(double[] xs, double[] ys, double detourFactor) {
+        if (!(detourFactor >= 1) || !Double.isFinite(detourFactor)) {
+            throw new IllegalArgumentException("detour factor " + detourFactor + " is not a finite number of at "
+                    + "least 1");
+        }
+        return new RoadNetwork(xs, ys, List.of(), detourFactor);
+    }
+
+    /** Whether this is a district without roads, its distances straight lines times a detour factor. */
+    public boolean isStraightLine() {
+        return !Double.isNaN(detour);
+    }
+
+    /** The detour factor of a district without roads; NaN for a network of roads. */
+    public double detourFactor() {
+        return detour;
+    }
+
+    /** Straight-line metres times the detour factor between nodes {@code u} and {@code v}. */
+    double straightLineMetres(int u, int v) {
+        return detour * Math.hypot(xs[u] - xs[v], ys[u] - ys[v]);
+    }
+
+    /** How many segments are one-way. */
+    public int oneWayCount() {
+        int n = 0;
+        for (Road r : roads) {
+            if (r.oneWay()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Number of nodes. */
@@ -129,7 +265,7 @@ public final class RoadNetwork {
 
     /** Nodes that can be reached from node 0 (the whole network when it is connected). */
     public int componentSizeOfNodeZero() {
-        return csr.reachableFrom(0);
+        return isStraightLine() ? nodeCount() : csr.reachableFrom(0);
     }
 
     /**
@@ -137,7 +273,7 @@ public final class RoadNetwork {
      * from 0 in order of their lowest node. A fresh array.
      */
     public int[] components() {
-        return csr.componentLabels();
+        return isStraightLine() ? new int[nodeCount()] : csr.componentLabels();
     }
 
     /** Whether every node can be reached from every other. */

@@ -24,7 +24,18 @@ public final class ShortestPathTrees {
     /** Default cache budget: 256 MiB of trees. */
     public static final long DEFAULT_BUDGET_BYTES = 256L << 20;
 
+    /** Which way a tree's searches go along one-way streets. */
+    public enum Direction {
+        /** Every segment both ways (walking). */
+        BOTH_WAYS,
+        /** Obeying one-way streets, distances from the source (riding away from it). */
+        FROM_SOURCE,
+        /** Obeying one-way streets, distances to the source (riding towards it). */
+        TO_SOURCE
+    }
+
     private final RoadNetwork network;
+    private final Direction direction;
     private final int capacity;
     private final Map<Integer, float[]> cache;
     private long searches;
@@ -38,7 +49,16 @@ public final class ShortestPathTrees {
      * Creates a cache holding as many trees as fit in {@code budgetBytes} (at least one).
      */
     public ShortestPathTrees(RoadNetwork network, long budgetBytes) {
+        this(network, budgetBytes, Direction.BOTH_WAYS);
+    }
+
+    /**
+     * Creates a cache holding as many trees as fit in {@code budgetBytes} (at least one), searching
+     * the given way along one-way streets.
+     */
+    public ShortestPathTrees(RoadNetwork network, long budgetBytes, Direction direction) {
         this.network = network;
+        this.direction = direction;
         long perTree = 4L * network.nodeCount() + 64;
         this.capacity = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1, budgetBytes / perTree));
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -49,6 +69,11 @@ public final class ShortestPathTrees {
                 return size() > capacity;
             }
         };
+    }
+
+    /** Which way the searches go along one-way streets. */
+    public Direction direction() {
+        return direction;
     }
 
     /** The network searched. */
@@ -88,18 +113,34 @@ public final class ShortestPathTrees {
         }
     }
 
-    /** Shortest distance in metres between two nodes; infinite when unreachable. */
+    /**
+     * Shortest distance in metres from node {@code from} to node {@code to}; infinite when
+     * unreachable. Searching {@link Direction#TO_SOURCE}, the tree of {@code to} answers.
+     */
     public double metres(int from, int to) {
-        return from == to ? 0 : from(from)[to];
+        if (from == to) {
+            return 0;
+        }
+        return direction == Direction.TO_SOURCE ? from(to)[from] : from(from)[to];
     }
 
     private float[] dijkstra(int source) {
         int n = network.nodeCount();
+        if (network.isStraightLine()) {
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) network.straightLineMetres(source, i);
+            }
+            return out;
+        }
         CsrGraph graph = network.csr();
         double[] lengths = network.lengths();
         double[] dist = new double[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         boolean[] done = new boolean[n];
+        // Arcs closed by one-way streets: none when searching both ways or when no street is one-way.
+        boolean[] allowed = direction == Direction.FROM_SOURCE ? network.openArcs()
+                : direction == Direction.TO_SOURCE ? network.openReverseArcs() : null;
         NodeHeap heap = new NodeHeap(graph.arcCount() + 1);
         dist[source] = 0;
         heap.push(0, source);
@@ -112,6 +153,9 @@ public final class ShortestPathTrees {
             }
             done[u] = true;
             for (int e = graph.firstArc(u), end = graph.endArc(u); e < end; e++) {
+                if (allowed != null && !allowed[e]) {
+                    continue;
+                }
                 int v = graph.target(e);
                 double nd = d + lengths[e];
                 if (nd < dist[v]) {

@@ -14,15 +14,26 @@ import java.util.Locale;
  * </ul>
  */
 public enum TravelMode {
-    /** On foot, 72 m/min. */
-    WALK(72.0),
-    /** By electric bicycle, 250 m/min. */
-    EBIKE(250.0);
+    /** On foot, 72 m/min; a walker may go either way along a one-way street. */
+    WALK(72.0, false),
+    /** By electric bicycle, 250 m/min; a rider keeps to the direction of one-way streets. */
+    EBIKE(250.0, true);
 
     private final double metresPerMinute;
+    private final boolean obeysOneWay;
 
-    TravelMode(double metresPerMinute) {
+    TravelMode(double metresPerMinute, boolean obeysOneWay) {
         this.metresPerMinute = metresPerMinute;
+        this.obeysOneWay = obeysOneWay;
+    }
+
+    /**
+     * Whether trips in this mode keep to the direction of one-way streets: an e-bike is a non-motor
+     * vehicle (Road Traffic Safety Law of the PRC, art. 119), and vehicles keep to the right of the
+     * road (art. 35), so a rider does not go against a one-way street; a pedestrian walks either way.
+     */
+    public boolean obeysOneWay() {
+        return obeysOneWay;
     }
 
     /** The default speed in metres per minute. */

@@ -21,19 +21,69 @@ public final class TravelTimes {
 
     private final RoadAccess city;
     private final ShortestPathTrees trees;
+    /** Trees towards each source, obeying one-way streets; null for travel that ignores them. */
+    private final ShortestPathTrees treesTo;
+    /** The times that obey one-way streets, made on first use by {@link #forMode}. */
+    private TravelTimes obeying;
 
     /** Travel times over the city's roads with the default cache budget. */
     public TravelTimes(RoadAccess city) {
         this(city, new ShortestPathTrees(city.roads()));
     }
 
-    /** Travel times sharing an existing tree cache (which must be over the city's roads). */
+    /** Travel times sharing an existing tree cache (which must be over the city's roads, both ways). */
     public TravelTimes(RoadAccess city, ShortestPathTrees trees) {
-        if (trees.network() != city.roads()) {
+        this(city, trees, null);
+        if (trees.direction() != ShortestPathTrees.Direction.BOTH_WAYS) {
+            throw new IllegalArgumentException("a tree cache that obeys one-way streets needs its reverse too");
+        }
+    }
+
+    private TravelTimes(RoadAccess city, ShortestPathTrees trees, ShortestPathTrees treesTo) {
+        if (trees.network() != city.roads() || (treesTo != null && treesTo.network() != city.roads())) {
             throw new IllegalArgumentException("tree cache is over a different road network");
         }
         this.city = city;
         this.trees = trees;
+        this.treesTo = treesTo;
+    }
+
+    /**
+     * The times for {@code mode}: this when the mode may go either way along every street or no
+     * street is one-way; else times that keep to one-way streets (made once, then shared), whose
+     * distance from a to b may differ from b to a.
+     */
+    public TravelTimes forMode(TravelMode mode) {
+        if (!mode.obeysOneWay() || !city.roads().hasOneWay() || treesTo != null) {
+            return this;
+        }
+        synchronized (this) {
+            if (obeying == null) {
+                long half = ShortestPathTrees.DEFAULT_BUDGET_BYTES / 2;
+                obeying = new TravelTimes(city, new ShortestPathTrees(city.roads(), half,
+                        ShortestPathTrees.Direction.FROM_SOURCE), new ShortestPathTrees(city.roads(), half,
+                        ShortestPathTrees.Direction.TO_SOURCE));
+            }
+            return obeying;
+        }
+    }
+
+    /** Times over another city with the same roads (e.g. with other candidate sites), sharing these trees. */
+    public TravelTimes over(RoadAccess other) {
+        return other == city ? this : new TravelTimes(other, trees, treesTo);
+    }
+
+    /** Whether these times keep to one-way streets (then distances need not be symmetric). */
+    public boolean obeysOneWay() {
+        return treesTo != null;
+    }
+
+    /**
+     * Trees of distances towards each source, obeying one-way streets; null for times that ignore
+     * them (where {@link #trees()} answers both ways).
+     */
+    public ShortestPathTrees treesTo() {
+        return treesTo;
     }
 
     /** The city these times are over: the instance given to the constructor. */
@@ -41,6 +91,7 @@ public final class TravelTimes {
         return city;
     }
 
+    /** Trees of distances from each source (obeying one-way streets when {@link #obeysOneWay}). */
     public ShortestPathTrees trees() {
         return trees;
     }

@@ -219,9 +219,29 @@ class GeoJsonTest {
     }
 
     @Test
-    void city_without_roads_is_refused() throws IOException {
+    void city_without_roads_travels_the_straight_line_times_the_detour_factor() throws IOException {
         Path file = collection(building("B1", "10"));
-        assertThatThrownBy(() -> GeoJson.readCity(file)).hasMessage("c.geojson: no roads (LineString features)");
+        City city = GeoJson.readCity(file);
+        assertThat(city.roads().isStraightLine()).isTrue();
+        assertThat(city.roads().detourFactor()).isEqualTo(1.3);
+        assertThat(city.travelNote()).isPresent();
+    }
+
+    @Test
+    void a_detour_factor_out_of_range_or_beside_roads_is_refused() throws IOException {
+        Path file = write("d.geojson", """
+                {"type":"FeatureCollection","gridplan":{"detourFactor":0.8},"features":[
+                {"type":"Feature","geometry":{"type":"Point","coordinates":[0,0]},
+                 "properties":{"id":"A","households":10,"street":"S","community":"C"}}]}""");
+        assertThatThrownBy(() -> GeoJson.readCity(file))
+                .hasMessageContaining("d.geojson: gridplan.detourFactor must be a number from 1 to 3");
+        Path roads = write("r.geojson", """
+                {"type":"FeatureCollection","gridplan":{"detourFactor":1.3},"features":[
+                {"type":"Feature","geometry":{"type":"Point","coordinates":[0,0]},
+                 "properties":{"id":"A","households":10,"street":"S","community":"C"}},
+                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[0,0],[100,0]]}}]}""");
+        assertThatThrownBy(() -> GeoJson.readCity(roads))
+                .hasMessageContaining("r.geojson: gridplan.detourFactor is for a city without roads");
     }
 
     @Test
