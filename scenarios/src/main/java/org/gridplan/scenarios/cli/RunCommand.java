@@ -79,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
             description = "Where the runs run: local (this process's threads, the default) or spark (Spark tasks, "
-                    + "with the Spark form of gridplan: ./gridplan-spark or spark-submit; README, \"Batches on Spark\").")
+                    + "with the Spark form of gridplan: ./gridplan-spark or spark-submit; README, \"Batches on "
+                    + "Spark\").")
     String engine;
 
     @Option(names = "--master", paramLabel = "URL",
