@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import",
         description = {"Make a city file from a planner's data: buildings as a CSV (id; lon,lat or x,y; households "
                 + "or units; community; optional street) or a GeoJSON of points or polygons with those fields; roads "
-                + "as GeoJSON lines or an OpenStreetMap .osm XML extract, or none; communities from a column, a "
+                + "as GeoJSON lines or an OpenStreetMap extract (.osm XML or .osm.pbf), or none; communities from a "
+                        + "column, a "
                 + "boundary layer (--communities) or derived. Longitude and latitude (WGS84, or GCJ-02/BD-09 from "
                 + "Chinese web maps with --crs) are projected to metres on a transverse Mercator centred on the "
                 + "district, recorded in the city file; near-miss line ends are joined, the largest connected road "
@@ -97,8 +98,9 @@ final class CityImportCommand implements Callable<Integer> {
                     + "(default: one building per feature).")
     Integer splitAbove;
 
-    @Option(names = "--roads", paramLabel = "ROADS.geojson|ROADS.osm",
-            description = "The roads: GeoJSON LineString/MultiLineString features, or OpenStreetMap XML (.osm) "
+    @Option(names = "--roads", paramLabel = "ROADS.geojson|ROADS.osm|ROADS.osm.pbf",
+            description = "The roads: GeoJSON LineString/MultiLineString features, or an OpenStreetMap extract (.osm "
+                    + "XML or .osm.pbf) "
                     + "whose ways with a walkable highway tag are kept (motorways and trunk roads are not). Without "
                     + "it the city has no roads: travel is the straight line times --detour-factor.")
     Path roads;

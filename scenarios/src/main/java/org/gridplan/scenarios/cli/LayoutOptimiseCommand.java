@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "community duty roster): ReCom moves from the start layout, each keeping every grid contiguous, "
                 + "within the household bounds and inside its community, taken when the model expects no worse. "
                 + "With --simulate N, both layouts are simulated N times under common random numbers and the "
-                + "model's gain is printed beside the simulated paired gain with its 95% interval.",
+                + "model's gain is printed beside the simulated paired gain with its 95%% interval.",
                 "Writes the layout found to --out."},
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -376,7 +376,7 @@ public final class CityImport {
             Crs kind, RoadOptions options, Optional<String> proj, int rows, int dropped, int rounded,
             List<String> notes) {
         String file = roads.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean osm = file.endsWith(".osm");
+        boolean osm = file.endsWith(".osm") || file.endsWith(".osm.pbf") || file.endsWith(".pbf");
         if (osm && (options.nodeFields() != null || options.onewayField() != null)) {
             throw new InputException(roads, "--node-fields and --oneway-field are for GeoJSON roads; an "
                     + "OpenStreetMap file joins ways by node ids and gives direction by its oneway tags");
@@ -941,6 +941,21 @@ public final class CityImport {
         List<List<String>> ways = new ArrayList<>();
         List<RoadClass> classes = new ArrayList<>();
         List<Integer> directions = new ArrayList<>();
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pbf")) {
+            OsmPbf.Data d = OsmPbf.read(file);
+            d.lonLat().forEach((id, ll) -> {
+                double[] w = wgs84(kind, ll[0], ll[1]);
+                nodes.put(id, p.project(w[0], w[1]));
+            });
+            for (OsmPbf.Way w : d.ways()) {
+                if (!NOT_WALKABLE.contains(w.highway())) {
+                    ways.add(w.refs());
+                    classes.add(ARTERIAL.contains(w.highway()) ? RoadClass.ARTERIAL : RoadClass.LOCAL);
+                    directions.add(osmDirection(w.oneway(), "roundabout".equals(w.junction())));
+                }
+            }
+            return osmNetwork(nodes, ways, classes, directions);
+        }
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -1002,6 +1017,12 @@ public final class CityImport {
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage());
         }
+        return osmNetwork(nodes, ways, classes, directions);
+    }
+
+    /** The network of OpenStreetMap ways: joined by node id, broken where the extract cut a way. */
+    private static Network osmNetwork(Map<String, double[]> nodes, List<List<String>> ways, List<RoadClass> classes,
+            List<Integer> directions) {
         Builder b = new Builder();
         for (int w = 0; w < ways.size(); w++) {
             int prev = -1;
