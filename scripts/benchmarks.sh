@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every benchmark recorded in BENCHMARKS.md and prints the figures. Run it on an otherwise
 # idle machine; it takes about 20 minutes. Published instances are read from bench/ (or BENCH_DIR).
-# Usage: scripts/benchmarks.sh [foundation|engine|batch|pmed|cpmp|sjc|optimize|model ...]
+# Usage: scripts/benchmarks.sh [foundation|engine|batch|pmed|cpmp|sjc|optimize|model|spark ...]
+# (spark is not in the default list: its first use builds the Spark form and downloads Spark.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench_dir=${BENCH_DIR:-bench}
@@ -20,6 +21,14 @@ for w in "${what[@]}"; do
     optimize) ./gridplan bench optimize --households 500000 --seed 1 --target 400 --branches 40 --workers 1800 --time 30s ;;
     model) mvn -B -q -pl scenarios -am verify -Dtest=none -Dit.test=AnalyticModelIT -Dsurefire.failIfNoSpecifiedTests=false \
         -Dfailsafe.failIfNoSpecifiedTests=false ;;
-    *) echo "unknown benchmark '$w' (foundation, engine, batch, pmed, cpmp, sjc, optimize, model)" >&2; exit 2 ;;
+    spark) out=$(mktemp -d); ./gridplan-spark --version >/dev/null
+      for i in 1 2 3; do
+        /usr/bin/time -f "local runner, 2 threads: %e s" ./gridplan run scenarios/examples/quickstart.yaml --threads 2 \
+          --no-report --out "$out/local-$i" >/dev/null
+        /usr/bin/time -f "spark local[2]: %e s" ./gridplan-spark run scenarios/examples/quickstart.yaml --engine spark \
+          --master 'local[2]' --no-report --out "$out/spark-$i" >/dev/null
+      done
+      rm -rf "$out" ;;
+    *) echo "unknown benchmark '$w' (foundation, engine, batch, pmed, cpmp, sjc, optimize, model, spark)" >&2; exit 2 ;;
   esac
 done

@@ -130,6 +130,16 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("org.gridplan.sim..")
             .should().dependOnClassesThat().resideInAnyPackage("sim..", "ec..");
 
+    /**
+     * Spark lives in module {@code spark} (package {@code org.gridplan.spark}), which is not on this
+     * module's class path: no other module may use it, so the default jar runs without it.
+     */
+    @ArchTest
+    static final ArchRule spark_only_in_the_spark_module = noClasses()
+            .that().resideOutsideOfPackage("org.gridplan.spark..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
+                    "org.gridplan.spark..");
+
     @ArchTest
     static final ArchRule duckdb_only_in_results_store = noClasses()
             .that().resideOutsideOfPackage("org.gridplan.results.store..")

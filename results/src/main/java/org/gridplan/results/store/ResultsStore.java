@@ -273,6 +273,16 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /**
+     * Loads the runs among {@code runIds} whose {@link RunFiles} under {@code dir} are complete, each
+     * run whole (a few hundred runs a transaction): a run's rows replace any stored for its run id, so
+     * loading a run twice, or a failed run that later succeeded, never doubles a row; the KPI rows of
+     * runs that failed are not loaded. Runs without complete files are left out.
+     */
+    public RunFiles.Loaded load(Path dir, Collection<Integer> runIds) throws SQLException {
+        return writer.load(dir, runIds);
+    }
+
+    /**
      * Records what a report needs to describe the batch, replacing what was recorded before, in
      * one transaction: named settings (e.g. {@code seed}, {@code replications}, {@code sweep_mode},
      * {@code city_file}) and the layouts in scenario order.

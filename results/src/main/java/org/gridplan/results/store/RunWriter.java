@@ -1,17 +1,24 @@
 package org.gridplan.results.store;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.gridplan.results.stats.Justification;
@@ -144,6 +151,112 @@ final class RunWriter implements AutoCloseable {
         } else {
             failed.remove(id);
         }
+    }
+
+    /** Runs loaded from files per transaction: a few hundred files per table and statement. */
+    private static final int LOAD_CHUNK = 200;
+
+    /** See {@link ResultsStore#load}. */
+    RunFiles.Loaded load(Path dir, Collection<Integer> runIds) throws SQLException {
+        List<Integer> ids = new ArrayList<>(new TreeSet<>(runIds));
+        int ok = 0;
+        int failedRuns = 0;
+        Set<String> justified = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += LOAD_CHUNK) {
+            List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + LOAD_CHUNK));
+            Map<Integer, String> status = new LinkedHashMap<>();
+            inTransaction(() -> loadChunk(dir, chunk, status, justified));
+            for (Map.Entry<Integer, String> e : status.entrySet()) {
+                if (e.getValue().equals(RunRecord.OK)) {
+                    failed.remove(e.getKey());
+                    ok++;
+                } else {
+                    failed.add(e.getKey());
+                    failedRuns++;
+                }
+            }
+        }
+        return new RunFiles.Loaded(ok, failedRuns);
+    }
+
+    /**
+     * Loads the complete runs among {@code ids} in the current transaction: their rows in every run
+     * table replace what is stored (a failed attempt, or rows of an interrupted load, never doubled),
+     * the KPI tables of successful runs only; the plan tables of each layout and sweep point from its
+     * first successful run loaded here, as a batch stores them with its first completed run.
+     */
+    private void loadChunk(Path dir, List<Integer> ids, Map<Integer, String> status, Set<String> justified)
+            throws SQLException {
+        status.clear();
+        List<Integer> complete = new ArrayList<>();
+        for (int id : ids) {
+            if (Files.isRegularFile(RunFiles.file(dir, "runs", id))) {
+                complete.add(id);
+            }
+        }
+        if (complete.isEmpty()) {
+            return;
+        }
+        Map<Integer, String[]> plans = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT run_id, status, layout, point FROM " + files(dir, "runs",
+                        complete) + " ORDER BY run_id")) {
+            while (rs.next()) {
+                status.put(rs.getInt(1), rs.getString(2));
+                if (rs.getString(2).equals(RunRecord.OK)) {
+                    plans.put(rs.getInt(1), new String[] {rs.getString(3), Integer.toString(rs.getInt(4))});
+                }
+            }
+        }
+        String in = complete.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        for (String t : StoreSchema.RUN_TABLES) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DELETE FROM " + t + " WHERE run_id IN (" + in + ")");
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("INSERT INTO runs BY NAME SELECT * FROM " + files(dir, "runs", complete));
+        }
+        List<Integer> good = new ArrayList<>(plans.keySet());
+        for (String t : StoreSchema.RUN_TABLES) {
+            if (t.equals("runs")) {
+                continue;
+            }
+            List<Integer> with = good.stream().filter(id -> Files.isRegularFile(RunFiles.file(dir, t, id))).toList();
+            if (!with.isEmpty()) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("INSERT INTO " + t + " BY NAME SELECT * FROM " + files(dir, t, with));
+                }
+            }
+        }
+        for (Map.Entry<Integer, String[]> e : plans.entrySet()) {
+            String layout = e.getValue()[0];
+            int point = Integer.parseInt(e.getValue()[1]);
+            if (!justified.add(layout + "\n" + point)) {
+                continue;
+            }
+            for (String t : RunFiles.PLAN_TABLES) {
+                Path f = RunFiles.file(dir, t, e.getKey());
+                if (!Files.isRegularFile(f)) {
+                    continue;
+                }
+                try (PreparedStatement del = connection.prepareStatement(
+                        "DELETE FROM " + t + " WHERE layout = ? AND point = ?")) {
+                    del.setString(1, layout);
+                    del.setInt(2, point);
+                    del.executeUpdate();
+                }
+                try (Statement st = connection.createStatement()) {
+                    st.execute("INSERT INTO " + t + " BY NAME SELECT * FROM " + files(dir, t, List.of(e.getKey())));
+                }
+            }
+        }
+    }
+
+    /** {@code read_parquet} of {@code table}'s files of runs {@code ids} under {@code dir}. */
+    private static String files(Path dir, String table, List<Integer> ids) {
+        return "read_parquet([" + ids.stream().map(id -> RunFiles.literal(RunFiles.file(dir, table, id)))
+                .collect(Collectors.joining(", ")) + "])";
     }
 
     private void writeKpis(RunRecord r, RunResult result, boolean withIncidents) throws SQLException {

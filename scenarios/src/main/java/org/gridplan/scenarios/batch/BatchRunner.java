@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,19 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.gridplan.results.stats.Justification;
-import org.gridplan.results.stats.ResponseHistogram;
 import org.gridplan.results.store.BatchInfo;
 import org.gridplan.results.store.ResultsStore;
-import org.gridplan.results.store.RunRecord;
 import org.gridplan.results.store.StoredLayout;
 import org.gridplan.scenarios.spec.RunSettings;
 import org.gridplan.scenarios.spec.Scenario;
-import org.gridplan.scenarios.spec.SweepPoint;
-import org.gridplan.sim.agent.Staffing;
-import org.gridplan.sim.engine.GridSimulation;
-import org.gridplan.sim.engine.RunResult;
-import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.io.GeoJson;
 import org.gridplan.sim.model.GridLayout;
 
@@ -57,7 +48,7 @@ import org.gridplan.sim.model.GridLayout;
  * same scenario hash ({@link ResultsStore#claim}). A run that throws is stored as failed with its
  * message and the batch goes on; it is tried again on the next resume.
  */
-public final class BatchRunner {
+public final class BatchRunner implements BatchEngine {
 
     private static final int MAX_ERRORS = 5;
 
@@ -84,17 +75,8 @@ public final class BatchRunner {
     /** Folder of the layout files in the batch folder. */
     public static final String LAYOUT_DIR = "layouts";
 
-    /**
-     * A finished run on its way to the writer, with its response times (the incident log they come
-     * from is dropped unless the scenario stores it) and its plan's justifications and open branches; a null spec
-     * ends the queue.
-     */
-    private record Done(RunSpec spec, RunRecord record, Optional<RunResult> result, ResponseHistogram response,
-            List<Justification> justifications, List<String> openBranches) {
-        Done(RunSpec spec, RunRecord record) {
-            this(spec, record, Optional.empty(), ResponseHistogram.EMPTY, List.of(), List.of());
-        }
-    }
+    /** The end of the writer's queue. */
+    private static final FinishedRun END = new FinishedRun(null, null);
 
     /**
      * Runs the runs of {@code scenario} missing from {@code store} and commits each.
@@ -110,12 +92,11 @@ public final class BatchRunner {
      * As {@link #run(Scenario, ScenarioInputs, ResultsStore)} for the runs {@code include} accepts
      * only (a selection procedure's next replications); the others are neither run nor counted.
      */
+    @Override
     public BatchOutcome run(Scenario scenario, ScenarioInputs inputs, ResultsStore store,
             java.util.function.Predicate<RunSpec> include) throws SQLException {
         long start = System.nanoTime();
-        store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()), scenario.earlierHashes());
-        describe(scenario, inputs, store);
-        Set<Integer> stored = store.completedRunIds();
+        Set<Integer> stored = prepare(scenario, inputs, store);
         List<RunSpec> todo = new ArrayList<>();
         int included = 0;
         for (RunSpec r : RunSpec.all(scenario)) {
@@ -132,7 +113,7 @@ public final class BatchRunner {
         progress.started(total, resumed);
         boolean incidents = scenario.outputs().incidents();
 
-        BlockingQueue<Done> queue = new ArrayBlockingQueue<>(2 * threads + 2);
+        BlockingQueue<FinishedRun> queue = new ArrayBlockingQueue<>(2 * threads + 2);
         AtomicBoolean aborted = new AtomicBoolean();
         AtomicInteger ran = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -164,7 +145,7 @@ public final class BatchRunner {
                         return;
                     }
                     long cpu0 = cpuTimed ? cpu.getCurrentThreadCpuTime() : 0;
-                    Done d = simulate(scenario, inputs, spec, incidents);
+                    FinishedRun d = RunSimulation.simulate(planner, scenario, inputs, spec, incidents);
                     if (cpuTimed) {
                         simulationCpu.add(cpu.getCurrentThreadCpuTime() - cpu0);
                     }
@@ -187,7 +168,7 @@ public final class BatchRunner {
             while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 // Runs in progress.
             }
-            queue.put(new Done(null, null));
+            queue.put(END);
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,14 +187,14 @@ public final class BatchRunner {
     }
 
     /** The writer thread's loop: commits each finished run until the end marker. */
-    private void write(BlockingQueue<Done> queue, ResultsStore store, boolean incidents, int resumed, int total,
+    private void write(BlockingQueue<FinishedRun> queue, ResultsStore store, boolean incidents, int resumed, int total,
             AtomicBoolean aborted, AtomicInteger ran, SQLException[] writerError) {
         int done = resumed;
         // A layout's plan at a sweep point is the same for all its runs: its justifications and open
         // branches are stored with its first completed run of this session, not replaced at every run.
         Set<String> justified = new HashSet<>();
         while (true) {
-            Done d;
+            FinishedRun d;
             try {
                 d = queue.take();
             } catch (InterruptedException e) {
@@ -243,45 +224,21 @@ public final class BatchRunner {
         }
     }
 
-    private Done simulate(Scenario scenario, ScenarioInputs inputs, RunSpec spec, boolean incidents) {
-        long t0 = System.nanoTime();
-        GridLayout layout = inputs.layouts().get(spec.layout());
-        SweepPoint point = scenario.points().get(spec.point());
-        String name = scenario.layouts().get(spec.layout()).name();
-        try {
-            Staffing staffing = inputs.plan(planner, spec.layout(), point.settings(), scenario.optimise());
-            List<Justification> justifications = planner.justifications(inputs.city(), layout, point.settings(),
-                    scenario.optimise());
-            // The log is always collected for the response-time histogram, and kept only if asked for.
-            SimulationConfig config = point.settings().config(spec.seed(), true);
-            RunResult result = new GridSimulation(inputs.city(), layout, staffing, config, inputs.travel()).runToEnd();
-            ResponseHistogram response = ResponseHistogram.of(result.incidents(), result.warmUpDays() * 24 * 60);
-            if (!incidents) {
-                result = withoutLog(result);
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(),
-                    spec.replication(),
-                    spec.seed(), RunRecord.OK, "", seconds), Optional.of(result), response, justifications,
-                    planner.openBranches(inputs.city(), layout, point.settings(), scenario.optimise()));
-        } catch (RuntimeException e) {
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            return new Done(spec, new RunRecord(spec.runId(), name, spec.point(), point.valuesJson(),
-                    spec.replication(),
-                    spec.seed(), RunRecord.FAILED, message, seconds));
-        }
-    }
-
-    private static RunResult withoutLog(RunResult r) {
-        return new RunResult(r.city(), r.layout(), r.seed(), r.horizonDays(), r.warmUpDays(), r.generated(), r.events(),
-                r.district(), r.grids(), r.workers(), r.visitTargetShare(), r.backlog(), r.responseBatchMeans(),
-                List.of(), r.visitCoverage(), r.breakdown());
-    }
-
     /** The file of layout {@code index} (from 0) named {@code name} in the batch folder, relative to it. */
     public static String layoutFile(int index, String name) {
         return LAYOUT_DIR + "/" + (index + 1) + "-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".geojson";
+    }
+
+    /**
+     * What every engine does before its runs: claims {@code store} for the scenario (a database of
+     * another scenario is refused), describes the batch ({@link #describe}) and returns the ids of
+     * the runs stored already, which a resume skips.
+     */
+    public static Set<Integer> prepare(Scenario scenario, ScenarioInputs inputs, ResultsStore store)
+            throws SQLException {
+        store.claim(new BatchInfo(scenario.name(), scenario.hash(), scenario.runCount()), scenario.earlierHashes());
+        describe(scenario, inputs, store);
+        return store.completedRunIds();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.gridplan.results.store.ResultsStore;
 import org.gridplan.results.store.RunRecord;
 import org.gridplan.results.store.StoreMismatchException;
 import org.gridplan.results.store.StoreRecovery;
+import org.gridplan.scenarios.batch.BatchEngine;
 import org.gridplan.scenarios.batch.BatchOutcome;
 import org.gridplan.scenarios.batch.BatchProgress;
 import org.gridplan.scenarios.batch.BatchRunner;
@@ -76,6 +77,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Simulation threads (default: the number of cores, ${sys:gridplan.cores}).")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "Where the runs run: local (this process's threads, the default) or spark (Spark tasks, "
+                    + "with the Spark form of gridplan: ./gridplan-spark or spark-submit; README, \"Batches on "
+                    + "Spark\").")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --engine spark: Spark's master, e.g. local[4] or spark://host:7077 (default: "
+                    + "spark-submit's --master, else local[*]).")
+    String master;
+
     @Option(names = "--no-report", description = "Do not write report.html at the end (also: outputs.report: "
             + "false in the scenario).")
     boolean noReport;
@@ -99,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         Limits.whole("--threads", n, 1, Limits.MAX_THREADS);
+        EngineChoice choice = EngineChoice.of(engine, master, threads);
         Scenario scenario;
         try {
             scenario = new ScenarioReader(planner.capabilities()).read(file, overrides.overrides());
@@ -127,17 +140,18 @@ final class RunCommand implements Callable<Integer> {
                 AtomicFiles.removeStaleTemporaries(dir.resolve(BatchRunner.LAYOUT_DIR));
                 stdout.printf(Locale.ROOT, "scenario %s: %s = %s, %s%n", scenario.name(),
                         Counts.batch(scenario.layouts().size(), scenario.points().size(), scenario.replications()),
-                        Counts.of(scenario.runCount(), "run", "runs"), Counts.of(n, "thread", "threads"));
+                        Counts.of(scenario.runCount(), "run", "runs"), choice.describe(n));
                 stdout.flush();
                 BatchProgress progress = new ConsoleProgress(err, ConsoleProgress.onTerminal());
-                BatchRunner runner = new BatchRunner(planner, n, progress);
                 List<Justification> selection = List.of();
-                if (scenario.selection().isPresent()) {
-                    Selected picked = select(scenario, inputs, store, runner, stdout);
-                    outcome = picked.outcome();
-                    selection = picked.statement();
-                } else {
-                    outcome = runner.run(scenario, inputs, store);
+                try (BatchEngine runner = choice.create(file, overrides.overrides(), planner, n, progress, err)) {
+                    if (scenario.selection().isPresent()) {
+                        Selected picked = select(scenario, inputs, store, runner, stdout);
+                        outcome = picked.outcome();
+                        selection = picked.statement();
+                    } else {
+                        outcome = runner.run(scenario, inputs, store, r -> true);
+                    }
                 }
                 stdout.printf(Locale.ROOT, "%d runs done in %.1f s (%d resumed, %d failed); results in %s%n%n",
                         outcome.ran(), outcome.seconds(), outcome.resumed(), outcome.failed(), db);
@@ -296,7 +310,7 @@ final class RunCommand implements Callable<Integer> {
      * step is a batch of its runs, so an interrupted selection resumes where it stopped (the stored
      * runs replay the same eliminations).
      */
-    private static Selected select(Scenario scenario, ScenarioInputs inputs, ResultsStore store, BatchRunner runner,
+    private static Selected select(Scenario scenario, ScenarioInputs inputs, ResultsStore store, BatchEngine runner,
             PrintWriter stdout) throws SQLException {
         Scenario.Selection sel = scenario.selection().orElseThrow();
         Kpi kpi = Kpi.valueOf(sel.kpi().toUpperCase(Locale.ROOT));

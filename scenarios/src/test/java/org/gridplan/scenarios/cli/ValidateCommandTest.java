@@ -77,7 +77,7 @@ class ValidateCommandTest {
         layout("halves", city, "G1", "G1", "G1", "G1", "G2", "G2", "G2", "G2");
         CliRunner r = CliRunner.run("validate", scenario("halves.geojson").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("s.yaml: ok — scenario row: 1 layouts");
+        assertThat(r.out()).contains("s.yaml: ok — scenario row: 1 layout × 1 sweep point × 1 replication = 1 run");
         assertThat(r.err()).doesNotContain("warning");
     }
 
