@@ -821,16 +821,7 @@ public final class CityImport {
     }
 
     private static Network geoJsonRoads(Path file, DistrictProjection p, Crs kind, RoadOptions options) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(UserText.read(file));
-        } catch (JsonProcessingException e) {
-            throw new InputException(file, "not valid JSON: line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
-        }
-        if (root == null || !root.path("features").isArray()) {
-            throw new InputException(file, "expected a GeoJSON FeatureCollection with a features list");
-        }
+        JsonNode root = json(file);
         Builder b = new Builder();
         JsonNode features = root.path("features");
         for (int i = 0; i < features.size(); i++) {

@@ -820,7 +820,8 @@ public final class GeoJson {
         w.flush();
     }
 
-    private static boolean feature(Writer w, boolean first, ObjectNode geometry, ObjectNode properties)
+    /** Writes one feature on a line of its own, after a comma unless it is the first; returns false. */
+    static boolean feature(Writer w, boolean first, ObjectNode geometry, ObjectNode properties)
             throws IOException {
         ObjectNode f = MAPPER.createObjectNode();
         f.put("type", "Feature");

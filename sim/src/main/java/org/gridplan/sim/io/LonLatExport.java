@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ public final class LonLatExport {
                 ObjectNode g = MAPPER.createObjectNode();
                 g.put("type", "Point");
                 add(g.putArray("coordinates"), projection.unproject(b.x(), b.y()));
-                first = feature(w, first, g, props);
+                first = GeoJson.feature(w, first, g, props);
             }
             RoadNetwork roads = city.roads();
             for (Road r : roads.roads()) {
@@ -63,7 +62,7 @@ public final class LonLatExport {
                 ArrayNode c = g.putArray("coordinates");
                 add(c.addArray(), projection.unproject(roads.x(r.from()), roads.y(r.from())));
                 add(c.addArray(), projection.unproject(roads.x(r.to()), roads.y(r.to())));
-                first = feature(w, first, g, props);
+                first = GeoJson.feature(w, first, g, props);
             }
             w.write("\n]}\n");
             w.flush();
@@ -72,16 +71,5 @@ public final class LonLatExport {
 
     private static void add(ArrayNode a, double[] lonLat) {
         a.add(Math.round(lonLat[0] * 1e7) / 1e7).add(Math.round(lonLat[1] * 1e7) / 1e7);
-    }
-
-    private static boolean feature(Writer w, boolean first, ObjectNode geometry, ObjectNode properties)
-            throws IOException {
-        ObjectNode f = MAPPER.createObjectNode();
-        f.put("type", "Feature");
-        f.set("geometry", geometry);
-        f.set("properties", properties);
-        w.write(first ? "\n" : ",\n");
-        w.write(MAPPER.writeValueAsString(f));
-        return false;
     }
 }
