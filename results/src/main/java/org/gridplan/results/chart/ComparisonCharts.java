@@ -746,6 +746,7 @@ public final class ComparisonCharts {
             worst.put(w.grid(), w.rank());
         }
         boolean labelGrids = outlines.size() <= MAX_LABELLED_GRIDS;
+        double tolerance = metresPerPixel(env) / 2;
         Font gridFont = new Font(ChartStyle.family(), Font.PLAIN, 11);
         Font worstFont = new Font(ChartStyle.family(), Font.BOLD, 12);
         Font communityFont = new Font(ChartStyle.family(), Font.BOLD, 15);
@@ -755,18 +756,19 @@ public final class ComparisonCharts {
             Double v = values.get(grid);
             Color fill = v == null ? NO_DATA : classes.colour(v);
             missing |= v == null;
-            Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
+            Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(
+                    MapLayers.simplified(e.getValue(), tolerance))));
             // Fill only: the borders are drawn once for all grids, over the roads.
             renderer.addAnnotation(new TitledShapeAnnotation(shape, null, null, fill, "grid:" + grid,
                     gridTitle(grid, community, households.get(grid), workers.get(grid), kpi, v)), Layer.BACKGROUND);
             byCommunity.computeIfAbsent(community, c -> new ArrayList<>()).add(e.getValue());
         }
         // Over the fills: roads, the grid borders, the community boundaries; then the labels.
-        boolean roads = MapLayers.addRoads(renderer, city, toKm, metresPerPixel(env)) > 0;
-        MapLayers.addGridBorders(renderer, outlines.values(), toKm, border);
+        boolean roads = MapLayers.addRoads(renderer, city, toKm, tolerance) > 0;
+        MapLayers.addGridBorders(renderer, outlines.values(), toKm, border, tolerance);
         boolean communities = shapes.communities().size() > 1;
         if (communities) {
-            MapLayers.addCommunityBoundaries(renderer, shapes.communities().values(), toKm);
+            MapLayers.addCommunityBoundaries(renderer, shapes.communities().values(), toKm, tolerance);
         }
         for (Map.Entry<String, Geometry> e : outlines.entrySet()) {
             String grid = e.getKey();
@@ -876,7 +878,7 @@ public final class ComparisonCharts {
         return new double[] {lo, hi};
     }
 
-    /** Metres a pixel of a {@link #WIDTH}-pixel map spans, about: the tolerance of simplified roads. */
+    /** Metres a pixel of a {@link #WIDTH}-pixel map spans, about: twice the tolerance of its simplified lines. */
     private static double metresPerPixel(Envelope env) {
         return Math.max(env.getWidth(), env.getHeight()) / (WIDTH - 190);
     }

@@ -2,12 +2,14 @@ package org.gridplan.results.chart;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.model.GridLayout;
@@ -15,6 +17,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
@@ -22,57 +26,65 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * Grid and community outlines for maps, drawn from building positions since cities carry no
  * parcel outlines: each building gets its Thiessen (Voronoi) cell, a grid is the union of its
  * buildings' cells and a community the union of its buildings' cells, and every outline is
- * clipped to the <em>built-up area</em>: the union of discs of radius {@link #radius} around the
- * buildings. So a cell never reaches across a river, a park or the empty land between two
- * neighbourhoods further than that radius from its building, and an outline stops where the
- * buildings stop instead of filling the convex hull of the district.
+ * clipped to the <em>built-up area</em> ({@link #builtUpArea}): the land within
+ * {@link #JOIN_FACTOR} building spacings of a building, closed so that the gaps between the blocks
+ * of a neighbourhood are filled and then drawn back to {@link #EDGE_FACTOR} spacings beyond the
+ * outermost buildings. So a cell never reaches across a river, a park or the empty land between
+ * two neighbourhoods, and an outline stops where the buildings stop instead of filling the convex
+ * hull of the district.
  *
- * <p>The clip is exact and cheap: inside the Voronoi region of a set of buildings the nearest
- * building is one of the set, so a point there is in the built-up area exactly when it is within
- * the radius of one of the set's buildings. A grid's outline is its (unclipped) region
- * intersected with the union of its own buildings' discs, and neighbouring grids still share
- * their borders exactly. These are the cells whose touching defines grid contiguity (README,
- * "Contiguity"); a contiguous grid whose buildings straddle a gap wider than twice the radius is
- * drawn in pieces, as it lies. Coordinates are metres.
+ * <p>The spacing is the median distance from a building position to the nearest other one. In
+ * the generated districts it is about 46 m (the second to sixth nearest are about 65-110 m), so
+ * the area joins buildings up to about 185 m apart (across streets and squares) and leaves empty
+ * any gap wider than that. These are the cells whose touching defines grid contiguity (README,
+ * "Contiguity"); a contiguous grid whose buildings straddle a wider gap is drawn in pieces, as it
+ * lies. Neighbouring grids share their borders exactly. Coordinates are metres.
  */
 public final class GridOutlines {
 
     /**
-     * How far a map reaches beyond the outermost buildings, metres; also the radius of a
-     * district too small to measure its spacing (a single building position).
+     * How far a map reaches beyond the outermost buildings, metres; also the edge of a district
+     * too small to measure its spacing (a single building position).
      */
     public static final double MARGIN_METRES = 60;
 
     /**
-     * The radius of the built-up area in median nearest-neighbour distances between building
-     * positions. In the generated districts the median is about 46 m (towers in blocks, blocks
-     * between streets of 20-40 m), so 1.5 times it (about 70 m) joins the cells of a block and of
-     * the blocks across a street into one surface, and leaves empty any gap more than about 140 m
-     * wide (a river, a park, farmland between villages). At least {@link #MIN_RADIUS_METRES} and
-     * at most {@link #MAX_RADIUS_METRES}, so a dense city keeps its streets' width and a sparse
-     * rural one its villages apart.
+     * Buildings up to twice this many spacings apart are joined into one built-up surface: the
+     * radius, in spacings, of the discs whose union is closed into the built-up area.
      */
-    public static final double SPACING_FACTOR = 1.5;
+    public static final double JOIN_FACTOR = 2.0;
 
-    /** The smallest built-up radius, metres. */
-    public static final double MIN_RADIUS_METRES = 25;
+    /** How far the built-up area reaches beyond an outermost building, in spacings. */
+    public static final double EDGE_FACTOR = 1.0;
 
-    /** The largest built-up radius, metres. */
-    public static final double MAX_RADIUS_METRES = 300;
+    /** The spacing is taken as at least this, metres (towers a few metres apart). */
+    public static final double MIN_SPACING_METRES = 15;
 
-    /** Segments per quarter circle of a building's disc: 8 draws a disc of 70 m within 1 m. */
-    private static final int QUADRANT_SEGMENTS = 8;
+    /** The spacing is taken as at most this, metres (scattered rural houses). */
+    public static final double MAX_SPACING_METRES = 150;
+
+    /**
+     * Segments per quarter circle of the discs: 4 draws a disc within 2.2% of its radius, under a
+     * pixel of a report's map, and keeps the union of thousands of discs fast.
+     */
+    private static final int QUADRANT_SEGMENTS = 4;
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
+
+    /** The last city's built-up area: the maps of a report's layouts share one city. */
+    private static final Map<City, Area> AREAS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Area(double spacing, Geometry geometry, PreparedGeometry prepared) {
+    }
 
     /**
      * The outlines of a layout.
      *
      * @param grids        grid id → outline, grids sorted by id
      * @param communities  community id (of the buildings) → outline, sorted by id
-     * @param radius       the built-up radius used, metres
+     * @param spacing      the building spacing the built-up area was drawn with, metres
      */
-    public record Outlines(Map<String, Geometry> grids, Map<String, Geometry> communities, double radius) {
+    public record Outlines(Map<String, Geometry> grids, Map<String, Geometry> communities, double spacing) {
     }
 
     private GridOutlines() {
@@ -88,7 +100,8 @@ public final class GridOutlines {
     /**
      * The grids' and communities' outlines, clipped to the built-up area. Buildings sharing a
      * position (split towers) share a cell, which goes to the first of their grids (and of their
-     * communities); a grid left without a cell is drawn as the discs around its buildings.
+     * communities); a grid left without a cell is drawn as discs of the edge's width around its
+     * buildings.
      */
     public static Outlines outlines(City city, GridLayout layout) {
         Map<String, List<Integer>> byGrid = layout.buildingsByGrid(city);
@@ -107,24 +120,18 @@ public final class GridOutlines {
         }
         Map<String, Geometry> grids = new TreeMap<>();
         Map<String, Geometry> communities = new TreeMap<>();
+        Area area = area(city);
         if (sites.isEmpty()) {
-            return new Outlines(grids, communities, MARGIN_METRES);
+            return new Outlines(grids, communities, area.spacing());
         }
         Map<String, List<Geometry>> gridCells = new TreeMap<>();
-        Map<String, List<Geometry>> gridDiscs = new TreeMap<>();
         Map<String, List<Geometry>> communityCells = new TreeMap<>();
-        Map<String, List<Geometry>> communityDiscs = new TreeMap<>();
-        double radius = MARGIN_METRES;
         if (sites.size() >= 2) {
             VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
             builder.setSites(sites);
-            // The clip is set before the triangulation is built for the spacing: cells reach no
-            // further than the largest radius, which the discs then cut.
-            Envelope clip = new Envelope();
+            Envelope clip = new Envelope(area.geometry().getEnvelopeInternal());
             sites.forEach(clip::expandToInclude);
-            clip.expandBy(MAX_RADIUS_METRES * 2);
             builder.setClipEnvelope(clip);
-            radius = radius(builder);
             Geometry diagram = builder.getDiagram(FACTORY);
             for (int k = 0; k < diagram.getNumGeometries(); k++) {
                 Geometry cell = diagram.getGeometryN(k);
@@ -134,19 +141,15 @@ public final class GridOutlines {
                 }
             }
         }
-        for (Coordinate c : sites) {
-            Geometry disc = FACTORY.createPoint(c).buffer(radius, QUADRANT_SEGMENTS);
-            gridDiscs.computeIfAbsent(gridAt.get(c), g -> new ArrayList<>()).add(disc);
-            communityDiscs.computeIfAbsent(communityAt.get(c), g -> new ArrayList<>()).add(disc);
-        }
+        double edge = EDGE_FACTOR * area.spacing();
         for (String grid : byGrid.keySet()) {
-            Geometry shape = clipped(gridCells.get(grid), gridDiscs.get(grid));
+            Geometry shape = clipped(gridCells.get(grid), area);
             if (shape == null && !byGrid.get(grid).isEmpty()) {
                 // Every building of the grid shares its position with a building of another grid.
                 List<Geometry> discs = new ArrayList<>();
                 for (int i : byGrid.get(grid)) {
                     Building b = city.buildings().get(i);
-                    discs.add(FACTORY.createPoint(new Coordinate(b.x(), b.y())).buffer(radius, QUADRANT_SEGMENTS));
+                    discs.add(FACTORY.createPoint(new Coordinate(b.x(), b.y())).buffer(edge, QUADRANT_SEGMENTS));
                 }
                 shape = UnaryUnionOp.union(discs);
             }
@@ -154,32 +157,39 @@ public final class GridOutlines {
                 grids.put(grid, shape);
             }
         }
-        for (Map.Entry<String, List<Geometry>> e : communityDiscs.entrySet()) {
-            Geometry shape = clipped(communityCells.get(e.getKey()), e.getValue());
+        for (Map.Entry<String, List<Geometry>> e : communityCells.entrySet()) {
+            Geometry shape = clipped(e.getValue(), area);
             if (shape != null) {
                 communities.put(e.getKey(), shape);
             }
         }
-        return new Outlines(grids, communities, radius);
-    }
-
-    /** The built-up area of a city: the union of the discs of {@link #radius(City)} around its buildings. */
-    public static Geometry builtUpArea(City city) {
-        double r = radius(city);
-        List<Geometry> discs = new ArrayList<>();
-        for (Building b : city.buildings()) {
-            discs.add(FACTORY.createPoint(new Coordinate(b.x(), b.y())).buffer(r, QUADRANT_SEGMENTS));
-        }
-        return UnaryUnionOp.union(discs);
+        return new Outlines(grids, communities, area.spacing());
     }
 
     /**
-     * The built-up radius of a city, metres: {@link #SPACING_FACTOR} times the median distance
-     * from a building position to the nearest other one, within
-     * [{@link #MIN_RADIUS_METRES}, {@link #MAX_RADIUS_METRES}]; {@link #MARGIN_METRES} for a city
-     * with fewer than two building positions.
+     * The built-up area of a city: the union of discs of {@link #JOIN_FACTOR} spacings around its
+     * buildings, eroded by {@code JOIN_FACTOR - EDGE_FACTOR} spacings (a morphological closing),
+     * so gaps narrower than twice the join radius are filled and the edge lies
+     * {@link #EDGE_FACTOR} spacings beyond the outermost buildings.
      */
-    public static double radius(City city) {
+    public static Geometry builtUpArea(City city) {
+        return area(city).geometry();
+    }
+
+    /**
+     * The building spacing of a city, metres: the median distance from a building position to the
+     * nearest other one, within [{@link #MIN_SPACING_METRES}, {@link #MAX_SPACING_METRES}];
+     * {@link #MARGIN_METRES} for a city with fewer than two building positions.
+     */
+    public static double spacing(City city) {
+        return area(city).spacing();
+    }
+
+    private static Area area(City city) {
+        Area cached = AREAS.get(city);
+        if (cached != null) {
+            return cached;
+        }
         List<Coordinate> sites = new ArrayList<>();
         Set<Coordinate> seen = new HashSet<>();
         for (Building b : city.buildings()) {
@@ -188,20 +198,31 @@ public final class GridOutlines {
                 sites.add(c);
             }
         }
-        if (sites.size() < 2) {
-            return MARGIN_METRES;
+        double spacing = MARGIN_METRES;
+        if (sites.size() >= 2) {
+            VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
+            builder.setSites(sites);
+            spacing = spacing(builder);
         }
-        VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
-        builder.setSites(sites);
-        return radius(builder);
+        double join = sites.size() >= 2 ? JOIN_FACTOR * spacing : spacing;
+        double edge = sites.size() >= 2 ? EDGE_FACTOR * spacing : spacing;
+        List<Geometry> discs = new ArrayList<>(sites.size());
+        for (Coordinate c : sites) {
+            discs.add(FACTORY.createPoint(c).buffer(join, QUADRANT_SEGMENTS));
+        }
+        Geometry joined = UnaryUnionOp.union(discs);
+        Geometry closed = join > edge ? joined.buffer(edge - join, QUADRANT_SEGMENTS) : joined;
+        Area area = new Area(spacing, closed, PreparedGeometryFactory.prepare(closed));
+        AREAS.put(city, area);
+        return area;
     }
 
     /**
-     * The radius from the sites' Delaunay triangulation: a point's nearest neighbour is always
-     * joined to it by a Delaunay edge, so the shortest edge at each site is its nearest-neighbour
-     * distance.
+     * The median nearest-neighbour distance from the sites' Delaunay triangulation: a point's
+     * nearest neighbour is always joined to it by a Delaunay edge, so the shortest edge at each
+     * site is its nearest-neighbour distance.
      */
-    private static double radius(VoronoiDiagramBuilder builder) {
+    private static double spacing(VoronoiDiagramBuilder builder) {
         Geometry edges = builder.getSubdivision().getEdges(FACTORY);
         Map<Coordinate, Double> nearest = new HashMap<>();
         for (int k = 0; k < edges.getNumGeometries(); k++) {
@@ -216,17 +237,22 @@ public final class GridOutlines {
         double[] d = nearest.values().stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(d);
         double median = d.length % 2 == 1 ? d[d.length / 2] : (d[d.length / 2 - 1] + d[d.length / 2]) / 2;
-        return Math.max(MIN_RADIUS_METRES, Math.min(MAX_RADIUS_METRES, SPACING_FACTOR * median));
+        return Math.max(MIN_SPACING_METRES, Math.min(MAX_SPACING_METRES, median));
     }
 
-    /** The union of cells intersected with the union of their buildings' discs; null without cells. */
-    private static Geometry clipped(List<Geometry> cells, List<Geometry> discs) {
+    /**
+     * The union of cells cut to the built-up area; null without cells or when nothing is left.
+     * Most grids lie inside the area and are kept as they are, without an overlay.
+     */
+    private static Geometry clipped(List<Geometry> cells, Area area) {
         if (cells == null || cells.isEmpty()) {
             return null;
         }
         Geometry region = UnaryUnionOp.union(cells);
-        Geometry area = UnaryUnionOp.union(discs);
-        Geometry shape = region.intersection(area);
+        if (area.prepared().contains(region)) {
+            return region;
+        }
+        Geometry shape = region.intersection(area.geometry());
         return shape.isEmpty() ? null : shape;
     }
 }

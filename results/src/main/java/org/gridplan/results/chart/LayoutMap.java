@@ -158,6 +158,8 @@ public record LayoutMap(City city, GridLayout layout, Map<String, List<String>> 
         Map<String, Integer> colour = colouring(city, layout);
         Map<String, Integer> hh = layout.householdsByGrid(city);
         Map<String, List<Integer>> members = layout.buildingsByGrid(city);
+        // Half a pixel: what a screen shows of the outlines' arcs and the roads' bends.
+        double tolerance = Math.max(env.getWidth(), env.getHeight()) / (size().width - 190) / 2;
         for (Map.Entry<String, Geometry> e : shapes.grids().entrySet()) {
             String grid = e.getKey();
             String community = layout.communityOfGrid().getOrDefault(grid, "");
@@ -167,17 +169,16 @@ public record LayoutMap(City city, GridLayout layout, Map<String, List<String>> 
                 hover.append('\n').append(v);
             }
             Color fill = FILLS[colour.getOrDefault(grid, 0) % FILLS.length];
-            renderer.addAnnotation(new TitledShapeAnnotation(MapLayers.shape(e.getValue(), toKm), null, null, fill,
+            renderer.addAnnotation(new TitledShapeAnnotation(MapLayers.shape(MapLayers.simplified(e.getValue(),
+                    tolerance), toKm), null, null, fill,
                     "grid:" + grid, hover.toString()), Layer.BACKGROUND);
         }
-        Dimension size = size();
-        double metresPerPixel = Math.max(env.getWidth(), env.getHeight()) / (size.width - 190);
-        boolean roads = MapLayers.addRoads(renderer, city, toKm, metresPerPixel) > 0;
+        boolean roads = MapLayers.addRoads(renderer, city, toKm, tolerance) > 0;
         BasicStroke border = new BasicStroke(0.8f);
-        MapLayers.addGridBorders(renderer, shapes.grids().values(), toKm, border);
+        MapLayers.addGridBorders(renderer, shapes.grids().values(), toKm, border, tolerance);
         boolean communities = shapes.communities().size() > 1;
         if (communities) {
-            MapLayers.addCommunityBoundaries(renderer, shapes.communities().values(), toKm);
+            MapLayers.addCommunityBoundaries(renderer, shapes.communities().values(), toKm, tolerance);
         }
         BasicStroke brokenStroke = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (String grid : violations.keySet()) {

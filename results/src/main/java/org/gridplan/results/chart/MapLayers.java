@@ -10,7 +10,9 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.gridplan.sim.model.City;
 import org.gridplan.sim.road.Road;
 import org.gridplan.sim.road.RoadClass;
@@ -26,13 +28,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.linemerge.LineMerger;
-import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * The context layers of a map, drawn in this order over the grid fills: roads (thin grey, arterials
  * a little heavier), the grid borders (white, each shared border once), the community boundaries
- * (dark blue, heavier). Geometry is in metres, drawn through a transform to the plot's units.
+ * (dark blue, heavier). Geometry is in metres, drawn through a transform to the plot's units and
+ * simplified within a tolerance of about half a pixel, which keeps a map's size to what shows.
  */
 final class MapLayers {
 
@@ -118,34 +120,80 @@ final class MapLayers {
     }
 
     /**
-     * Adds the borders of {@code grids} as one white line network: the grids' boundaries noded
-     * and dissolved, so a border two grids share is drawn once.
+     * Adds the borders of {@code grids} as one white line network, a border two grids share
+     * drawn once, simplified within {@code toleranceMetres}.
      */
     static void addGridBorders(XYLineAndShapeRenderer renderer, Collection<Geometry> grids, AffineTransform toPlot,
-            Stroke stroke) {
-        if (grids.isEmpty()) {
-            return;
+            Stroke stroke, double toleranceMetres) {
+        Geometry network = network(grids, toleranceMetres);
+        if (network != null) {
+            renderer.addAnnotation(new XYShapeAnnotation(shape(network, toPlot), stroke, GRID_BORDER, null),
+                    Layer.BACKGROUND);
         }
-        List<Geometry> boundaries = new ArrayList<>(grids.size());
-        for (Geometry g : grids) {
-            boundaries.add(g.getBoundary());
-        }
-        Geometry network = UnaryUnionOp.union(boundaries);
-        LineMerger merger = new LineMerger();
-        merger.add(network);
-        @SuppressWarnings("unchecked")
-        Collection<LineString> chains = merger.getMergedLineStrings();
-        renderer.addAnnotation(new XYShapeAnnotation(shape(FACTORY.buildGeometry(new ArrayList<>(chains)), toPlot),
-                stroke, GRID_BORDER, null), Layer.BACKGROUND);
     }
 
-    /** Adds the outline of every community, heavier than the grid borders. */
+    /** Adds the outlines of the communities as one network, heavier than the grid borders. */
     static void addCommunityBoundaries(XYLineAndShapeRenderer renderer, Collection<Geometry> communities,
-            AffineTransform toPlot) {
-        for (Geometry c : communities) {
-            renderer.addAnnotation(new XYShapeAnnotation(shape(c.getBoundary(), toPlot), COMMUNITY_STROKE, COMMUNITY,
-                    null), Layer.BACKGROUND);
+            AffineTransform toPlot, double toleranceMetres) {
+        Geometry network = network(communities, toleranceMetres);
+        if (network != null) {
+            renderer.addAnnotation(new XYShapeAnnotation(shape(network, toPlot), COMMUNITY_STROKE, COMMUNITY, null),
+                    Layer.BACKGROUND);
         }
+    }
+
+    /**
+     * The boundaries of polygons that tile a surface as one line network: every boundary segment
+     * once (two neighbours' shared border is made of the same Voronoi vertices on both sides, so
+     * a segment is known by its ends to the centimetre), chained through the points where two
+     * segments meet and simplified within {@code toleranceMetres}; null for no polygons.
+     */
+    static Geometry network(Collection<Geometry> polygons, double toleranceMetres) {
+        Set<List<Long>> seen = new HashSet<>();
+        LineMerger merger = new LineMerger();
+        int n = 0;
+        for (Geometry g : polygons) {
+            Geometry boundary = g.getBoundary();
+            for (int k = 0; k < boundary.getNumGeometries(); k++) {
+                Coordinate[] cs = boundary.getGeometryN(k).getCoordinates();
+                for (int i = 1; i < cs.length; i++) {
+                    List<Long> a = List.of(Math.round(cs[i - 1].x * 100), Math.round(cs[i - 1].y * 100));
+                    List<Long> b = List.of(Math.round(cs[i].x * 100), Math.round(cs[i].y * 100));
+                    if (a.equals(b)) {
+                        continue;
+                    }
+                    boolean ordered = a.get(0) < b.get(0) || a.get(0).equals(b.get(0)) && a.get(1) < b.get(1);
+                    List<Long> key = ordered ? List.of(a.get(0), a.get(1), b.get(0), b.get(1))
+                            : List.of(b.get(0), b.get(1), a.get(0), a.get(1));
+                    if (seen.add(key)) {
+                        merger.add(FACTORY.createLineString(new Coordinate[] {cs[i - 1], cs[i]}));
+                        n++;
+                    }
+                }
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Collection<LineString> chains = merger.getMergedLineStrings();
+        List<Geometry> simplified = new ArrayList<>(chains.size());
+        for (LineString chain : chains) {
+            simplified.add(DouglasPeuckerSimplifier.simplify(chain, toleranceMetres));
+        }
+        return FACTORY.buildGeometry(simplified);
+    }
+
+    /**
+     * A polygon simplified for drawing within {@code toleranceMetres} (about half a pixel): the
+     * arcs of the built-up edge lose the vertices no screen shows. Not repaired to a valid
+     * polygon: it is drawn, never measured.
+     */
+    static Geometry simplified(Geometry polygon, double toleranceMetres) {
+        DouglasPeuckerSimplifier s = new DouglasPeuckerSimplifier(polygon);
+        s.setDistanceTolerance(toleranceMetres);
+        s.setEnsureValid(false);
+        return s.getResultGeometry();
     }
 
     /**

@@ -3,6 +3,8 @@ package org.gridplan.results.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
@@ -12,6 +14,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 class GridOutlinesTest {
 
@@ -22,12 +25,11 @@ class GridOutlinesTest {
     }
 
     @Test
-    void the_radius_is_one_and_a_half_median_nearest_neighbour_distances() {
+    void the_spacing_is_the_median_nearest_neighbour_distance() {
         City city = TwoClusters.city();
-        assertThat(GridOutlines.radius(city)).isCloseTo(GridOutlines.SPACING_FACTOR * TwoClusters.SPACING,
-                within(1e-6));
-        assertThat(GridOutlines.outlines(city, TwoClusters.layout(city)).radius())
-                .isCloseTo(GridOutlines.radius(city), within(1e-6));
+        assertThat(GridOutlines.spacing(city)).isCloseTo(TwoClusters.SPACING, within(1e-6));
+        assertThat(GridOutlines.outlines(city, TwoClusters.layout(city)).spacing())
+                .isCloseTo(TwoClusters.SPACING, within(1e-6));
     }
 
     @Test
@@ -37,12 +39,12 @@ class GridOutlinesTest {
         GridOutlines.Outlines o = GridOutlines.outlines(city, layout);
         assertThat(o.grids()).containsOnlyKeys("E-G01", "E-G02", "W-G01", "W-G02");
         assertThat(o.communities()).containsOnlyKeys("E", "W");
-        double r = o.radius();
-        // The middle of the 1 km of empty land, and a point just beyond the radius of the west
-        // cluster's east edge: in no grid and no community.
-        double westEdge = (TwoClusters.SIDE - 1) * TwoClusters.SPACING;
-        for (Point p : new Point[] {at((westEdge + TwoClusters.EAST) / 2, 100), at(westEdge + r + 5, 100),
-            at(100, -r - 5), at(100, (TwoClusters.SIDE - 1) * TwoClusters.SPACING + r + 5)}) {
+        double edge = GridOutlines.EDGE_FACTOR * o.spacing();
+        double side = (TwoClusters.SIDE - 1) * TwoClusters.SPACING;
+        // The middle of the 1 km of empty land, and points just beyond the edge of the west
+        // cluster (east, south, north): in no grid and no community.
+        for (Point p : new Point[] {at((side + TwoClusters.EAST) / 2, 100), at(side + edge + 5, 100),
+            at(100, -edge - 5), at(100, side + edge + 5)}) {
             for (Map.Entry<String, Geometry> e : o.grids().entrySet()) {
                 assertThat(e.getValue().covers(p)).as("%s covers %s", e.getKey(), p).isFalse();
             }
@@ -51,8 +53,7 @@ class GridOutlinesTest {
             }
         }
         // Every building lies in its own grid and community; a point between rows of a cluster is covered.
-        Map<String, java.util.List<Integer>> byGrid = layout.buildingsByGrid(city);
-        byGrid.forEach((grid, members) -> {
+        layout.buildingsByGrid(city).forEach((grid, members) -> {
             for (int i : members) {
                 Building b = city.buildings().get(i);
                 assertThat(o.grids().get(grid).covers(at(b.x(), b.y()))).isTrue();
@@ -64,14 +65,31 @@ class GridOutlinesTest {
         assertThat(o.communities().get("W").getNumGeometries()).isEqualTo(1);
         Geometry shared = o.grids().get("W-G01").intersection(o.grids().get("W-G02"));
         assertThat(shared.getDimension()).isEqualTo(1);
-        assertThat(shared.getLength()).isGreaterThan((TwoClusters.SIDE - 1) * TwoClusters.SPACING);
+        assertThat(shared.getLength()).isGreaterThan(side);
         // The grids of a community make up its outline.
         assertThat(o.grids().get("W-G01").union(o.grids().get("W-G02")).getArea())
                 .isCloseTo(o.communities().get("W").getArea(), within(1.0));
-        // Nothing reaches further than the radius from a building (the built-up area).
-        Geometry area = GridOutlines.builtUpArea(city);
-        for (Geometry g : o.grids().values()) {
-            assertThat(area.buffer(0.01).covers(g)).isTrue();
+        // Nothing reaches further than the join radius from a building.
+        List<Geometry> discs = new ArrayList<>();
+        for (Building b : city.buildings()) {
+            discs.add(at(b.x(), b.y()).buffer(GridOutlines.JOIN_FACTOR * o.spacing() + 0.5));
         }
+        Geometry reach = UnaryUnionOp.union(discs);
+        for (Geometry g : o.grids().values()) {
+            assertThat(reach.covers(g)).isTrue();
+        }
+        assertThat(reach.covers(GridOutlines.builtUpArea(city))).isTrue();
+    }
+
+    @Test
+    void a_street_between_two_blocks_is_filled() {
+        // The blocks 100 m apart, less than twice the join radius (2 × 80 m).
+        double side = (TwoClusters.SIDE - 1) * TwoClusters.SPACING;
+        City city = TwoClusters.city(side + 100);
+        GridOutlines.Outlines o = GridOutlines.outlines(city, TwoClusters.layout(city));
+        Point street = at(side + 40, 100);
+        assertThat(o.communities().get("W").union(o.communities().get("E")).covers(street)).isTrue();
+        assertThat(o.communities().get("W").union(o.communities().get("E")).getNumGeometries()).isEqualTo(1);
+        assertThat(o.grids().values().stream().filter(g -> g.covers(street))).hasSize(1);
     }
 }

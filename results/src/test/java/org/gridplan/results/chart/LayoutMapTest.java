@@ -58,10 +58,10 @@ class LayoutMapTest {
         Map<String, String> titles = gridTitles(svg);
         assertThat(titles).containsOnlyKeys("E-G01", "E-G02", "W-G01", "W-G02");
         assertThat(titles.get("W-G01")).isEqualTo("W-G01, community W: 900 households, 18 buildings");
-        // Local roads and the arterial, one path each, and a boundary per community; each with its legend line.
+        // Local roads, the arterial and the community boundaries, one path each, and each its legend line.
         assertThat(strokes(svg, rgb(MapLayers.LOCAL_ROAD))).isEqualTo(2);
         assertThat(strokes(svg, rgb(MapLayers.ARTERIAL_ROAD))).isEqualTo(2);
-        assertThat(strokes(svg, rgb(MapLayers.COMMUNITY))).isEqualTo(3);
+        assertThat(strokes(svg, rgb(MapLayers.COMMUNITY))).isEqualTo(2);
         // Each grid's households are written on it; nothing is marked.
         assertThat(svg).contains(">900</text>").doesNotContain(rgb(LayoutMap.BROKEN));
         assertThat(svg).contains("two: 4 grids, 3,600 households");

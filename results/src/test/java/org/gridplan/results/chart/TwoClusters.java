@@ -27,11 +27,16 @@ final class TwoClusters {
     }
 
     static City city() {
+        return city(EAST);
+    }
+
+    /** The district with the east neighbourhood's west edge at {@code east} metres. */
+    static City city(double east) {
         List<Building> buildings = new ArrayList<>();
         List<double[]> nodes = new ArrayList<>();
         List<Road> roads = new ArrayList<>();
         for (String community : List.of("W", "E")) {
-            double x0 = community.equals("W") ? 0 : EAST;
+            double x0 = community.equals("W") ? 0 : east;
             for (int r = 0; r < SIDE; r++) {
                 for (int c = 0; c < SIDE; c++) {
                     buildings.add(new Building(community + c + "-" + r, x0 + c * SPACING, r * SPACING, 50, 1, "S",
@@ -53,7 +58,7 @@ final class TwoClusters {
         // The arterial: from the west lattice's north-east corner to the east lattice's north-west.
         int westEnd = SIDE * SIDE - 1;
         int eastStart = SIDE * SIDE + (SIDE - 1) * SIDE;
-        roads.add(new Road(westEnd, eastStart, EAST - (SIDE - 1) * SPACING, RoadClass.ARTERIAL));
+        roads.add(new Road(westEnd, eastStart, east - (SIDE - 1) * SPACING, RoadClass.ARTERIAL));
         double[] xs = new double[nodes.size()];
         double[] ys = new double[nodes.size()];
         for (int i = 0; i < xs.length; i++) {
@@ -66,8 +71,10 @@ final class TwoClusters {
     /** Four grids: W-G01, W-G02 (west and east halves of W), E-G01, E-G02. */
     static GridLayout layout(City city) {
         Map<String, String> grid = new LinkedHashMap<>();
+        double east = city.buildings().stream().filter(b -> b.community().equals("E")).mapToDouble(Building::x).min()
+                .orElseThrow();
         for (Building b : city.buildings()) {
-            double x0 = b.community().equals("W") ? 0 : EAST;
+            double x0 = b.community().equals("W") ? 0 : east;
             grid.put(b.id(), b.community() + "-G0" + (b.x() - x0 < SIDE / 2 * SPACING ? 1 : 2));
         }
         return GridLayout.fromAssignment("two", city, grid);
