@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import org.gridplan.sim.model.Building;
 import org.gridplan.sim.model.City;
@@ -19,6 +20,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
@@ -141,9 +144,38 @@ public final class GridOutlines {
                 }
             }
         }
+        // Communities first, each cut from the whole area; then each grid from its communities'
+        // outlines only: a grid's region lies within its buildings' communities' regions, so that
+        // is the same cut, over a small piece of the area.
+        for (Map.Entry<String, List<Geometry>> e : communityCells.entrySet()) {
+            Geometry shape = clipped(UnaryUnionOp.union(e.getValue()), area.geometry(), area.prepared());
+            if (shape != null) {
+                communities.put(e.getKey(), shape);
+            }
+        }
+        Map<String, PreparedGeometry> preparedCommunities = new HashMap<>();
         double edge = EDGE_FACTOR * area.spacing();
         for (String grid : byGrid.keySet()) {
-            Geometry shape = clipped(gridCells.get(grid), area);
+            Geometry shape = null;
+            List<Geometry> cells = gridCells.get(grid);
+            if (cells != null) {
+                Set<String> of = new TreeSet<>();
+                for (int i : byGrid.get(grid)) {
+                    of.add(city.buildings().get(i).community());
+                }
+                of.retainAll(communities.keySet());
+                Geometry region = UnaryUnionOp.union(cells);
+                if (of.size() == 1) {
+                    String c = of.iterator().next();
+                    shape = clipped(region, communities.get(c), preparedCommunities.computeIfAbsent(c,
+                            k -> PreparedGeometryFactory.prepare(communities.get(k))));
+                } else if (!of.isEmpty()) {
+                    List<Geometry> parts = new ArrayList<>();
+                    of.forEach(c -> parts.add(communities.get(c)));
+                    Geometry union = UnaryUnionOp.union(parts);
+                    shape = clipped(region, union, PreparedGeometryFactory.prepare(union));
+                }
+            }
             if (shape == null && !byGrid.get(grid).isEmpty()) {
                 // Every building of the grid shares its position with a building of another grid.
                 List<Geometry> discs = new ArrayList<>();
@@ -155,12 +187,6 @@ public final class GridOutlines {
             }
             if (shape != null) {
                 grids.put(grid, shape);
-            }
-        }
-        for (Map.Entry<String, List<Geometry>> e : communityCells.entrySet()) {
-            Geometry shape = clipped(e.getValue(), area);
-            if (shape != null) {
-                communities.put(e.getKey(), shape);
             }
         }
         return new Outlines(grids, communities, area.spacing());
@@ -241,18 +267,16 @@ public final class GridOutlines {
     }
 
     /**
-     * The union of cells cut to the built-up area; null without cells or when nothing is left.
-     * Most grids lie inside the area and are kept as they are, without an overlay.
+     * A region cut to {@code area}; null when nothing is left. A region inside the area (most
+     * grids) is kept as it is, without an overlay.
      */
-    private static Geometry clipped(List<Geometry> cells, Area area) {
-        if (cells == null || cells.isEmpty()) {
-            return null;
-        }
-        Geometry region = UnaryUnionOp.union(cells);
-        if (area.prepared().contains(region)) {
+    private static Geometry clipped(Geometry region, Geometry area, PreparedGeometry prepared) {
+        if (prepared.contains(region)) {
             return region;
         }
-        Geometry shape = region.intersection(area.geometry());
+        // OverlayNG clips the area to the region's envelope first; the classic overlay of
+        // Geometry.intersection would node all of it every time.
+        Geometry shape = OverlayNGRobust.overlay(region, area, OverlayNG.INTERSECTION);
         return shape.isEmpty() ? null : shape;
     }
 }

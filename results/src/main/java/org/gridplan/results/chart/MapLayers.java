@@ -27,6 +27,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
@@ -47,7 +48,7 @@ final class MapLayers {
     static final int MAX_LOCAL_ROADS = 10_000;
 
     /** A local road. */
-    static final Color LOCAL_ROAD = new Color(0x9A9A9A);
+    static final Color LOCAL_ROAD = new Color(0x8C8C8C);
     /** An arterial road. */
     static final Color ARTERIAL_ROAD = new Color(0x6E6E6E);
     /** A community boundary (the colour of the community labels). */
@@ -55,7 +56,7 @@ final class MapLayers {
     /** Grid borders. */
     static final Color GRID_BORDER = Color.WHITE;
 
-    static final Stroke LOCAL_STROKE = new BasicStroke(0.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke LOCAL_STROKE = new BasicStroke(0.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke ARTERIAL_STROKE = new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final Stroke COMMUNITY_STROKE = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
@@ -132,10 +133,22 @@ final class MapLayers {
         }
     }
 
-    /** Adds the outlines of the communities as one network, heavier than the grid borders. */
+    /**
+     * Adds the outlines of the communities as one network, heavier than the grid borders: their
+     * outer edges only, so an empty patch inside a community (a park, a pond) stays a plain gap
+     * in the fills rather than a ring of community boundary.
+     */
     static void addCommunityBoundaries(XYLineAndShapeRenderer renderer, Collection<Geometry> communities,
             AffineTransform toPlot, double toleranceMetres) {
-        Geometry network = network(communities, toleranceMetres);
+        List<Geometry> shells = new ArrayList<>();
+        for (Geometry c : communities) {
+            for (int k = 0; k < c.getNumGeometries(); k++) {
+                if (c.getGeometryN(k) instanceof Polygon p) {
+                    shells.add(FACTORY.createPolygon(p.getExteriorRing().getCoordinates()));
+                }
+            }
+        }
+        Geometry network = network(shells, toleranceMetres);
         if (network != null) {
             renderer.addAnnotation(new XYShapeAnnotation(shape(network, toPlot), COMMUNITY_STROKE, COMMUNITY, null),
                     Layer.BACKGROUND);

@@ -30,7 +30,7 @@ class LayoutMapTest {
         return titles;
     }
 
-    /** How many shapes, legend lines included, are stroked in {@code colour} (e.g. {@code rgb(154,154,154)}). */
+    /** How many shapes, legend lines included, are stroked in {@code colour} (e.g. {@code rgb(140,140,140)}). */
     static int strokes(String svg, String colour) {
         Matcher m = Pattern.compile("<g style='stroke-width:[0-9.]+;stroke:" + Pattern.quote(colour) + ";").matcher(svg);
         int n = 0;

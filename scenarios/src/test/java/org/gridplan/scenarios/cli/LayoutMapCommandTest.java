@@ -81,7 +81,7 @@ class LayoutMapCommandTest {
         assertThat(grids(svg).keySet()).containsExactlyInAnyOrderElementsOf(l.grids());
         Map<String, Integer> households = l.householdsByGrid(city);
         grids(svg).forEach((g, title) -> assertThat(title).contains(households.get(g) + " households"));
-        assertThat(svg).contains("stroke:rgb(154,154,154)").contains("stroke:rgb(110,110,110)")
+        assertThat(svg).contains("stroke:rgb(140,140,140)").contains("stroke:rgb(110,110,110)")
                 .doesNotContain(BROKEN);
     }
 
