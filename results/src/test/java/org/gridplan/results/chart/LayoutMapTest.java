@@ -22,7 +22,8 @@ class LayoutMapTest {
 
     /** Grid ref → hover title of every grid group of an SVG map. */
     static Map<String, String> gridTitles(String svg) {
-        Matcher m = Pattern.compile("<g jfreesvg:ref='grid:([^']+)'><title>([^<]*)</title><g style='fill:").matcher(svg);
+        Matcher m = Pattern.compile("<g jfreesvg:ref='grid:([^']+)'><title>([^<]*)</title><g style='fill:")
+                .matcher(svg);
         Map<String, String> titles = new TreeMap<>();
         while (m.find()) {
             titles.put(m.group(1), m.group(2));
@@ -32,7 +33,8 @@ class LayoutMapTest {
 
     /** How many shapes, legend lines included, are stroked in {@code colour} (e.g. {@code rgb(140,140,140)}). */
     static int strokes(String svg, String colour) {
-        Matcher m = Pattern.compile("<g style='stroke-width:[0-9.]+;stroke:" + Pattern.quote(colour) + ";").matcher(svg);
+        Matcher m = Pattern.compile("<g style='stroke-width:[0-9.]+;stroke:" + Pattern.quote(colour) + ";")
+                .matcher(svg);
         int n = 0;
         while (m.find()) {
             n++;
