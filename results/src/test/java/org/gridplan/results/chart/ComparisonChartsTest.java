@@ -339,8 +339,11 @@ class ComparisonChartsTest {
         // The fills carry no outline of their own: each border is drawn once, over the roads.
         assertThat(svg.substring(lastFill, roads)).contains("stroke:none");
         List<String> legend = new java.util.ArrayList<>();
-        charts.districtMap("grid-400", Kpi.P90_RESPONSE).getXYPlot().getFixedLegendItems()
-                .forEach(i -> legend.add(((org.jfree.chart.LegendItem) i).getLabel()));
+        org.jfree.chart.LegendItemCollection items = charts.districtMap("grid-400", Kpi.P90_RESPONSE).getXYPlot()
+                .getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            legend.add(items.get(i).getLabel());
+        }
         assertThat(legend).contains("roads", "community boundary").startsWith("within 1 h");
     }
 
