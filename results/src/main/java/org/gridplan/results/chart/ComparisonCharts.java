@@ -738,13 +738,15 @@ public final class ComparisonCharts {
         ShapeWriter writer = new ShapeWriter();
         BasicStroke border = new BasicStroke(0.6f);
         boolean missing = false;
-        Map<String, Geometry> outlines = GridOutlines.of(city, gridLayout);
+        GridOutlines.Outlines shapes = GridOutlines.outlines(city, gridLayout);
+        Map<String, Geometry> outlines = shapes.grids();
         Map<String, List<Geometry>> byCommunity = new LinkedHashMap<>();
         Map<String, Integer> worst = new LinkedHashMap<>();
         for (WorstGrid w : worstGrids(layout, kpi)) {
             worst.put(w.grid(), w.rank());
         }
         boolean labelGrids = outlines.size() <= MAX_LABELLED_GRIDS;
+        double tolerance = metresPerPixel(env) / 2;
         Font gridFont = new Font(ChartStyle.family(), Font.PLAIN, 11);
         Font worstFont = new Font(ChartStyle.family(), Font.BOLD, 12);
         Font communityFont = new Font(ChartStyle.family(), Font.BOLD, 15);
@@ -754,10 +756,23 @@ public final class ComparisonCharts {
             Double v = values.get(grid);
             Color fill = v == null ? NO_DATA : classes.colour(v);
             missing |= v == null;
-            Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(e.getValue())));
-            renderer.addAnnotation(new TitledShapeAnnotation(shape, border, Color.WHITE, fill, "grid:" + grid,
+            Shape shape = toKm.createTransformedShape(new Path2D.Double(writer.toShape(
+                    MapLayers.simplified(e.getValue(), tolerance))));
+            // Fill only: the borders are drawn once for all grids, over the roads.
+            renderer.addAnnotation(new TitledShapeAnnotation(shape, null, null, fill, "grid:" + grid,
                     gridTitle(grid, community, households.get(grid), workers.get(grid), kpi, v)), Layer.BACKGROUND);
             byCommunity.computeIfAbsent(community, c -> new ArrayList<>()).add(e.getValue());
+        }
+        // Over the fills: roads, the grid borders, the community boundaries; then the labels.
+        boolean roads = MapLayers.addRoads(renderer, city, toKm, tolerance) > 0;
+        MapLayers.addGridBorders(renderer, outlines.values(), toKm, border, tolerance);
+        boolean communities = shapes.communities().size() > 1;
+        if (communities) {
+            MapLayers.addCommunityBoundaries(renderer, shapes.communities().values(), toKm, tolerance);
+        }
+        for (Map.Entry<String, Geometry> e : outlines.entrySet()) {
+            String grid = e.getKey();
+            String community = gridLayout.communityOfGrid().getOrDefault(grid, "");
             org.locationtech.jts.geom.Point at = e.getValue().getInteriorPoint();
             double ax = (at.getX() - env.getMinX()) / 1000;
             double ay = (at.getY() - env.getMinY()) / 1000;
@@ -782,7 +797,9 @@ public final class ComparisonCharts {
             if (e.getKey().isEmpty() || byCommunity.size() < 2) {
                 continue;
             }
-            Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(e.getValue());
+            Geometry outline = shapes.communities().get(e.getKey());
+            Geometry union = outline != null ? outline
+                    : org.locationtech.jts.operation.union.UnaryUnionOp.union(e.getValue());
             org.locationtech.jts.geom.Point c = union.getInteriorPoint();
             XYTextAnnotation t = new XYTextAnnotation(e.getKey(), (c.getX() - env.getMinX()) / 1000,
                     (c.getY() - env.getMinY()) / 1000 + 0.06);
@@ -813,6 +830,7 @@ public final class ComparisonCharts {
             items.add(new LegendItem(ChartText.MAP_NO_DATA.in(lang), null, null, null,
                     new Rectangle2D.Double(-6, -6, 12, 12), NO_DATA));
         }
+        MapLayers.addLegend(items, lang, city, roads, communities);
         plot.setFixedLegendItems(items);
         TextTitle scaleTitle = new TextTitle(ChartText.MAP_SCALE.in(lang, ChartText.kpiWithUnit(kpi, lang)));
         scaleTitle.setFont(new Font(ChartStyle.family(), Font.PLAIN, 13));
@@ -858,6 +876,11 @@ public final class ComparisonCharts {
             return new double[] {lo - 0.5, hi + 0.5};
         }
         return new double[] {lo, hi};
+    }
+
+    /** Metres a pixel of a {@link #WIDTH}-pixel map spans, about: twice the tolerance of its simplified lines. */
+    private static double metresPerPixel(Envelope env) {
+        return Math.max(env.getWidth(), env.getHeight()) / (WIDTH - 190);
     }
 
     private Envelope mapEnvelope() {

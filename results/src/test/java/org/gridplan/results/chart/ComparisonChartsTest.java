@@ -18,7 +18,6 @@ import org.gridplan.results.stats.Summary;
 import org.gridplan.results.stats.Unit;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYAnnotation;
-import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -272,8 +271,7 @@ class ComparisonChartsTest {
         // Grid fills lie under the site markers.
         assertThat(plot.getAnnotations()).isEmpty();
         Collection<XYAnnotation> grids = ((XYLineAndShapeRenderer) plot.getRenderer()).getAnnotations();
-        assertThat(grids).filteredOn(a -> a instanceof XYShapeAnnotation).hasSize(16)
-                .allMatch(a -> a instanceof TitledShapeAnnotation);
+        assertThat(grids).filteredOn(a -> a instanceof TitledShapeAnnotation).hasSize(16);
         // grid-400's plan opens site-1 and site-4: those are marked, the other four drawn as closed candidates.
         assertThat(plot.getDataset().getSeriesCount()).isEqualTo(2);
         assertThat(plot.getDataset().getSeriesKey(0)).isEqualTo("open branches");
@@ -323,6 +321,30 @@ class ComparisonChartsTest {
         assertThat(onTime.colour(50)).isEqualTo(p90.colour(5_000));
         assertThat(onTime.colour(99)).isEqualTo(p90.colour(10));
         assertThat(MapClasses.of(Kpi.P90_RESPONSE, Lang.ZH, 0, 1).labels()).first().isEqualTo("1小时以内");
+    }
+
+    @Test
+    void map_draws_roads_grid_borders_and_community_boundaries_over_the_fills_with_their_legend() {
+        String svg = ChartRendering.svg(new NamedChart("map-r", charts.districtMap("grid-400", Kpi.P90_RESPONSE),
+                900, 700));
+        // In drawing order: the last grid fill, then the roads, the white borders, the community boundaries.
+        int lastFill = svg.lastIndexOf("<g jfreesvg:ref='grid:");
+        int roads = svg.indexOf("stroke:" + LayoutMapTest.rgb(MapLayers.LOCAL_ROAD), lastFill);
+        int borders = svg.indexOf("stroke:rgb(255,255,255)", roads);
+        int communities = svg.indexOf("stroke:" + LayoutMapTest.rgb(MapLayers.COMMUNITY), borders);
+        assertThat(lastFill).isPositive();
+        assertThat(roads).isGreaterThan(lastFill);
+        assertThat(borders).isGreaterThan(roads);
+        assertThat(communities).isGreaterThan(borders);
+        // The fills carry no outline of their own: each border is drawn once, over the roads.
+        assertThat(svg.substring(lastFill, roads)).contains("stroke:none");
+        List<String> legend = new java.util.ArrayList<>();
+        org.jfree.chart.LegendItemCollection items = charts.districtMap("grid-400", Kpi.P90_RESPONSE).getXYPlot()
+                .getFixedLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            legend.add(items.get(i).getLabel());
+        }
+        assertThat(legend).contains("roads", "community boundary").startsWith("within 1 h");
     }
 
     @Test

@@ -79,12 +79,26 @@ final class LayoutCommand implements Callable<Integer> {
                         + "(default: the layout file name with -city before .geojson).")
         Path cityOut;
 
+        @Option(names = "--map", paramLabel = "MAP.svg",
+                description = "Where to draw the layout's map: SVG, or PNG for a name ending in .png "
+                        + "(default: the layout file name with .svg for .geojson).")
+        Path map;
+
+        @Option(names = "--no-map", description = "Do not draw the layout's map.")
+        boolean noMap;
+
         @Mixin
         RulesOptions rulesOptions;
 
         @Override
         public Integer call() {
-            new FileRoles().input("--city", city).output("--out", out).output("--city-out", cityOut).check();
+            if (noMap && map != null) {
+                throw new InputException("--map and --no-map contradict each other: give one of them");
+            }
+            Path mapFile = noMap ? null : map != null ? map : LayoutMaps.beside(out);
+            new FileRoles().input("--city", city).output("--out", out).output("--city-out", cityOut)
+                    .output(map != null ? "--map" : "the map (default of --map)", mapFile).check();
+            LayoutMaps.checkTarget(map != null ? "--map" : "the map (default of --map)", mapFile);
             LayoutRules rules = rulesOptions.rules();
             if (rulesOptions.rural && spec.commandLine().getParseResult().matchedOption("--target") == null) {
                 target = LayoutRules.RURAL_TARGET;
@@ -110,7 +124,7 @@ final class LayoutCommand implements Callable<Integer> {
                 // The default split city is named after --out, so it is checked only now it is needed.
                 new FileRoles().input("--city", city).output("--out", out)
                         .output(cityOut != null ? "--city-out" : "the split city (default of --city-out)", splitCity)
-                        .check();
+                        .output(map != null ? "--map" : "the map (default of --map)", mapFile).check();
                 GeoJson.writeCity(result.city(), splitCity);
             }
             GeoJson.writeLayout(result.city(), result.layout(), out);
@@ -122,6 +136,10 @@ final class LayoutCommand implements Callable<Integer> {
                     result.layout().communityOfGrid().values().stream().distinct().count(),
                     stats.getMin(), stats.getAverage(), stats.getMax(), rules.minHouseholds(), rules.maxHouseholds(),
                     out, seconds);
+            if (mapFile != null) {
+                LayoutMaps.write(result.city(), result.layout(), List.of(), mapFile);
+                w.printf("  map -> %s%n", mapFile);
+            }
             for (LayoutGenerator.SplitBuilding s : result.splits()) {
                 w.printf("  split building %s (%d households > max %d) into %s%n", s.id(), s.households(),
                         rules.maxHouseholds(), String.join(", ", s.parts()));
@@ -162,16 +180,26 @@ final class LayoutCommand implements Callable<Integer> {
                 description = "The layout: building features with a 'grid' property.")
         Path layout;
 
+        @Option(names = "--map", paramLabel = "MAP.svg",
+                description = "Also draw the layout's map, the grids that break a rule outlined in red: SVG, or "
+                        + "PNG for a name ending in .png.")
+        Path map;
+
         @Mixin
         RulesOptions rulesOptions;
 
         @Override
         public Integer call() {
+            new FileRoles().input("--city", city).input("LAYOUT", layout).output("--map", map).check();
+            LayoutMaps.checkTarget("--map", map);
             LayoutRules rules = rulesOptions.rules();
             City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
             GridLayout l = GeoJson.readLayout(layout, c);
             List<Violation> violations = LayoutValidator.validate(c, l, rules);
             PrintWriter out = spec.commandLine().getOut();
+            if (map != null) {
+                LayoutMaps.write(c, l, violations, map);
+            }
             Map<String, Integer> households = l.householdsByGrid(c);
             int min = households.values().stream().mapToInt(Integer::intValue).min().orElse(0);
             int max = households.values().stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -179,6 +207,9 @@ final class LayoutCommand implements Callable<Integer> {
                     l.name(), l.gridCount(), c.buildings().size(), c.households(), min, max,
                     rules.minHouseholds(), rules.maxHouseholds(),
                     rules.allowCrossCommunity() ? ", crossing communities allowed" : "");
+            if (map != null) {
+                out.printf("map -> %s%n", map);
+            }
             if (violations.isEmpty()) {
                 out.println("valid");
                 out.flush();
