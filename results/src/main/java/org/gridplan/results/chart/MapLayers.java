@@ -42,10 +42,11 @@ final class MapLayers {
     /**
      * Above this many local road segments a map draws the arterials only. The generated
      * 500,000-household district has about 3,850 local segments (some 120 KB of SVG per map once
-     * chained); an imported town with tens of thousands would add megabytes to every map of a
-     * report and draw a grey felt at a report's scale.
+     * chained), the Cambridge example about 10,300 (its centrelines split where buildings attach);
+     * an imported town with tens of thousands would add megabytes to every map of a report and
+     * draw a grey felt at a report's scale.
      */
-    static final int MAX_LOCAL_ROADS = 10_000;
+    static final int MAX_LOCAL_ROADS = 20_000;
 
     /** A local road. */
     static final Color LOCAL_ROAD = new Color(0x8C8C8C);

@@ -176,6 +176,13 @@ public final class CityImport {
      */
     public static final double DEFAULT_JOIN_TOLERANCE = 1.0;
 
+    /**
+     * Line ends with one node id are joined only within this distance, 25 m (an assumption: about the
+     * width of a large junction); farther apart the id is taken as reused, not one junction, and the
+     * ends are left to the position rules, so that a data error cannot add a road across the district.
+     */
+    public static final double MAX_ID_JOIN_METRES = 25.0;
+
     /** Values of {@code --oneway-field} meaning one-way in the digitised direction, first vertex to last. */
     public static final Set<String> ONEWAY_WITH = Set.of("yes", "y", "true", "1", "ft", "forward", "fw");
     /** Values meaning one-way against the digitised direction, last vertex to first. */
@@ -384,7 +391,13 @@ public final class CityImport {
         Network read = osm ? osm(roads, projection, kind) : geoJsonRoads(roads, projection, kind, options);
         RoadCleanup.Joined joined = RoadCleanup.join(new RoadCleanup.Net(read.xs(), read.ys(), read.roads()),
                 read.ends(), options.joinTolerance());
-        Network net = new Network(joined.net().xs(), joined.net().ys(), joined.net().roads(), null, read.idJoins());
+        Network net = new Network(joined.net().xs(), joined.net().ys(), joined.net().roads(), null, read.idJoins(),
+                read.idFar());
+        if (read.idFar() > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d line ends share a node id with an end more than %.0f m away and "
+                    + "were not joined by it (an id reused in the data, not one junction)", read.idFar(),
+                    MAX_ID_JOIN_METRES));
+        }
         Network kept = net.largest(roads);
         List<double[]> at = new ArrayList<>();
         for (Building b : out) {
@@ -662,7 +675,7 @@ public final class CityImport {
      * @param ends    which nodes end a line (the candidates for near-miss joining); null once joined
      * @param idJoins line ends joined by their node ids though their positions differ
      */
-    private record Network(double[] xs, double[] ys, List<Road> roads, boolean[] ends, int idJoins) {
+    private record Network(double[] xs, double[] ys, List<Road> roads, boolean[] ends, int idJoins, int idFar) {
 
         int[] labels() {
             int n = xs.length;
@@ -732,7 +745,7 @@ public final class CityImport {
                 }
             }
             return new Network(nx.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ny.stream().mapToDouble(Double::doubleValue).toArray(), kept, null, idJoins);
+                    ny.stream().mapToDouble(Double::doubleValue).toArray(), kept, null, idJoins, idFar);
         }
     }
 
@@ -752,6 +765,7 @@ public final class CityImport {
         /** Union-find over nodes, for ends joined by id. */
         int[] parent = new int[64];
         int idJoins;
+        int idFar;
 
         int node(Object key, double x, double y) {
             return node.computeIfAbsent(key, k -> {
@@ -777,6 +791,11 @@ public final class CityImport {
                 return;
             }
             Integer first = byId.putIfAbsent(id, n);
+            if (first != null && Math.hypot(xs.get(n) - xs.get(first),
+                    ys.get(n) - ys.get(first)) > MAX_ID_JOIN_METRES) {
+                idFar++;
+                return;
+            }
             if (first != null) {
                 int a = RoadCleanup.root(parent, n);
                 int b = RoadCleanup.root(parent, first);
@@ -816,7 +835,7 @@ public final class CityImport {
                 roads.add(new Road(a, b, Math.max(m, 0.01), classes.get(k), oneWay.get(k)));
             }
             // Nodes merged into another by id are left without segments; the largest piece drops them.
-            return new Network(x, y, roads, end, idJoins);
+            return new Network(x, y, roads, end, idJoins, idFar);
         }
     }
 

@@ -118,6 +118,25 @@ class CityImportRoadsTest {
     }
 
     @Test
+    void a_node_id_shared_by_ends_far_apart_adds_no_road_across_the_district() throws IOException {
+        // Id 2 ends the first street at x = 100 and starts another 400 m away: a reused id, not a junction.
+        Path roads = roads("\"FromNode\":1,\"ToNode\":2;0,0,100,0", "\"FromNode\":2,\"ToNode\":3;100,0,100,100",
+                "\"FromNode\":2,\"ToNode\":4;500,0,600,0", "\"FromNode\":4,\"ToNode\":5;600,0,600,100",
+                "\"FromNode\":5,\"ToNode\":3;600,100,100,100");
+        Path buildings = csv("P,50,10,50,C1", "Q,550,10,50,C1");
+        CityImport.Result r = CityImport.read("far", buildings, roads, (CityImport.Crs) null,
+                options(1, List.of("FromNode", "ToNode"), null));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("1 line ends share a node id with an end more than 25 m"));
+        // No segment spans the 400 m between the two ends of id 2.
+        RoadNetwork net = r.city().roads();
+        assertThat(net.roads()).allMatch(x -> Math.hypot(net.x(x.from()) - net.x(x.to()),
+                net.y(x.from()) - net.y(x.to())) <= 500.0 + 1e-6);
+        assertThat(net.roads().stream().filter(x -> Math.abs(net.y(x.from())) < 1e-6
+                && Math.abs(net.y(x.to())) < 1e-6 && Math.min(net.x(x.from()), net.x(x.to())) < 150
+                && Math.max(net.x(x.from()), net.x(x.to())) > 450)).isEmpty();
+    }
+
+    @Test
     void node_ids_join_line_ends_five_metres_apart() throws IOException {
         Path roads = roads("\"FromNode\":1,\"ToNode\":2;0,0,100,0", "\"FromNode\":\"2\",\"ToNode\":3;105,0,200,0");
         Path buildings = csv("P,50,10,50,C1", "Q,150,10,50,C1");
