@@ -255,8 +255,7 @@ public final class ComparisonCharts {
      * minutes and a p95 of 2,000 stay readable side by side, which bars on one linear axis are not.
      */
     private JFreeChart kpiDots(DefaultStatisticalCategoryDataset dataset) {
-        org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer renderer =
-                new org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer(false, true);
+        org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer renderer = new ClippedIntervalRenderer();
         renderer.setErrorIndicatorPaint(Color.BLACK);
         renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
         renderer.setUseSeriesOffset(true);
@@ -321,6 +320,10 @@ public final class ComparisonCharts {
             y.setRange(0, 105);
         }
         CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(null), y, renderer);
+        if (unit != Unit.PERCENT && y.getLowerBound() < 0) {
+            // These quantities are never negative: an interval of few replications reaching below 0 is cut at 0.
+            y.setLowerBound(0);
+        }
         ChartText title = switch (unit) {
             case MINUTES -> ChartText.BARS_TITLE_MINUTES;
             case HOURS -> ChartText.BARS_TITLE_HOURS;
