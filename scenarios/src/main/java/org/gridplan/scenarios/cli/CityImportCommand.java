@@ -173,8 +173,9 @@ final class CityImportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CityImport.Result r;
         try {
-            String community = communities != null ? communityField
-                    : communityField != null ? communityField : "community";
+            // With a boundary layer the buildings' own community field is not read.
+            String community = communities != null ? null
+                    : communityField != null ? communityField : CityImport.DEFAULT_COMMUNITY_FIELD;
             CityImport.Options options = new CityImport.Options(kind, idField, householdsField, personsField,
                     personsPerHousehold == null ? 0 : personsPerHousehold, community, streetField, communities,
                     communityNameField, mergeBelow == null ? 0 : mergeBelow, splitAbove == null ? 0 : splitAbove);

@@ -334,7 +334,9 @@ public final class LayoutGenerator {
             members.get(worst).clear();
             total[into] += total[worst];
             total[worst] = 0;
-            mergedNames.merge(into, names.get(worst), (a, b) -> a + ", " + b);
+            String joined = mergedNames.containsKey(worst) ? names.get(worst) + ", " + mergedNames.remove(worst)
+                    : names.get(worst);
+            mergedNames.merge(into, joined, (a, b) -> a + ", " + b);
         }
         List<Group> out = new ArrayList<>();
         for (int g = 0; g < members.size(); g++) {

@@ -338,18 +338,18 @@ public final class CityImport {
         if (options.communities() == null && !none) {
             community = CommunityBoundaries.fillBlanks(xs, ys, community, notes);
         }
+        int mergeBelow = options.mergeBelow();
         if (options.communities() == null && none) {
             community = CommunityBoundaries.cluster(xs, ys, hs, DERIVED_COMMUNITY_HOUSEHOLDS, notes);
-            community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, Math.max(options.mergeBelow(),
-                    DERIVED_MINIMUM), notes);
+            mergeBelow = Math.max(mergeBelow, DERIVED_MINIMUM);
         }
         if (options.communities() != null) {
             DistrictProjection pr = projection;
             community = CommunityBoundaries.assign(options.communities(), options.communityNameField(), xs, ys,
                     pr == null ? c -> c : c -> position(pr, kind, c[0], c[1]), notes);
         }
-        if (options.mergeBelow() > 0) {
-            community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, options.mergeBelow(), notes);
+        if (mergeBelow > 0) {
+            community = CommunityBoundaries.mergeSmall(xs, ys, hs, community, mergeBelow, notes);
         }
         List<Building> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -780,17 +780,7 @@ public final class GeoJson {
         w.write(",\"features\":[");
         boolean first = true;
         for (Building b : city.buildings()) {
-            ObjectNode props = MAPPER.createObjectNode();
-            props.put("kind", "building");
-            props.put("id", b.id());
-            props.put("households", b.households());
-            props.put("units", b.units());
-            props.put("street", b.street());
-            props.put("community", b.community());
-            if (layout != null && layout.gridOfBuilding().get(b.id()) != null) {
-                props.put("grid", layout.gridOfBuilding().get(b.id()));
-            }
-            first = feature(w, first, point(b.x(), b.y()), props);
+            first = feature(w, first, point(b.x(), b.y()), buildingProperties(b, layout));
         }
         if (layout == null) {
             RoadNetwork roads = city.roads();
@@ -818,6 +808,21 @@ public final class GeoJson {
         }
         w.write("\n]}\n");
         w.flush();
+    }
+
+    /** A building's properties as a city or layout file writes them, with its grid when a layout is given. */
+    static ObjectNode buildingProperties(Building b, GridLayout layout) {
+        ObjectNode props = MAPPER.createObjectNode();
+        props.put("kind", "building");
+        props.put("id", b.id());
+        props.put("households", b.households());
+        props.put("units", b.units());
+        props.put("street", b.street());
+        props.put("community", b.community());
+        if (layout != null && layout.gridOfBuilding().get(b.id()) != null) {
+            props.put("grid", layout.gridOfBuilding().get(b.id()));
+        }
+        return props;
     }
 
     /** Writes one feature on a line of its own, after a comma unless it is the first; returns false. */

@@ -17,8 +17,8 @@ import org.gridplan.sim.road.RoadNetwork;
 
 /**
  * A city, or a layout of it, written back in WGS84 longitude and latitude as plain RFC 7946 GeoJSON
- * (what QGIS, web maps and geojson.io open): buildings as points with their households, community,
- * street and grid, roads as lines. Coordinates have 7 decimals (about a centimetre).
+ * (what QGIS, web maps and geojson.io open): buildings as points with the properties of a city file
+ * (households, units, community, street, and grid), roads as lines. Coordinates have 7 decimals (about a centimetre).
  */
 public final class LonLatExport {
 
@@ -38,15 +38,7 @@ public final class LonLatExport {
             w.write("{\"type\":\"FeatureCollection\",\"features\":[");
             boolean first = true;
             for (Building b : city.buildings()) {
-                ObjectNode props = MAPPER.createObjectNode();
-                props.put("kind", "building");
-                props.put("id", b.id());
-                props.put("households", b.households());
-                props.put("community", b.community());
-                props.put("street", b.street());
-                if (layout != null && layout.gridOfBuilding().get(b.id()) != null) {
-                    props.put("grid", layout.gridOfBuilding().get(b.id()));
-                }
+                ObjectNode props = GeoJson.buildingProperties(b, layout);
                 ObjectNode g = MAPPER.createObjectNode();
                 g.put("type", "Point");
                 add(g.putArray("coordinates"), projection.unproject(b.x(), b.y()));

@@ -105,10 +105,9 @@ final class OsmPbf {
         };
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             new BlockInputStream(in, parser).process();
+        } catch (InputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InputException ie) {
-                throw ie;
-            }
             throw new InputException(file, "not a readable OpenStreetMap PBF extract: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' ')));
         }
