@@ -86,6 +86,7 @@ public final class FieldDistrict {
         int[] routine = new int[ids.size()];
         int[] other = new int[ids.size()];
         ShiftPattern[] shift = new ShiftPattern[ids.size()];
+        ShiftPattern[] otherShift = new ShiftPattern[ids.size()];
         double[] travelSum = new double[ids.size()];
         Map<String, ShiftPattern> partTime = new HashMap<>();
         Map<String, List<Integer>> rotaBases = new HashMap<>();
@@ -103,11 +104,14 @@ public final class FieldDistrict {
             if (w.type() == WorkerType.FULL_TIME) {
                 routine[g]++;
                 rotaBases.computeIfAbsent(community, k -> new ArrayList<>()).add(base);
+                if (shift[g] == null) {
+                    shift[g] = w.shift();
+                }
             } else {
                 other[g]++;
-            }
-            if (shift[g] == null) {
-                shift[g] = w.shift();
+                if (otherShift[g] == null) {
+                    otherShift[g] = w.shift();
+                }
             }
             travelSum[g] += noTravel ? 0 : problems.meanMinutesFrom(base, g);
         }
@@ -118,7 +122,9 @@ public final class FieldDistrict {
         for (int g = 0; g < ids.size(); g++) {
             String id = ids.get(g);
             String community = layout.communityOfGrid().get(id);
-            ShiftPattern s = shift[g] != null ? shift[g] : ShiftPattern.WEEKDAY_DAY;
+            // The full-time workers' shift (the simulator's duty hours are outside it), else the others'.
+            ShiftPattern s = shift[g] != null ? shift[g] : otherShift[g] != null ? otherShift[g]
+                    : ShiftPattern.WEEKDAY_DAY;
             int workers = routine[g] + other[g];
             double travelMinutes = workers > 0 ? travelSum[g] / workers : problems.baseTravelMinutes(g);
             Schedule dutyHours = null;
@@ -143,7 +149,7 @@ public final class FieldDistrict {
             }
             long[] hh = byGrid.get(id).stream().mapToLong(b -> city.buildings().get(b).households()).toArray();
             grids.add(new Grid(id, hh, roads[g], travelMinutes, dutyTravel, dutyHours, partTime.get(community)));
-            crews.add(new Crew(routine[g], other[g], s));
+            crews.add(new Crew(routine[g], other[g], s, otherShift[g] != null ? otherShift[g] : s));
         }
         return new FieldDistrict(new FieldResponseModel(config, seed), problems, grids, crews);
     }

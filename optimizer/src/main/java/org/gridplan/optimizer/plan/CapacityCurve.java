@@ -110,7 +110,8 @@ public final class CapacityCurve {
             byCount[g] = Arrays.copyOf(byCount[g], o + 1);
         }
         if (byCount[g][o] == null) {
-            byCount[g][o] = model.grid(grid, new Crew(crew.routineWorkers(), crew.otherWorkers() + o, crew.shift()));
+            byCount[g][o] = model.grid(grid, new Crew(crew.routineWorkers(), crew.otherWorkers() + o, crew.shift(),
+                    crew.otherShift()));
         }
         return byCount[g][o];
     }

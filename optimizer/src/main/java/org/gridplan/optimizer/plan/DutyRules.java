@@ -1,5 +1,6 @@
 package org.gridplan.optimizer.plan;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.gridplan.sim.agent.DutyRoster;
@@ -21,9 +22,12 @@ import org.gridplan.sim.agent.ShiftPattern;
  * @param chooseRoster      when present, the plan chooses its roster ({@link RosterChoice}): the
  *                          cheapest the field-regime model expects to reach this urgent on-time
  *                          share, in (0, 1]; needs a request in the field regime
+ * @param staggerShifts     candidate shifts for the professionals of grids with a full-time
+ *                          worker ({@link ShiftChoice}); empty to keep every worker's shift; needs
+ *                          a request in the field regime
  */
 public record DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, int branchPoolWorkers,
-        ShiftPattern poolShift, DutyRoster roster, OptionalDouble chooseRoster) {
+        ShiftPattern poolShift, DutyRoster roster, OptionalDouble chooseRoster, List<ShiftPattern> staggerShifts) {
 
     /**
      * The simulator's default shifts (weekday day, part-time mornings), no branch pools and no duty
@@ -35,7 +39,13 @@ public record DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, 
     /** Rules that keep the given roster. */
     public DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, int branchPoolWorkers,
             ShiftPattern poolShift, DutyRoster roster) {
-        this(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, roster, OptionalDouble.empty());
+        this(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, roster, OptionalDouble.empty(), List.of());
+    }
+
+    /** Rules that choose a roster or keep one, and keep every worker's shift. */
+    public DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, int branchPoolWorkers,
+            ShiftPattern poolShift, DutyRoster roster, OptionalDouble chooseRoster) {
+        this(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, roster, chooseRoster, List.of());
     }
 
     /** Validates. */
@@ -45,6 +55,7 @@ public record DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, 
         Objects.requireNonNull(poolShift, "poolShift");
         Objects.requireNonNull(roster, "roster");
         Objects.requireNonNull(chooseRoster, "chooseRoster");
+        staggerShifts = List.copyOf(staggerShifts);
         if (chooseRoster.isPresent() && !(chooseRoster.getAsDouble() > 0 && chooseRoster.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("duty rules: urgent on-time target " + chooseRoster.getAsDouble()
                     + " of the roster choice must be in (0, 1]");
@@ -56,7 +67,8 @@ public record DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, 
 
     /** These rules with another duty roster. */
     public DutyRules withRoster(DutyRoster newRoster) {
-        return new DutyRules(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, newRoster, chooseRoster);
+        return new DutyRules(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, newRoster, chooseRoster,
+                staggerShifts);
     }
 
     /**
@@ -66,6 +78,15 @@ public record DutyRules(ShiftPattern fullTimeShift, ShiftPattern partTimeShift, 
      */
     public DutyRules choosingRoster(double urgentOnTime) {
         return new DutyRules(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, roster,
-                OptionalDouble.of(urgentOnTime));
+                OptionalDouble.of(urgentOnTime), staggerShifts);
+    }
+
+    /**
+     * These rules with the plan staggering the professionals' shifts among {@code candidates}
+     * ({@link ShiftChoice}); the baseline keeps every worker's shift.
+     */
+    public DutyRules staggering(List<ShiftPattern> candidates) {
+        return new DutyRules(fullTimeShift, partTimeShift, branchPoolWorkers, poolShift, roster, chooseRoster,
+                candidates);
     }
 }

@@ -46,13 +46,15 @@ import org.gridplan.sim.model.Site;
  * @param optimisedForecast      likewise of the plan's runs (with its chosen roster)
  * @param rosterDecision         the out-of-hours roster the plan chose, when the duty rules ask it
  *                               to choose one
+ * @param shiftDecision          the professionals' staggered shifts the plan chose, when the duty
+ *                               rules give candidate shifts
  */
 public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, SitingPlan sitingBaseline,
         SitingPlan sitingPlan, StaffingPlan staffingBaseline, StaffingPlan staffingPlan, Kpis baselineKpis,
         Kpis optimisedKpis, List<PlanJustification> sitingJustifications,
         List<PlanJustification> staffingJustifications, List<String> notes, Timings timings,
         Optional<Forecast> baselineForecast, Optional<Forecast> optimisedForecast,
-        Optional<RosterChoice.Decision> rosterDecision) {
+        Optional<RosterChoice.Decision> rosterDecision, Optional<ShiftChoice.Decision> shiftDecision) {
 
     /** Validates and copies the lists. */
     public Plan {
@@ -67,6 +69,7 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
         Objects.requireNonNull(baselineForecast, "baselineForecast");
         Objects.requireNonNull(optimisedForecast, "optimisedForecast");
         Objects.requireNonNull(rosterDecision, "rosterDecision");
+        Objects.requireNonNull(shiftDecision, "shiftDecision");
         grids = List.copyOf(grids);
         sitingJustifications = List.copyOf(sitingJustifications);
         staffingJustifications = List.copyOf(staffingJustifications);
@@ -143,6 +146,7 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
     public List<PlanJustification> justifications() {
         List<PlanJustification> all = new ArrayList<>(sitingJustifications);
         all.addAll(staffingJustifications);
+        shiftDecision.ifPresent(d -> all.add(d.justification()));
         rosterDecision.ifPresent(d -> all.add(d.justification()));
         return all;
     }
@@ -194,11 +198,17 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
     /**
      * The optimised plan as the simulator's staffing plan: every worker in its planned grid, in
      * request order, based at its home or else its grid's base building, on its own shift or else
-     * the duty rules' shift of its type; branch pools at the open branches when branches were sited
-     * and the duty rules ask for pools; the plan's roster ({@link #roster()}).
+     * the duty rules' shift of its type, or the staggered shift the plan chose; branch pools at the
+     * open branches when branches were sited and the duty rules ask for pools; the plan's roster
+     * ({@link #roster()}).
      */
     public Staffing toStaffing() {
-        return staffing(staffingPlan.gridOfWorker()).withDuty(roster());
+        return withShifts(staffing(staffingPlan.gridOfWorker())).withDuty(roster());
+    }
+
+    /** {@code s} with the plan's staggered shifts, if it chose any. */
+    private Staffing withShifts(Staffing s) {
+        return shiftDecision.map(d -> d.apply(s)).orElse(s);
     }
 
     /** The baseline (nearest-site siting, one full-time worker per grid) as {@link #toStaffing()} makes it. */
@@ -208,15 +218,15 @@ public record Plan(PlanRequest request, List<Grid> grids, int maxBranches, Sitin
 
     /**
      * {@code onto} with the plan applied: every worker of {@code onto} that the plan placed (the same
-     * id; none when the request does not place workers) moves to its planned grid, based at its home or else the grid's
-     * base building, keeping its
-     * type, shift and duty; the other workers stay as they are, in their order. The pools are the
+     * id; none when the request does not place workers) moves to its planned grid, based at its home
+     * or else the grid's base building, keeping its type, duty and shift (or taking the staggered
+     * shift the plan chose); the other workers stay as they are, in their order. The pools are the
      * plan's branch pools when branches were sited and the duty rules ask for pools, else
      * {@code onto}'s; the roster is the plan's ({@link #roster()}).
      */
     public Staffing toStaffing(Staffing onto) {
-        return compose(request, grids, sitingPlan, request.placeWorkers() ? staffingPlan.gridOfWorker() : Map.of(),
-                onto).withDuty(roster());
+        return withShifts(compose(request, grids, sitingPlan, request.placeWorkers() ? staffingPlan.gridOfWorker()
+                : Map.of(), onto)).withDuty(roster());
     }
 
     /**

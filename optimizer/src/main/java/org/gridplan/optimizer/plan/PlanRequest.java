@@ -114,6 +114,10 @@ public record PlanRequest(City city, GridLayout layout, List<Site> sites, List<P
             throw new IllegalArgumentException("plan request: choosing the duty roster needs the field regime (the"
                     + " queueing model has no out-of-hours term)");
         }
+        if (!duty.staggerShifts().isEmpty() && field.isEmpty()) {
+            throw new IllegalArgumentException("plan request: staggering shifts needs the field regime (the queueing"
+                    + " model has no shifts)");
+        }
         if (layout.gridCount() == 0) {
             throw new IllegalArgumentException("plan request: layout " + layout.name() + " has no grids");
         }

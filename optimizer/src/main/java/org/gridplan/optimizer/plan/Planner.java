@@ -222,8 +222,18 @@ public final class Planner {
 
         Optional<Plan.Forecast> optimisedForecast = Optional.empty();
         Optional<RosterChoice.Decision> rosterDecision = Optional.empty();
+        Optional<ShiftChoice.Decision> shiftDecision = Optional.empty();
         if (field.isPresent()) {
             Staffing planned = staffingOf(request, grids, sitingPlan, staffingPlan.gridOfWorker());
+            if (!request.duty().staggerShifts().isEmpty()) {
+                long s1 = System.nanoTime();
+                ShiftChoice.Decision decision = ShiftChoice.choose(city, request.layout(), planned, field.get(),
+                        request.seed(), request.duty().staggerShifts(), problems);
+                shiftDecision = Optional.of(decision);
+                planned = decision.apply(planned);
+                log.accept(String.format(Locale.ROOT, "shifts: professionals of %d of %d grids staggered (%.1f s)",
+                        decision.gridsMoved().size(), decision.gridsWeighed(), seconds(s1)));
+            }
             if (request.duty().chooseRoster().isPresent()) {
                 long r0 = System.nanoTime();
                 RosterChoice.Decision decision = RosterChoice.choose(city, request.layout(), planned, field.get(),
@@ -245,7 +255,7 @@ public final class Planner {
                 placeWorkers ? Justifications.staffing(staffing, staffingSolved, staffingPlan, staffingBaseline)
                         : List.of(), notes,
                 new Plan.Timings(setup, sitingFeasible[0], staffingFeasible, sitingSeconds, staffingSeconds),
-                baselineForecast, optimisedForecast, rosterDecision);
+                baselineForecast, optimisedForecast, rosterDecision, shiftDecision);
     }
 
     /**

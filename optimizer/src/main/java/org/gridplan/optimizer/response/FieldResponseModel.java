@@ -39,6 +39,9 @@ import org.gridplan.sim.engine.SimulationConfig;
  *       waits until one of the grid's routine workers finishes the job in hand ({@link RoutineDays}),
  *       unless the grid has a worker without routine work (a professional); a job that runs past
  *       the shift's end sends the case to the next shift.</li>
+ *   <li><b>Staggered shifts</b>: when the workers without routine work keep other days or hours
+ *       than the routine workers (a crew's {@code otherShift}), a routine case goes to whichever is
+ *       on shift; the cover is the union of the two shifts.</li>
  *   <li><b>Queueing</b> among incidents: the Erlang C wait of the grid's workers for the in-shift
  *       arrival rate (the bare M/M/c model when the workers are always on shift without routine
  *       work).</li>
@@ -89,9 +92,11 @@ public final class FieldResponseModel {
      *
      * @param routineWorkers full-time workers, who do the routine work of the grid
      * @param otherWorkers workers without routine work (professionals)
-     * @param shift their shift (all of them)
+     * @param shift the routine workers' shift
+     * @param otherShift the other workers' shift: the same as {@code shift}, or staggered from it
+     *     (other days or hours), when a routine case goes to whichever of them is on shift
      */
-    public record Crew(int routineWorkers, int otherWorkers, Schedule shift) {
+    public record Crew(int routineWorkers, int otherWorkers, Schedule shift, Schedule otherShift) {
 
         /** Validates. */
         public Crew {
@@ -99,11 +104,27 @@ public final class FieldResponseModel {
                 throw new IllegalArgumentException("worker counts must be 0 or more");
             }
             Objects.requireNonNull(shift, "shift");
+            Objects.requireNonNull(otherShift, "otherShift");
+        }
+
+        /** A crew all on one shift. */
+        public Crew(int routineWorkers, int otherWorkers, Schedule shift) {
+            this(routineWorkers, otherWorkers, shift, shift);
         }
 
         /** All the workers. */
         public int workers() {
             return routineWorkers + otherWorkers;
+        }
+
+        /** Whether both kinds of worker are in the crew, on different shifts. */
+        public boolean staggered() {
+            return routineWorkers > 0 && otherWorkers > 0 && !shift.equals(otherShift);
+        }
+
+        /** This crew with its other workers on {@code s}. */
+        public Crew withOtherShift(Schedule s) {
+            return new Crew(routineWorkers, otherWorkers, shift, s);
         }
     }
 
@@ -237,8 +258,18 @@ public final class FieldResponseModel {
         if (households == 0) {
             return out;
         }
+        if (crew.routineWorkers() == 0 && !crew.otherShift().equals(crew.shift())) {
+            crew = new Crew(0, crew.otherWorkers(), crew.otherShift());
+        }
+        boolean staggered = crew.staggered();
+        // The routine workers' shift; the other workers'; and when anyone of the crew is on shift.
         Shifts shifts = shiftsOf.computeIfAbsent(crew.shift(), Shifts::of);
-        RoutineDays days = routineDays(grid, crew, shifts);
+        Shifts others = staggered ? shiftsOf.computeIfAbsent(crew.otherShift(), Shifts::of) : shifts;
+        Shifts any = staggered ? shiftsOf.computeIfAbsent(new Union(crew.shift(), crew.otherShift()), Shifts::of)
+                : shifts;
+        // While the others are off shift the routine workers are alone: their day is that of a crew without others.
+        RoutineDays days = routineDays(grid, staggered ? new Crew(crew.routineWorkers(), 0, crew.shift()) : crew,
+                shifts);
         double travel = grid.travelMinutes();
         double busy = meanHandling + travel;
         // Routine reports a minute in the grid, by step of the week, for the backlog at shift start.
@@ -263,7 +294,7 @@ public final class FieldResponseModel {
         double inShiftCases = 0;
         double inShiftMinutes = 0;
         for (int k = 0; k < allRate.length; k++) {
-            if (shifts.on(k * STEP + STEP / 2.0)) {
+            if (any.on(k * STEP + STEP / 2.0)) {
                 inShiftMinutes += STEP;
                 inShiftCases += allRate[k] * STEP;
             }
@@ -272,7 +303,7 @@ public final class FieldResponseModel {
         double queueWait = crew.workers() == 0 || busy <= 0 ? 0
                 : Math.min(Queueing.mmcMeanWaitOrInfinity(Math.min(lambdaShift, 0.999 * crew.workers() / busy),
                         1 / busy, crew.workers()), 24 * 60);
-        double[] ahead = backlog(routineRate, shifts);
+        double[] ahead = backlog(routineRate, any);
         // Each step of the week once: the routine response and its on-time share for each distinct
         // response limit of the routine categories.
         List<TimeLimit> limits = new ArrayList<>();
@@ -289,8 +320,11 @@ public final class FieldResponseModel {
         double[][] routineOnTime = new double[limits.size()][steps];
         double[] onTime = new double[limits.size()];
         for (int k = 0; k < steps; k++) {
-            routineResponse[k] = routine(k * STEP + STEP / 2.0, crew, shifts, days, ahead, busy, travel, queueWait,
-                    limits, onTime);
+            routineResponse[k] = staggered
+                    ? staggeredRoutine(k * STEP + STEP / 2.0, crew, shifts, others, any, days, ahead, busy, travel,
+                            queueWait, limits, onTime)
+                    : routine(k * STEP + STEP / 2.0, crew, shifts, days, ahead, busy, travel, queueWait, limits,
+                            onTime);
             for (int l = 0; l < limits.size(); l++) {
                 routineOnTime[l][k] = onTime[l];
             }
@@ -306,7 +340,7 @@ public final class FieldResponseModel {
             double sumOnTime = 0;
             for (int k = 0; k < steps; k++) {
                 if (cat.urgent()) {
-                    double[] r = urgent(k * STEP + STEP / 2.0, grid, crew, shifts, queueWait, cat.responseLimit());
+                    double[] r = urgent(k * STEP + STEP / 2.0, grid, crew, any, queueWait, cat.responseLimit());
                     sumResp += density[c][k] * r[0];
                     sumOnTime += density[c][k] * r[1];
                 } else {
@@ -387,6 +421,71 @@ public final class FieldResponseModel {
             }
             double late = (workingClock ? overnightWorking : overnight) <= limit.minutes() ? nDays - fit : 0;
             onTime[l] = (lo + late) / nDays;
+        }
+        return sum / nDays;
+    }
+
+    /**
+     * As {@link #routine} for a crew whose other workers are on a shift staggered from the routine
+     * workers' ({@code shifts}): a case known while an other worker is on shift is taken at once; one
+     * known while only the routine workers are on waits for the job in hand, unless an other worker's
+     * shift starts first, or the next shift of either; one known while nobody is on waits for the
+     * first of them to start, then for the cases reported since ({@code any}'s backlog).
+     */
+    private double staggeredRoutine(double t, Crew crew, Shifts shifts, Shifts others, Shifts any, RoutineDays days,
+            double[] ahead, double busy, double travel, double queueWait, List<TimeLimit> limits, double[] onTime) {
+        java.util.Arrays.fill(onTime, 0);
+        double d = t + triage;
+        double fixed = triage + queueWait + travel;
+        if (others.windowAt(d) >= 0) {
+            double working = working(t, t + fixed);
+            for (int l = 0; l < limits.size(); l++) {
+                TimeLimit limit = limits.get(l);
+                onTime[l] = (limit.clock() == TimeLimit.Clock.WORKING ? working : fixed) <= limit.minutes() ? 1 : 0;
+            }
+            return fixed;
+        }
+        int window = shifts.windowAt(d);
+        if (window < 0) {
+            double start = any.nextStart(d);
+            double mean = ahead[index(t)];
+            double each = busy / crew.workers();
+            double elapsed = working(t, start);
+            for (int l = 0; l < limits.size(); l++) {
+                onTime[l] = onTimeBacklog(mean, each, elapsed + travel, limits.get(l), start - t + travel);
+            }
+            return start - t + mean * each + travel;
+        }
+        double x = Math.floorMod((long) Math.floor(d - shifts.start(window)), (long) WEEK) + (d - Math.floor(d));
+        double end = shifts.length(window);
+        double toOthers = others.nextStart(d) - d;
+        double nextRoutine = d - x + shifts.startAfter(window) - shifts.start(window);
+        // A day whose job in hand outlasts the cap: an other worker's shift starts first, or the next shift.
+        double cap = Math.min(end - x, toOthers);
+        double lateStart = toOthers < end - x ? d + toOthers : Math.min(nextRoutine, d + toOthers);
+        double late = lateStart - t + travel;
+        double lateWorking = working(t, lateStart) + travel;
+        double[] rests = days.sortedRests(x);
+        int nDays = rests.length;
+        int fit = below(rests, nDays, cap);
+        double sum = fit * fixed + days.sumOfSmallest(x, fit) + (nDays - fit) * late;
+        for (int l = 0; l < limits.size(); l++) {
+            TimeLimit limit = limits.get(l);
+            boolean workingClock = limit.clock() == TimeLimit.Clock.WORKING;
+            int lo = 0;
+            int hi = fit;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                double response = fixed + rests[mid];
+                double elapsed = workingClock ? working(t, t + response) : response;
+                if (elapsed <= limit.minutes()) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            double lateOnTime = (workingClock ? lateWorking : late) <= limit.minutes() ? nDays - fit : 0;
+            onTime[l] = (lo + lateOnTime) / nDays;
         }
         return sum / nDays;
     }
@@ -552,6 +651,23 @@ public final class FieldResponseModel {
             s += Math.exp(-rho * dist.inverseCumulativeProbability((i + 0.5) / n));
         }
         return s / n;
+    }
+
+    /**
+     * On duty when either schedule is (a staggered crew's cover); a record, so that equal unions
+     * share their windows in the cache.
+     */
+    private record Union(Schedule a, Schedule b) implements Schedule {
+        @Override
+        public boolean onDuty(double t) {
+            return a.onDuty(t) || b.onDuty(t);
+        }
+
+        @Override
+        public double nextChange(double t) {
+            // The first minute either changes: the union may change there, and changes nowhere else.
+            return Math.min(a.nextChange(t), b.nextChange(t));
+        }
     }
 
     /** The grid's shift as windows of the week. */

@@ -267,6 +267,70 @@ class PlannerTest {
     }
 
     @Test
+    void staggers_the_professionals_shifts_where_the_model_expects_a_shorter_response_and_no_fewer_on_time() {
+        List<PlanWorker> workers = new ArrayList<>(onePerGrid());
+        for (int k = 1; k <= 3; k++) {
+            workers.add(PlanWorker.of("PRO-" + k, WorkerType.PROFESSIONAL));
+        }
+        SimulationConfig settings = SimulationConfig.builder().build();
+        List<ShiftPattern> candidates = ShiftChoice.defaults(ShiftPattern.WEEKDAY_DAY);
+        PlanRequest plain = request().workers(workers).duty(DutyRules.DEFAULT.withRoster(DutyRoster.defaults()))
+                .field(PlanRequest.FieldRegime.of(settings)).build();
+        PlanRequest staggered = plain.toBuilder().duty(plain.duty().staggering(candidates)).build();
+        Plan p = PLANNER.plan(plain);
+        Plan s = PLANNER.plan(staggered);
+        ShiftChoice.Decision d = s.shiftDecision().orElseThrow();
+        assertThat(p.shiftDecision()).isEmpty();
+        // Three grids have a professional beside their full-time worker; each moves to a six-day shift.
+        assertThat(d.gridsWeighed()).isEqualTo(3);
+        assertThat(d.gridsMoved()).hasSize(3);
+        assertThat(d.shiftOfWorker()).containsOnlyKeys("PRO-1", "PRO-2", "PRO-3");
+        assertThat(d.shiftOfWorker().values()).allMatch(c -> candidates.contains(c)
+                && ShiftChoice.weeklyMinutes(c) == ShiftChoice.weeklyMinutes(ShiftPattern.WEEKDAY_DAY));
+        // The worker → grid plan is the same; the staggered one is expected to answer sooner, as often on time.
+        assertThat(s.staffingPlan().gridOfWorker()).isEqualTo(p.staffingPlan().gridOfWorker());
+        Plan.Forecast before = p.optimisedForecast().orElseThrow();
+        Plan.Forecast after = s.optimisedForecast().orElseThrow();
+        assertThat(d.before()).isEqualTo(before);
+        assertThat(d.after()).isEqualTo(after);
+        assertThat(after.meanResponseMinutes()).isLessThan(before.meanResponseMinutes() - 10);
+        assertThat(after.onTimeShare()).isGreaterThanOrEqualTo(before.onTimeShare() - 1e-4);
+        // The simulator's staffing carries the shifts; the baseline and the full-time workers keep theirs.
+        for (WorkerSpec w : s.toStaffing().workers()) {
+            assertThat(w.shift()).isEqualTo(w.type() == WorkerType.PROFESSIONAL ? d.shiftOfWorker().get(w.id())
+                    : ShiftPattern.WEEKDAY_DAY);
+        }
+        assertThat(s.baselineStaffing().workers()).allMatch(w -> w.shift().equals(ShiftPattern.WEEKDAY_DAY));
+        assertThat(s.toStaffing(p.toStaffing()).workers()).filteredOn(w -> w.type() == WorkerType.PROFESSIONAL)
+                .allMatch(w -> w.shift().equals(d.shiftOfWorker().get(w.id())));
+        assertThat(s.justifications()).extracting(PlanJustification::english)
+                .anyMatch(j -> j.startsWith("Staggered shifts: in 3 of the 3 grids"));
+        // Only candidates of the same weekly hours are weighed: a shorter one moves nobody.
+        Plan shorter = PLANNER.plan(plain.toBuilder().duty(plain.duty().staggering(
+                List.of(ShiftPattern.parse("09:00-16:00 mon-sat")))).build());
+        assertThat(shorter.shiftDecision().orElseThrow().gridsMoved()).isEmpty();
+        assertThat(shorter.justifications()).extracting(PlanJustification::english)
+                .anyMatch(j -> j.startsWith("Staggered shifts: in none of the 3 grids"));
+        // The queueing model has no shifts to stagger by.
+        assertThatThrownBy(() -> request().duty(DutyRules.DEFAULT.staggering(candidates)).build())
+                .hasMessageContaining("staggering shifts needs the field regime");
+    }
+
+    @Test
+    void the_default_stagger_candidates_keep_the_weekly_hours_on_other_days_or_hours() {
+        assertThat(ShiftChoice.defaults(ShiftPattern.WEEKDAY_DAY)).extracting(ShiftPattern::name).containsExactly(
+                "08:30-16:00 mon-sat", "09:00-16:30 mon-sat", "09:30-17:00 mon-sat", "10:00-17:30 mon-sat",
+                "08:30-17:30 tue-sat", "08:30-17:30 wed-sun", "10:30-19:30 mon-fri", "12:30-21:30 mon-fri");
+        // A later shift that would end past midnight is left out.
+        assertThat(ShiftChoice.defaults(ShiftPattern.parse("16:00-23:00 mon-fri"))).extracting(ShiftPattern::name)
+                .containsExactly("16:00-21:50 mon-sat", "16:30-22:20 mon-sat", "17:00-22:50 mon-sat",
+                        "17:10-23:00 mon-sat", "16:00-23:00 tue-sat", "16:00-23:00 wed-sun");
+        // Six days of a shift of six days: no other days of the same length keep its hours.
+        assertThat(ShiftChoice.defaults(ShiftPattern.parse("16:00-23:00 mon-sat"))).isEmpty();
+        assertThat(ShiftChoice.weeklyMinutes(ShiftPattern.parse("20:00-08:00 mon-fri"))).isEqualTo(5 * 12 * 60);
+    }
+
+    @Test
     void the_capacity_curve_adds_each_professional_where_the_model_gains_most() {
         SimulationConfig settings = SimulationConfig.builder().build();
         Staffing staffing = PLANNER.plan(request().placeWorkers(false).siting(SitingRules.BASELINE_ONLY).build())

@@ -60,6 +60,42 @@ class FieldResponseModelTest {
     }
 
     @Test
+    void a_professional_on_the_same_hours_under_another_name_is_the_same_crew() {
+        SimulationConfig config = SimulationConfig.builder()
+                .demand(DemandCatalog.of(flat("a", TimeLimit.workingHours(1)))).build();
+        FieldResponseModel model = new FieldResponseModel(config, 1);
+        Outcome same = model.grid(grid(2), new Crew(1, 1, ShiftPattern.WEEKDAY_DAY));
+        Crew renamed = new Crew(1, 1, ShiftPattern.WEEKDAY_DAY, ShiftPattern.parse("08:30-17:30 mon-fri"));
+        assertThat(renamed.staggered()).isTrue();
+        Outcome other = model.grid(grid(2), renamed);
+        assertThat(other.meanResponse()).isCloseTo(same.meanResponse(), within(1e-9));
+        assertThat(other.onTimeShare()).isCloseTo(same.onTimeShare(), within(1e-12));
+    }
+
+    @Test
+    void a_professional_always_on_shift_answers_every_routine_case_at_once() {
+        SimulationConfig config = SimulationConfig.builder().demand(DemandCatalog.of(flat("a", TimeLimit.NONE)))
+                .field(FieldModel.off()).patrol(PatrolConfig.off()).build();
+        Outcome o = new FieldResponseModel(config, 1).grid(grid(2),
+                new Crew(1, 1, ShiftPattern.WEEKDAY_DAY, ShiftPattern.ALWAYS));
+        double lambda = 400 * 0.2 / DemandCatalog.YEAR_MINUTES;
+        double wait = Queueing.mmcMeanWaitOrInfinity(lambda, 1 / 32.0, 2);
+        assertThat(o.meanResponse()).isCloseTo(2 + wait, within(1e-9));
+    }
+
+    @Test
+    void a_professional_on_saturdays_shortens_the_weekend_gap() {
+        // The weekday day shift and a professional 09:00-16:30 Monday to Saturday: the crew's cover has
+        // gaps of 15 h (four nights), 15.5 h (Friday night) and 40 h (Saturday 16:30 to Monday 08:30).
+        SimulationConfig config = SimulationConfig.builder().demand(DemandCatalog.of(flat("a", TimeLimit.NONE)))
+                .field(FieldModel.off()).patrol(PatrolConfig.off()).build();
+        Outcome o = new FieldResponseModel(config, 1).grid(grid(0),
+                new Crew(1, 1, ShiftPattern.WEEKDAY_DAY, ShiftPattern.parse("09:00-16:30 mon-sat")));
+        double expected = (4 * 900.0 * 900 / 2 + 930.0 * 930 / 2 + 2400.0 * 2400 / 2) / (7 * 1440.0);
+        assertThat(o.meanResponse()).isBetween(expected, expected + 5);
+    }
+
+    @Test
     void a_professional_cuts_the_wait_for_a_busy_routine_worker_and_a_second_worker_helps_too() {
         SimulationConfig config = SimulationConfig.builder()
                 .demand(DemandCatalog.of(flat("a", TimeLimit.workingHours(1)))).build();
