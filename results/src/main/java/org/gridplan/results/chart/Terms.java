@@ -41,6 +41,7 @@ public final class Terms {
             Map.entry("staffing.fullTimeShift", new String[] {"full-time shift", "专职网格员班次"}),
             Map.entry("staffing.partTimeShift", new String[] {"part-time shift", "兼职网格员班次"}),
             Map.entry("staffing.poolShift", new String[] {"pool shift", "机动人员班次"}),
+            Map.entry("staffing.stagger", new String[] {"staggered professionals' shifts", "专业力量错时班次"}),
             Map.entry("staffing.duty.scope", new String[] {"out-of-hours duty", "值班范围"}),
             Map.entry("staffing.duty.onDuty", new String[] {"workers on duty", "值班人数"}),
             Map.entry("staffing.duty.source", new String[] {"duty drawn from", "值班人员来源"}),
@@ -70,7 +71,7 @@ public final class Terms {
             Map.entry("out-of-hours", "非工作时间"), Map.entry("walk", "步行"), Map.entry("ebike", "电动自行车"),
             Map.entry("weekday-day", "工作日白班"), Map.entry("part-time", "兼职班次"), Map.entry("always", "全天"),
             Map.entry("true", "是"), Map.entry("false", "否"), Map.entry("neighbour-grid", "相邻网格"),
-            Map.entry("branch-pool", "片区机动人员"));
+            Map.entry("branch-pool", "片区机动人员"), Map.entry("default", "默认"));
 
     /** The name of an incident category or a time part. */
     public static String part(CasePart p, Lang lang) {

@@ -128,6 +128,8 @@ enum ReportText {
             "只模拟了一个方案（%s），因此比较各参数取值下的%s："),
     SWEEP_POINT_VALUE("%s: %s (95%% CI %s–%s)", "%s：%s（95%%置信区间 %s–%s）"),
     SWEEP_AT("%s at %s", "%s（%s）"),
+    SWEEP_PAIRED("Paired by replication, %s against %s: %s.", "按重复配对，%s 相对 %s：%s。"),
+    SWEEP_PAIRED_PART("%s %s %s (95%% CI %s to %s), %s", "%s %s %s（95%%置信区间 %s 至 %s），%s"),
     SWEEP_RANGE("%s: from %s to %s; every point, with its 95%% interval, is in the table \u201cEvery sweep point\u201d "
             + "below.", "%s：从 %s 到 %s；各参数取值及其 95%% 置信区间见下方\u201c各参数取值一览\u201d表。"),
     SWEEP_POINT_VALUE_NA("%s: %s", "%s：%s"),

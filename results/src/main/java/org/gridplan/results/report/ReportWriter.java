@@ -474,6 +474,55 @@ public final class ReportWriter {
         }
         out.add(ReportText.SWEEP_COMPARE.in(lang, layout, String.join(ReportText.AND.in(lang), names)));
         out.addAll(lines);
+        out.addAll(pairedAgainstFirst(data, layout));
+        return out;
+    }
+
+    /**
+     * For a sweep of a few points, each point against the first, paired by replication (replication
+     * r of every point shares its incidents): the difference in mean response, the verdict KPI and
+     * the on-time shares, with the 95% interval and whether it is better, worse or not
+     * distinguishable, e.g. "Paired by replication, staffing.stagger = default against
+     * staffing.stagger = none: mean response -54.1 min (95% CI -56.8 to -51.4), better; ...".
+     */
+    private List<String> pairedAgainstFirst(ComparisonData data, String layout) {
+        List<Double> points = data.sweepPoints();
+        List<String> out = new ArrayList<>();
+        if (points.size() < 2 || points.size() > MAX_SWEEP_POINTS_LISTED) {
+            return out;
+        }
+        List<Kpi> kpis = new ArrayList<>(List.of(Kpi.MEAN_RESPONSE));
+        for (Kpi k : List.of(options.verdictKpi(), Kpi.ON_TIME_RESPONSE, Kpi.URGENT_ON_TIME_RESPONSE)) {
+            if (!kpis.contains(k)) {
+                kpis.add(k);
+            }
+        }
+        double first = points.get(0);
+        String at0 = org.gridplan.results.chart.Terms.point(data.scenario(), first, lang);
+        for (double p : points.subList(1, points.size())) {
+            List<String> parts = new ArrayList<>();
+            for (Kpi k : kpis) {
+                Summary d = steps(data, layout, k, List.of(first, p)).get(0);
+                if (d.mean().isEmpty() || d.ci().isEmpty()) {
+                    continue;
+                }
+                // steps() gives the gain (positive is better); the sentence gives the change itself.
+                double sign = k.direction() == Kpi.Direction.LOWER_IS_BETTER ? -1 : 1;
+                Interval ci = d.ci().get();
+                double lo = Math.min(sign * ci.lower(), sign * ci.upper());
+                double hi = Math.max(sign * ci.lower(), sign * ci.upper());
+                String unit = k.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang)
+                        : ChartText.unitSymbol(k.unit(), lang);
+                ReportText verdict = ci.lower() > 0 ? ReportText.BETTER : ci.upper() < 0 ? ReportText.WORSE
+                        : ReportText.SAME;
+                parts.add(ReportText.SWEEP_PAIRED_PART.in(lang, ChartText.kpi(k, lang),
+                        signed(sign * d.mean().getAsDouble()), unit, signed(lo), signed(hi), verdict.in(lang)));
+            }
+            if (!parts.isEmpty()) {
+                out.add(ReportText.SWEEP_PAIRED.in(lang, org.gridplan.results.chart.Terms.point(data.scenario(), p,
+                        lang), at0, String.join(lang == Lang.ZH ? "；" : "; ", parts)));
+            }
+        }
         return out;
     }
 

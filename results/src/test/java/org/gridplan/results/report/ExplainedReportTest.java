@@ -178,11 +178,19 @@ class ExplainedReportTest {
                 + "compared instead, on urgent on-time response:");
         assertThat(verdicts.get(1)).startsWith("urgent on-time response: out-of-hours duty = none: 35.7% (95% CI ")
                 .contains("out-of-hours duty = community: 99.6%", "out-of-hours duty = branch: 99.6%");
+        // Each point against the first, paired by replication, with its interval and verdict.
+        assertThat(verdicts).anySatisfy(v -> assertThat(v).startsWith("Paired by replication, out-of-hours duty ="
+                + " community against out-of-hours duty = none: p90 response 0.0 min (95% CI 0.0 to 0.0), not"
+                + " distinguishable; on-time response 0.0 points").contains("urgent on-time response +63.9 points"
+                + " (95% CI +63.", "), better."));
+        assertThat(verdicts).anySatisfy(v -> assertThat(v).startsWith("Paired by replication, out-of-hours duty ="
+                + " branch against out-of-hours duty = none:"));
         String html = new ReportWriter(ReportOptions.of(Lang.EN)).html(one);
         assertThat(html).doesNotContain("nothing to compare", "1 layouts", "replication(s)")
                 .contains("District district · 40,000 households · one layout");
         String zhOne = new ReportWriter(ReportOptions.of(Lang.ZH)).html(one);
-        assertThat(zhOne).contains("值班范围 = 无：35.7%", "值班范围 = 社区：99.6%");
+        assertThat(zhOne).contains("值班范围 = 无：35.7%", "值班范围 = 社区：99.6%",
+                "按重复配对，值班范围 = 社区 相对 值班范围 = 无：");
         assertThat(englishLeft(zhOne, Set.of("duty-roster", "district", "grid-400"))).isEmpty();
     }
 }

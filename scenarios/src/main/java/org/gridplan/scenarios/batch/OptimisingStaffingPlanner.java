@@ -190,7 +190,7 @@ public final class OptimisingStaffingPlanner implements StaffingPlanner {
                 .demand(settings.demand().catalog())
                 .travel(settings.travel())
                 .duty(new DutyRules(spec.fullTimeShift(), spec.partTimeShift(), spec.branchPoolPerCommunity(),
-                        spec.poolShift(), spec.duty()))
+                        spec.poolShift(), spec.duty()).staggering(optimise.workers() ? spec.stagger() : List.of()))
                 .siting(siting)
                 .weights(optimise.weights())
                 .seed(SEED)

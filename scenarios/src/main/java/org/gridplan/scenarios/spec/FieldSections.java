@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gridplan.optimizer.plan.ShiftChoice;
 import org.gridplan.scenarios.limits.Limits;
 import org.gridplan.scenarios.spec.YamlNode.ListNode;
 import org.gridplan.scenarios.spec.YamlNode.MapNode;
@@ -351,6 +352,64 @@ final class FieldSections {
             s.problems().add(s.lineOf(key), s.pathOf(key), e.getMessage());
             return def;
         }
+    }
+
+    // ---------------------------------------------------------------- staffing.stagger
+
+    /**
+     * {@code staffing.stagger}: {@code none} (the default), {@code default} (the optimiser's default
+     * candidates for {@code fullTime}, {@link ShiftChoice#defaults}) or a list of shifts, each of
+     * {@code fullTime}'s weekly hours.
+     */
+    static List<ShiftPattern> stagger(Fields s, ShiftPattern fullTime) {
+        String key = "stagger";
+        Optional<YamlNode> n = s.get(key);
+        if (n.isEmpty()) {
+            return List.of();
+        }
+        if (n.get() instanceof Scalar sc) {
+            String t = sc.text().trim().toLowerCase(Locale.ROOT);
+            if (t.equals("none")) {
+                return List.of();
+            }
+            if (t.equals("default")) {
+                return ShiftChoice.defaults(fullTime);
+            }
+            s.problems().add(sc.line(), s.pathOf(key), "'" + sc.text() + "' is not none, default or a list of shifts"
+                    + " such as ['09:00-16:30 mon-sat', '12:30-21:30 mon-fri']");
+            return List.of();
+        }
+        if (!(n.get() instanceof ListNode list) || list.items().isEmpty()) {
+            s.problems().add(n.get().line(), s.pathOf(key), "expected none, default or a list of shifts, got "
+                    + n.get().describe());
+            return List.of();
+        }
+        List<ShiftPattern> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String at = s.pathOf(key) + "[" + i + "]";
+            if (!(item instanceof Scalar sc) || sc.text().isBlank()) {
+                s.problems().add(item.line(), at, "expected a shift such as '09:00-16:30 mon-sat', got "
+                        + item.describe());
+                continue;
+            }
+            ShiftPattern p;
+            try {
+                p = ShiftPattern.parse(sc.text());
+            } catch (IllegalArgumentException e) {
+                s.problems().add(item.line(), at, e.getMessage());
+                continue;
+            }
+            if (ShiftChoice.weeklyMinutes(p) != ShiftChoice.weeklyMinutes(fullTime)) {
+                s.problems().add(item.line(), at, String.format(Locale.ROOT, "'%s' keeps %s hours a week and"
+                        + " fullTimeShift %s keeps %s; a staggered shift moves hours, it does not add or remove them",
+                        sc.text().trim(), Fields.fmt(ShiftChoice.weeklyMinutes(p) / 60.0), fullTime.name(),
+                        Fields.fmt(ShiftChoice.weeklyMinutes(fullTime) / 60.0)));
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- staffing.duty

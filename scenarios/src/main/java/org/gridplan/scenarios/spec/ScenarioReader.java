@@ -188,6 +188,11 @@ public final class ScenarioReader {
         f.finish();
 
         List<SweepPoint> points = expand(root, sweep, mode[0], problems);
+        if (!optimise.workers() && points.stream().anyMatch(p -> !p.settings().staffing().stagger().isEmpty())) {
+            int line = f.object("staffing").map(st -> st.lineOf("stagger")).orElse(f.line());
+            problems.add(line, "staffing.stagger", "staggered shifts are chosen by the worker-assignment optimizer:"
+                    + " set optimise.workers: true, or give stagger: none");
+        }
         if (selection.isPresent() && points.size() > 1) {
             problems.add(f.line(), "selection", "a selection compares layouts at one setting: it cannot be combined"
                     + " with a sweep (" + points.size() + " sweep points)");
@@ -866,6 +871,9 @@ public final class ScenarioReader {
                 FieldSections.shift(s, "partTimeShift", d.partTimeShift()),
                 FieldSections.shift(s, "poolShift", d.poolShift()),
                 FieldSections.duty(s));
+        out = new StaffingSpec(out.fullTimePerGrid(), out.partTimePerCommunity(), out.professionalsPerGrid(),
+                out.branchPoolPerCommunity(), out.emergencyPool(), out.fullTimeShift(), out.partTimeShift(),
+                out.poolShift(), out.duty(), FieldSections.stagger(s, out.fullTimeShift()));
         if (out.duty().scope() == DutyRoster.Scope.BRANCH && out.branchPoolPerCommunity() == 0) {
             Fields duty = s.object("duty").orElseThrow();
             s.problems().add(duty.lineOf("scope"), duty.pathOf("scope"), "branch keeps one roster per branch pool, "

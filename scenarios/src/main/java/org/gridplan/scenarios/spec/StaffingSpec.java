@@ -1,5 +1,6 @@
 package org.gridplan.scenarios.spec;
 
+import java.util.List;
 import java.util.Objects;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
@@ -29,10 +30,21 @@ import org.gridplan.sim.agent.ShiftPattern;
  * @param duty                   the out-of-hours duty roster the planner puts on the plan; default
  *                               {@link DutyRoster#defaults()} (one grid worker per community on duty
  *                               out of hours at the community office, an assumption)
+ * @param stagger                candidate shifts the optimiser may move a grid's professionals to
+ *                               (staggered shifts, {@code ShiftChoice}), each of the full-time
+ *                               shift's weekly hours; empty (the default) keeps every shift
  */
 public record StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double professionalsPerGrid,
         int branchPoolPerCommunity, int emergencyPool, ShiftPattern fullTimeShift, ShiftPattern partTimeShift,
-        ShiftPattern poolShift, DutyRoster duty) {
+        ShiftPattern poolShift, DutyRoster duty, List<ShiftPattern> stagger) {
+
+    /** A request that keeps every worker's shift. */
+    public StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double professionalsPerGrid,
+            int branchPoolPerCommunity, int emergencyPool, ShiftPattern fullTimeShift, ShiftPattern partTimeShift,
+            ShiftPattern poolShift, DutyRoster duty) {
+        this(fullTimePerGrid, partTimePerCommunity, professionalsPerGrid, branchPoolPerCommunity, emergencyPool,
+                fullTimeShift, partTimeShift, poolShift, duty, List.of());
+    }
 
     /** A request with the default duty roster. */
     public StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double professionalsPerGrid,
@@ -51,12 +63,13 @@ public record StaffingSpec(int fullTimePerGrid, int partTimePerCommunity, double
         Objects.requireNonNull(partTimeShift, "partTimeShift");
         Objects.requireNonNull(poolShift, "poolShift");
         Objects.requireNonNull(duty, "duty");
+        stagger = List.copyOf(stagger);
     }
 
     /** This request with another duty roster. */
     public StaffingSpec withDuty(DutyRoster roster) {
         return new StaffingSpec(fullTimePerGrid, partTimePerCommunity, professionalsPerGrid, branchPoolPerCommunity,
-                emergencyPool, fullTimeShift, partTimeShift, poolShift, roster);
+                emergencyPool, fullTimeShift, partTimeShift, poolShift, roster, stagger);
     }
 
     /** The defaults listed above. */

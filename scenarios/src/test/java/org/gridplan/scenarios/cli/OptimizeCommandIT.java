@@ -136,6 +136,37 @@ class OptimizeCommandIT {
     }
 
     @Test
+    void stagger_moves_the_professionals_to_a_shift_of_the_same_weekly_hours_and_writes_it() throws IOException {
+        Path out = dir.resolve("stagger");
+        CliRunner r = optimize(out, "--workers", "fulltime=" + grids + ",professional=3", "--stagger");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("field model: mean response (min)")
+                .containsPattern("Staggered shifts: in \\d+ of the \\d+ grids with a full-time worker and"
+                        + " professionals");
+        assertThat(r.err()).containsPattern("shifts: professionals of \\d+ of \\d+ grids staggered");
+        List<String> rows = Files.readAllLines(out.resolve("staffing.csv"));
+        // Every professional on a default candidate; every full-time worker keeps the weekday day shift.
+        assertThat(rows).filteredOn(l -> l.startsWith("PRO-")).hasSize(3)
+                .allMatch(l -> l.endsWith(" mon-sat") || l.endsWith(" tue-sat") || l.endsWith(" wed-sun")
+                        || l.endsWith(" mon-fri"));
+        assertThat(rows).filteredOn(l -> l.startsWith("FT-")).allMatch(l -> l.endsWith(",weekday-day"));
+        assertThat(Files.readAllLines(out.resolve("baseline-staffing.csv"))).filteredOn(l -> l.startsWith("PRO-"))
+                .allMatch(l -> l.endsWith(",weekday-day"));
+        JsonNode plan = new ObjectMapper().readTree(out.resolve("plan.json").toFile());
+        assertThat(plan.path("stagger").size()).isEqualTo(8);
+        // A shift of other weekly hours, or the queueing model, is refused and nothing is written.
+        Path bad = dir.resolve("bad-stagger");
+        CliRunner b = optimize(bad, "--workers", "fulltime=" + grids + ",professional=3", "--stagger",
+                "09:00-16:30 mon-sat;09:00-16:00 mon-sat");
+        assertThat(b.exitCode()).isEqualTo(2);
+        assertThat(b.err()).contains("--stagger: shift '09:00-16:00 mon-sat' keeps 42.0 hours a week");
+        CliRunner q = optimize(bad, "--workers", "fulltime=" + grids, "--stagger", "--model", "queueing");
+        assertThat(q.exitCode()).isEqualTo(2);
+        assertThat(q.err()).contains("--stagger needs --model field");
+        assertThat(bad).doesNotExist();
+    }
+
+    @Test
     void same_input_writes_the_same_plan() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
@@ -280,7 +311,8 @@ class OptimizeCommandIT {
         assertThat(r.out()).contains("--city", "--layout", "--sites", "--workers", "--branches", "--capacity", "--time",
                 "--seed", "--unimproved", "--out", "--simulate", "--days", "--travel", "--demand-scale", "Baseline",
                         "plan.json",
-                "fulltime=1800", "--model", "--duty", "field-regime", "simulated interval");
+                "fulltime=1800", "--model", "--duty", "field-regime", "simulated interval", "--stagger",
+                "09:00-16:30 mon-sat");
         assertThat(r.err()).doesNotContain("WARN");
     }
 }

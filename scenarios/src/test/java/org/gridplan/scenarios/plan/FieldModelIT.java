@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * {@link AnalyticModelIT} (20,000 households, seeds 3 and 7), each in layouts of ~480, ~400 and
  * ~300 households a grid, staffed by one full-time worker per grid and two part-time workers per
  * community, and — for the quickstart city — also with a professional (no routine work) in every
- * fifth grid. The predicted mean response must be within 10% of the simulated mean over
+ * fifth grid, or on a staggered shift (09:00–16:30 Monday to Saturday) in every second grid. The predicted mean response must be within 10% of the simulated mean over
  * {@link #REPLICATIONS} one-year runs, and the predicted on-time response shares (all cases, and
  * urgent cases) within 3 percentage points of the simulated ones.
  */
@@ -63,6 +63,8 @@ class FieldModelIT {
                 List<Staffing> plans = new ArrayList<>(List.of(standard));
                 if (citySeed == 1) {
                     plans.add(withProfessionals(city, layout, standard));
+                    // Staggered shifts: a professional in every second grid, on six shorter days.
+                    plans.add(withProfessionals(city, layout, standard, 2, ShiftPattern.parse("09:00-16:30 mon-sat")));
                     plans.add(standard.withDuty(DutyRoster.NONE));
                 }
                 for (Staffing staffing : plans) {
@@ -104,7 +106,9 @@ class FieldModelIT {
         boolean bare = !config.field().routine().admin().enabled();
         String label = String.format(Locale.ROOT, "%d, %s, %s", citySeed, layout.name(), bare
                 ? "always on shift; no triage, routine work, patrol or fallbacks"
-                : (pros == 0 ? "standard" : "+" + pros + " professionals")
+                : (pros == 0 ? "standard" : "+" + pros + " professionals" + (staffing.workers().stream()
+                        .anyMatch(w -> w.type() == WorkerType.PROFESSIONAL && !w.shift().equals(ShiftPattern.WEEKDAY_DAY))
+                        ? " on 09:00-16:30 mon-sat" : ""))
                         + (staffing.duty().active() ? "" : ", no duty"));
         System.out.printf(Locale.ROOT, "%s: %.1f | %.1f (%+.1f%%); %.2f%% | %.2f%%; %.2f%% | %.2f%%%n", label, pMean,
                 sMean, 100 * (pMean / sMean - 1), 100 * pOnTime, 100 * sOnTime, 100 * pUrgent, 100 * sUrgent);
@@ -121,13 +125,19 @@ class FieldModelIT {
 
     /** The standard plan and a professional at the base of every fifth grid (in grid order). */
     static Staffing withProfessionals(City city, GridLayout layout, Staffing standard) {
+        return withProfessionals(city, layout, standard, 5, ShiftPattern.WEEKDAY_DAY);
+    }
+
+    /** The standard plan and a professional on {@code shift} at the base of every {@code every}-th grid. */
+    static Staffing withProfessionals(City city, GridLayout layout, Staffing standard, int every,
+            ShiftPattern shift) {
         List<WorkerSpec> workers = new ArrayList<>(standard.workers());
         Map<String, String> bases = Staffing.baseBuildings(city, layout);
         int k = 0;
         for (Map.Entry<String, String> e : bases.entrySet()) {
-            if (k++ % 5 == 0) {
+            if (k++ % every == 0) {
                 workers.add(new WorkerSpec("PRO-" + e.getKey(), WorkerType.PROFESSIONAL, e.getKey(), e.getValue(),
-                        ShiftPattern.WEEKDAY_DAY));
+                        shift));
             }
         }
         return new Staffing(workers, standard.pools(), standard.duty());

@@ -1,6 +1,7 @@
 package org.gridplan.scenarios.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridplan.scenarios.spec.ScenarioReaderTest.MINIMAL;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.gridplan.optimizer.plan.ShiftChoice;
 import org.gridplan.sim.agent.DutyRoster;
 import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.demand.DemandCatalog;
@@ -240,6 +242,48 @@ class ScenarioReaderFieldModelTest {
         SimulationConfig visitsOnly = settings("routine: {enabled: false, visits: {enabled: true}}\n").config(1, false);
         assertThat(visitsOnly.field().routine().any()).isFalse();
         assertThat(visitsOnly.patrol()).isEqualTo(PatrolConfig.defaults());
+    }
+
+    @Test
+    void staffing_stagger_takes_none_the_default_candidates_or_a_list_of_the_full_time_weekly_hours()
+            throws IOException {
+        ScenarioReader optimiser = new ScenarioReader(new Scenario.Optimise(false, true));
+        String workers = "optimise: {workers: true}\n";
+        assertThat(settings("").staffing().stagger()).isEmpty();
+        RunSettings none = optimiser.read(write("n.yaml", MINIMAL + workers + "staffing: {stagger: none}\n"))
+                .points().get(0).settings();
+        assertThat(none.staffing().stagger()).isEmpty();
+        RunSettings def = optimiser.read(write("d.yaml", MINIMAL + workers + "staffing: {stagger: default}\n"))
+                .points().get(0).settings();
+        assertThat(def.staffing().stagger()).isEqualTo(ShiftChoice.defaults(ShiftPattern.WEEKDAY_DAY));
+        RunSettings list = optimiser.read(write("l.yaml", MINIMAL + workers + """
+                staffing:
+                  fullTimeShift: "08:00-16:00 mon-fri"
+                  stagger: ["08:00-16:00 tue-sat", "09:00-15:40 mon-sat"]
+                """)).points().get(0).settings();
+        assertThat(list.staffing().stagger()).containsExactly(ShiftPattern.parse("08:00-16:00 tue-sat"),
+                ShiftPattern.parse("09:00-15:40 mon-sat"));
+        // A sweep of it: one point keeps the shifts, the other staggers them.
+        Scenario swept = optimiser.read(write("s.yaml", MINIMAL + workers
+                + "sweep:\n  parameters:\n    staffing.stagger: [none, default]\n"));
+        assertThat(swept.points()).extracting(p -> p.settings().staffing().stagger().size()).containsExactly(0, 8);
+        // Bad values are named at their line; staggering needs the worker optimiser.
+        Path bad = write("bad.yaml", MINIMAL + workers + """
+                staffing:
+                  stagger: ["08:30-17:30 tue-sat", "09:00-16:00 mon-sat", "9-5 weekdays"]
+                """);
+        assertThatThrownBy(() -> optimiser.read(bad)).isInstanceOf(ScenarioException.class)
+                .satisfies(e -> assertThat(((ScenarioException) e).problems()).containsExactly(
+                        "bad.yaml:9 staffing.stagger[1]: '09:00-16:00 mon-sat' keeps 42 hours a week and"
+                                + " fullTimeShift weekday-day keeps 45; a staggered shift moves hours, it does not add"
+                                + " or remove them",
+                        "bad.yaml:9 staffing.stagger[2]: '9-5 weekdays' is not a shift: give "
+                                + ShiftPattern.SYNTAX));
+        assertThat(problems("staffing: {stagger: always}\n")).containsExactly("bad.yaml:7 staffing.stagger: 'always'"
+                + " is not none, default or a list of shifts such as ['09:00-16:30 mon-sat', '12:30-21:30 mon-fri']");
+        assertThat(problems("staffing: {stagger: default}\n")).containsExactly("bad.yaml:7 staffing.stagger:"
+                + " staggered shifts are chosen by the worker-assignment optimizer: set optimise.workers: true, or give"
+                + " stagger: none");
     }
 
     @Test
