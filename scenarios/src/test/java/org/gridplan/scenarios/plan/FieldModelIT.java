@@ -36,9 +36,10 @@ import org.junit.jupiter.api.Test;
  * {@link AnalyticModelIT} (20,000 households, seeds 3 and 7), each in layouts of ~480, ~400 and
  * ~300 households a grid, staffed by one full-time worker per grid and two part-time workers per
  * community, and — for the quickstart city — also with a professional (no routine work) in every
- * fifth grid, or on a staggered shift (09:00–16:30 Monday to Saturday) in every second grid. The predicted mean response must be within 10% of the simulated mean over
- * {@link #REPLICATIONS} one-year runs, and the predicted on-time response shares (all cases, and
- * urgent cases) within 3 percentage points of the simulated ones.
+ * fifth grid, or on a staggered shift (09:00–16:30 Monday to Saturday) in every second grid. The
+ * predicted mean response must be within 10% of the simulated mean over {@link #REPLICATIONS}
+ * one-year runs, and the predicted on-time response shares (all cases, and urgent cases) within 3
+ * percentage points of the simulated ones.
  */
 class FieldModelIT {
 
@@ -107,8 +108,8 @@ class FieldModelIT {
         String label = String.format(Locale.ROOT, "%d, %s, %s", citySeed, layout.name(), bare
                 ? "always on shift; no triage, routine work, patrol or fallbacks"
                 : (pros == 0 ? "standard" : "+" + pros + " professionals" + (staffing.workers().stream()
-                        .anyMatch(w -> w.type() == WorkerType.PROFESSIONAL && !w.shift().equals(ShiftPattern.WEEKDAY_DAY))
-                        ? " on 09:00-16:30 mon-sat" : ""))
+                        .anyMatch(w -> w.type() == WorkerType.PROFESSIONAL
+                                && !w.shift().equals(ShiftPattern.WEEKDAY_DAY)) ? " on 09:00-16:30 mon-sat" : ""))
                         + (staffing.duty().active() ? "" : ", no duty"));
         System.out.printf(Locale.ROOT, "%s: %.1f | %.1f (%+.1f%%); %.2f%% | %.2f%%; %.2f%% | %.2f%%%n", label, pMean,
                 sMean, 100 * (pMean / sMean - 1), 100 * pOnTime, 100 * sOnTime, 100 * pUrgent, 100 * sUrgent);
