@@ -185,6 +185,11 @@ public final class DistrictProblems {
         return handlingMinutes;
     }
 
+    /** The road travel times the problems were built on. */
+    public TravelTimes travelTimes() {
+        return travel;
+    }
+
     /** The household-weighted mean trip from building {@code from} to grid {@code g}'s buildings, minutes. */
     public double meanMinutesFrom(int from, int g) {
         double sum = 0;

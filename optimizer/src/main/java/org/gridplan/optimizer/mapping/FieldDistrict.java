@@ -19,6 +19,7 @@ import org.gridplan.sim.agent.ShiftPattern;
 import org.gridplan.sim.agent.Staffing;
 import org.gridplan.sim.agent.WorkerSpec;
 import org.gridplan.sim.agent.WorkerType;
+import org.gridplan.sim.engine.DutyBase;
 import org.gridplan.sim.engine.GridRoads;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.gridplan.sim.model.Building;
@@ -117,6 +118,8 @@ public final class FieldDistrict {
         }
         DutyRoster roster = staffing.duty();
         Map<String, Integer> office = offices(city, layout, ids, byGrid);
+        Map<String, Integer> central = roster.active() && roster.location() == DutyRoster.Location.CENTRAL
+                && !noTravel ? centrals(city, layout, staffing, ids, byGrid, problems) : Map.of();
         List<Grid> grids = new ArrayList<>();
         List<Crew> crews = new ArrayList<>();
         for (int g = 0; g < ids.size(); g++) {
@@ -134,6 +137,7 @@ public final class FieldDistrict {
                 dutyTravel = noTravel ? 0 : switch (roster.location()) {
                     case COMMUNITY_OFFICE -> problems.meanMinutesFrom(office.get(community), g);
                     case BRANCH -> problems.meanMinutesFrom(branchBase(city, staffing, id, office.get(community)), g);
+                    case CENTRAL -> problems.meanMinutesFrom(central.get(unitOf(roster, staffing, id, community)), g);
                     case HOME -> {
                         List<Integer> bases = rotaBases.getOrDefault(community, List.of());
                         if (roster.source() != DutyRoster.Source.GRID_WORKERS || bases.isEmpty()) {
@@ -296,6 +300,36 @@ public final class FieldDistrict {
             }
         }
         return best;
+    }
+
+    /**
+     * The duty unit of {@code grid}: its branch pool's id under a per-branch roster with pools (as
+     * the simulator keeps the roster), else its community.
+     */
+    private static String unitOf(DutyRoster roster, Staffing staffing, String grid, String community) {
+        if (roster.scope() == DutyRoster.Scope.BRANCH) {
+            for (BranchPool p : staffing.pools()) {
+                if (p.grids().isEmpty() || p.grids().contains(grid)) {
+                    return "pool:" + p.id();
+                }
+            }
+        }
+        return "community:" + community;
+    }
+
+    /** Each duty unit's central building ({@link DutyBase#central}), as the simulator places the roster. */
+    private static Map<String, Integer> centrals(City city, GridLayout layout, Staffing staffing, List<String> ids,
+            Map<String, List<Integer>> byGrid, DistrictProblems problems) {
+        DutyRoster roster = staffing.duty();
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (String id : ids) {
+            members.computeIfAbsent(unitOf(roster, staffing, id, layout.communityOfGrid().get(id)),
+                    k -> new ArrayList<>()).addAll(byGrid.get(id));
+        }
+        Map<String, Integer> out = new HashMap<>();
+        members.forEach((unit, m) -> out.put(unit, DutyBase.central(city,
+                m.stream().mapToInt(Integer::intValue).toArray(), problems.travelTimes())));
+        return out;
     }
 
     private static int branchBase(City city, Staffing staffing, String grid, int fallback) {

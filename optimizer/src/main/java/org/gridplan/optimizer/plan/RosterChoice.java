@@ -20,11 +20,13 @@ import org.gridplan.sim.road.TravelTimes;
 /**
  * The out-of-hours duty roster decision in the field regime: of candidate rosters — the unit (per
  * community or per branch pool), how many are on duty per unit, whether grid workers take turns or
- * a separate duty team serves, and where they wait (the community office, the branch, or at home)
+ * a separate duty team serves, and where they wait (the community office, the branch, at home, or
+ * the unit's central building by road)
  * — the one with the fewest workers on duty at night whose urgent cases the field-regime model
  * expects on time at least as often as the target; among equally cheap ones grid workers in
  * rotation before a duty team (a team is extra staff), then the best urgent on-time share, then
- * the earlier candidate. When none meets the target, the one with the best urgent on-time share.
+ * the shortest mean response (where the duty waits), then the earlier candidate. When none meets
+ * the target, the one with the best urgent on-time share.
  *
  * <p>The model sees where the duty waits (its travel to the grid's households) and when it is on
  * duty; it does not see a second duty worker of a unit (out-of-hours urgent cases are rare enough
@@ -99,9 +101,10 @@ public final class RosterChoice {
 
     /**
      * The default candidates, cheapest first: no roster; one grid worker per community in rotation
-     * at the community office, or on call at home; a duty team of one per community at the office;
-     * and, when the staffing has branch pools, one per branch at the branch (grid workers, or a
-     * duty team).
+     * at the community office, on call at home, or at the community's central building (its
+     * 1-median by road, {@link DutyRoster.Location#CENTRAL}); a duty team of one per community at
+     * the office or at the central building; and, when the staffing has branch pools, one per branch
+     * at the branch (grid workers, or a duty team).
      */
     public static List<DutyRoster> candidates(boolean branchPools) {
         List<DutyRoster> out = new ArrayList<>();
@@ -115,8 +118,12 @@ public final class RosterChoice {
         out.add(DutyRoster.defaults());
         out.add(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1, DutyRoster.Source.GRID_WORKERS, DutyRoster.Location.HOME,
                 Optional.empty()));
+        out.add(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1, DutyRoster.Source.GRID_WORKERS,
+                DutyRoster.Location.CENTRAL, Optional.empty()));
         out.add(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1, DutyRoster.Source.DUTY_TEAM,
                 DutyRoster.Location.COMMUNITY_OFFICE, Optional.empty()));
+        out.add(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1, DutyRoster.Source.DUTY_TEAM,
+                DutyRoster.Location.CENTRAL, Optional.empty()));
         return out;
     }
 
@@ -163,7 +170,9 @@ public final class RosterChoice {
         }
         Comparator<Option> cheapest = Comparator.comparingInt(Option::onDutyAtNight)
                 .thenComparing(o -> o.roster().source() == DutyRoster.Source.DUTY_TEAM)
-                .thenComparing(o -> -o.forecast().urgentOnTimeShare());
+                .thenComparing(o -> -o.forecast().urgentOnTimeShare())
+                // Then where it waits: the shorter mean response (the duty's trips to urgent cases).
+                .thenComparingDouble(o -> o.forecast().meanResponseMinutes());
         Option chosen = options.stream().filter(Option::meetsTarget).min(cheapest)
                 .orElseGet(() -> options.stream().max(Comparator.comparingDouble(
                         (Option o) -> o.forecast().urgentOnTimeShare()).thenComparing(cheapest.reversed())).get());

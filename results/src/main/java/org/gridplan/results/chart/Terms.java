@@ -66,7 +66,7 @@ public final class Terms {
             Map.entry("responseLimit", "响应时限"), Map.entry("closureLimit", "办结时限"), Map.entry("duty", "值班"),
             Map.entry("scale", "倍数"), Map.entry("speed", "速度"), Map.entry("onSpot", "就地解决率"),
             Map.entry("none", "无"), Map.entry("community", "社区"), Map.entry("branch", "党群服务站"),
-            Map.entry("community-office", "社区办公室"), Map.entry("home", "家中"),
+            Map.entry("community-office", "社区办公室"), Map.entry("home", "家中"), Map.entry("central", "路网中心楼栋"),
             Map.entry("grid-workers", "网格员轮值"), Map.entry("duty-team", "专门值班队伍"),
             Map.entry("out-of-hours", "非工作时间"), Map.entry("walk", "步行"), Map.entry("ebike", "电动自行车"),
             Map.entry("weekday-day", "工作日白班"), Map.entry("part-time", "兼职班次"), Map.entry("always", "全天"),
@@ -121,6 +121,7 @@ public final class Terms {
             case BRANCH -> zh ? "在党群服务站" : "at the branch";
             case COMMUNITY_OFFICE -> zh ? "在社区办公室" : "at the community office";
             case HOME -> zh ? "在家待命" : "on call at home";
+            case CENTRAL -> zh ? "在辖区路网中心楼栋" : "at the unit's central building by road";
         };
         return zh ? unit + " " + r.onDuty() + " 人值班（" + source + "，" + at + "）"
                 : r.onDuty() + " on duty " + unit + " out of hours (" + source + ", " + at + ")";

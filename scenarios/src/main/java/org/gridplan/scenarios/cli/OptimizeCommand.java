@@ -176,8 +176,10 @@ final class OptimizeCommand implements Callable<Integer> {
                     + "full-time grid worker per community on duty out of hours, in rotation, at the community "
                     + "office) or none; or choose: the baseline keeps community, and the plan takes the roster with "
                     + "the fewest workers on duty at night that the field model expects to reach --urgent-target "
-                    + "(candidates: none; per community a grid worker at the office or on call at home, or a duty "
-                    + "team at the office) (default: ${DEFAULT-VALUE}).")
+                    + "(candidates: none; per community a grid worker at the office, on call at home or at the "
+                    + "community's central building by road, or a duty team at the office or the central building; "
+                    + "among equally cheap ones the better urgent share, then the shorter mean response) (default: "
+                    + "${DEFAULT-VALUE}).")
     String duty;
 
     @Option(names = "--urgent-target", defaultValue = "95", paramLabel = "PERCENT",

@@ -67,6 +67,8 @@ class FieldModelIT {
                     // Staggered shifts: a professional in every second grid, on six shorter days.
                     plans.add(withProfessionals(city, layout, standard, 2, ShiftPattern.parse("09:00-16:30 mon-sat")));
                     plans.add(standard.withDuty(DutyRoster.NONE));
+                    plans.add(standard.withDuty(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1,
+                            DutyRoster.Source.DUTY_TEAM, DutyRoster.Location.CENTRAL, java.util.Optional.empty())));
                 }
                 for (Staffing staffing : plans) {
                     check(city, layout, travel, staffing, FIELD, citySeed, failures);
@@ -110,7 +112,8 @@ class FieldModelIT {
                 : (pros == 0 ? "standard" : "+" + pros + " professionals" + (staffing.workers().stream()
                         .anyMatch(w -> w.type() == WorkerType.PROFESSIONAL
                                 && !w.shift().equals(ShiftPattern.WEEKDAY_DAY)) ? " on 09:00-16:30 mon-sat" : ""))
-                        + (staffing.duty().active() ? "" : ", no duty"));
+                        + (!staffing.duty().active() ? ", no duty" : staffing.duty().location()
+                                == DutyRoster.Location.CENTRAL ? ", duty team at the central building" : ""));
         System.out.printf(Locale.ROOT, "%s: %.1f | %.1f (%+.1f%%); %.2f%% | %.2f%%; %.2f%% | %.2f%%%n", label, pMean,
                 sMean, 100 * (pMean / sMean - 1), 100 * pOnTime, 100 * sOnTime, 100 * pUrgent, 100 * sUrgent);
         if (Math.abs(pMean / sMean - 1) > 0.10) {

@@ -245,6 +245,15 @@ class ScenarioReaderFieldModelTest {
     }
 
     @Test
+    void a_duty_roster_may_wait_at_the_central_building() throws IOException {
+        assertThat(settings("staffing:\n  duty: {source: duty-team, location: central}\n").staffing().duty())
+                .isEqualTo(new DutyRoster(DutyRoster.Scope.COMMUNITY, 1, DutyRoster.Source.DUTY_TEAM,
+                        DutyRoster.Location.CENTRAL, Optional.empty()));
+        assertThat(problems("staffing:\n  duty: {location: centre}\n")).containsExactly("bad.yaml:8"
+                + " staffing.duty.location: 'centre' is not one of: branch, community-office, home, central");
+    }
+
+    @Test
     void staffing_stagger_takes_none_the_default_candidates_or_a_list_of_the_full_time_weekly_hours()
             throws IOException {
         ScenarioReader optimiser = new ScenarioReader(new Scenario.Optimise(false, true));

@@ -47,7 +47,13 @@ public record DutyRoster(Scope scope, int onDuty, Source source, Location locati
         /** At the community office: the community's building nearest its household-weighted centre. */
         COMMUNITY_OFFICE,
         /** At home: the base building of the grid worker on duty (the community office for a duty team). */
-        HOME
+        HOME,
+        /**
+         * At the unit's central building: the one with the least household-weighted road distance to
+         * the unit's households (its 1-median by road, {@code DutyBase}); the community office when
+         * travel is off.
+         */
+        CENTRAL
     }
 
     public DutyRoster {

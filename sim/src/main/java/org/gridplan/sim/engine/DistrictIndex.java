@@ -162,6 +162,11 @@ final class DistrictIndex {
         return dx * dx + dy * dy;
     }
 
+    /** The buildings of {@code grids}, grid by grid. */
+    int[] buildingsOf(int[] grids) {
+        return Arrays.stream(grids).flatMap(g -> Arrays.stream(gridBuildings[g])).toArray();
+    }
+
     /** The building of {@code grids} nearest their household-weighted centre (the community office). */
     int officeOf(int[] grids) {
         double sx = 0;

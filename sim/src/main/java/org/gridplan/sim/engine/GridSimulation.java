@@ -143,7 +143,7 @@ public final class GridSimulation extends SimState {
         }
 
         district = new DistrictIndex(city, layout, field.routine().patrol().enabled());
-        roster = new Roster(staffing, config.surges(), district);
+        roster = new Roster(staffing, config.surges(), district, this.travel);
         dispatchTables = new DispatchTables(district, roster, config.dispatch(), field.routineBackup(),
                 this.travel != null);
         arrivals = new ArrivalProcess(this, district, config, catUrgent);

@@ -62,6 +62,15 @@ final class Roster {
      * @throws ConfigException naming the field when a worker's or pool's grid or base is unknown
      */
     Roster(Staffing staffing, List<SurgeEvent> surges, DistrictIndex district) {
+        this(staffing, surges, district, null);
+    }
+
+    /**
+     * As {@link #Roster(Staffing, List, DistrictIndex)}, with the road travel times that place a duty
+     * roster at its unit's central building ({@link DutyRoster.Location#CENTRAL}); null when travel is
+     * off (the roster then waits at the community office).
+     */
+    Roster(Staffing staffing, List<SurgeEvent> surges, DistrictIndex district, TravelTimes travel) {
         this.district = district;
         int nGrids = district.gridCount();
         List<WorkerSpec> specs = staffing.workers();
@@ -184,6 +193,8 @@ final class Roster {
                     case BRANCH -> branchBase;
                     case COMMUNITY_OFFICE -> office;
                     case HOME -> fromWorkers ? defs.get(rota[k % rota.length]).base : office;
+                    case CENTRAL -> travel == null ? office : DutyBase.central(district.city,
+                            district.buildingsOf(ug), travel);
                 };
                 defs.add(new WorkerDef("DUTY-" + unitNames.get(u) + "-" + (k + 1),
                         fromWorkers ? WorkerType.FULL_TIME : WorkerType.PROFESSIONAL, WorkerRole.DUTY, ug[0], base,
