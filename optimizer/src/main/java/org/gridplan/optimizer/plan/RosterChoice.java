@@ -71,11 +71,12 @@ public final class RosterChoice {
             StringBuilder zh = new StringBuilder();
             if (c.meetsTarget()) {
                 en.append(String.format(Locale.ROOT, "Out of hours, %s (%d on duty at night) is the cheapest roster the"
-                        + " field-regime model expects to reach %.1f%% of urgent cases on time: %.2f%%", c.roster()
-                        .label(), c.onDutyAtNight(), 100 * urgentTarget, 100 * c.forecast().urgentOnTimeShare()));
+                        + " field-regime model expects to reach %.1f%% of urgent cases on time: %.2f%%, mean response"
+                        + " %.2f min", c.roster().label(), c.onDutyAtNight(), 100 * urgentTarget,
+                        100 * c.forecast().urgentOnTimeShare(), c.forecast().meanResponseMinutes()));
                 zh.append(String.format(Locale.ROOT, "非工作时间采用 %s（夜间 %d 人值班），是现场运行模型预计紧急事件按时到达率"
-                        + "达到 %.1f%% 的最省值班安排：%.2f%%", c.roster().label(), c.onDutyAtNight(), 100 * urgentTarget,
-                        100 * c.forecast().urgentOnTimeShare()));
+                        + "达到 %.1f%% 的最省值班安排：%.2f%%，平均响应 %.2f 分钟", c.roster().label(), c.onDutyAtNight(),
+                        100 * urgentTarget, 100 * c.forecast().urgentOnTimeShare(), c.forecast().meanResponseMinutes()));
             } else {
                 en.append(String.format(Locale.ROOT, "No candidate roster reaches %.1f%% of urgent cases on time in the"
                         + " field-regime model; the best, %s (%d on duty at night), reaches %.2f%%", 100 * urgentTarget,
@@ -87,8 +88,8 @@ public final class RosterChoice {
             List<String> others = new ArrayList<>();
             for (Option o : options) {
                 if (o != c) {
-                    others.add(String.format(Locale.ROOT, "%s %.2f%%", o.roster().label(),
-                            100 * o.forecast().urgentOnTimeShare()));
+                    others.add(String.format(Locale.ROOT, "%s %.2f%%, %.2f min", o.roster().label(),
+                            100 * o.forecast().urgentOnTimeShare(), o.forecast().meanResponseMinutes()));
                 }
             }
             if (!others.isEmpty()) {
