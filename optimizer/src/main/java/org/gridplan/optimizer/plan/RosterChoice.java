@@ -76,7 +76,8 @@ public final class RosterChoice {
                         100 * c.forecast().urgentOnTimeShare(), c.forecast().meanResponseMinutes()));
                 zh.append(String.format(Locale.ROOT, "非工作时间采用 %s（夜间 %d 人值班），是现场运行模型预计紧急事件按时到达率"
                         + "达到 %.1f%% 的最省值班安排：%.2f%%，平均响应 %.2f 分钟", c.roster().label(), c.onDutyAtNight(),
-                        100 * urgentTarget, 100 * c.forecast().urgentOnTimeShare(), c.forecast().meanResponseMinutes()));
+                        100 * urgentTarget, 100 * c.forecast().urgentOnTimeShare(),
+                        c.forecast().meanResponseMinutes()));
             } else {
                 en.append(String.format(Locale.ROOT, "No candidate roster reaches %.1f%% of urgent cases on time in the"
                         + " field-regime model; the best, %s (%d on duty at night), reaches %.2f%%", 100 * urgentTarget,
