@@ -367,15 +367,7 @@ public final class FieldResponseModel {
         double d = t + triage;
         int window = shifts.windowAt(d);
         if (window < 0) {
-            // Off shift: the next shift, then the cases reported before it since the last one.
-            double start = shifts.nextStart(d);
-            double mean = ahead[index(t)];
-            double each = busy / crew.workers();
-            double elapsed = working(t, start);
-            for (int l = 0; l < limits.size(); l++) {
-                onTime[l] = onTimeBacklog(mean, each, elapsed + travel, limits.get(l), start - t + travel);
-            }
-            return start - t + mean * each + travel;
+            return offShift(t, shifts.nextStart(d), ahead, busy / crew.workers(), travel, limits, onTime);
         }
         double x = Math.floorMod((long) Math.floor(d - shifts.start(window)), (long) WEEK)
                 + (d - Math.floor(d));
@@ -398,11 +390,39 @@ public final class FieldResponseModel {
         // Over the sampled days: a case waits for the job in hand (rest) when it ends within the shift,
         // else for the next shift. Both depend on the rest alone, and monotonely, so the days are
         // counted on their rests sorted, by binary search, rather than one by one.
+        return overDays(t, days, x, end - x, triage + queueWait + travel, overnight, overnightWorking, limits,
+                onTime);
+    }
+
+    /**
+     * An off-shift routine case known at week minute {@code t}: it waits for the shift starting at
+     * {@code start}, then for the Poisson backlog of cases reported since the last shift
+     * ({@code ahead}), each {@code each} minutes of the crew's time.
+     */
+    private double offShift(double t, double start, double[] ahead, double each, double travel,
+            List<TimeLimit> limits, double[] onTime) {
+        double mean = ahead[index(t)];
+        double elapsed = working(t, start);
+        for (int l = 0; l < limits.size(); l++) {
+            onTime[l] = onTimeBacklog(mean, each, elapsed + travel, limits.get(l), start - t + travel);
+        }
+        return start - t + mean * each + travel;
+    }
+
+    /**
+     * Over the sampled routine days at minute {@code x} of the shift: a case waits for the job in
+     * hand (its rest) when the rest is below {@code cap}, responding in {@code fixed} plus the rest,
+     * else responds in {@code late} calendar minutes ({@code lateWorking} on the working clock).
+     * Both depend on the rest alone, and monotonely, so the days are counted on their rests sorted,
+     * by binary search, rather than one by one. Returns the mean response; the share on time for
+     * each of {@code limits} goes to {@code onTime}.
+     */
+    private double overDays(double t, RoutineDays days, double x, double cap, double fixed, double late,
+            double lateWorking, List<TimeLimit> limits, double[] onTime) {
         double[] rests = days.sortedRests(x);
         int nDays = rests.length;
-        int fit = below(rests, nDays, end - x);
-        double fixed = triage + queueWait + travel;
-        double sum = fit * fixed + days.sumOfSmallest(x, fit) + (nDays - fit) * overnight;
+        int fit = below(rests, nDays, cap);
+        double sum = fit * fixed + days.sumOfSmallest(x, fit) + (nDays - fit) * late;
         for (int l = 0; l < limits.size(); l++) {
             TimeLimit limit = limits.get(l);
             boolean workingClock = limit.clock() == TimeLimit.Clock.WORKING;
@@ -419,8 +439,8 @@ public final class FieldResponseModel {
                     hi = mid;
                 }
             }
-            double late = (workingClock ? overnightWorking : overnight) <= limit.minutes() ? nDays - fit : 0;
-            onTime[l] = (lo + late) / nDays;
+            double lateOnTime = (workingClock ? lateWorking : late) <= limit.minutes() ? nDays - fit : 0;
+            onTime[l] = (lo + lateOnTime) / nDays;
         }
         return sum / nDays;
     }
@@ -447,14 +467,7 @@ public final class FieldResponseModel {
         }
         int window = shifts.windowAt(d);
         if (window < 0) {
-            double start = any.nextStart(d);
-            double mean = ahead[index(t)];
-            double each = busy / crew.workers();
-            double elapsed = working(t, start);
-            for (int l = 0; l < limits.size(); l++) {
-                onTime[l] = onTimeBacklog(mean, each, elapsed + travel, limits.get(l), start - t + travel);
-            }
-            return start - t + mean * each + travel;
+            return offShift(t, any.nextStart(d), ahead, busy / crew.workers(), travel, limits, onTime);
         }
         double x = Math.floorMod((long) Math.floor(d - shifts.start(window)), (long) WEEK) + (d - Math.floor(d));
         double end = shifts.length(window);
@@ -463,31 +476,8 @@ public final class FieldResponseModel {
         // A day whose job in hand outlasts the cap: an other worker's shift starts first, or the next shift.
         double cap = Math.min(end - x, toOthers);
         double lateStart = toOthers < end - x ? d + toOthers : Math.min(nextRoutine, d + toOthers);
-        double late = lateStart - t + travel;
-        double lateWorking = working(t, lateStart) + travel;
-        double[] rests = days.sortedRests(x);
-        int nDays = rests.length;
-        int fit = below(rests, nDays, cap);
-        double sum = fit * fixed + days.sumOfSmallest(x, fit) + (nDays - fit) * late;
-        for (int l = 0; l < limits.size(); l++) {
-            TimeLimit limit = limits.get(l);
-            boolean workingClock = limit.clock() == TimeLimit.Clock.WORKING;
-            int lo = 0;
-            int hi = fit;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                double response = fixed + rests[mid];
-                double elapsed = workingClock ? working(t, t + response) : response;
-                if (elapsed <= limit.minutes()) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            double lateOnTime = (workingClock ? lateWorking : late) <= limit.minutes() ? nDays - fit : 0;
-            onTime[l] = (lo + lateOnTime) / nDays;
-        }
-        return sum / nDays;
+        return overDays(t, days, x, cap, fixed, lateStart - t + travel, working(t, lateStart) + travel, limits,
+                onTime);
     }
 
     /** How many of the first {@code n} values of ascending {@code v} are strictly below {@code bound}. */
