@@ -379,9 +379,14 @@ final class FieldSections {
                     + " such as ['09:00-16:30 mon-sat', '12:30-21:30 mon-fri']");
             return List.of();
         }
-        if (!(n.get() instanceof ListNode list) || list.items().isEmpty()) {
+        if (!(n.get() instanceof ListNode list)) {
             s.problems().add(n.get().line(), s.pathOf(key), "expected none, default or a list of shifts, got "
                     + n.get().describe());
+            return List.of();
+        }
+        if (list.items().isEmpty()) {
+            s.problems().add(n.get().line(), s.pathOf(key), "an empty list gives no candidate shift; give none,"
+                    + " default, or at least one shift such as '09:00-16:30 mon-sat'");
             return List.of();
         }
         List<ShiftPattern> out = new ArrayList<>();
