@@ -52,15 +52,17 @@ public final class ShiftChoice {
      * @param shiftOfWorker the new shift of every worker moved, by worker id (in id order)
      * @param gridsMoved    the grids whose professionals moved, with their new shift's name
      * @param gridsWeighed  grids with a full-time worker and professionals, whose shifts were weighed
+     * @param gridsWithCandidates of those, the grids where some candidate keeps the professionals'
+     *                      weekly hours
      * @param before        the model's forecast with every worker on its own shift
      * @param after         the forecast with the chosen shifts
      */
     public record Decision(Map<String, ShiftPattern> shiftOfWorker, Map<String, String> gridsMoved, int gridsWeighed,
-            Plan.Forecast before, Plan.Forecast after) {
+            int gridsWithCandidates, Plan.Forecast before, Plan.Forecast after) {
 
         /** Validates and copies. */
         public Decision {
-            shiftOfWorker = Map.copyOf(new TreeMap<>(shiftOfWorker));
+            shiftOfWorker = java.util.Collections.unmodifiableMap(new TreeMap<>(shiftOfWorker));
             gridsMoved = java.util.Collections.unmodifiableMap(new TreeMap<>(gridsMoved));
             Objects.requireNonNull(before, "before");
             Objects.requireNonNull(after, "after");
@@ -85,6 +87,13 @@ public final class ShiftChoice {
             gridsMoved.values().forEach(v -> byShift.merge(v, 1, Integer::sum));
             List<String> parts = new ArrayList<>();
             byShift.forEach((shift, n) -> parts.add(String.format(Locale.ROOT, "%d on %s", n, shift)));
+            if (gridsMoved.isEmpty() && gridsWithCandidates == 0) {
+                return new PlanJustification(String.format(Locale.ROOT, "Staggered shifts: no candidate shift keeps the"
+                        + " weekly hours of the professionals of the %d grids with a full-time worker and"
+                        + " professionals; all keep their own.", gridsWeighed), String.format(Locale.ROOT, "错时上班："
+                        + "在 %d 个既有专职又有专业网格员的网格中，没有候选班次与专业网格员的每周工时相同，均保持原班次。",
+                        gridsWeighed));
+            }
             if (gridsMoved.isEmpty()) {
                 return new PlanJustification(String.format(Locale.ROOT, "Staggered shifts: in none of the %d grids with"
                         + " a full-time worker and professionals does the field-regime model expect another shift of"
@@ -179,6 +188,7 @@ public final class ShiftChoice {
         Map<String, ShiftPattern> shiftOfWorker = new LinkedHashMap<>();
         Map<String, String> gridsMoved = new LinkedHashMap<>();
         int weighed = 0;
+        int withCandidates = 0;
         for (int g = 0; g < grids.size(); g++) {
             Crew crew = district.crews().get(g);
             List<WorkerSpec> pros = professionals.getOrDefault(grids.get(g).id(), List.of());
@@ -187,6 +197,9 @@ public final class ShiftChoice {
                 continue;
             }
             weighed++;
+            if (candidates.stream().anyMatch(c -> !sameHours(c, own) && weeklyMinutes(c) == weeklyMinutes(own))) {
+                withCandidates++;
+            }
             Outcome base = model.grid(grids.get(g), crew);
             double bestMinutes = base.totalResponseMinutes();
             double keepOnTime = sum(base.onTime());
@@ -205,17 +218,21 @@ public final class ShiftChoice {
                 }
             }
             if (best != null) {
+                // The professionals on the crew's other shift move; one on other hours keeps its own (a
+                // rota moves hours, it does not add them).
                 for (WorkerSpec w : pros) {
-                    shiftOfWorker.put(w.id(), best);
+                    if (sameHours(w.shift(), own)) {
+                        shiftOfWorker.put(w.id(), best);
+                    }
                 }
                 gridsMoved.put(grids.get(g).id(), best.name());
             }
         }
         Plan.Forecast before = RosterChoice.forecast(district);
-        Decision undecided = new Decision(shiftOfWorker, gridsMoved, weighed, before, before);
+        Decision undecided = new Decision(shiftOfWorker, gridsMoved, weighed, withCandidates, before, before);
         Plan.Forecast after = shiftOfWorker.isEmpty() ? before : RosterChoice.forecast(FieldDistrict.of(city, layout,
                 undecided.apply(staffing), settings, seed, problems));
-        return new Decision(shiftOfWorker, gridsMoved, weighed, before, after);
+        return new Decision(shiftOfWorker, gridsMoved, weighed, withCandidates, before, after);
     }
 
     private static double sum(double[] v) {

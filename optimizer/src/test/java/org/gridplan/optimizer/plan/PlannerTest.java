@@ -309,8 +309,11 @@ class PlannerTest {
         Plan shorter = PLANNER.plan(plain.toBuilder().duty(plain.duty().staggering(
                 List.of(ShiftPattern.parse("09:00-16:00 mon-sat")))).build());
         assertThat(shorter.shiftDecision().orElseThrow().gridsMoved()).isEmpty();
+        assertThat(shorter.shiftDecision().orElseThrow().gridsWithCandidates()).isZero();
         assertThat(shorter.justifications()).extracting(PlanJustification::english)
-                .anyMatch(j -> j.startsWith("Staggered shifts: in none of the 3 grids"));
+                .anyMatch(j -> j.startsWith("Staggered shifts: no candidate shift keeps the weekly hours of the"
+                        + " professionals of the 3 grids"));
+        assertThat(d.gridsWithCandidates()).isEqualTo(3);
         // The queueing model has no shifts to stagger by.
         assertThatThrownBy(() -> request().duty(DutyRules.DEFAULT.staggering(candidates)).build())
                 .hasMessageContaining("staggering shifts needs the field regime");

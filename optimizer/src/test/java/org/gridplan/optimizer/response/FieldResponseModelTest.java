@@ -17,6 +17,7 @@ import org.gridplan.sim.demand.TimeProfile;
 import org.gridplan.sim.engine.FieldModel;
 import org.gridplan.sim.engine.PatrolConfig;
 import org.gridplan.sim.engine.Queueing;
+import org.gridplan.sim.engine.RoutineConfig;
 import org.gridplan.sim.engine.SimulationConfig;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,23 @@ class FieldResponseModelTest {
                 new Crew(1, 1, ShiftPattern.WEEKDAY_DAY, ShiftPattern.parse("09:00-16:30 mon-sat")));
         double expected = (4 * 900.0 * 900 / 2 + 930.0 * 930 / 2 + 2400.0 * 2400 / 2) / (7 * 1440.0);
         assertThat(o.meanResponse()).isBetween(expected, expected + 5);
+    }
+
+    @Test
+    void a_professional_whose_shift_starts_first_takes_the_case_a_busy_routine_worker_would_finish_later() {
+        // The full-time worker spends 08:30-13:30 on admin every weekday (25 h a week in one block) and
+        // nothing else; a professional works 12:30-21:30. A case known at 10:00 waits for the
+        // professional at 12:30, not for the admin to end at 13:30: 120 min on average over
+        // 08:30-12:30, nothing while the professional is on, the gaps to 08:30 otherwise.
+        RoutineConfig adminOnly = RoutineConfig.off().withAdmin(new RoutineConfig.Admin(true, 25, 300));
+        SimulationConfig config = SimulationConfig.builder().demand(DemandCatalog.of(flat("a", TimeLimit.NONE)))
+                .field(FieldModel.off().withRoutine(adminOnly).withRoutineBackup(false)).patrol(PatrolConfig.off())
+                .build();
+        Outcome o = new FieldResponseModel(config, 1).grid(grid(0),
+                new Crew(1, 1, ShiftPattern.WEEKDAY_DAY, ShiftPattern.parse("12:30-21:30 mon-fri")));
+        double expected = (5 * 240.0 * 120 + 4 * 660.0 * 660 / 2 + 3540.0 * 3540 / 2) / (7 * 1440.0);
+        // Waiting for the admin to end instead would add 5 x 240 x 60 / 10,080 = 7.1 min.
+        assertThat(o.meanResponse()).isBetween(expected, expected + 3);
     }
 
     @Test

@@ -479,16 +479,19 @@ public final class ReportWriter {
     }
 
     /**
-     * For a sweep of a few points, each point against the first, paired by replication (replication
-     * r of every point shares its incidents): the difference in mean response, the verdict KPI and
-     * the on-time shares, with the 95% interval and whether it is better, worse or not
-     * distinguishable, e.g. "Paired by replication, staffing.stagger = default against
-     * staffing.stagger = none: mean response -54.1 min (95% CI -56.8 to -51.4), better; ...".
+     * For a sweep of one field over a few points, each point against the first, paired by
+     * replication (replication r of every point runs on the same seed, so under the same settings
+     * it meets the same incidents): the difference in mean response, the verdict KPI and the on-time
+     * shares, with the 95% interval and whether it is better, worse or not distinguishable, e.g.
+     * "Paired by replication, staffing.stagger = default against staffing.stagger = none: mean
+     * response -54.1 min (95% CI -56.8 to -51.4), better; ...". None for a factorial sweep of
+     * several fields, whose points differ in more than one.
      */
     private List<String> pairedAgainstFirst(ComparisonData data, String layout) {
         List<Double> points = data.sweepPoints();
         List<String> out = new ArrayList<>();
-        if (points.size() < 2 || points.size() > MAX_SWEEP_POINTS_LISTED) {
+        if (points.size() < 2 || points.size() > MAX_SWEEP_POINTS_LISTED
+                || !data.scenario().sweep().crossed().isEmpty()) {
             return out;
         }
         List<Kpi> kpis = new ArrayList<>(List.of(Kpi.MEAN_RESPONSE));

@@ -192,12 +192,12 @@ final class OptimizeCommand implements Callable<Integer> {
                     + "moves the professionals to the candidate shift of the same weekly hours that the field model "
                     + "expects the fewest response minutes of while keeping the grid's on-time share (within 0.01 "
                     + "points), so that routine cases reported while the full-time worker is off are taken by "
-                    + "whoever is on shift. Without SHIFTS the candidates are the 45 weekly hours over six days "
-                    + "(08:30-16:00, 09:00-16:30, 09:30-17:00 or 10:00-17:30 mon-sat), 08:30-17:30 tue-sat or "
-                    + "wed-sun, and 10:30-19:30 or 12:30-21:30 mon-fri; or give them separated by ';', e.g. "
-                    + "'09:00-16:30 mon-sat;"
-                    + "12:30-21:30 mon-fri'. An assumption that the field allows it; needs --model field. The "
-                    + "baseline keeps every worker's shift. Default: off."})
+                    + "whoever is on shift. Without SHIFTS the candidates for the weekday office hours are the 45 "
+                    + "weekly hours over six days (08:30-16:00, 09:00-16:30, 09:30-17:00 or 10:00-17:30 mon-sat), "
+                    + "08:30-17:30 tue-sat or wed-sun, and 10:30-19:30 or 12:30-21:30 mon-fri (for professionals of "
+                    + "a staffing file, the same built on their own shift); or give them separated by ';', e.g. "
+                    + "'09:00-16:30 mon-sat;12:30-21:30 mon-fri'; none is off. An assumption that the field allows "
+                    + "it; needs --model field. The baseline keeps every worker's shift. Default: off."})
     String stagger;
 
     @Override
@@ -254,12 +254,10 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         DutyRules dutyRules = chooseRoster ? DutyRules.DEFAULT.withRoster(roster).choosingRoster(urgentTarget / 100)
                 : DutyRules.DEFAULT.withRoster(roster);
-        if (stagger != null) {
-            if (!field) {
-                throw new IllegalArgumentException("--stagger needs --model field: the queueing model has no shifts"
-                        + " to stagger");
-            }
-            dutyRules = dutyRules.staggering(staggerShifts(stagger, dutyRules.fullTimeShift()));
+        boolean staggering = stagger != null && !stagger.trim().equalsIgnoreCase("none");
+        if (staggering && !field) {
+            throw new IllegalArgumentException("--stagger needs --model field: the queueing model has no shifts"
+                    + " to stagger");
         }
         City c = CityNotes.say(GeoJson.readCity(city), spec.commandLine().getErr());
         GridLayout l = GeoJson.readLayout(layout, c);
@@ -282,6 +280,21 @@ final class OptimizeCommand implements Callable<Integer> {
             budget = budget.withUnimprovedLimit(unimproved);
         }
         List<PlanWorker> planWorkers = workers(c, l);
+        if (staggering) {
+            // The professionals' own shifts: those of the staffing file, else the full-time shift.
+            java.util.Set<ShiftPattern> own = new java.util.LinkedHashSet<>();
+            for (PlanWorker w : planWorkers) {
+                if (w.type() == WorkerType.PROFESSIONAL) {
+                    own.add(w.shift().orElse(dutyRules.fullTimeShift()));
+                }
+            }
+            if (own.isEmpty()) {
+                err.println("optimize: note: --stagger moves professionals' shifts, and --workers gives none;"
+                        + " nothing is staggered");
+                own.add(dutyRules.fullTimeShift());
+            }
+            dutyRules = dutyRules.staggering(staggerShifts(stagger, List.copyOf(own)));
+        }
         Limits.checkSolver("--workers " + workers, planWorkers.size(), l.gridCount(), candidates.size());
         PlanRequest.Builder builder = PlanRequest.builder(c, l).sites(candidates).workers(planWorkers).demand(demand)
                 .travel(mode).duty(dutyRules).siting(rules).seed(seed).budget(budget);
@@ -328,7 +341,7 @@ final class OptimizeCommand implements Callable<Integer> {
         inputs.put("model", field ? "field" : "queueing");
         inputs.put("duty", chooseRoster ? "choose" : roster.label());
         inputs.put("roster", plan.roster().label());
-        if (stagger != null) {
+        if (staggering) {
             inputs.put("stagger", dutyRules.staggerShifts().stream().map(ShiftPattern::name).toList());
         }
         // Every output is written only now that the whole command has succeeded, each atomically.
@@ -347,12 +360,22 @@ final class OptimizeCommand implements Callable<Integer> {
     }
 
     /**
-     * The candidate shifts of {@code --stagger}: the defaults for {@code shift}, or a list separated
-     * by ';', each of {@code shift}'s weekly hours.
+     * The candidate shifts of {@code --stagger}: the defaults for each of the professionals' own
+     * shifts {@code own}, or a list separated by ';', each of the weekly hours of one of them.
      */
-    static List<ShiftPattern> staggerShifts(String text, ShiftPattern shift) {
+    static List<ShiftPattern> staggerShifts(String text, List<ShiftPattern> own) {
         if (text.trim().equalsIgnoreCase("default")) {
-            return ShiftChoice.defaults(shift);
+            List<ShiftPattern> out = new ArrayList<>();
+            for (ShiftPattern s : own) {
+                ShiftChoice.defaults(s).stream().filter(p -> !out.contains(p)).forEach(out::add);
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("--stagger: the default candidates are for a shift of five days"
+                        + " (six shorter days, other days, later hours ending by midnight), and the professionals'"
+                        + " shift " + own.stream().map(ShiftPattern::name).toList() + " has none; give the"
+                        + " candidates, e.g. --stagger '10:00-17:00 tue-sun'");
+            }
+            return out;
         }
         List<ShiftPattern> out = new ArrayList<>();
         for (String part : text.split(";", -1)) {
@@ -366,11 +389,13 @@ final class OptimizeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--stagger: " + e.getMessage());
             }
-            if (ShiftChoice.weeklyMinutes(p) != ShiftChoice.weeklyMinutes(shift)) {
+            if (own.stream().noneMatch(s -> ShiftChoice.weeklyMinutes(s) == ShiftChoice.weeklyMinutes(p))) {
+                List<String> hours = own.stream().map(s -> String.format(Locale.ROOT, "%s keeps %.1f", s.name(),
+                        ShiftChoice.weeklyMinutes(s) / 60.0)).toList();
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "--stagger: shift '%s' keeps %.1f hours"
-                        + " a week and the professionals' shift %s keeps %.1f; a staggered shift moves hours, it does"
-                        + " not add or remove them", part.trim(), ShiftChoice.weeklyMinutes(p) / 60.0, shift.name(),
-                        ShiftChoice.weeklyMinutes(shift) / 60.0));
+                        + " a week and no professional's shift does (%s); a staggered shift moves hours, it does"
+                        + " not add or remove them", part.trim(), ShiftChoice.weeklyMinutes(p) / 60.0,
+                        String.join(", ", hours)));
             }
             out.add(p);
         }
@@ -473,6 +498,10 @@ final class OptimizeCommand implements Callable<Integer> {
         row(out, "worker utilisation: max", 100 * b.maxUtilisation(), 100 * o.maxUtilisation(), "%.2f%%", false);
         row(out, "worker utilisation: coeff. of variation", b.utilisationSpread(), o.utilisationSpread(), "%.3f",
                 false);
+        if (plan.shiftDecision().isPresent() && !plan.shiftDecision().get().gridsMoved().isEmpty()) {
+            out.println("(the expected mean response row, and the worker plan's sentences below, are the worker"
+                    + " solve's, before the staggered shifts; the field model rows include them)");
+        }
         out.printf(Locale.ROOT, "feasible: baseline %s, optimised yes%n", yes(plan));
         Plan.Timings t = plan.timings();
         out.printf(Locale.ROOT, "first feasible plan: siting %.2f s, staffing %.2f s (problem built in %.2f s)%n",

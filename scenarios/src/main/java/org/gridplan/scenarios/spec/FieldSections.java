@@ -373,7 +373,13 @@ final class FieldSections {
                 return List.of();
             }
             if (t.equals("default")) {
-                return ShiftChoice.defaults(fullTime);
+                List<ShiftPattern> defaults = ShiftChoice.defaults(fullTime);
+                if (defaults.isEmpty()) {
+                    s.problems().add(sc.line(), s.pathOf(key), "default has no candidates for fullTimeShift "
+                            + fullTime.name() + " (they are built for a shift of five days ending by midnight); give a"
+                            + " list of shifts of its weekly hours");
+                }
+                return defaults;
             }
             s.problems().add(sc.line(), s.pathOf(key), "'" + sc.text() + "' is not none, default or a list of shifts"
                     + " such as ['09:00-16:30 mon-sat', '12:30-21:30 mon-fri']");

@@ -160,6 +160,10 @@ class OptimizeCommandIT {
                 "09:00-16:30 mon-sat;09:00-16:00 mon-sat");
         assertThat(b.exitCode()).isEqualTo(2);
         assertThat(b.err()).contains("--stagger: shift '09:00-16:00 mon-sat' keeps 42.0 hours a week");
+        CliRunner off = optimize(dir.resolve("stagger-none"), "--workers", "fulltime=" + grids + ",professional=3",
+                "--stagger", "none");
+        assertThat(off.exitCode()).as(off.err()).isZero();
+        assertThat(off.out()).doesNotContain("Staggered shifts");
         CliRunner q = optimize(bad, "--workers", "fulltime=" + grids, "--stagger", "--model", "queueing");
         assertThat(q.exitCode()).isEqualTo(2);
         assertThat(q.err()).contains("--stagger needs --model field");

@@ -290,6 +290,10 @@ class ScenarioReaderFieldModelTest {
                                 + ShiftPattern.SYNTAX));
         assertThat(problems("staffing: {stagger: always}\n")).containsExactly("bad.yaml:7 staffing.stagger: 'always'"
                 + " is not none, default or a list of shifts such as ['09:00-16:30 mon-sat', '12:30-21:30 mon-fri']");
+        assertThat(problems("staffing: {fullTimeShift: '16:00-23:00 mon-sat', stagger: default}\n"))
+                .containsExactly("bad.yaml:7 staffing.stagger: default has no candidates for fullTimeShift 16:00-23:00"
+                        + " mon-sat (they are built for a shift of five days ending by midnight); give a list of shifts"
+                        + " of its weekly hours");
         assertThat(problems("staffing: {stagger: []}\n")).containsExactly("bad.yaml:7 staffing.stagger: an empty list"
                 + " gives no candidate shift; give none, default, or at least one shift such as '09:00-16:30 mon-sat'");
         assertThat(problems("staffing: {stagger: default}\n")).containsExactly("bad.yaml:7 staffing.stagger:"
