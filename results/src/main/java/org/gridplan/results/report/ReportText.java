@@ -32,10 +32,10 @@ enum ReportText {
     GLANCE_AT(" at %s", "（%s）"),
     SWEEP_TABLE("Every sweep point", "各参数取值一览"),
     SWEEP_TABLE_NOTE("Every point of the sweep (%s): what its plan costs in workers of each kind, and what it "
-            + "gives, simulated, mean over the replications with the 95%% confidence interval; in a sweep of "
-                    + "staffing, the last column is what the step from the point before buys, paired by "
-            + "replication.",
-            "扫描的每个取值（%s）：各类人员配置（成本）及其效果，仿真结果，为各次重复的平均值及95%%置信区间；人员配置扫描的最后一列为相对上一取值的改善（按重复配对）。"),
+            + "gives, simulated, mean over the replications with the 95%% confidence interval.",
+            "扫描的每个取值（%s）：各类人员配置（成本）及其效果，仿真结果，为各次重复的平均值及95%%置信区间。"),
+    SWEEP_TABLE_STEPS("The last column is what the step from the point before buys, paired by replication.",
+            "最后一列为相对上一取值的改善（按重复配对）。"),
     RETURNS_WORKERS(" (%s full-time workers)", "（专职网格员 %s 人）"),
     SWEEP_SLICE("These are the points at %s; 'gridplan report --point N' reports the slice of another point "
             + "(numbered as in the table of 'gridplan run').",

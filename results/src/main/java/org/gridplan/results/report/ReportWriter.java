@@ -760,9 +760,13 @@ public final class ReportWriter {
         Kpi gain = returnsKpi(data, stats);
         String unit = gain.unit() == Unit.PERCENT ? ReportText.OFFICIAL_POINTS.in(lang)
                 : ChartText.unitSymbol(gain.unit(), lang);
+        boolean steps = new SweepAxisView(data).staffingAlone();
         h.append("<section id=\"sweep\">\n<h2>").append(Html.esc(ReportText.SWEEP_TABLE.in(lang))).append("</h2>\n")
                 .append("<p class=\"note\">").append(Html.esc(ReportText.SWEEP_TABLE_NOTE.in(lang,
                         org.gridplan.results.chart.Terms.sweepLabel(data.scenario(), lang))));
+        if (steps) {
+            h.append(' ').append(Html.esc(ReportText.SWEEP_TABLE_STEPS.in(lang)));
+        }
         if (!data.scenario().sweep().fixed().isEmpty()) {
             // A factorial sweep is reported one slice at a time: say which, and how to see the others.
             h.append(' ').append(Html.esc(ReportText.SWEEP_SLICE.in(lang,
@@ -787,7 +791,6 @@ public final class ReportWriter {
                 h.append("<th>").append(Html.esc(org.gridplan.results.chart.Terms.staff(kind, lang))).append("</th>");
             }
         }
-        boolean steps = new SweepAxisView(data).staffingAlone();
         if (steps) {
             h.append("<th>").append(Html.esc(ReportText.SWEEP_STEP_GAIN.in(lang, ChartText.kpi(gain, lang), unit)))
                     .append("</th>");
