@@ -131,7 +131,7 @@ public final class ShiftChoice {
         int end = shift.endMinute();
         List<ShiftPattern> out = new ArrayList<>();
         String days = days(shift);
-        int weekly = weeklyMinutes(shift);
+        int weekly = shift.weeklyMinutes();
         if (end > start && days.equals("mon-fri") && weekly % 6 == 0) {
             int length = weekly / 6;
             for (int s : new int[] {start, start + 30, start + 60, end - length}) {
@@ -149,7 +149,7 @@ public final class ShiftChoice {
                 }
             }
         }
-        out.removeIf(p -> weeklyMinutes(p) != weekly || sameHours(p, shift));
+        out.removeIf(p -> p.weeklyMinutes() != weekly || sameHours(p, shift));
         List<ShiftPattern> distinct = new ArrayList<>();
         for (ShiftPattern p : out) {
             if (distinct.stream().noneMatch(q -> sameHours(p, q))) {
@@ -157,13 +157,6 @@ public final class ShiftChoice {
             }
         }
         return distinct;
-    }
-
-    /** Minutes on duty in a week of {@code s}. */
-    public static int weeklyMinutes(ShiftPattern s) {
-        int length = s.endMinute() > s.startMinute() ? s.endMinute() - s.startMinute()
-                : 1440 - s.startMinute() + s.endMinute();
-        return length * s.days().size();
     }
 
     /**
@@ -197,22 +190,22 @@ public final class ShiftChoice {
                 continue;
             }
             weighed++;
-            if (candidates.stream().anyMatch(c -> !sameHours(c, own) && weeklyMinutes(c) == weeklyMinutes(own))) {
+            if (candidates.stream().anyMatch(c -> !sameHours(c, own) && c.weeklyMinutes() == own.weeklyMinutes())) {
                 withCandidates++;
             }
             Outcome base = model.grid(grids.get(g), crew);
             double bestMinutes = base.totalResponseMinutes();
-            double keepOnTime = sum(base.onTime());
+            double keepOnTime = base.onTimeCases();
             ShiftPattern best = null;
             for (ShiftPattern c : candidates) {
-                if (sameHours(c, own) || weeklyMinutes(c) != weeklyMinutes(own)) {
+                if (sameHours(c, own) || c.weeklyMinutes() != own.weeklyMinutes()) {
                     continue;
                 }
                 Outcome o = model.grid(grids.get(g), crew.withOtherShift(c));
                 // Gains count above rounding: a candidate must cut at least a minute a year, and keep the
                 // grid's on-time share within ON_TIME_TOLERANCE.
                 if (o.totalResponseMinutes() < bestMinutes - 1
-                        && sum(o.onTime()) >= keepOnTime - ON_TIME_TOLERANCE * sum(base.judged())) {
+                        && o.onTimeCases() >= keepOnTime - ON_TIME_TOLERANCE * base.judgedCases()) {
                     bestMinutes = o.totalResponseMinutes();
                     best = c;
                 }
@@ -233,14 +226,6 @@ public final class ShiftChoice {
         Plan.Forecast after = shiftOfWorker.isEmpty() ? before : RosterChoice.forecast(FieldDistrict.of(city, layout,
                 undecided.apply(staffing), settings, seed, problems));
         return new Decision(shiftOfWorker, gridsMoved, weighed, withCandidates, before, after);
-    }
-
-    private static double sum(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s;
     }
 
     /** Whether two shifts keep the same hours on the same days, whatever their names. */

@@ -166,6 +166,16 @@ public final class FieldResponseModel {
             return sum(onTime) / sum(judged);
         }
 
+        /** Cases a year reached within their response limit, over all categories. */
+        public double onTimeCases() {
+            return sum(onTime);
+        }
+
+        /** Cases a year with a response limit, over all categories. */
+        public double judgedCases() {
+            return sum(judged);
+        }
+
         /** Total response minutes a year over all categories. */
         public double totalResponseMinutes() {
             return sum(responseMinutes);

@@ -286,7 +286,7 @@ class PlannerTest {
         assertThat(d.gridsMoved()).hasSize(3);
         assertThat(d.shiftOfWorker()).containsOnlyKeys("PRO-1", "PRO-2", "PRO-3");
         assertThat(d.shiftOfWorker().values()).allMatch(c -> candidates.contains(c)
-                && ShiftChoice.weeklyMinutes(c) == ShiftChoice.weeklyMinutes(ShiftPattern.WEEKDAY_DAY));
+                && c.weeklyMinutes() == ShiftPattern.WEEKDAY_DAY.weeklyMinutes());
         // The worker → grid plan is the same; the staggered one is expected to answer sooner, as often on time.
         assertThat(s.staffingPlan().gridOfWorker()).isEqualTo(p.staffingPlan().gridOfWorker());
         Plan.Forecast before = p.optimisedForecast().orElseThrow();
@@ -330,7 +330,7 @@ class PlannerTest {
                         "17:10-23:00 mon-sat", "16:00-23:00 tue-sat", "16:00-23:00 wed-sun");
         // Six days of a shift of six days: no other days of the same length keep its hours.
         assertThat(ShiftChoice.defaults(ShiftPattern.parse("16:00-23:00 mon-sat"))).isEmpty();
-        assertThat(ShiftChoice.weeklyMinutes(ShiftPattern.parse("20:00-08:00 mon-fri"))).isEqualTo(5 * 12 * 60);
+        assertThat(ShiftPattern.parse("20:00-08:00 mon-fri").weeklyMinutes()).isEqualTo(5 * 12 * 60);
     }
 
     @Test

@@ -389,12 +389,12 @@ final class OptimizeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--stagger: " + e.getMessage());
             }
-            if (own.stream().noneMatch(s -> ShiftChoice.weeklyMinutes(s) == ShiftChoice.weeklyMinutes(p))) {
+            if (own.stream().noneMatch(s -> s.weeklyMinutes() == p.weeklyMinutes())) {
                 List<String> hours = own.stream().map(s -> String.format(Locale.ROOT, "%s keeps %.1f", s.name(),
-                        ShiftChoice.weeklyMinutes(s) / 60.0)).toList();
+                        s.weeklyMinutes() / 60.0)).toList();
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "--stagger: shift '%s' keeps %.1f hours"
                         + " a week and no professional's shift does (%s); a staggered shift moves hours, it does"
-                        + " not add or remove them", part.trim(), ShiftChoice.weeklyMinutes(p) / 60.0,
+                        + " not add or remove them", part.trim(), p.weeklyMinutes() / 60.0,
                         String.join(", ", hours)));
             }
             out.add(p);

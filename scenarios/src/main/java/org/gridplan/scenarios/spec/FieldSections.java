@@ -411,11 +411,11 @@ final class FieldSections {
                 s.problems().add(item.line(), at, e.getMessage());
                 continue;
             }
-            if (ShiftChoice.weeklyMinutes(p) != ShiftChoice.weeklyMinutes(fullTime)) {
+            if (p.weeklyMinutes() != fullTime.weeklyMinutes()) {
                 s.problems().add(item.line(), at, String.format(Locale.ROOT, "'%s' keeps %s hours a week and"
                         + " fullTimeShift %s keeps %s; a staggered shift moves hours, it does not add or remove them",
-                        sc.text().trim(), Fields.fmt(ShiftChoice.weeklyMinutes(p) / 60.0), fullTime.name(),
-                        Fields.fmt(ShiftChoice.weeklyMinutes(fullTime) / 60.0)));
+                        sc.text().trim(), Fields.fmt(p.weeklyMinutes() / 60.0), fullTime.name(),
+                        Fields.fmt(fullTime.weeklyMinutes() / 60.0)));
                 continue;
             }
             out.add(p);
